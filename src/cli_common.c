@@ -1,0 +1,68 @@
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef NB_PKGDATADIR
+#define NB_PKGDATADIR "/usr/local/share/nianbao"
+#endif
+
+void
+nb_cli_form_dirs(const char *override, const char **dirs)
+{
+	static char exe[PATH_MAX], here[PATH_MAX + 16];
+	const char *env = getenv("NIANBAO_FORMS");
+	ssize_t n;
+	int i = 0;
+
+	if (override)
+		dirs[i++] = override;
+	if (env && *env)
+		dirs[i++] = env;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+#if defined(NB_BUILDDIR) && defined(NB_SRCDIR)
+	/* run from the build tree: use the forms being developed there */
+	if (n > 0) {
+		exe[n] = '\0';
+		if (!strncmp(exe, NB_BUILDDIR "/", strlen(NB_BUILDDIR) + 1))
+			dirs[i++] = NB_SRCDIR "/forms";
+	}
+#endif
+	(void)n;
+	(void)here;
+	dirs[i++] = NB_PKGDATADIR "/forms";
+	dirs[i] = NULL;
+}
+
+int
+nb_cli_open(const nb_cli_t *cli, const char *path, nb_form_t **form,
+            nb_report_t **rep)
+{
+	nb_error_t err = { 0 };
+
+	if (nb_draft_open(path, cli->form_dirs, form, rep, &err) < 0) {
+		nb_error_print(&err, stderr);
+		return 2;
+	}
+	return 0;
+}
+
+int
+nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form)
+{
+	nb_error_t err = { 0 };
+	char *path = nb_form_locate(format, cli->form_dirs, &err);
+
+	if (!path || nb_form_load(path, form, &err) < 0) {
+		free(path);
+		nb_error_print(&err, stderr);
+		return 2;
+	}
+	free(path);
+	return 0;
+}

@@ -1,0 +1,357 @@
+/* Reading a draft: a parsed YAML tree checked against the form's fields. */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draft.h"
+#include "number.h"
+
+typedef struct {
+	const nb_form_t *form;
+	nb_report_t *rep;
+	const char *file;
+	nb_error_t *err;
+} reader_t;
+
+static int
+fail(reader_t *R, const nb_ynode_t *at, const char *fmt, const char *a,
+     const char *b)
+{
+	char msg[900];
+
+	snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+	return nb_error_set(R->err, R->file, at->line, at->col, "%s", msg);
+}
+
+static const char *
+type_expected(nb_type_t t)
+{
+	switch (t) {
+	case NB_T_COUNT:  return "非负整数（未填写可写 ~）";
+	case NB_T_AMOUNT: return "金额（非负小数，未填写可写 ~）";
+	case NB_T_YEAR:   return "四位数年份";
+	case NB_T_GROUP:  return "映射（键: 值）";
+	case NB_T_ROW:    return "7 个数字的列表，如 [0, 0, 0, 0, 0, 0, 0]";
+	case NB_T_ITEMS:  return "分项列表（每项有 title 和 text）";
+	default:          return "文字";
+	}
+}
+
+static int
+read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
+{
+	int64_t v;
+	int dec = 0;
+	nb_numerr_t e;
+
+	if (n->type != NB_Y_SCALAR)
+		return fail(R, n, "“%s”应为%s", f->path, type_expected(f->type));
+	if (nb_yscalar_is_null(n))
+		return 0;
+	if (!n->plain)
+		return fail(R, n, "“%s”应为不带引号的数字，而不是文字“%s”", f->path, n->str);
+	if (f->type == NB_T_AMOUNT)
+		e = nb_amount_parse(n->str, f->decimals, &v, &dec);
+	else
+		e = nb_count_parse(n->str, &v);
+	if (e == NB_NUM_TOO_PRECISE) {
+		char d[8];
+		snprintf(d, sizeof d, "%d", f->decimals);
+		return fail(R, n, "“%s”最多 %s 位小数", f->path, d);
+	}
+	if (e != NB_NUM_OK) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "“%%s”应为%s：“%%s”%s", type_expected(f->type),
+		         nb_numerr_text(e));
+		return fail(R, n, msg, f->path, n->str);
+	}
+	if (f->type == NB_T_YEAR && (v < 1900 || v > 2999))
+		return fail(R, n, "“%s”应为四位数年份，而不是 %s", f->path, n->str);
+	nb_report_set_num(R->rep, cell, v, dec);
+	return 0;
+}
+
+static int
+read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
+{
+	size_t i;
+	char want[16], got[16];
+
+	if (n->type != NB_Y_SEQ)
+		return fail(R, n, "“%s”应为%s", f->path, type_expected(NB_T_ROW));
+	if (n->n != f->ncells) {
+		snprintf(want, sizeof want, "%zu", f->ncells);
+		snprintf(got, sizeof got, "%zu", n->n);
+		return fail(R, n, "这一行应有 %s 个数字（各类申请人和总计），实有 %s 个",
+		            want, got);
+	}
+	for (i = 0; i < n->n; i++) {
+		R->rep->values[f->cell + i].line = n->kids[i]->line;
+		R->rep->values[f->cell + i].col = n->kids[i]->col;
+		if (read_number(R, f, f->cell + i, n->kids[i]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
+{
+	if (n->type != NB_Y_SCALAR)
+		return fail(R, n, "“%s”应为%s", f->path, type_expected(f->type));
+	if (nb_yscalar_is_null(n))
+		return 0;
+	if (f->type == NB_T_FORMAT && strcmp(n->str, R->form->format))
+		return fail(R, n, "格式应为“%s”，而不是“%s”", R->form->format, n->str);
+	if (nb_report_set_text(R->rep, f->cell, n->str) < 0)
+		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+	return 0;
+}
+
+static int
+read_item(reader_t *R, const nb_field_t *f, const nb_ynode_t *m)
+{
+	static const char *const keys[] = { "title", "text" };
+	const nb_ynode_t *v[2];
+	nb_value_t *val = &R->rep->values[f->cell];
+	size_t i, k;
+
+	if (m->type != NB_Y_MAP)
+		return fail(R, m, "“%s”的每一项应为有 title 和 text 的映射", f->path, NULL);
+	for (i = 0; i + 1 < m->n; i += 2) {
+		const char *key = m->kids[i]->str;
+		if (strcmp(key, "title") && strcmp(key, "text") && strncmp(key, "x-", 2))
+			return fail(R, m->kids[i], "未知的键“%s”（分项只有 title 和 text）",
+			            key, NULL);
+	}
+	for (k = 0; k < 2; k++) {
+		v[k] = nb_ymap_get(m, keys[k]);
+		if (v[k] && v[k]->type != NB_Y_SCALAR)
+			return fail(R, v[k], "分项的 %s 应为文字", keys[k], NULL);
+	}
+	if (nb_report_add_item(R->rep, f->cell,
+	        v[0] && !nb_yscalar_is_null(v[0]) ? v[0]->str : "",
+	        v[1] && !nb_yscalar_is_null(v[1]) ? v[1]->str : "") < 0)
+		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+	val->items[val->nitems - 1].line = m->line;
+	val->items[val->nitems - 1].col = m->col;
+	return 0;
+}
+
+static int
+read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
+{
+	nb_value_t *val = &R->rep->values[f->cell];
+	size_t i;
+
+	/* the report starts with the standard titles; the file replaces them */
+	while (val->nitems)
+		nb_report_remove_item(R->rep, f->cell, val->nitems - 1);
+	if (nb_yscalar_is_null(n))
+		return 0;
+	if (n->type != NB_Y_SEQ)
+		return fail(R, n, "“%s”应为%s", f->path, type_expected(NB_T_ITEMS));
+	for (i = 0; i < n->n; i++)
+		if (read_item(R, f, n->kids[i]) < 0)
+			return -1;
+	val->filled = 1;
+	return 0;
+}
+
+static int read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m);
+
+/* Marks every cell of f as standing at (line, col): where a missing key
+ * would have been, so that notes about unfilled cells can point there. */
+static void
+place(reader_t *R, const nb_field_t *f, int line, int col)
+{
+	size_t i;
+
+	for (i = 0; i < f->ncells; i++) {
+		R->rep->values[f->cell + i].line = line;
+		R->rep->values[f->cell + i].col = col;
+	}
+}
+
+static int
+read_field(reader_t *R, const nb_field_t *f, nb_ynode_t *n)
+{
+	place(R, f, n->line, n->col);
+	switch (f->type) {
+	case NB_T_GROUP:
+		if (nb_yscalar_is_null(n))
+			return 0;
+		if (n->type != NB_Y_MAP)
+			return fail(R, n, "“%s”应为%s", f->path, type_expected(f->type));
+		return read_group(R, f, n);
+	case NB_T_ROW:
+		return read_row(R, f, n);
+	case NB_T_ITEMS:
+		return read_items(R, f, n);
+	case NB_T_COUNT:
+	case NB_T_AMOUNT:
+	case NB_T_YEAR:
+		return read_number(R, f, f->cell, n);
+	default:
+		return read_text(R, f, n);
+	}
+}
+
+static const nb_field_t *
+kid_named(const nb_field_t *g, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < g->nkids; i++)
+		if (!strcmp(g->kids[i]->key, key))
+			return g->kids[i];
+	return NULL;
+}
+
+static int
+unknown_key(reader_t *R, const nb_field_t *g, const nb_ynode_t *key)
+{
+	nb_buf_t b;
+	size_t i;
+	int rc;
+
+	nb_buf_init(&b);
+	for (i = 0; i < g->nkids; i++)
+		nb_buf_printf(&b, "%s%s", i ? "、" : "", g->kids[i]->key);
+	rc = fail(R, key, "未知的键“%s”（此处可用的键：%s；程序自用的键以 x- 开头）",
+	          key->str, b.failed ? "?" : b.data);
+	nb_buf_free(&b);
+	return rc;
+}
+
+static int
+keep_extra(reader_t *R, const nb_field_t *g, nb_ynode_t *m, size_t i)
+{
+	nb_report_t *r = R->rep;
+	nb_extra_t *e = realloc(r->extras, (r->nextras + 1) * sizeof *e);
+
+	if (!e)
+		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+	r->extras = e;
+	e += r->nextras;
+	if (!(e->key = strdup(m->kids[i]->str)))
+		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+	e->parent = g;
+	e->node = m->kids[i + 1];
+	m->kids[i + 1] = NULL;  /* the report owns it now */
+	r->nextras++;
+	return 0;
+}
+
+static int
+read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m)
+{
+	const nb_field_t *f;
+	size_t i;
+
+	for (i = 0; i + 1 < m->n; i += 2) {
+		const nb_ynode_t *key = m->kids[i];
+		if (!strncmp(key->str, "x-", 2)) {
+			if (keep_extra(R, g, m, i) < 0)
+				return -1;
+			continue;
+		}
+		if (!(f = kid_named(g, key->str)))
+			return unknown_key(R, g, key);
+		if (read_field(R, f, m->kids[i + 1]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+nb_draft_format_of(const nb_ynode_t *root, const char *file,
+                   const char **format, nb_error_t *err)
+{
+	const nb_ynode_t *f;
+
+	if (root->type != NB_Y_MAP)
+		return nb_error_set(err, file, root->line, root->col,
+		    "草稿的顶层应为映射（format: …、organization: … 等）");
+	f = nb_ymap_get(root, "format");
+	if (!f)
+		return nb_error_set(err, file, root->line, root->col,
+		    "缺少“format”（应为 format: gov-info-annual-report/2021）");
+	if (f->type != NB_Y_SCALAR || !f->str[0])
+		return nb_error_set(err, file, f->line, f->col, "“format”应为格式名");
+	*format = f->str;
+	return 0;
+}
+
+int
+nb_draft_from_tree(const nb_form_t *form, const char *file, nb_ynode_t *root,
+                   nb_report_t **out, nb_error_t *err)
+{
+	reader_t R = { form, NULL, file, err };
+	const char *format;
+
+	*out = NULL;
+	if (nb_draft_format_of(root, file, &format, err) < 0)
+		return -1;
+	if (!(R.rep = nb_report_new(form)))
+		return nb_error_set(err, file, 0, 0, "内存不足");
+	place(&R, form->root, 1, 1);
+	if (read_group(&R, form->root, root) < 0) {
+		nb_report_free(R.rep);
+		return -1;
+	}
+	*out = R.rep;
+	return 0;
+}
+
+int
+nb_draft_load(const nb_form_t *form, const char *path, nb_report_t **out,
+              nb_error_t *err)
+{
+	nb_ynode_t *root;
+	int rc;
+
+	*out = NULL;
+	if (nb_ytree_load(path, &root, err) < 0)
+		return -1;
+	rc = nb_draft_from_tree(form, path, root, out, err);
+	nb_ytree_free(root);
+	return rc;
+}
+
+int
+nb_draft_open(const char *path, const char *const *form_dirs,
+              nb_form_t **form, nb_report_t **out, nb_error_t *err)
+{
+	nb_ynode_t *root;
+	const char *format;
+	char *form_path;
+	const nb_ynode_t *at;
+	int rc = -1;
+
+	*form = NULL;
+	*out = NULL;
+	if (nb_ytree_load(path, &root, err) < 0)
+		return -1;
+	if (nb_draft_format_of(root, path, &format, err) < 0)
+		goto done;
+	if (!(form_path = nb_form_locate(format, form_dirs, err))) {
+		at = nb_ymap_get(root, "format");
+		err->line = at->line;
+		err->col = at->col;
+		snprintf(err->file, sizeof err->file, "%s", path);
+		goto done;
+	}
+	if (nb_form_load(form_path, form, err) == 0 &&
+	    (rc = nb_draft_from_tree(*form, path, root, out, err)) < 0) {
+		nb_form_free(*form);
+		*form = NULL;
+	}
+	free(form_path);
+done:
+	nb_ytree_free(root);
+	return rc;
+}

@@ -1,0 +1,72 @@
+/* nianbao - 政府信息公开工作年度报告 (government information disclosure
+ * annual report): fill in, check and export the yearly report. */
+
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void
+usage(FILE *out)
+{
+	fputs("用法：nianbao [选项] [草稿.yaml]      打开草稿编辑（文件不存在则新建）\n"
+	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
+	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
+	      "\n"
+	      "选项：\n"
+	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
+	      "  -h, --help     显示本帮助\n"
+	      "  -V, --version  显示版本\n"
+	      "\n"
+	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ...\n"
+	      "Report bugs to: " PACKAGE_BUGREPORT "\n",
+	      out);
+}
+
+typedef struct {
+	const char *name;
+	int (*run)(const nb_cli_t *, int, char **);
+} command_t;
+
+static const command_t commands[] = {
+	{ "check", nb_cmd_check },
+	{ "new", nb_cmd_new },
+};
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "forms", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *dirs[6];
+	nb_cli_t cli = { 0 };
+	size_t i;
+	int c;
+
+	setlocale(LC_ALL, "");
+	/* '+': stop at the first non-option, which may be a command name */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'F': cli.forms_dir = optarg; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	nb_cli_form_dirs(cli.forms_dir, dirs);
+	cli.form_dirs = dirs;
+	if (optind < argc)
+		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(argv[optind], commands[i].name))
+				return commands[i].run(&cli, argc - optind, argv + optind);
+	fputs("nianbao: 编辑器尚未实现；请使用 nianbao check 或 nianbao new\n", stderr);
+	return 2;
+}
