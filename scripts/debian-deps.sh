@@ -1,0 +1,13 @@
+#!/bin/sh
+# Installs what nianbao needs to build and to run its whole test suite on
+# Debian 12 (as root).  Safe to run again.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+
+BUILD="build-essential autoconf automake pkg-config
+       libncurses-dev libyaml-dev libzip-dev libcmocka-dev"
+TEST="tmux valgrind clang"
+
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $BUILD $TEST
