@@ -92,7 +92,7 @@ nb_report_set_text(nb_report_t *r, size_t cell, const char *text)
 		return -1;
 	free(val->text);
 	val->text = t;
-	val->filled = 1;
+	val->filled = *t != '\0';   /* a draft cannot tell "" from unfilled */
 	return 0;
 }
 
@@ -161,7 +161,7 @@ nb_report_str(const nb_report_t *r, const char *path)
 static int
 str_eq(const char *a, const char *b)
 {
-	return (!a && !b) || (a && b && !strcmp(a, b));
+	return !strcmp(a ? a : "", b ? b : "");
 }
 
 static int
@@ -169,10 +169,10 @@ value_equal(nb_type_t t, const nb_value_t *a, const nb_value_t *b)
 {
 	size_t i;
 
-	if (a->filled != b->filled)
-		return 0;
 	if (is_text_type(t))
 		return str_eq(a->text, b->text);
+	if (a->filled != b->filled)
+		return 0;
 	if (t == NB_T_ITEMS) {
 		if (a->nitems != b->nitems)
 			return 0;

@@ -1,0 +1,337 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "rules.h"
+#include "testutil.h"
+
+static nb_form_t *form;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	form = tu_form();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	nb_form_free(form);
+	return 0;
+}
+
+static nb_report_t *
+seed(void)
+{
+	return tu_sample(form, "sample-data/jinzhai-2024.yaml");
+}
+
+static void
+set(nb_report_t *r, const char *path, size_t col, int64_t v)
+{
+	const nb_field_t *f = nb_form_field(form, path);
+	assert_non_null(f);
+	nb_report_set_num(r, f->cell + col, v, 0);
+}
+
+static nb_findings_t
+eval(const nb_report_t *r, const nb_report_t *prev)
+{
+	nb_findings_t f;
+
+	nb_findings_init(&f);
+	assert_int_equal(nb_rules_eval(r, prev, &f), 0);
+	return f;
+}
+
+/* The findings of one rule, as "message" lines joined by \n. */
+static size_t
+count_rule(const nb_findings_t *f, const char *id)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++)
+		n += !strcmp(f->v[i].rule_id, id);
+	return n;
+}
+
+static const nb_finding_t *
+first_of(const nb_findings_t *f, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (!strcmp(f->v[i].rule_id, id))
+			return &f->v[i];
+	fail_msg("no finding of %s", id);
+	return NULL;
+}
+
+static void
+seed_report_passes(void **state)
+{
+	nb_report_t *r = seed();
+	nb_findings_t f = eval(r, NULL);
+	(void)state;
+
+	assert_int_equal(f.n, 0);
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
+static void
+row_total_is_checked_per_row(void **state)
+{
+	nb_report_t *r = seed();
+	nb_findings_t f;
+	const nb_finding_t *x;
+	(void)state;
+
+	set(r, "requests.withheld.third_party", 6, 2);
+	f = eval(r, NULL);
+	x = first_of(&f, "t3-row-total");
+	assert_int_equal(x->severity, NB_SEV_ERROR);
+	assert_string_equal(x->message,
+	    "表三 三（三）4 行：总计 2 不等于各类申请人之和 0+0+0+0+0+0=0");
+	assert_int_equal(x->cell, nb_form_field(form, "requests.withheld.third_party")->cell + 6);
+	/* the wrong total also breaks 三（七） in its column */
+	assert_int_equal(count_rule(&f, "t3-total"), 1);
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
+static void
+balance_names_both_sides(void **state)
+{
+	nb_report_t *r = seed();
+	nb_findings_t f;
+	(void)state;
+
+	set(r, "requests.new", 0, 5);
+	set(r, "requests.new", 6, 5);
+	set(r, "requests.carried_in", 0, 2);
+	set(r, "requests.carried_in", 6, 2);
+	f = eval(r, NULL);
+	assert_int_equal(count_rule(&f, "t3-balance"), 2);
+	assert_string_equal(first_of(&f, "t3-balance")->message,
+	    "表三 “自然人”列：一+二 (5+2=7) 不等于 三（七）+四 (1+0=1)");
+	assert_int_equal(f.errors, 2);
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
+/* 自然人 one short, 其他 one over: 总计 balances, the columns do not. */
+static void
+each_column_is_checked_on_its_own(void **state)
+{
+	nb_report_t *r = seed();
+	nb_findings_t f;
+	size_t i;
+	int natural = 0, other = 0;
+	(void)state;
+
+	set(r, "requests.public", 0, 0);
+	set(r, "requests.public", 5, 1);
+	f = eval(r, NULL);
+	assert_int_equal(count_rule(&f, "t3-total"), 2);
+	assert_int_equal(count_rule(&f, "t3-balance"), 0);  /* 三（七） as filed */
+	for (i = 0; i < f.n; i++) {
+		natural += strstr(f.v[i].message, "“自然人”列") != NULL;
+		other += strstr(f.v[i].message, "“其他”列") != NULL;
+	}
+	assert_int_equal(natural, 1);
+	assert_int_equal(other, 1);
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
+static void
+review_totals_are_checked(void **state)
+{
+	nb_report_t *r = seed();
+	nb_findings_t f;
+	(void)state;
+
+	set(r, "review.litigation_direct.pending", 0, 3);
+	f = eval(r, NULL);
+	assert_int_equal(f.errors, 1);
+	assert_string_equal(first_of(&f, "t4-total")->message,
+	    "表四 行政诉讼（未经复议直接起诉）：总计 0 不等于 结果维持+结果纠正+其他结果+尚未审结 (0+0+0+3=3)");
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
+static void
+unfilled_cells_are_notes_and_block_their_rules(void **state)
+{
+	nb_report_t *r = seed();
+	nb_findings_t f;
+	const nb_field_t *row = nb_form_field(form, "requests.new");
+	(void)state;
+
+	nb_report_clear(r, row->cell + 1);
+	set(r, "requests.new", 6, 9);        /* wrong, but the row is incomplete */
+	f = eval(r, NULL);
+	assert_int_equal(count_rule(&f, "t3-row-total"), 0);
+	assert_int_equal(count_rule(&f, "unfilled"), 1);
+	assert_string_equal(first_of(&f, "unfilled")->message, "未填写：一（商业企业）");
+	assert_int_equal(first_of(&f, "unfilled")->severity, NB_SEV_NOTE);
+	assert_int_equal(f.notes, 1);
+	/* columns whose cells are all filled are still judged: 总计 9 != 1 */
+	assert_int_equal(count_rule(&f, "t3-balance"), 1);
+	assert_non_null(strstr(first_of(&f, "t3-balance")->message, "“总计”列"));
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
+static void
+previous_year_rules_need_last_years_draft(void **state)
+{
+	nb_report_t *r = seed(), *prev = seed();
+	nb_findings_t f;
+	(void)state;
+
+	set(prev, "requests.carried_out", 2, 1);
+	set(prev, "proactive.regulations", 2, 4);   /* in_force last year */
+	f = eval(r, NULL);
+	assert_int_equal(f.n, 0);
+	nb_findings_free(&f);
+	f = eval(r, prev);
+	assert_int_equal(count_rule(&f, "carry-over"), 1);
+	assert_string_equal(first_of(&f, "carry-over")->message,
+	    "表三 “科研机构”列：二、上年结转 0 不等于上年报告的 四、结转下年度继续办理 1");
+	assert_int_equal(count_rule(&f, "t2-in-force"), 1);
+	assert_int_equal(first_of(&f, "t2-in-force")->severity, NB_SEV_WARNING);
+	assert_non_null(strstr(first_of(&f, "t2-in-force")->message, "(4+0-0=4)"));
+	nb_findings_free(&f);
+	nb_report_free(prev);
+	nb_report_free(r);
+}
+
+static void
+text_rules_warn(void **state)
+{
+	nb_report_t *r = seed();
+	const nb_field_t *other = nb_form_field(form, "other_matters");
+	const nb_field_t *items = nb_form_field(form, "overview.items");
+	nb_findings_t f;
+	(void)state;
+
+	nb_report_set_text(r, other->cell, "本年度无其他需要报告的事项。\n");
+	f = eval(r, NULL);
+	assert_int_equal(count_rule(&f, "fee-mention"), 1);
+	assert_int_equal(f.warnings, 1);
+	assert_int_equal(f.errors, 0);
+	nb_findings_free(&f);
+	nb_report_set_text(r, other->cell, "  \n");
+	nb_report_add_item(r, items->cell, "新分项", "");
+	f = eval(r, NULL);
+	assert_int_equal(count_rule(&f, "fee-mention"), 0);  /* empty: required says it */
+	assert_int_equal(count_rule(&f, "text-required"), 2);
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
+static void
+totals_are_computed_from_their_parts(void **state)
+{
+	nb_report_t *r = nb_report_new(form);
+	const nb_field_t *total = nb_form_field(form, "requests.total");
+	const nb_field_t *row;
+	size_t i, c;
+	int64_t v;
+	(void)state;
+
+	for (i = 0; i < total->parent->nkids; i++) {
+		row = total->parent->kids[i];
+		for (c = 0; c < row->ncells && row->type == NB_T_ROW; c++)
+			if (!form->cells[row->cell + c].total && row != total)
+				nb_report_set_num(r, row->cell + c, 1, 0);
+		for (c = 0; row->type == NB_T_GROUP && c < row->nkids; c++)
+			for (size_t k = 0; k < 6; k++)
+				nb_report_set_num(r, row->kids[c]->cell + k, 2, 0);
+	}
+	assert_false(nb_rules_total(r, total->cell + 6, &v) && v == 0);
+	nb_rules_compute(r);
+	/* 三（七） 自然人 = 1 (public) + 1 (partial) + 19 rows of 2 */
+	assert_int_equal(r->values[total->cell].num, 40);
+	assert_int_equal(r->values[total->cell + 6].num, 240);
+	assert_true(nb_rules_total(r, total->cell + 6, &v));
+	assert_int_equal(v, 240);
+	assert_false(nb_rules_total(r, nb_form_field(form, "requests.new")->cell, &v));
+	nb_report_free(r);
+}
+
+/* The rules live in the form file: change one there and the program follows. */
+static void
+a_changed_rule_in_the_form_file_is_followed(void **state)
+{
+	nb_error_t err = { 0 };
+	nb_form_t *changed = NULL;
+	nb_report_t *r;
+	nb_findings_t f;
+	char *text, *hit;
+	const char *path;
+	size_t len;
+	nb_buf_t b;
+	(void)state;
+
+	/* drop 二 from the balance: 一 = 三（七）+四 */
+	assert_int_equal(nb_read_file(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	                              1 << 20, &text, &len, &err), 0);
+	hit = strstr(text, "lhs: [\"requests.new[{c}]\", \"requests.carried_in[{c}]\"]");
+	assert_non_null(hit);
+	nb_buf_init(&b);
+	nb_buf_add(&b, text, (size_t)(hit - text));
+	nb_buf_puts(&b, "lhs: [\"requests.new[{c}]\"]");
+	nb_buf_puts(&b, strchr(hit, '\n'));
+	path = tu_tempfile(b.data, b.len);
+	assert_int_equal(nb_form_load(path, &changed, &err), 0);
+	unlink(path);
+	r = tu_sample(changed, "sample-data/jinzhai-2024.yaml");
+	set(r, "requests.carried_in", 0, 1);       /* now irrelevant to the balance */
+	set(r, "requests.carried_in", 6, 1);
+	nb_findings_init(&f);
+	assert_int_equal(nb_rules_eval(r, NULL, &f), 0);
+	assert_int_equal(f.n, 0);
+	nb_findings_free(&f);
+	nb_report_free(r);
+	/* with the shipped form the same figures break the balance */
+	r = seed();
+	set(r, "requests.carried_in", 0, 1);
+	set(r, "requests.carried_in", 6, 1);
+	f = eval(r, NULL);
+	assert_int_equal(count_rule(&f, "t3-balance"), 2);
+	nb_findings_free(&f);
+	nb_report_free(r);
+	nb_form_free(changed);
+	nb_buf_free(&b);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(seed_report_passes),
+		cmocka_unit_test(row_total_is_checked_per_row),
+		cmocka_unit_test(balance_names_both_sides),
+		cmocka_unit_test(each_column_is_checked_on_its_own),
+		cmocka_unit_test(review_totals_are_checked),
+		cmocka_unit_test(unfilled_cells_are_notes_and_block_their_rules),
+		cmocka_unit_test(previous_year_rules_need_last_years_draft),
+		cmocka_unit_test(text_rules_warn),
+		cmocka_unit_test(totals_are_computed_from_their_parts),
+		cmocka_unit_test(a_changed_rule_in_the_form_file_is_followed),
+	};
+	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
+}

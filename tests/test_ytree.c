@@ -1,0 +1,171 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ytree.h"
+
+static nb_ynode_t *
+parse_ok(const char *text)
+{
+	nb_ynode_t *root = NULL;
+	nb_error_t err = { 0 };
+
+	if (nb_ytree_parse("t.yaml", text, strlen(text), &root, &err) < 0)
+		fail_msg("unexpected error: %d:%d %s", err.line, err.col, err.msg);
+	return root;
+}
+
+static nb_error_t
+parse_bad(const char *text, size_t len)
+{
+	nb_ynode_t *root = NULL;
+	nb_error_t err = { 0 };
+
+	assert_int_equal(nb_ytree_parse("t.yaml", text, len, &root, &err), -1);
+	assert_null(root);
+	assert_string_equal(err.file, "t.yaml");
+	return err;
+}
+
+static void
+reads_nested_document_with_positions(void **state)
+{
+	nb_ynode_t *root = parse_ok("a: 1\nb:\n  c: [1, ~, 3]\n  名称: \"中文\"\n");
+	const nb_ynode_t *b, *c;
+	(void)state;
+
+	assert_int_equal(root->type, NB_Y_MAP);
+	b = nb_ymap_get(root, "b");
+	assert_non_null(b);
+	c = nb_ymap_get(b, "c");
+	assert_int_equal(c->type, NB_Y_SEQ);
+	assert_true(c->flow);
+	assert_int_equal(c->n, 3);
+	assert_int_equal(c->kids[1]->line, 3);
+	assert_int_equal(c->kids[1]->col, 10);
+	assert_true(nb_yscalar_is_null(c->kids[1]));
+	assert_false(nb_yscalar_is_null(c->kids[0]));
+	assert_string_equal(nb_ymap_get(b, "名称")->str, "中文");
+	assert_false(nb_ymap_get(b, "名称")->plain);
+	/* columns count characters, not bytes */
+	nb_ytree_free(root);
+	root = parse_ok("名称: [x, y]\n");
+	assert_int_equal(nb_ymap_get(root, "名称")->kids[1]->col, 9);
+	nb_ytree_free(root);
+}
+
+static void
+empty_document_is_an_empty_mapping(void **state)
+{
+	nb_ynode_t *root = parse_ok("");
+	(void)state;
+	assert_int_equal(root->type, NB_Y_MAP);
+	assert_int_equal(root->n, 0);
+	nb_ytree_free(root);
+}
+
+static void
+refuses_anchors_aliases_and_tags(void **state)
+{
+	nb_error_t e;
+	(void)state;
+	e = parse_bad("a: &x 1\nb: 2\n", 12);
+	assert_int_equal(e.line, 1);
+	assert_int_equal(e.col, 4);
+	assert_non_null(strstr(e.msg, "锚点"));
+	e = parse_bad("a: 1\nb: *x\n", 11);
+	assert_non_null(strstr(e.msg, "别名"));
+	e = parse_bad("a: !!str 1\n", 11);
+	assert_non_null(strstr(e.msg, "标签"));
+}
+
+static void
+refuses_duplicate_keys(void **state)
+{
+	const char *t = "a: 1\nb: 2\na: 3\n";
+	nb_error_t e = parse_bad(t, strlen(t));
+	(void)state;
+	assert_int_equal(e.line, 3);
+	assert_int_equal(e.col, 1);
+	assert_non_null(strstr(e.msg, "重复"));
+}
+
+static void
+refuses_deep_nesting(void **state)
+{
+	char *t = malloc(20001);
+	nb_error_t e;
+	(void)state;
+	memset(t, '[', 20000);
+	t[20000] = '\0';
+	e = parse_bad(t, 20000);
+	assert_non_null(strstr(e.msg, "嵌套"));
+	free(t);
+}
+
+static void
+refuses_bad_bytes(void **state)
+{
+	nb_error_t e;
+	(void)state;
+	e = parse_bad("a: \xff\n", 5);
+	assert_int_equal(e.line, 1);
+	assert_int_equal(e.col, 4);
+	assert_non_null(strstr(e.msg, "UTF-8"));
+	e = parse_bad("a: 1\nb: x\0y\n", 12);
+	assert_int_equal(e.line, 2);
+	assert_non_null(strstr(e.msg, "NUL"));
+	/* an overlong encoding and a lone surrogate are not UTF-8 either */
+	e = parse_bad("a: \xc0\xaf\n", 6);
+	assert_non_null(strstr(e.msg, "UTF-8"));
+	e = parse_bad("a: \xed\xa0\x80\n", 7);
+	assert_non_null(strstr(e.msg, "UTF-8"));
+}
+
+static void
+refuses_syntax_errors_with_position(void **state)
+{
+	const char *t = "a: [1, 2\nb: 3\n";
+	nb_error_t e = parse_bad(t, strlen(t));
+	(void)state;
+	assert_true(e.line >= 1);
+	assert_non_null(strstr(e.msg, "YAML"));
+	t = "a: 1\n---\nb: 2\n";
+	e = parse_bad(t, strlen(t));
+	assert_non_null(strstr(e.msg, "一个文件只能有一个"));
+}
+
+static void
+refuses_huge_input(void **state)
+{
+	size_t n = NB_YTREE_MAX_BYTES + 1;
+	char *t = malloc(n);
+	nb_error_t e;
+	(void)state;
+	memset(t, 'a', n);
+	e = parse_bad(t, n);
+	assert_non_null(strstr(e.msg, "太大"));
+	free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reads_nested_document_with_positions),
+		cmocka_unit_test(empty_document_is_an_empty_mapping),
+		cmocka_unit_test(refuses_anchors_aliases_and_tags),
+		cmocka_unit_test(refuses_duplicate_keys),
+		cmocka_unit_test(refuses_deep_nesting),
+		cmocka_unit_test(refuses_bad_bytes),
+		cmocka_unit_test(refuses_syntax_errors_with_position),
+		cmocka_unit_test(refuses_huge_input),
+	};
+	return cmocka_run_group_tests_name("ytree", tests, NULL, NULL);
+}

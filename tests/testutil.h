@@ -1,0 +1,70 @@
+/* testutil.h - what the unit tests share: paths to the source tree's forms
+ * and sample data, and loading them. */
+#ifndef NB_TESTUTIL_H
+#define NB_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "draft.h"
+#include "form.h"
+
+static inline const char *
+tu_srcdir(void)
+{
+	const char *d = getenv("NB_TOP_SRCDIR");
+	return d && *d ? d : ".";
+}
+
+/* A path under the source tree, in a static buffer (one at a time). */
+static inline const char *
+tu_path(const char *rel)
+{
+	static char buf[4096];
+	snprintf(buf, sizeof buf, "%s/%s", tu_srcdir(), rel);
+	return buf;
+}
+
+static inline nb_form_t *
+tu_form(void)
+{
+	nb_form_t *f = NULL;
+	nb_error_t err = { 0 };
+
+	if (nb_form_load(tu_path("forms/gov-info-annual-report-2021.yaml"), &f, &err) < 0) {
+		nb_error_print(&err, stderr);
+		abort();
+	}
+	return f;
+}
+
+static inline nb_report_t *
+tu_sample(const nb_form_t *form, const char *rel)
+{
+	nb_report_t *r = NULL;
+	nb_error_t err = { 0 };
+
+	if (nb_draft_load(form, tu_path(rel), &r, &err) < 0) {
+		nb_error_print(&err, stderr);
+		abort();
+	}
+	return r;
+}
+
+/* Writes text to a fresh temporary file and returns its path (static). */
+static inline const char *
+tu_tempfile(const char *text, size_t len)
+{
+	static char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof path, "/tmp/nb-test-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0 || !(f = fdopen(fd, "wb")))
+		abort();
+	fwrite(text, 1, len, f);
+	fclose(f);
+	return path;
+}
+
+#endif
