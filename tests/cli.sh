@@ -1,0 +1,78 @@
+#!/bin/sh
+# The command-line modes, driven as a user or a script would.
+. "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
+
+S=$NB_TOP_SRCDIR
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$S" || exit 1
+
+plan 27
+
+out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
+is "$rc" 0 "the seed report passes check"
+is "$out" "" "and check says nothing about it"
+
+out=$("$NIANBAO" check sample-data/jinzhai-2024-errors.yaml 2>"$T/err"); rc=$?
+is "$rc" 1 "a report with errors exits 1"
+is "$out" "$(cat tests/data/jinzhai-2024-errors.expect)" "every deliberate error is found, in compiler style"
+contains "$(cat "$T/err")" "3 个错误，1 个警告，1 处未填写" "a summary goes to stderr"
+
+# One figure changed in a copy of the seed: exactly the broken rules, at the cell.
+sed 's/^  new: \[1, 0, 0, 0, 0, 0, 1\]/  new: [2, 0, 0, 0, 0, 0, 1]/' \
+	sample-data/jinzhai-2024.yaml > "$T/one.yaml"
+out=$("$NIANBAO" check "$T/one.yaml" 2>/dev/null); rc=$?
+is "$rc" 1 "one changed figure fails"
+is "$out" "$T/one.yaml:38:9: error: 表三 “自然人”列：一+二 (2+0=2) 不等于 三（七）+四 (1+0=1) [t3-balance]
+$T/one.yaml:38:27: error: 表三 一 行：总计 1 不等于各类申请人之和 2+0+0+0+0+0=2 [t3-row-total]" \
+	"it names the balance and the row total, with line and column"
+
+out=$("$NIANBAO" check sample-data/empty.yaml 2>/dev/null); rc=$?
+is "$rc" 1 "an empty draft is not complete"
+is "$(echo "$out" | grep -c ": note: 未填写")" 55 "each unfilled field is a note (5 contact lines, 50 figures)"
+is "$(echo "$out" | grep -c ': error: ')" 0 "and no rule is judged on unfilled cells"
+
+out=$("$NIANBAO" check "$T/missing.yaml" 2>&1); rc=$?
+is "$rc" 2 "a missing file exits 2"
+contains "$out" "$T/missing.yaml: error: 无法打开" "and says it cannot open it"
+
+printf 'format: gov-info-annual-report/2021\nrequests:\n  new: [1, 2, x]\n' > "$T/bad.yaml"
+out=$("$NIANBAO" check "$T/bad.yaml" 2>&1); rc=$?
+is "$rc" 2 "a malformed draft exits 2"
+is "$out" "$T/bad.yaml:3:8: error: 这一行应有 7 个数字（各类申请人和总计），实有 3 个" \
+	"with file:line:col and what was expected"
+
+"$NIANBAO" check sample-data/jinzhai-2024.yaml "$T/bad.yaml" sample-data/empty.yaml >/dev/null 2>&1
+is "$?" 2 "several files: the worst status wins"
+
+# Last year's draft brings the cross-year rules.
+sed 's/^  carried_out: \[0, 0, 0, 0, 0, 0, 0\]/  carried_out: [0, 3, 0, 0, 0, 0, 3]/' \
+	sample-data/jinzhai-2024.yaml > "$T/last.yaml"
+out=$("$NIANBAO" check --previous "$T/last.yaml" sample-data/jinzhai-2024.yaml 2>/dev/null); rc=$?
+is "$rc" 1 "--previous: a carry-over that does not match fails"
+contains "$out" "[carry-over]" "and is reported as carry-over"
+is "$(echo "$out" | grep -c carry-over)" 2 "in the two columns that differ"
+
+# new
+"$NIANBAO" new --org 测试县财政局 --year 2025 -o "$T/new.yaml"
+is "$?" 0 "new writes an empty draft"
+contains "$(cat "$T/new.yaml")" "organization: 测试县财政局" "with the organization"
+contains "$(cat "$T/new.yaml")" "  - title: 政府信息公开平台建设情况" "and the standard subsections"
+"$NIANBAO" new --org X --year 2025 -o "$T/new.yaml" 2>/dev/null
+is "$?" 2 "new does not overwrite a file"
+"$NIANBAO" new --org X --year 25 -o "$T/y.yaml" 2>/dev/null
+is "$?" 2 "new refuses a year that is not a year"
+
+# The rules come from the form file.
+mkdir "$T/forms"
+sed 's/lhs: \["requests.new\[{c}\]", "requests.carried_in\[{c}\]"\]/lhs: ["requests.carried_in[{c}]"]/' \
+	forms/gov-info-annual-report-2021.yaml > "$T/forms/gov-info-annual-report-2021.yaml"
+out=$("$NIANBAO" --forms "$T/forms" check sample-data/jinzhai-2024.yaml 2>/dev/null)
+contains "$out" "表三 “自然人”列：一+二 (0) 不等于 三（七）+四 (1+0=1) [t3-balance]" \
+	"a rule changed in a copy of the form file is followed"
+
+out=$("$NIANBAO" --version); is "$out" "nianbao 0.1.0" "--version"
+out=$("$NIANBAO" --help); contains "$out" "nianbao check" "--help lists the commands"
+"$NIANBAO" --no-such-option >/dev/null 2>&1
+is "$?" 2 "an unknown option exits 2"
+tap_done
