@@ -15,26 +15,26 @@
 void
 nb_cli_form_dirs(const char *override, const char **dirs)
 {
-	static char exe[PATH_MAX], here[PATH_MAX + 16];
 	const char *env = getenv("NIANBAO_FORMS");
-	ssize_t n;
 	int i = 0;
 
 	if (override)
 		dirs[i++] = override;
 	if (env && *env)
 		dirs[i++] = env;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 #if defined(NB_BUILDDIR) && defined(NB_SRCDIR)
-	/* run from the build tree: use the forms being developed there */
-	if (n > 0) {
-		exe[n] = '\0';
-		if (!strncmp(exe, NB_BUILDDIR "/", strlen(NB_BUILDDIR) + 1))
-			dirs[i++] = NB_SRCDIR "/forms";
+	{
+		/* run from the build tree: use the forms being developed there */
+		static char exe[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+		if (n > 0) {
+			exe[n] = '\0';
+			if (!strncmp(exe, NB_BUILDDIR "/", strlen(NB_BUILDDIR) + 1))
+				dirs[i++] = NB_SRCDIR "/forms";
+		}
 	}
 #endif
-	(void)n;
-	(void)here;
 	dirs[i++] = NB_PKGDATADIR "/forms";
 	dirs[i] = NULL;
 }
