@@ -23,8 +23,17 @@ usage(FILE *out)
 	      "  -V, --version  显示版本\n"
 	      "\n"
 	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ...\n"
-	      "Report bugs to: " PACKAGE_BUGREPORT "\n",
+	      "See also: man nianbao\n",
 	      out);
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n"
+	       "This is free software: you are free to change and redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n",
+	       PACKAGE_NAME, PACKAGE_VERSION);
 }
 
 typedef struct {
@@ -57,7 +66,7 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'F': cli.forms_dir = optarg; break;
 		case 'h': usage(stdout); return 0;
-		case 'V': printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
+		case 'V': version(); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
