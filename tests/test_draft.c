@@ -12,23 +12,6 @@
 #include "number.h"
 #include "testutil.h"
 
-static nb_form_t *form;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	form = tu_form();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	nb_form_free(form);
-	return 0;
-}
 
 static const nb_value_t *
 val(const nb_report_t *r, const char *path, size_t col)
@@ -236,5 +219,5 @@ main(void)
 		cmocka_unit_test(missing_and_null_mean_unfilled),
 		cmocka_unit_test(failed_save_leaves_the_old_file),
 	};
-	return cmocka_run_group_tests_name("draft", tests, setup, teardown);
+	return cmocka_run_group_tests_name("draft", tests, tu_setup, tu_teardown);
 }

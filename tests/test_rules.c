@@ -11,23 +11,6 @@
 #include "rules.h"
 #include "testutil.h"
 
-static nb_form_t *form;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	form = tu_form();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	nb_form_free(form);
-	return 0;
-}
 
 static nb_report_t *
 seed(void)
@@ -333,5 +316,5 @@ main(void)
 		cmocka_unit_test(totals_are_computed_from_their_parts),
 		cmocka_unit_test(a_changed_rule_in_the_form_file_is_followed),
 	};
-	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
+	return cmocka_run_group_tests_name("rules", tests, tu_setup, tu_teardown);
 }

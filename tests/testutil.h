@@ -51,6 +51,25 @@ tu_sample(const nb_form_t *form, const char *rel)
 	return r;
 }
 
+/* The shipped form, loaded once per test group (cmocka setup/teardown). */
+static nb_form_t *form;
+
+static inline int
+tu_setup(void **state)
+{
+	(void)state;
+	form = tu_form();
+	return 0;
+}
+
+static inline int
+tu_teardown(void **state)
+{
+	(void)state;
+	nb_form_free(form);
+	return 0;
+}
+
 /* Writes text to a fresh temporary file and returns its path (static). */
 static inline const char *
 tu_tempfile(const char *text, size_t len)
