@@ -124,9 +124,17 @@ node(writer_t *W, const nb_ynode_t *n)
 {
 	size_t i;
 
+	/* Where libyaml cannot write a plain scalar (an empty one, or "a, b"
+	 * inside a flow collection) it falls back to single quotes; asking for
+	 * single quotes for quoted ones too makes the text canonical: saving a
+	 * saved draft again gives the same bytes.  An empty plain scalar is
+	 * null and stays null. */
 	if (n->type == NB_Y_SCALAR) {
-		scalar(W, n->str, n->plain ? YAML_PLAIN_SCALAR_STYLE
-		                           : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		if (n->plain && !n->len)
+			scalar(W, "~", YAML_PLAIN_SCALAR_STYLE);
+		else
+			scalar(W, n->str, n->plain ? YAML_PLAIN_SCALAR_STYLE
+			                           : YAML_SINGLE_QUOTED_SCALAR_STYLE);
 		return;
 	}
 	start(W, n->type == NB_Y_MAP, n->flow);
@@ -271,7 +279,7 @@ sync_dir(const char *path)
 	if (!slash)
 		snprintf(dir, sizeof dir, ".");
 	else
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path ? slash - path : 1), path);
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash > path ? slash - path : 1), path);
 	fd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (fd >= 0) {
 		fsync(fd);

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +21,18 @@ nb_fl_bad(nb_formload_t *L, const nb_ynode_t *at, const char *fmt, const char *a
 	                    "表单文件：%s", msg);
 }
 
+/* Never NULL on success, even for an empty list (`tables: []`): callers
+ * take NULL for failure. */
 void *
 nb_fl_alloc(nb_formload_t *L, size_t n, size_t size)
 {
-	void *p = n ? nb_arena_alloc(&L->form->arena, n * size) : NULL;
+	void *p = NULL;
 
-	if (n && !p)
+	if (!n)
+		n = 1;
+	if (n <= SIZE_MAX / size)
+		p = nb_arena_alloc(&L->form->arena, n * size);
+	if (!p)
 		nb_error_set(L->err, L->file, 0, 0, "内存不足");
 	return p;
 }
@@ -367,34 +374,56 @@ load_form(nb_formload_t *L, const nb_ynode_t *root)
 	return 0;
 }
 
-int
-nb_form_load(const char *path, nb_form_t **out, nb_error_t *err)
+/* Builds the form from a parsed tree; `file` names it in errors. */
+static int
+form_from_tree(const char *file, const nb_ynode_t *root, nb_form_t **out,
+               nb_error_t *err)
 {
-	nb_ynode_t *root;
 	nb_form_t *F;
 	nb_formload_t L;
-	int rc;
 
-	*out = NULL;
-	if (nb_ytree_load(path, &root, err) < 0)
-		return -1;
-	if (!(F = calloc(1, sizeof *F))) {
-		nb_ytree_free(root);
-		return nb_error_set(err, path, 0, 0, "内存不足");
-	}
+	if (!(F = calloc(1, sizeof *F)))
+		return nb_error_set(err, file, 0, 0, "内存不足");
 	nb_arena_init(&F->arena);
 	L.form = F;
-	L.file = path;
+	L.file = file;
 	L.err = err;
-	F->file = nb_fl_dup(&L, path);
-	rc = F->file ? load_form(&L, root) : -1;
-	nb_ytree_free(root);
-	if (rc < 0) {
+	F->file = nb_fl_dup(&L, file);
+	if (!F->file || load_form(&L, root) < 0) {
 		nb_form_free(F);
 		return -1;
 	}
 	*out = F;
 	return 0;
+}
+
+int
+nb_form_parse(const char *name, const char *buf, size_t len, nb_form_t **out,
+              nb_error_t *err)
+{
+	nb_ynode_t *root;
+	int rc;
+
+	*out = NULL;
+	if (nb_ytree_parse(name, buf, len, &root, err) < 0)
+		return -1;
+	rc = form_from_tree(name, root, out, err);
+	nb_ytree_free(root);
+	return rc;
+}
+
+int
+nb_form_load(const char *path, nb_form_t **out, nb_error_t *err)
+{
+	nb_ynode_t *root;
+	int rc;
+
+	*out = NULL;
+	if (nb_ytree_load(path, &root, err) < 0)
+		return -1;
+	rc = form_from_tree(path, root, out, err);
+	nb_ytree_free(root);
+	return rc;
 }
 
 void

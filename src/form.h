@@ -138,6 +138,9 @@ typedef struct {
 } nb_form_t;
 
 int nb_form_load(const char *path, nb_form_t **out, nb_error_t *err);
+/* The same from len bytes in memory; `name` names them in errors. */
+int nb_form_parse(const char *name, const char *buf, size_t len,
+                  nb_form_t **out, nb_error_t *err);
 void nb_form_free(nb_form_t *form);
 
 /* The field at a dotted path, or NULL. */

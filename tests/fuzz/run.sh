@@ -1,0 +1,57 @@
+#!/bin/sh
+# Builds the two libFuzzer harnesses with clang (ASan + UBSan) and runs both
+# at once for SECONDS seconds each (default 60).  Crashes are written to
+# tests/fuzz/artifacts/; each one found belongs in tests/bad/ with its
+# expected diagnostic once the core is fixed.
+#
+#   tests/fuzz/run.sh [SECONDS]
+set -eu
+
+secs=${1:-60}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+out=${NB_FUZZ_BUILD:-$top/build-fuzz}
+cc=${CC_FUZZ:-}
+if [ -z "$cc" ]; then
+	for c in clang clang-16 clang-15 clang-14; do
+		if command -v "$c" >/dev/null 2>&1; then cc=$c; break; fi
+	done
+fi
+[ -n "$cc" ] || { echo "run.sh: clang not found" >&2; exit 2; }
+
+mkdir -p "$out" "$here/artifacts"
+# The harnesses need none of configure's results beyond the feature macros.
+printf '#define _GNU_SOURCE 1\n#define PACKAGE_NAME "nianbao"\n' >"$out/config.h"
+
+core="arena buf error ytree number form form_layout form_rules report
+      draft_read draft_write rules"
+srcs=
+for m in $core; do srcs="$srcs $top/src/$m.c"; done
+flags="-g -O1 -std=c11 -fsanitize=fuzzer,address,undefined
+       -fno-sanitize-recover=all -I$out -I$top/src"
+for h in draft form; do
+	# shellcheck disable=SC2086
+	"$cc" $flags -DNB_FUZZ_FORM="\"$top/forms/gov-info-annual-report-2021.yaml\"" \
+	    -o "$out/fuzz_$h" "$here/fuzz_$h.c" $srcs \
+	    $(pkg-config --cflags --libs yaml-0.1)
+done
+
+run() {
+	mkdir -p "$out/corpus-$1"
+	"$out/fuzz_$1" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 \
+	    -timeout=10 -print_final_stats=1 \
+	    -artifact_prefix="$here/artifacts/$1-" \
+	    "$out/corpus-$1" "$here/corpus-$1" >"$out/fuzz_$1.log" 2>&1
+}
+
+status=0
+run draft & p1=$!
+run form & p2=$!
+wait $p1 || status=1
+wait $p2 || status=1
+for h in draft form; do
+	echo "== fuzz_$h: $(grep -E 'stat::number_of_executed_units' "$out/fuzz_$h.log" || true)"
+	grep -E '^==[0-9]+==ERROR|^SUMMARY|deadly signal|Test unit written' \
+	    "$out/fuzz_$h.log" || true
+done
+exit $status
