@@ -13,6 +13,7 @@ typedef struct {
 
 int nb_cmd_check(const nb_cli_t *cli, int argc, char **argv);
 int nb_cmd_new(const nb_cli_t *cli, int argc, char **argv);
+int nb_cmd_export(const nb_cli_t *cli, int argc, char **argv);
 
 /* Where form files are looked for, in order: --forms, $NIANBAO_FORMS, the
  * source tree when running from the build tree, the installed data

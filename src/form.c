@@ -354,6 +354,24 @@ nb_form_field(const nb_form_t *form, const char *path)
 }
 
 
+/* ---- templates of generated text (optional) ---- */
+
+static int
+load_text(nb_formload_t *L, const nb_ynode_t *root)
+{
+	const nb_ynode_t *m = nb_ymap_get(root, "export");
+	nb_form_text_t *t = &L->form->text;
+
+	if (!m)
+		return 0;
+	if (m->type != NB_Y_MAP)
+		return nb_fl_bad(L, m, "“%s”应为映射", "export");
+	return nb_fl_str(L, m, "opening", 0, &t->opening) < 0 ||
+	       nb_fl_str(L, m, "item_heading", 0, &t->item_heading) < 0 ||
+	       nb_fl_str(L, m, "inline_label", 0, &t->inline_label) < 0 ||
+	       nb_fl_str(L, m, "draft_mark", 0, &t->draft_mark) < 0 ? -1 : 0;
+}
+
 /* ---- the whole file ---- */
 
 static int
@@ -369,7 +387,7 @@ load_form(nb_formload_t *L, const nb_ynode_t *root)
 	    nb_fl_str(L, root, "period", 0, &F->period) < 0 ||
 	    load_colsets(L, root) < 0 || load_schema(L, root) < 0 ||
 	    nb_fl_tables(L, root) < 0 || nb_fl_sections(L, root) < 0 ||
-	    nb_fl_rules(L, root) < 0)
+	    nb_fl_rules(L, root) < 0 || load_text(L, root) < 0)
 		return -1;
 	return 0;
 }

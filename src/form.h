@@ -117,6 +117,15 @@ typedef struct nb_rule {
 	size_t nchecks;
 } nb_rule_t;
 
+/* Templates of the text an export generates (the form's optional `export`
+ * mapping; see nb_template_expand in export.h). */
+typedef struct {
+	const char *opening;      /* opening paragraph when the preamble is empty */
+	const char *item_heading; /* subsection heading: "（{n}）{title}。" */
+	const char *inline_label; /* paragraph start in inline_labels sections */
+	const char *draft_mark;   /* the mark on a draft's output */
+} nb_form_text_t;
+
 typedef struct {
 	nb_arena_t arena;
 	const char *file;       /* the form file */
@@ -135,6 +144,7 @@ typedef struct {
 	size_t ntables;
 	nb_rule_t *rules;
 	size_t nrules;
+	nb_form_text_t text;    /* generated text (`export`); NULL if unset */
 } nb_form_t;
 
 int nb_form_load(const char *path, nb_form_t **out, nb_error_t *err);

@@ -16,13 +16,14 @@ usage(FILE *out)
 	fputs("用法：nianbao [选项] [草稿.yaml]      打开草稿编辑（文件不存在则新建）\n"
 	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
+	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx  导出报告\n"
 	      "\n"
 	      "选项：\n"
 	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
 	      "  -h, --help     显示本帮助\n"
 	      "  -V, --version  显示版本\n"
 	      "\n"
-	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ...\n"
+	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
 	      "See also: man nianbao\n",
 	      out);
 }
@@ -44,6 +45,7 @@ typedef struct {
 static const command_t commands[] = {
 	{ "check", nb_cmd_check },
 	{ "new", nb_cmd_new },
+	{ "export", nb_cmd_export },
 };
 
 int
