@@ -69,7 +69,8 @@ typedef struct {
 	nb_arena_t arena;
 	nb_block_t *v;
 	size_t n, cap;
-	const char *title;      /* the report's title (also in v[]) */
+	const char *title;      /* the report's title, one line */
+	const char *title_lines;/* the title as printed: lines split by '\n' */
 	size_t dropped;         /* control characters left out of the text */
 } nb_doc_t;
 

@@ -380,6 +380,10 @@ add_header(nb_doc_t *d, const nb_report_t *r, const nb_section_t *s)
 	if (!(d->title = expand_dup(d, r, r->form->title, NULL, 0)) ||
 	    !add_block(d, NB_BLK_TITLE, 0, d->title))
 		return -1;
+	d->title_lines = d->title;
+	if (r->form->text.title_lines &&
+	    !(d->title_lines = expand_dup(d, r, r->form->text.title_lines, NULL, 0)))
+		return -1;
 	for (i = 0; i < s->nfields; i++) {
 		if (s->fields[i]->type != NB_T_TEXT)
 			continue;
@@ -430,7 +434,7 @@ nb_doc_build(const nb_report_t *r, int draft_mark, nb_doc_t *doc, nb_error_t *er
 				goto oom;
 	}
 	if (!doc->title)
-		doc->title = "";
+		doc->title = doc->title_lines = "";
 	return 0;
 oom:
 	nb_error_set(err, NULL, 0, 0, "内存不足");

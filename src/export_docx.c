@@ -121,6 +121,8 @@ esc(nb_buf_t *out, const char *s)
 			rep = "&gt;";
 		else if (c == '"')
 			rep = "&quot;";
+		else if (c == '\n')
+			rep = "</w:t><w:br/><w:t xml:space=\"preserve\">";
 		else if (c < 0x20 || c == 0x7F)   /* forbidden in XML 1.0 */
 			rep = "";
 		else
@@ -146,7 +148,7 @@ para(nb_buf_t *out, const char *style, const char *jc, const char *text)
 	}
 	if (*text) {
 		nb_buf_puts(out, "<w:r><w:t xml:space=\"preserve\">");
-		esc(out, text);
+		esc(out, text);         /* a '\n' (title lines) becomes a break */
 		nb_buf_puts(out, "</w:t></w:r>");
 	}
 	nb_buf_puts(out, "</w:p>");
@@ -182,11 +184,11 @@ table(nb_buf_t *out, const nb_grid_t *g)
 	if (!w)
 		return -1;
 	tw = w + g->ncols;
-	nb_grid_widths(g, 84, 1, w);
+	nb_grid_widths(g, 80, 2, w);
 	for (c = 0; c < g->ncols; c++)
-		total += w[c] + 1;
+		total += w[c] + 2;
 	for (c = 0; c < g->ncols; c++)
-		used += tw[c] = TEXT_WIDTH * (w[c] + 1) / total;
+		used += tw[c] = TEXT_WIDTH * (w[c] + 2) / total;
 	tw[g->ncols - 1] += TEXT_WIDTH - used;
 	nb_buf_printf(out, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
 	              "<w:jc w:val=\"center\"/><w:tblBorders>", TEXT_WIDTH);
@@ -231,7 +233,7 @@ document(const nb_doc_t *doc, int draft, nb_buf_t *out)
 			para(out, "DraftMark", NULL, b->text);
 			break;
 		case NB_BLK_TITLE:
-			para(out, "Title", NULL, b->text);
+			para(out, "Title", NULL, doc->title_lines);
 			break;
 		case NB_BLK_HEADING:
 			para(out, b->level == 1 ? "Heading1" : "Heading2", NULL, b->text);

@@ -29,11 +29,11 @@ static const char style[] =
 	"table{border-collapse:collapse;width:100%;margin:6pt 0 14pt;"
 	"font-size:10.5pt;line-height:1.35}\n"
 	"th,td{border:1px solid #000;padding:2pt 3pt;text-align:center;"
-	"vertical-align:middle;font-weight:normal}\n"
+	"vertical-align:middle;font-weight:normal;font-size:10.5pt;line-height:1.35}\n"
 	"th{font-family:\"黑体\",SimHei,\"Heiti SC\",\"Noto Sans CJK SC\",sans-serif}\n"
 	"td.label{text-align:left}\n"
 	"thead{display:table-header-group}\n"
-	"tr{page-break-inside:avoid;break-inside:avoid}\n"
+	"tr{page-break-inside:avoid}\n"
 	".draft{font-family:\"黑体\",SimHei,\"Noto Sans CJK SC\",sans-serif;color:#c00;"
 	"text-align:center;text-indent:0;border:2px solid #c00;margin:0 0 14pt}\n"
 	".watermark{position:fixed;top:45%;left:0;right:0;text-align:center;"
@@ -74,6 +74,26 @@ tag(nb_buf_t *out, const char *open, const char *text, const char *close)
 	nb_buf_puts(out, close);
 }
 
+/* The title, its lines separated by <br>. */
+static void
+title(nb_buf_t *out, const char *lines)
+{
+	const char *nl;
+
+	nb_buf_puts(out, "<h1>");
+	while ((nl = strchr(lines, '\n'))) {
+		nb_buf_t line;
+		nb_buf_init(&line);
+		nb_buf_add(&line, lines, (size_t)(nl - lines));
+		esc(out, line.data ? line.data : "");
+		nb_buf_free(&line);
+		nb_buf_puts(out, "<br>");
+		lines = nl + 1;
+	}
+	esc(out, lines);
+	nb_buf_puts(out, "</h1>\n");
+}
+
 static int
 render_table(const nb_grid_t *g, nb_buf_t *out)
 {
@@ -83,13 +103,15 @@ render_table(const nb_grid_t *g, nb_buf_t *out)
 
 	if (!w)
 		return -1;
-	nb_grid_widths(g, 84, 1, w);
+	nb_grid_widths(g, 80, 2, w);
 	for (c = 0; c < g->ncols; c++)
-		total += w[c] + 1;
-	nb_buf_puts(out, "<table>\n<colgroup>");
+		total += w[c] + 2;
+	/* border="1": the fallback that HTML5 allows, for importers (LibreOffice)
+	 * that do not apply CSS borders to cells */
+	nb_buf_puts(out, "<table border=\"1\">\n<colgroup>");
 	for (c = 0; c < g->ncols; c++)
 		nb_buf_printf(out, "<col style=\"width:%.1f%%\">",
-		              100.0 * (w[c] + 1) / total);
+		              100.0 * (w[c] + 2) / total);
 	nb_buf_puts(out, "</colgroup>\n");
 	free(w);
 	for (i = 0; i < g->ncells; i++) {
@@ -145,7 +167,7 @@ nb_render_html(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err)
 			    b->text, "</div>\n");
 			break;
 		case NB_BLK_TITLE:
-			tag(out, "<h1>", b->text, "</h1>\n");
+			title(out, doc->title_lines);
 			break;
 		case NB_BLK_HEADING:
 			tag(out, b->level == 1 ? "<h2>" : "<h3>", b->text,

@@ -366,7 +366,8 @@ load_text(nb_formload_t *L, const nb_ynode_t *root)
 		return 0;
 	if (m->type != NB_Y_MAP)
 		return nb_fl_bad(L, m, "“%s”应为映射", "export");
-	return nb_fl_str(L, m, "opening", 0, &t->opening) < 0 ||
+	return nb_fl_str(L, m, "title_lines", 0, &t->title_lines) < 0 ||
+	       nb_fl_str(L, m, "opening", 0, &t->opening) < 0 ||
 	       nb_fl_str(L, m, "item_heading", 0, &t->item_heading) < 0 ||
 	       nb_fl_str(L, m, "inline_label", 0, &t->inline_label) < 0 ||
 	       nb_fl_str(L, m, "draft_mark", 0, &t->draft_mark) < 0 ? -1 : 0;

@@ -120,6 +120,7 @@ typedef struct nb_rule {
 /* Templates of the text an export generates (the form's optional `export`
  * mapping; see nb_template_expand in export.h). */
 typedef struct {
+	const char *title_lines;  /* the title as printed, lines split by \n */
 	const char *opening;      /* opening paragraph when the preamble is empty */
 	const char *item_heading; /* subsection heading: "（{n}）{title}。" */
 	const char *inline_label; /* paragraph start in inline_labels sections */
