@@ -20,10 +20,46 @@ static int
 fail(reader_t *R, const nb_ynode_t *at, const char *fmt, const char *a,
      const char *b)
 {
-	char msg[900];
+	char msg[1024];
 
 	snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
 	return nb_error_set(R->err, R->file, at->line, at->col, "%s", msg);
+}
+
+/* Text from the file, quoted in a message: at most about 40 characters
+ * and only its first line, so that a message stays one readable line. */
+static const char *
+clip(const char *s, char *out, size_t cap)
+{
+	size_t i = 0, chars = 0;
+
+	while (s[i] && s[i] != '\n' && s[i] != '\r' && chars < 40 && i + 8 < cap) {
+		do
+			out[i] = s[i];
+		while (((unsigned char)s[++i] & 0xC0) == 0x80 && i + 8 < cap);
+		chars++;
+	}
+	while (i && ((unsigned char)out[i - 1] & 0xC0) >= 0x80 &&
+	       ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;                   /* never end inside a character */
+	snprintf(out + i, cap - i, "%s", s[i] ? "…" : "");
+	return out;
+}
+
+/* “path”（official name） for messages; a cell of a row names its column. */
+static const char *
+name_of(reader_t *R, const nb_field_t *f, size_t cell, char *out, size_t cap)
+{
+	nb_buf_t b;
+
+	nb_buf_init(&b);
+	if (f->type == NB_T_GROUP || f->type == NB_T_ITEMS || cell == (size_t)-1)
+		nb_buf_puts(&b, f->label);
+	else
+		nb_cell_name(R->form, cell, 0, &b);
+	snprintf(out, cap, "“%s”（%s）", f->path, b.failed ? "?" : b.data);
+	nb_buf_free(&b);
+	return out;
 }
 
 static const char *
@@ -31,13 +67,24 @@ type_expected(nb_type_t t)
 {
 	switch (t) {
 	case NB_T_COUNT:  return "非负整数（未填写可写 ~）";
+	case NB_T_ROW:    return "非负整数（未填写可写 ~）";
 	case NB_T_AMOUNT: return "金额（非负小数，未填写可写 ~）";
-	case NB_T_YEAR:   return "四位数年份";
+	case NB_T_YEAR:   return "四位数年份（1900 至 2999）";
 	case NB_T_GROUP:  return "映射（键: 值）";
-	case NB_T_ROW:    return "7 个数字的列表，如 [0, 0, 0, 0, 0, 0, 0]";
 	case NB_T_ITEMS:  return "分项列表（每项有 title 和 text）";
 	default:          return "文字";
 	}
+}
+
+/* What is wrong with a number that did not parse. */
+static const char *
+number_problem(const nb_field_t *f, nb_numerr_t e)
+{
+	if (f->type == NB_T_YEAR)
+		return e == NB_NUM_OK ? "不在此范围内" : "不是年份";
+	if (f->type == NB_T_AMOUNT && e == NB_NUM_TOO_LARGE)
+		return "数字太大";
+	return nb_numerr_text(e);
 }
 
 static int
@@ -46,30 +93,34 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 	int64_t v;
 	int dec = 0;
 	nb_numerr_t e;
+	char name[700], val[200], msg[300];
 
+	name_of(R, f, cell, name, sizeof name);
 	if (n->type != NB_Y_SCALAR)
-		return fail(R, n, "“%s”应为%s", f->path, type_expected(f->type));
+		return fail(R, n, "%s应为%s", name, type_expected(f->type));
 	if (nb_yscalar_is_null(n))
 		return 0;
+	clip(n->str, val, sizeof val);
 	if (!n->plain)
-		return fail(R, n, "“%s”应为不带引号的数字，而不是文字“%s”", f->path, n->str);
+		return fail(R, n, "%s应为不带引号的数字，而不是文字“%s”", name, val);
 	if (f->type == NB_T_AMOUNT)
 		e = nb_amount_parse(n->str, f->decimals, &v, &dec);
 	else
 		e = nb_count_parse(n->str, &v);
+	if (e == NB_NUM_OK && f->type == NB_T_YEAR && (v < 1900 || v > 2999)) {
+		snprintf(msg, sizeof msg, "%%s应为%s：“%%s”%s", type_expected(f->type),
+		         number_problem(f, e));
+		return fail(R, n, msg, name, val);
+	}
 	if (e == NB_NUM_TOO_PRECISE) {
-		char d[8];
-		snprintf(d, sizeof d, "%d", f->decimals);
-		return fail(R, n, "“%s”最多 %s 位小数", f->path, d);
+		snprintf(msg, sizeof msg, "%%s最多 %d 位小数，而“%%s”有更多位", f->decimals);
+		return fail(R, n, msg, name, val);
 	}
 	if (e != NB_NUM_OK) {
-		char msg[200];
-		snprintf(msg, sizeof msg, "“%%s”应为%s：“%%s”%s", type_expected(f->type),
-		         nb_numerr_text(e));
-		return fail(R, n, msg, f->path, n->str);
+		snprintf(msg, sizeof msg, "%%s应为%s：“%%s”%s", type_expected(f->type),
+		         number_problem(f, e));
+		return fail(R, n, msg, name, val);
 	}
-	if (f->type == NB_T_YEAR && (v < 1900 || v > 2999))
-		return fail(R, n, "“%s”应为四位数年份，而不是 %s", f->path, n->str);
 	nb_report_set_num(R->rep, cell, v, dec);
 	return 0;
 }
@@ -78,10 +129,13 @@ static int
 read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
 	size_t i;
-	char want[16], got[16];
+	char want[16], got[16], name[700];
 
-	if (n->type != NB_Y_SEQ)
-		return fail(R, n, "“%s”应为%s", f->path, type_expected(NB_T_ROW));
+	if (n->type != NB_Y_SEQ) {
+		snprintf(want, sizeof want, "%zu", f->ncells);
+		return fail(R, n, "%s应为 %s 个数字的列表，如 [0, 0, 0, 0, 0, 0, 0]",
+		            name_of(R, f, (size_t)-1, name, sizeof name), want);
+	}
 	if (n->n != f->ncells) {
 		snprintf(want, sizeof want, "%zu", f->ncells);
 		snprintf(got, sizeof got, "%zu", n->n);
@@ -100,20 +154,25 @@ read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 static int
 read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
+	char name[700], val[200];
+
 	if (n->type != NB_Y_SCALAR)
-		return fail(R, n, "“%s”应为%s", f->path, type_expected(f->type));
+		return fail(R, n, "%s应为%s", name_of(R, f, f->cell, name, sizeof name),
+		            type_expected(f->type));
 	if (nb_yscalar_is_null(n))
 		return 0;
 	if (f->type == NB_T_FORMAT && strcmp(n->str, R->form->format))
-		return fail(R, n, "格式应为“%s”，而不是“%s”", R->form->format, n->str);
+		return fail(R, n, "格式应为“%s”，而不是“%s”", R->form->format,
+		            clip(n->str, val, sizeof val));
 	if (nb_report_set_text(R->rep, f->cell, n->str) < 0)
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	return 0;
 }
 
 static int
-read_item(reader_t *R, const nb_field_t *f, const nb_ynode_t *m)
+read_item(reader_t *R, const nb_field_t *f, const nb_ynode_t *m, size_t nth)
 {
+	char which[300];
 	static const char *const keys[] = { "title", "text" };
 	const nb_ynode_t *v[2];
 	nb_value_t *val = &R->rep->values[f->cell];
@@ -123,14 +182,18 @@ read_item(reader_t *R, const nb_field_t *f, const nb_ynode_t *m)
 		return fail(R, m, "“%s”的每一项应为有 title 和 text 的映射", f->path, NULL);
 	for (i = 0; i + 1 < m->n; i += 2) {
 		const char *key = m->kids[i]->str;
+
 		if (strcmp(key, "title") && strcmp(key, "text") && strncmp(key, "x-", 2))
 			return fail(R, m->kids[i], "未知的键“%s”（分项只有 title 和 text）",
-			            key, NULL);
+			            clip(key, which, sizeof which), NULL);
 	}
 	for (k = 0; k < 2; k++) {
 		v[k] = nb_ymap_get(m, keys[k]);
-		if (v[k] && v[k]->type != NB_Y_SCALAR)
-			return fail(R, v[k], "分项的 %s 应为文字", keys[k], NULL);
+		if (v[k] && v[k]->type != NB_Y_SCALAR) {
+			snprintf(which, sizeof which, "“%s”第 %zu 项的 %s", f->path,
+			         nth + 1, keys[k]);
+			return fail(R, v[k], "%s 应为文字", which, NULL);
+		}
 	}
 	if (nb_report_add_item(R->rep, f->cell,
 	        v[0] && !nb_yscalar_is_null(v[0]) ? v[0]->str : "",
@@ -146,6 +209,7 @@ read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
 	nb_value_t *val = &R->rep->values[f->cell];
 	size_t i;
+	char name[700];
 
 	/* the report starts with the standard titles; the file replaces them */
 	while (val->nitems)
@@ -153,9 +217,11 @@ read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	if (nb_yscalar_is_null(n))
 		return 0;
 	if (n->type != NB_Y_SEQ)
-		return fail(R, n, "“%s”应为%s", f->path, type_expected(NB_T_ITEMS));
+		return fail(R, n, "%s应为%s",
+		            name_of(R, f, (size_t)-1, name, sizeof name),
+		            type_expected(NB_T_ITEMS));
 	for (i = 0; i < n->n; i++)
-		if (read_item(R, f, n->kids[i]) < 0)
+		if (read_item(R, f, n->kids[i], i) < 0)
 			return -1;
 	val->filled = 1;
 	return 0;
@@ -179,13 +245,17 @@ place(reader_t *R, const nb_field_t *f, int line, int col)
 static int
 read_field(reader_t *R, const nb_field_t *f, nb_ynode_t *n)
 {
+	char name[700];
+
 	place(R, f, n->line, n->col);
 	switch (f->type) {
 	case NB_T_GROUP:
 		if (nb_yscalar_is_null(n))
 			return 0;
 		if (n->type != NB_Y_MAP)
-			return fail(R, n, "“%s”应为%s", f->path, type_expected(f->type));
+			return fail(R, n, "%s应为%s",
+			            name_of(R, f, (size_t)-1, name, sizeof name),
+			            type_expected(f->type));
 		return read_group(R, f, n);
 	case NB_T_ROW:
 		return read_row(R, f, n);
@@ -217,12 +287,13 @@ unknown_key(reader_t *R, const nb_field_t *g, const nb_ynode_t *key)
 	nb_buf_t b;
 	size_t i;
 	int rc;
+	char name[200];
 
 	nb_buf_init(&b);
 	for (i = 0; i < g->nkids; i++)
 		nb_buf_printf(&b, "%s%s", i ? "、" : "", g->kids[i]->key);
 	rc = fail(R, key, "未知的键“%s”（此处可用的键：%s；程序自用的键以 x- 开头）",
-	          key->str, b.failed ? "?" : b.data);
+	          clip(key->str, name, sizeof name), b.failed ? "?" : b.data);
 	nb_buf_free(&b);
 	return rc;
 }
@@ -280,8 +351,12 @@ nb_draft_format_of(const nb_ynode_t *root, const char *file,
 	if (!f)
 		return nb_error_set(err, file, root->line, root->col,
 		    "缺少“format”（应为 format: gov-info-annual-report/2021）");
+	if (f->type == NB_Y_SCALAR && nb_yscalar_is_null(f))
+		return nb_error_set(err, file, f->line, f->col,
+		    "“format”未填写（应为 format: gov-info-annual-report/2021）");
 	if (f->type != NB_Y_SCALAR || !f->str[0])
-		return nb_error_set(err, file, f->line, f->col, "“format”应为格式名");
+		return nb_error_set(err, file, f->line, f->col,
+		    "“format”应为格式名，如 gov-info-annual-report/2021");
 	*format = f->str;
 	return 0;
 }

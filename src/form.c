@@ -480,12 +480,21 @@ nb_form_locate(const char *format, const char *const *dirs, nb_error_t *err)
 	size_t i;
 	const char *p;
 
+	/* The name becomes part of a path: no "..", nothing but the
+	 * characters of the names we ship, and short enough to quote. */
+	if (strlen(format) > 100)
+		return nb_error_set(err, NULL, 0, 0, "格式名太长（%zu 个字节，最多 100 个）",
+		                    strlen(format)), NULL;
+	if (strstr(format, ".."))
+		return nb_error_set(err, NULL, 0, 0, "格式名“%s”中不允许出现“..”",
+		                    format), NULL;
 	for (p = format; *p; p++)
 		if (!(*p == '/' || *p == '-' || *p == '.' || *p == '_' ||
 		      (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-		      (*p >= 'A' && *p <= 'Z')) || !strncmp(p, "..", 2))
+		      (*p >= 'A' && *p <= 'Z')))
 			return nb_error_set(err, NULL, 0, 0,
-			    "格式名“%s”含有不允许的字符", format), NULL;
+			    "格式名“%s”含有不允许的字符（只能用英文字母、数字和 / - . _）",
+			    format), NULL;
 	nb_buf_init(&b);
 	for (i = 0; dirs[i]; i++) {
 		nb_buf_free(&b);

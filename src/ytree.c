@@ -16,8 +16,10 @@ position(const char *buf, size_t off, int *line, int *col)
 
 	*line = 1;
 	*col = 1;
-	for (i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
+	/* libyaml does not count a byte-order mark as a column */
+	i = off >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	for (; i < off; i++) {
+		if (buf[i] == '\n' || (buf[i] == '\r' && buf[i + 1] != '\n')) {
 			(*line)++;
 			*col = 1;
 		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
@@ -56,26 +58,134 @@ utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* libyaml accepts UTF-16 and reports encoding faults in English; checking
- * first gives the operator the exact place in their own words. */
+/* Files an operator may pick by mistake, recognised by their first bytes. */
+static const char *
+foreign_kind(const char *buf, size_t len)
+{
+	static const struct { const char *magic; size_t n; const char *what; } tab[] = {
+		{ "PK\3\4", 4, "一个 ZIP 压缩文件（如 .docx、.xlsx、.wps 文档）" },
+		{ "\xD0\xCF\x11\xE0", 4, "一个旧版 Word/Excel 文件（.doc、.xls）" },
+		{ "%PDF-", 5, "一个 PDF 文件" },
+		{ "\x89PNG", 4, "一张 PNG 图片" },
+		{ "\xFF\xD8\xFF", 3, "一张 JPEG 图片" },
+		{ "\x1F\x8B", 2, "一个 gzip 压缩文件" },
+		{ "\x7F" "ELF", 4, "一个程序文件" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (len >= tab[i].n && !memcmp(buf, tab[i].magic, tab[i].n))
+			return tab[i].what;
+	return NULL;
+}
+
+/* Notepad's "Unicode" is UTF-16: recognised by its byte-order mark, or,
+ * without one, by ASCII with every other byte NUL. */
+static const char *
+utf16_kind(const char *b, size_t len)
+{
+	if (len >= 4 && (!memcmp(b, "\xFF\xFE\0\0", 4) || !memcmp(b, "\0\0\xFE\xFF", 4)))
+		return "UTF-32";
+	if (len >= 2 && (!memcmp(b, "\xFF\xFE", 2) || !memcmp(b, "\xFE\xFF", 2)))
+		return "UTF-16";
+	if (len >= 4 && ((b[0] && !b[1] && b[2] && !b[3]) ||
+	                 (!b[0] && b[1] && !b[2] && b[3])))
+		return "UTF-16";
+	return NULL;
+}
+
+/* The code point of the valid n-byte UTF-8 sequence at s. */
+static uint32_t
+code_point(const unsigned char *s, size_t n)
+{
+	uint32_t cp = n == 1 ? s[0] : s[0] & (0x3F >> (n - 1));
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	return cp;
+}
+
+/* Whether YAML allows the character (YAML 1.1 "printable"). */
+static int
+printable(uint32_t c)
+{
+	return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7F) ||
+	       c == 0x85 || (c >= 0xA0 && c != 0xFFFE && c != 0xFFFF);
+}
+
+/* Whether the bytes at s look like a GBK/GB18030 character: the usual
+ * reason for a Chinese text that is not UTF-8. */
+static int
+looks_gbk(const unsigned char *s, size_t n)
+{
+	return n >= 2 && s[0] >= 0x81 && s[0] <= 0xFE &&
+	       s[1] >= 0x40 && s[1] <= 0xFE && s[1] != 0x7F;
+}
+
+/* The start of a valid multi-byte sequence cut off by the end of the file. */
+static int
+truncated_seq(const unsigned char *s, size_t n)
+{
+	size_t want = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2, i;
+
+	if (s[0] < 0xC2 || s[0] > 0xF4 || n >= want)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
+static int
+bad_byte(const char *name, const char *buf, size_t i, size_t len,
+         nb_error_t *err)
+{
+	const unsigned char *u = (const unsigned char *)buf + i;
+	int line, col;
+
+	position(buf, i, &line, &col);
+	if (truncated_seq(u, len - i))
+		return nb_error_set(err, name, line, col,
+		    "文件在一个字符的中间结束：文件可能不完整");
+	if (!buf[i])
+		return nb_error_set(err, name, line, col,
+		    "文件中有 NUL 字节：这不是文本文件（草稿应为 UTF-8 编码的文本）");
+	if (looks_gbk(u, len - i))
+		return nb_error_set(err, name, line, col,
+		    "不是有效的 UTF-8 编码（字节 0x%02X）：文件可能是 GBK/GB18030 编码，"
+		    "请用文本编辑器另存为 UTF-8 编码", u[0]);
+	return nb_error_set(err, name, line, col,
+	    "不是有效的 UTF-8 编码（字节 0x%02X）：草稿应为 UTF-8 编码的文本", u[0]);
+}
+
+/* libyaml accepts UTF-16 and reports encoding faults and control
+ * characters in English, at the start of the file; checking first gives
+ * the operator the exact place in their own words. */
 static int
 check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
 {
+	const char *kind;
 	size_t i = 0, n;
+	uint32_t cp;
 	int line, col;
 
+	if ((kind = foreign_kind(buf, len)))
+		return nb_error_set(err, name, 1, 1,
+		    "这是%s，不是草稿：草稿应为 UTF-8 编码的 YAML 文本", kind);
+	if ((kind = utf16_kind(buf, len)))
+		return nb_error_set(err, name, 1, 1,
+		    "文件是 %s 编码的：草稿应为 UTF-8 编码，请用文本编辑器另存为 UTF-8", kind);
 	while (i < len) {
-		if (buf[i] == '\0') {
+		n = buf[i] ? utf8_seq((const unsigned char *)buf + i, len - i) : 0;
+		if (!n)
+			return bad_byte(name, buf, i, len, err);
+		cp = code_point((const unsigned char *)buf + i, n);
+		if (!printable(cp)) {
 			position(buf, i, &line, &col);
 			return nb_error_set(err, name, line, col,
-			    "文件中有 NUL 字节：草稿应为 UTF-8 文本文件");
-		}
-		n = utf8_seq((const unsigned char *)buf + i, len - i);
-		if (!n) {
-			position(buf, i, &line, &col);
-			return nb_error_set(err, name, line, col,
-			    "不是有效的 UTF-8 编码（字节 0x%02X）：草稿应为 UTF-8 文本文件",
-			    (unsigned char)buf[i]);
+			    "文件中有不可见的控制字符 U+%04X：草稿中不能有，请删去",
+			    (unsigned)cp);
 		}
 		i += n;
 	}
@@ -98,6 +208,9 @@ nb_ytree_free(nb_ynode_t *node)
 
 typedef struct {
 	const char *name;
+	const char *buf;        /* the input, to tell a mark at its very end */
+	size_t len;
+	size_t nodes;           /* read so far, against NB_YTREE_MAX_NODES */
 	yaml_parser_t parser;
 	nb_error_t *err;
 } reader_t;
@@ -124,6 +237,19 @@ explain(const char *problem)
 		{ "did not find expected <document start>", "一个文件只能有一个 YAML 文档" },
 		{ "block sequence entries are not allowed in this context", "此处不能出现列表项“- ”" },
 		{ "found undefined tag handle", "未定义的标签" },
+		{ "found unknown escape character",
+		  "双引号中的反斜杠 \\ 后面不是有效的转义（要写反斜杠本身请写 \\\\，或改用单引号）" },
+		{ "found incompatible YAML document", "不支持的 YAML 版本（%YAML 指令只能是 1.1）" },
+		{ "did not find expected node content", "此处缺少值" },
+		{ "could not find expected ':'", "这一行缺少冒号，或冒号后缺少空格（应为“键: 值”）" },
+		{ "did not find expected whitespace or line break",
+		  "“!”开头的写法是类型标签，草稿中不能使用（以 ! 开头的文字请加引号）" },
+		{ "found a tab character that violate indentation",
+		  "缩进中有制表符（Tab）：缩进只能用空格" },
+		{ "found a tab character where an indentation space is expected",
+		  "缩进中有制表符（Tab）：缩进只能用空格" },
+		{ "did not find expected comment or line break", "此处多出了内容（值的后面只能是注释或换行）" },
+		{ "found unexpected ':'", "此处不能出现冒号（含冒号的文字请加引号）" },
 	};
 	size_t i;
 
@@ -133,23 +259,47 @@ explain(const char *problem)
 	return NULL;
 }
 
+/* Whether a libyaml mark is the end of the input (its index counts
+ * characters, not bytes, so compare line and column; at the end of a last
+ * line without a line break libyaml moves to the start of the next). */
+static int
+at_end(const reader_t *r, yaml_mark_t *at)
+{
+	int line, col;
+
+	position(r->buf, r->len, &line, &col);
+	if (!((col > 1 && (int)at->line == line && at->column == 0) ||
+	      ((int)at->line + 1 == line && (int)at->column + 1 == col)))
+		return 0;
+	at->line = (size_t)line - 1;    /* the real end, for the message */
+	at->column = (size_t)col - 1;
+	return 1;
+}
+
 static int
 parse_error(reader_t *r)
 {
 	const yaml_parser_t *p = &r->parser;
 	const char *zh = explain(p->problem);
+	yaml_mark_t at = p->problem_mark;
 	char msg[512];
 
 	if (p->error == YAML_MEMORY_ERROR)
 		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
-	if (zh)
+	/* A missing ':' is found only on the next line: point at the key. */
+	if (p->problem && !strcmp(p->problem, "could not find expected ':'"))
+		at = p->context_mark;
+	if (at_end(r, &at))
+		snprintf(msg, sizeof msg, "YAML 语法错误：文件意外结束（文件不完整，"
+		         "或引号、括号未闭合）");
+	else if (zh)
 		snprintf(msg, sizeof msg, "YAML 语法错误：%s", zh);
 	else
 		snprintf(msg, sizeof msg, "YAML 语法错误：%s%s%s%s",
 		         p->problem ? p->problem : "无法解析",
 		         p->context ? "（" : "", p->context ? p->context : "",
 		         p->context ? "）" : "");
-	return fail_at(r, p->problem_mark, msg);
+	return fail_at(r, at, msg);
 }
 
 static int
@@ -178,13 +328,17 @@ new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark)
 static int
 add_kid(reader_t *r, nb_ynode_t *parent, nb_ynode_t *kid)
 {
-	nb_ynode_t **k = realloc(parent->kids, (parent->n + 1) * sizeof *k);
+	nb_ynode_t **k;
 
-	if (!k) {
-		nb_ytree_free(kid);
-		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+	/* capacity doubles at every power of two: no stored capacity needed */
+	if (!(parent->n & (parent->n - 1))) {
+		k = realloc(parent->kids, (parent->n ? 2 * parent->n : 1) * sizeof *k);
+		if (!k) {
+			nb_ytree_free(kid);
+			return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+		}
+		parent->kids = k;
 	}
-	parent->kids = k;
 	parent->kids[parent->n++] = kid;
 	return 0;
 }
@@ -213,27 +367,78 @@ read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 	return 0;
 }
 
-static int
-duplicate_key(reader_t *r, const nb_ynode_t *map, const nb_ynode_t *key)
-{
-	size_t i;
-	char msg[300];
+/* The keys of one mapping, hashed: a file of many keys must not cost
+ * quadratic time.  Slots hold a key's index in the mapping's kids plus 1. */
+typedef struct {
+	size_t *slot;
+	size_t cap;             /* a power of two, or 0 */
+} keyset_t;
 
-	if (key->type != NB_Y_SCALAR) {
-		nb_error_set(r->err, r->name, key->line, key->col,
-		             "键必须是简单的文字");
-		return 1;
+static size_t
+key_hash(const nb_ynode_t *k)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < k->len; i++)
+		h = (h ^ (unsigned char)k->str[i]) * 16777619u;
+	return h;
+}
+
+/* The slot where key is, or the empty one where it would go. */
+static size_t *
+key_slot(const keyset_t *ks, const nb_ynode_t *map, const nb_ynode_t *key)
+{
+	size_t i = key_hash(key) & (ks->cap - 1);
+	const nb_ynode_t *k;
+
+	for (;; i = (i + 1) & (ks->cap - 1)) {
+		if (!ks->slot[i])
+			return &ks->slot[i];
+		k = map->kids[ks->slot[i] - 1];
+		if (k->len == key->len && !memcmp(k->str, key->str, key->len))
+			return &ks->slot[i];
 	}
-	for (i = 0; i + 1 < map->n; i += 2) {
-		const nb_ynode_t *k = map->kids[i];
-		if (k->type == NB_Y_SCALAR && k->len == key->len &&
-		    !memcmp(k->str, key->str, key->len)) {
-			snprintf(msg, sizeof msg, "键“%.200s”重复（第 %d 行已出现）",
-			         key->str, k->line);
-			nb_error_set(r->err, r->name, key->line, key->col, "%s", msg);
-			return 1;
-		}
+}
+
+/* Room for one more key of map (whose keys are all in ks) at half load. */
+static int
+keyset_grow(keyset_t *ks, const nb_ynode_t *map)
+{
+	keyset_t big;
+	size_t i;
+
+	if (2 * (map->n / 2 + 1) <= ks->cap)
+		return 0;
+	big.cap = ks->cap ? 2 * ks->cap : 16;
+	if (!(big.slot = calloc(big.cap, sizeof *big.slot)))
+		return -1;
+	for (i = 0; i < map->n; i += 2)
+		*key_slot(&big, map, map->kids[i]) = i + 1;
+	free(ks->slot);
+	*ks = big;
+	return 0;
+}
+
+/* Records key, about to be added to map; refuses a repeated or complex one. */
+static int
+check_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
+          const nb_ynode_t *key)
+{
+	size_t *slot;
+	const nb_ynode_t *k;
+
+	if (key->type != NB_Y_SCALAR)
+		return nb_error_set(r->err, r->name, key->line, key->col,
+		    "键必须是简单的文字（不能是列表或映射）");
+	if (keyset_grow(ks, map) < 0)
+		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+	slot = key_slot(ks, map, key);
+	if (*slot) {
+		k = map->kids[*slot - 1];
+		return nb_error_set(r->err, r->name, key->line, key->col,
+		    "键“%.200s”重复（第 %d 行已出现）", key->str, k->line);
 	}
+	*slot = map->n + 1;
 	return 0;
 }
 
@@ -243,26 +448,32 @@ read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
 {
 	yaml_event_t ev;
 	nb_ynode_t *kid;
-	int rc;
+	keyset_t keys = { NULL, 0 };
+	int rc = 0;
 
-	for (;;) {
-		if (next_event(r, &ev) < 0)
-			return -1;
+	while (rc == 0) {
+		if (next_event(r, &ev) < 0) {
+			rc = -1;
+			break;
+		}
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
-			return 0;
+			break;
 		}
 		rc = read_node(r, &ev, depth + 1, &kid);
 		yaml_event_delete(&ev);
 		if (rc < 0)
-			return -1;
-		if (n->type == NB_Y_MAP && n->n % 2 == 0 && duplicate_key(r, n, kid)) {
+			break;
+		if (n->type == NB_Y_MAP && n->n % 2 == 0 &&
+		    check_key(r, &keys, n, kid) < 0) {
 			nb_ytree_free(kid);
-			return -1;
+			rc = -1;
+			break;
 		}
-		if (add_kid(r, n, kid) < 0)
-			return -1;
+		rc = add_kid(r, n, kid);
 	}
+	free(keys.slot);
+	return rc;
 }
 
 static int
@@ -273,7 +484,13 @@ read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
 	if (refuse_extras(r, ev) < 0)
 		return -1;
 	if (depth > NB_YTREE_MAX_DEPTH)
-		return fail_at(r, ev->start_mark, "嵌套层次太深");
+		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
+		    (int)ev->start_mark.column + 1, "嵌套层次太深（最多 %d 层）",
+		    NB_YTREE_MAX_DEPTH);
+	if (++r->nodes > NB_YTREE_MAX_NODES)
+		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
+		    (int)ev->start_mark.column + 1, "文件中的值太多（最多 %d 个）",
+		    NB_YTREE_MAX_NODES);
 	if (ev->type == YAML_SCALAR_EVENT)
 		return read_scalar(r, ev, out);
 	if (ev->type == YAML_SEQUENCE_START_EVENT) {
@@ -389,6 +606,9 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	if (check_text(name, buf, len, err) < 0)
 		return -1;
 	r.name = name;
+	r.buf = buf;
+	r.len = len;
+	r.nodes = 0;
 	r.err = err;
 	if (!yaml_parser_initialize(&r.parser))
 		return nb_error_set(err, name, 0, 0, "内存不足");

@@ -17,6 +17,7 @@
 
 #define NB_YTREE_MAX_BYTES (4u * 1024u * 1024u)
 #define NB_YTREE_MAX_DEPTH 32
+#define NB_YTREE_MAX_NODES 100000  /* a draft has about 400 */
 
 typedef enum { NB_Y_SCALAR, NB_Y_SEQ, NB_Y_MAP } nb_ytype_t;
 
