@@ -78,6 +78,5 @@ main(int argc, char **argv)
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (!strcmp(argv[optind], commands[i].name))
 				return commands[i].run(&cli, argc - optind, argv + optind);
-	fputs("nianbao: 编辑器尚未实现；请使用 nianbao check 或 nianbao new\n", stderr);
-	return 2;
+	return nb_cmd_edit(&cli, argc - optind, argv + optind);
 }

@@ -1,0 +1,138 @@
+/* editor.h - the state of an editing session and the actions on it.
+ *
+ * No curses here: the screen turns keys into calls of these functions and
+ * draws what the state says.  The editor owns the form, the report and the
+ * path it was opened with.
+ *
+ * Editing model: the current stop's text is in `buf`; every change to it
+ * is applied to the report at once (when it makes a value), totals are
+ * recomputed and every rule is judged again, so what the screen shows is
+ * always up to date.  `orig` keeps the value the stop had when the cursor
+ * arrived: Esc puts it back; leaving the stop commits the change as one
+ * undo step.  A total read from a file that disagrees with the sum of its
+ * cells is kept (and flagged) until the operator accepts the computed one.
+ */
+#ifndef NB_EDITOR_H
+#define NB_EDITOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "form.h"
+#include "nav.h"
+#include "report.h"
+#include "rules.h"
+#include "textedit.h"
+
+#define NB_UNDO_MAX 256
+
+enum { NB_MARK_ERROR = 1, NB_MARK_WARNING = 2 };
+
+typedef enum {
+	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM
+} nb_ask_t;
+
+typedef struct {
+	size_t cell;
+	nb_value_t value;       /* the whole value before the change (owned) */
+	size_t stop;            /* where the cursor was */
+} nb_undo_t;
+
+typedef struct {
+	nb_form_t *form;        /* owned */
+	nb_report_t *rep;       /* owned */
+	char *path;             /* owned */
+	nb_nav_t nav;
+	size_t cur;             /* the current stop */
+	nb_text_t buf;          /* its text as being edited */
+	nb_value_t orig;        /* its value on arrival (owned copy) */
+	int changed;            /* buf has been edited since arrival */
+	int fresh;              /* a number cell just entered: typing replaces */
+	int dirty;              /* changes not yet saved */
+	nb_tlayout_t lay;       /* buf wrapped at wrap_width (paragraphs) */
+	int wrap_width;
+	nb_findings_t findings;
+	unsigned char *mark;    /* per cell: NB_MARK_* */
+	unsigned char *mismatch;/* per cell: a file's total not yet accepted */
+	unsigned char *required;/* per cell: a text the rules require */
+	int *sec_errors, *sec_warnings, *sec_unfilled;
+	nb_undo_t undo[NB_UNDO_MAX];
+	size_t nundo;
+	char msg[512];
+	int msg_error;
+	nb_ask_t ask;           /* a question waiting for y/n */
+	int done;               /* the session is over */
+} nb_editor_t;
+
+/* Takes over form, rep and a copy of path.  -1: out of memory. */
+int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
+               const char *path);
+void nb_ed_close(nb_editor_t *ed);
+
+const nb_stop_t *nb_ed_stop(const nb_editor_t *ed);
+/* The section of the current stop. */
+int nb_ed_section(const nb_editor_t *ed);
+
+/* Sets the width paragraphs wrap at (the screen calls it on resize). */
+void nb_ed_set_width(nb_editor_t *ed, int width);
+
+/* Moving between stops (each commits the stop being left). */
+void nb_ed_goto(nb_editor_t *ed, size_t stop);
+void nb_ed_next(nb_editor_t *ed);
+void nb_ed_prev(nb_editor_t *ed);
+void nb_ed_next_section(nb_editor_t *ed, int dir);
+void nb_ed_grid(nb_editor_t *ed, int drow, int dcol);
+/* The next finding after the current stop (errors first), wrapping. */
+void nb_ed_next_problem(nb_editor_t *ed);
+void nb_ed_goto_finding(nb_editor_t *ed, size_t index);
+
+/* Typing.  Refused characters leave a message and return 0. */
+int nb_ed_type(nb_editor_t *ed, wchar_t c);
+int nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n);
+void nb_ed_backspace(nb_editor_t *ed);
+void nb_ed_delete(nb_editor_t *ed);
+/* Enter: a new line in paragraphs; elsewhere commit and go on (on a
+ * disputed total: accept the computed value). */
+void nb_ed_enter(nb_editor_t *ed);
+void nb_ed_cancel(nb_editor_t *ed);
+void nb_ed_clear(nb_editor_t *ed);
+/* Replaces the whole text of the current stop (external editor). */
+void nb_ed_replace_text(nb_editor_t *ed, const char *utf8);
+
+/* Cursor moves inside the current text (return 1 when it moved). */
+typedef enum {
+	NB_MV_LEFT, NB_MV_RIGHT, NB_MV_UP, NB_MV_DOWN, NB_MV_HOME, NB_MV_END,
+	NB_MV_PGUP, NB_MV_PGDN, NB_MV_WORD_LEFT, NB_MV_WORD_RIGHT,
+	NB_MV_TOP, NB_MV_BOTTOM
+} nb_move_t;
+int nb_ed_move(nb_editor_t *ed, nb_move_t mv, int page);
+
+void nb_ed_undo(nb_editor_t *ed);
+void nb_ed_accept_total(nb_editor_t *ed);
+void nb_ed_add_item(nb_editor_t *ed);
+void nb_ed_remove_item(nb_editor_t *ed);   /* asks first */
+/* Quitting: asks when there are unsaved changes. */
+void nb_ed_quit(nb_editor_t *ed);
+/* The answer to a pending question. */
+void nb_ed_answer(nb_editor_t *ed, int yes);
+int nb_ed_save(nb_editor_t *ed);
+
+/* What the screen shows for a cell: its text (a disputed total shows the
+ * file's figure and the computed one) into buf of `size`. */
+void nb_ed_cell_text(const nb_editor_t *ed, size_t cell, char *buf,
+                     size_t size);
+/* The text of a stop as stored (not the edit buffer); malloc'd. */
+char *nb_ed_stop_text(const nb_editor_t *ed, size_t stop);
+/* The rule line for the status bar: the broken rule the current cell
+ * takes part in (the wording of `nianbao check`), or the rule it takes
+ * part in, with figures.  Returns 1 broken, 0 holds, -1 none. */
+int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
+/* "完成", "3 处未填", "2 个错误"… for a section. */
+void nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
+                         size_t size);
+
+void nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,349 @@
+/* ui.c - terminal set-up, the key loop, paste, the external editor, and
+ * the headless replay the benchmark drives. */
+
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui.h"
+
+static FILE *replay;            /* keys for the benchmark, or NULL */
+static FILE *null_in, *null_out;
+static int active;              /* curses is up */
+
+static void
+paste_mode(int on)
+{
+	if (replay)
+		return;
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
+void
+nb_ui_end(void)
+{
+	if (!active)
+		return;
+	active = 0;
+	paste_mode(0);
+	endwin();
+}
+
+static void
+on_fatal_signal(int sig)
+{
+	nb_ui_end();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+init_colors(nb_ui_t *ui)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	ui->color = has_colors() && !(nc && *nc);
+	if (!ui->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(NB_PAIR_ERROR, COLOR_RED, -1);
+	init_pair(NB_PAIR_WARN, COLOR_YELLOW, -1);
+	init_pair(NB_PAIR_TOTAL, COLOR_CYAN, -1);
+	init_pair(NB_PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(NB_PAIR_OK, COLOR_GREEN, -1);
+}
+
+static int
+start_headless(void)
+{
+	if (!(null_in = fopen("/dev/null", "r")) ||
+	    !(null_out = fopen("/dev/null", "w")))
+		return -1;
+	return newterm("xterm-256color", null_out, null_in) ? 0 : -1;
+}
+
+int
+nb_ui_begin(nb_ui_t *ui)
+{
+	const char *keys = getenv("NIANBAO_REPLAY");
+
+	if (keys && *keys && !(replay = fopen(keys, "r")))
+		return -1;
+	ui->headless = replay != NULL;
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	if (replay ? start_headless() < 0 : !initscr())
+		return -1;
+	active = 1;
+	signal(SIGTERM, on_fatal_signal);
+	signal(SIGHUP, on_fatal_signal);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	init_colors(ui);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	          | BUTTON5_PRESSED
+#endif
+	          , NULL);
+	mouseinterval(0);
+	nb_ui_keys_init();
+	paste_mode(1);
+	return 0;
+}
+
+/* The next key of the replay file: lines "c CODE" (a character) or
+ * "k CODE" (a curses key code). */
+static int
+replay_key(wint_t *ch, int *is_key)
+{
+	char kind;
+	unsigned long code;
+
+	if (fscanf(replay, " %c %lu", &kind, &code) != 2)
+		return 0;
+	*ch = (wint_t)code;
+	*is_key = kind == 'k';
+	return 1;
+}
+
+int
+nb_ui_read_key(nb_req_t *req, wint_t *ch)
+{
+	int rc, is_key;
+
+	if (replay) {
+		if (!replay_key(ch, &is_key))
+			return 0;
+	} else {
+		rc = get_wch(ch);
+		if (rc == ERR)
+			return 0;
+		is_key = rc == KEY_CODE_YES;
+	}
+	*req = nb_ui_bind(is_key, *ch);
+	if (*req == NB_REQ_NONE && is_key)
+		return 0;       /* a key nothing is bound to */
+	return 1;
+}
+
+/* Bracketed paste: everything up to the end marker goes in at once. */
+void
+nb_ui_paste(nb_ui_t *ui)
+{
+	size_t n = 0, cap = 1024;
+	wchar_t *w = malloc(cap * sizeof *w), *t;
+	nb_req_t req;
+	wint_t ch;
+
+	if (!w)
+		return;
+	timeout(3000);
+	while (nb_ui_read_key(&req, &ch) && req != NB_REQ_PASTE_END) {
+		if (req == NB_REQ_ENTER)
+			ch = '\n';
+		else if (req == NB_REQ_NEXT)
+			ch = '\t';
+		else if (req != NB_REQ_NONE && ch >= 0x20)
+			continue;       /* a function key inside a paste */
+		if (n + 1 >= cap) {
+			if (!(t = realloc(w, 2 * cap * sizeof *w)))
+				break;
+			w = t;
+			cap *= 2;
+		}
+		w[n++] = (wchar_t)ch;
+	}
+	timeout(-1);
+	nb_ed_paste(&ui->ed, w, n);
+	free(w);
+}
+
+/* ---- the external editor ---- */
+
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && n < (1L << 24) &&
+	    fseek(f, 0, SEEK_SET) == 0 && (s = malloc((size_t)n + 1))) {
+		s[fread(s, 1, (size_t)n, f)] = '\0';
+	}
+	fclose(f);
+	return s;
+}
+
+static int
+run_editor(const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	char cmd[1024];
+	pid_t pid;
+	int status;
+
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	snprintf(cmd, sizeof cmd, "%s \"$1\"", ed);
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+void
+nb_ui_external_editor(nb_ui_t *ui)
+{
+	char path[] = "/tmp/nianbao-XXXXXX.txt";
+	char *text, *back;
+	int fd, rc;
+	FILE *f;
+
+	if (ui->headless || nb_ed_stop(&ui->ed)->kind == NB_STOP_NUM) {
+		nb_ed_message(&ui->ed, 1, "数字格不需要外部编辑器");
+		return;
+	}
+	if ((fd = mkstemps(path, 4)) < 0 || !(f = fdopen(fd, "w"))) {
+		nb_ed_message(&ui->ed, 1, "无法创建临时文件：%s", strerror(errno));
+		return;
+	}
+	text = nb_text_get(&ui->ed.buf);
+	fprintf(f, "%s\n", text ? text : "");
+	free(text);
+	fclose(f);
+	def_prog_mode();
+	paste_mode(0);
+	endwin();
+	rc = run_editor(path);
+	reset_prog_mode();
+	paste_mode(1);
+	clearok(curscr, TRUE);
+	back = rc == 0 ? read_file(path) : NULL;
+	unlink(path);
+	if (back)
+		nb_ed_replace_text(&ui->ed, back);
+	else
+		nb_ed_message(&ui->ed, 1, "外部编辑器没有正常结束，文字未改变");
+	free(back);
+}
+
+/* ---- the loop ---- */
+
+static void
+answer(nb_ui_t *ui, nb_req_t req, wint_t ch)
+{
+	if (req == NB_REQ_NONE && (ch == 'y' || ch == 'Y'))
+		nb_ed_answer(&ui->ed, 1);
+	else if (req == NB_REQ_NONE && (ch == 'n' || ch == 'N'))
+		nb_ed_answer(&ui->ed, 0);
+	else if (req == NB_REQ_SAVE)
+		nb_ed_answer(&ui->ed, 1);
+	else if (req == NB_REQ_CANCEL || req == NB_REQ_NEXT_PROBLEM)
+		nb_ed_answer(&ui->ed, -1);
+}
+
+static double
+cpu_ms(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+static void
+report_bench(double first_ms, double start_ms, long keys)
+{
+	struct rusage ru;
+	double end = cpu_ms();
+
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "keys %ld\nfirst_screen_cpu_ms %.3f\n"
+	        "cpu_ms_per_key %.4f\npeak_rss_kb %ld\n", keys, first_ms,
+	        keys ? (end - start_ms) / keys : 0.0, ru.ru_maxrss);
+}
+
+static void
+loop(nb_ui_t *ui)
+{
+	double first = 0, start = 0;
+	long keys = 0;
+	nb_req_t req;
+	wint_t ch;
+
+	while (!ui->ed.done) {
+		nb_ui_draw(ui);
+		if (!keys && replay) {
+			first = cpu_ms();
+			start = first;
+		}
+		if (!nb_ui_read_key(&req, &ch)) {
+			if (replay)
+				break;
+			continue;
+		}
+		keys++;
+		if (ui->ed.ask != NB_ASK_NONE)
+			answer(ui, req, ch);
+		else if (nb_ui_too_small() && req != NB_REQ_QUIT)
+			continue;
+		else if (req == NB_REQ_NONE)
+			nb_ed_type(&ui->ed, (wchar_t)ch);
+		else
+			nb_ui_handle(ui, req);
+	}
+	if (replay)
+		report_bench(first, start, keys);
+}
+
+int
+nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
+{
+	nb_ui_t *ui = calloc(1, sizeof *ui);
+
+	if (!ui || nb_ed_open(&ui->ed, form, rep, path) < 0) {
+		fputs("nianbao: 内存不足\n", stderr);
+		free(ui);
+		return 2;
+	}
+	if (!active && nb_ui_begin(ui) < 0) {
+		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+		nb_ed_close(&ui->ed);
+		free(ui);
+		return 2;
+	}
+	ui->color = has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+	ui->headless = replay != NULL;
+	loop(ui);
+	nb_ui_end();
+	nb_ed_close(&ui->ed);
+	free(ui);
+	if (replay)
+		fclose(replay);
+	return 0;
+}

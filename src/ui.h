@@ -1,0 +1,98 @@
+/* ui.h - the screen: the only part of nianbao that includes <curses.h>.
+ *
+ * ui.c      terminal set-up and teardown, the key loop, paste, resize,
+ *           the external editor and the headless replay used by the
+ *           benchmark
+ * ui_keys.c keys -> requests (one binding table, also shown by F1) and
+ *           one small handler per request
+ * ui_draw.c drawing the editor: title, outline, section body, status
+ * ui_start.c the start screen and the new-draft prompt
+ *
+ * All the logic lives in editor.c / nav.c / textedit.c; this layer turns
+ * keys into calls and draws the state.
+ */
+#ifndef NB_UI_H
+#define NB_UI_H
+
+#include <stdio.h>
+#include <wchar.h>
+
+#include "cli.h"
+#include "editor.h"
+
+#define NB_UI_MIN_COLS 80
+#define NB_UI_MIN_LINES 24
+
+typedef enum {
+	NB_REQ_NONE,
+	NB_REQ_NEXT, NB_REQ_PREV, NB_REQ_UP, NB_REQ_DOWN, NB_REQ_LEFT,
+	NB_REQ_RIGHT, NB_REQ_HOME, NB_REQ_END, NB_REQ_PGUP, NB_REQ_PGDN,
+	NB_REQ_WORD_LEFT, NB_REQ_WORD_RIGHT, NB_REQ_TOP, NB_REQ_BOTTOM,
+	NB_REQ_ENTER, NB_REQ_CANCEL, NB_REQ_BACKSPACE, NB_REQ_DELETE,
+	NB_REQ_CLEAR, NB_REQ_SAVE, NB_REQ_QUIT, NB_REQ_NEXT_PROBLEM,
+	NB_REQ_PROBLEMS, NB_REQ_EXTERNAL, NB_REQ_UNDO, NB_REQ_HELP,
+	NB_REQ_ADD_ITEM, NB_REQ_REMOVE_ITEM, NB_REQ_REDRAW,
+	NB_REQ_PASTE_BEGIN, NB_REQ_PASTE_END, NB_REQ_MOUSE, NB_REQ_RESIZE,
+	NB_REQ_COUNT
+} nb_req_t;
+
+/* A place on the screen a mouse click selects. */
+typedef struct {
+	int y, x0, x1;
+	int section;        /* >= 0: an outline entry */
+	long stop;          /* >= 0: a stop */
+} nb_hit_t;
+
+#define NB_UI_MAXHITS 512
+
+typedef struct {
+	nb_editor_t ed;
+	int scroll;         /* first body line shown */
+	int body_top, body_rows;
+	nb_hit_t hits[NB_UI_MAXHITS];
+	int nhits;
+	int color;          /* colours in use (not NO_COLOR, terminal has them) */
+	int headless;       /* replaying keys for the benchmark */
+	int help_shown;
+} nb_ui_t;
+
+/* Colour pairs. */
+enum { NB_PAIR_ERROR = 1, NB_PAIR_WARN, NB_PAIR_TOTAL, NB_PAIR_TITLE,
+       NB_PAIR_OK };
+
+/* ui.c */
+int nb_ui_begin(nb_ui_t *ui);
+void nb_ui_end(void);
+/* Runs the editor on a loaded draft until the operator quits; takes over
+ * form and rep.  Returns the exit status. */
+int nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path);
+/* Reads one key: *req gets the request; *ch the character typed (when
+ * *req is NB_REQ_NONE and the return is 1). */
+int nb_ui_read_key(nb_req_t *req, wint_t *ch);
+void nb_ui_external_editor(nb_ui_t *ui);
+void nb_ui_paste(nb_ui_t *ui);
+
+/* ui_keys.c */
+nb_req_t nb_ui_bind(int is_key, wint_t code);
+void nb_ui_keys_init(void);
+void nb_ui_handle(nb_ui_t *ui, nb_req_t req);
+/* The help text: one line per binding. */
+size_t nb_ui_help_lines(const char ***keys, const char ***what);
+
+/* ui_draw.c */
+void nb_ui_draw(nb_ui_t *ui);
+void nb_ui_draw_help(void);
+/* A list to choose a line from (ui_list.c): the index chosen or -1. */
+long nb_ui_choose(const char *title, const char *const *lines, size_t n,
+                  size_t sel, const char *note);
+/* The problems list; returns the finding chosen or -1. */
+long nb_ui_problems(nb_ui_t *ui);
+/* Strings by display width. */
+int nb_ui_width(const char *s);
+void nb_ui_put(int y, int x, const char *s, int maxw, int right);
+/* Asks one line of text at the bottom; malloc'd answer or NULL. */
+char *nb_ui_prompt(const char *question, const char *initial);
+/* A centred message for terminals below the minimum size. */
+int nb_ui_too_small(void);
+
+#endif

@@ -1,0 +1,313 @@
+/* ui_keys.c - keys to requests, and one small handler per request.
+ *
+ * get_wch() returns KEY_CODE_YES for function keys and OK for characters,
+ * and the two share numbers (KEY_DOWN is 0x102, so is 'Ă'): a binding says
+ * which of the two it means. */
+
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "ui.h"
+
+#define NB_CTRL(c) ((c) & 0x1f)
+#define NB_KEY_PASTE_BEGIN (KEY_MAX + 200)
+#define NB_KEY_PASTE_END (KEY_MAX + 201)
+
+typedef struct {
+	int is_key;         /* KEY_CODE_YES code, else a character */
+	wint_t code;
+	nb_req_t req;
+	const char *name;   /* as shown in the help */
+} binding_t;
+
+static binding_t bindings[] = {
+	{ 0, '\t', NB_REQ_NEXT, "Tab" },
+	{ 1, KEY_BTAB, NB_REQ_PREV, "Shift-Tab" },
+	{ 1, KEY_UP, NB_REQ_UP, "Up" },
+	{ 1, KEY_DOWN, NB_REQ_DOWN, "Down" },
+	{ 1, KEY_LEFT, NB_REQ_LEFT, "Left" },
+	{ 1, KEY_RIGHT, NB_REQ_RIGHT, "Right" },
+	{ 1, KEY_HOME, NB_REQ_HOME, "Home" },
+	{ 1, KEY_END, NB_REQ_END, "End" },
+	{ 0, NB_CTRL('A'), NB_REQ_HOME, "Ctrl-A" },
+	{ 1, KEY_PPAGE, NB_REQ_PGUP, "PgUp" },
+	{ 1, KEY_NPAGE, NB_REQ_PGDN, "PgDn" },
+	{ 1, 0, NB_REQ_WORD_LEFT, "Ctrl-Left" },     /* filled from terminfo */
+	{ 1, 0, NB_REQ_WORD_RIGHT, "Ctrl-Right" },
+	{ 1, 0, NB_REQ_TOP, "Ctrl-Home" },
+	{ 1, 0, NB_REQ_BOTTOM, "Ctrl-End" },
+	{ 0, '\r', NB_REQ_ENTER, "Enter" },
+	{ 0, '\n', NB_REQ_ENTER, NULL },
+	{ 1, KEY_ENTER, NB_REQ_ENTER, NULL },
+	{ 0, 27, NB_REQ_CANCEL, "Esc" },
+	{ 1, KEY_BACKSPACE, NB_REQ_BACKSPACE, "Backspace" },
+	{ 0, 127, NB_REQ_BACKSPACE, NULL },
+	{ 0, NB_CTRL('H'), NB_REQ_BACKSPACE, NULL },
+	{ 1, KEY_DC, NB_REQ_DELETE, "Delete" },
+	{ 0, NB_CTRL('K'), NB_REQ_CLEAR, "Ctrl-K" },
+	{ 0, NB_CTRL('S'), NB_REQ_SAVE, "Ctrl-S" },
+	{ 1, KEY_F(2), NB_REQ_SAVE, "F2" },
+	{ 0, NB_CTRL('Q'), NB_REQ_QUIT, "Ctrl-Q" },
+	{ 0, NB_CTRL('X'), NB_REQ_QUIT, "Ctrl-X" },
+	{ 1, KEY_F(10), NB_REQ_QUIT, "F10" },
+	{ 0, NB_CTRL('G'), NB_REQ_NEXT_PROBLEM, "Ctrl-G" },
+	{ 1, KEY_F(4), NB_REQ_PROBLEMS, "F4" },
+	{ 0, NB_CTRL('P'), NB_REQ_PROBLEMS, "Ctrl-P" },
+	{ 0, NB_CTRL('E'), NB_REQ_EXTERNAL, "Ctrl-E" },
+	{ 0, NB_CTRL('Z'), NB_REQ_UNDO, "Ctrl-Z" },
+	{ 1, KEY_F(1), NB_REQ_HELP, "F1" },
+	{ 1, KEY_F(5), NB_REQ_ADD_ITEM, "F5" },
+	{ 0, NB_CTRL('N'), NB_REQ_ADD_ITEM, "Ctrl-N" },
+	{ 1, KEY_F(6), NB_REQ_REMOVE_ITEM, "F6" },
+	{ 0, NB_CTRL('L'), NB_REQ_REDRAW, "Ctrl-L" },
+	{ 1, NB_KEY_PASTE_BEGIN, NB_REQ_PASTE_BEGIN, NULL },
+	{ 1, NB_KEY_PASTE_END, NB_REQ_PASTE_END, NULL },
+	{ 1, KEY_MOUSE, NB_REQ_MOUSE, NULL },
+	{ 1, KEY_RESIZE, NB_REQ_RESIZE, NULL },
+};
+
+#define NBIND (sizeof bindings / sizeof bindings[0])
+
+/* What each request does, in the order of the help screen. */
+static const struct {
+	nb_req_t req;
+	const char *what;
+} help[] = {
+	{ NB_REQ_NEXT, "提交本项，到下一项（数字格中 Enter 相同）" },
+	{ NB_REQ_PREV, "回到上一项" },
+	{ NB_REQ_ENTER, "数字格：提交并到下一项；段落：另起一行；总计：采用计算值" },
+	{ NB_REQ_CANCEL, "取消本格正在进行的修改" },
+	{ NB_REQ_UP, "表格中上移；段落中上移一行" },
+	{ NB_REQ_DOWN, "表格中下移；段落中下移一行" },
+	{ NB_REQ_LEFT, "表格中左移；文字中左移一个字" },
+	{ NB_REQ_RIGHT, "表格中右移；文字中右移一个字" },
+	{ NB_REQ_HOME, "行首（表格：本行第一格）" },
+	{ NB_REQ_END, "行尾（表格：本行最后一格）" },
+	{ NB_REQ_WORD_LEFT, "段落中跳到上一句/上一个词" },
+	{ NB_REQ_WORD_RIGHT, "段落中跳到下一句/下一个词" },
+	{ NB_REQ_TOP, "段落开头" },
+	{ NB_REQ_BOTTOM, "段落末尾" },
+	{ NB_REQ_PGDN, "下一部分（段落中先向下翻页）" },
+	{ NB_REQ_PGUP, "上一部分（段落中先向上翻页）" },
+	{ NB_REQ_BACKSPACE, "删除光标前的字" },
+	{ NB_REQ_DELETE, "删除光标处的字" },
+	{ NB_REQ_CLEAR, "清空本格（恢复为未填写）" },
+	{ NB_REQ_SAVE, "保存" },
+	{ NB_REQ_QUIT, "退出（有未保存的修改时会询问）" },
+	{ NB_REQ_NEXT_PROBLEM, "跳到下一个问题" },
+	{ NB_REQ_PROBLEMS, "问题列表（选中后回车跳到该格）" },
+	{ NB_REQ_EXTERNAL, "用外部编辑器（$VISUAL、$EDITOR 或 vi）编辑本段文字" },
+	{ NB_REQ_UNDO, "撤销（本次编辑中的修改，可多步）" },
+	{ NB_REQ_ADD_ITEM, "在“一、总体情况”中添加分项" },
+	{ NB_REQ_REMOVE_ITEM, "删除当前分项（会询问）" },
+	{ NB_REQ_REDRAW, "重画屏幕" },
+	{ NB_REQ_HELP, "显示本帮助" },
+};
+
+#define NHELP (sizeof help / sizeof help[0])
+
+static wint_t
+terminfo_key(const char *cap)
+{
+	char *s = tigetstr(cap);
+	int code;
+
+	if (!s || s == (char *)-1)
+		return 0;
+	code = key_defined(s);
+	return code > 0 ? (wint_t)code : 0;
+}
+
+void
+nb_ui_keys_init(void)
+{
+	static const char *const caps[] = { "kLFT5", "kRIT5", "kHOM5", "kEND5" };
+	static const nb_req_t reqs[] = { NB_REQ_WORD_LEFT, NB_REQ_WORD_RIGHT,
+	                                 NB_REQ_TOP, NB_REQ_BOTTOM };
+	size_t i, k;
+
+	define_key("\033[200~", NB_KEY_PASTE_BEGIN);
+	define_key("\033[201~", NB_KEY_PASTE_END);
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < NBIND; i++)
+			if (bindings[i].req == reqs[k] && !bindings[i].code)
+				bindings[i].code = terminfo_key(caps[k]);
+}
+
+nb_req_t
+nb_ui_bind(int is_key, wint_t code)
+{
+	size_t i;
+
+	for (i = 0; i < NBIND; i++)
+		if (bindings[i].code && bindings[i].is_key == is_key &&
+		    bindings[i].code == code)
+			return bindings[i].req;
+	return NB_REQ_NONE;
+}
+
+size_t
+nb_ui_help_lines(const char ***keys, const char ***what)
+{
+	static char names[NHELP][64];
+	static const char *k[NHELP], *w[NHELP];
+	size_t i, j;
+
+	for (i = 0; i < NHELP; i++) {
+		names[i][0] = '\0';
+		for (j = 0; j < NBIND; j++) {
+			if (bindings[j].req != help[i].req || !bindings[j].name)
+				continue;
+			if (names[i][0])
+				strncat(names[i], " ", sizeof names[i] - strlen(names[i]) - 1);
+			strncat(names[i], bindings[j].name,
+			        sizeof names[i] - strlen(names[i]) - 1);
+		}
+		k[i] = names[i];
+		w[i] = help[i].what;
+	}
+	*keys = k;
+	*what = w;
+	return NHELP;
+}
+
+/* ---- handlers ---- */
+
+static int
+page(const nb_ui_t *ui)
+{
+	return ui->body_rows > 4 ? ui->body_rows - 3 : 1;
+}
+
+static void h_next(nb_ui_t *ui) { nb_ed_next(&ui->ed); }
+static void h_prev(nb_ui_t *ui) { nb_ed_prev(&ui->ed); }
+static void h_up(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_UP, 1); }
+static void h_down(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_DOWN, 1); }
+static void h_left(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_LEFT, 1); }
+static void h_right(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_RIGHT, 1); }
+static void h_home(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_HOME, 1); }
+static void h_end(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_END, 1); }
+static void h_wleft(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_LEFT, 1); }
+static void h_wright(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_RIGHT, 1); }
+static void h_top(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_TOP, 1); }
+static void h_bottom(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_BOTTOM, 1); }
+static void h_enter(nb_ui_t *ui) { nb_ed_enter(&ui->ed); }
+static void h_cancel(nb_ui_t *ui) { nb_ed_cancel(&ui->ed); }
+static void h_backspace(nb_ui_t *ui) { nb_ed_backspace(&ui->ed); }
+static void h_delete(nb_ui_t *ui) { nb_ed_delete(&ui->ed); }
+static void h_clear(nb_ui_t *ui) { nb_ed_clear(&ui->ed); }
+static void h_save(nb_ui_t *ui) { nb_ed_save(&ui->ed); }
+static void h_quit(nb_ui_t *ui) { nb_ed_quit(&ui->ed); }
+static void h_next_problem(nb_ui_t *ui) { nb_ed_next_problem(&ui->ed); }
+static void h_undo(nb_ui_t *ui) { nb_ed_undo(&ui->ed); }
+static void h_add_item(nb_ui_t *ui) { nb_ed_add_item(&ui->ed); }
+static void h_remove_item(nb_ui_t *ui) { nb_ed_remove_item(&ui->ed); }
+static void h_external(nb_ui_t *ui) { nb_ui_external_editor(ui); }
+static void h_paste(nb_ui_t *ui) { nb_ui_paste(ui); }
+static void h_nothing(nb_ui_t *ui) { (void)ui; }
+
+static void
+h_pgup(nb_ui_t *ui)
+{
+	if (!nb_ed_move(&ui->ed, NB_MV_PGUP, page(ui)))
+		nb_ed_next_section(&ui->ed, -1);
+}
+
+static void
+h_pgdn(nb_ui_t *ui)
+{
+	if (!nb_ed_move(&ui->ed, NB_MV_PGDN, page(ui)))
+		nb_ed_next_section(&ui->ed, 1);
+}
+
+static void
+h_redraw(nb_ui_t *ui)
+{
+	(void)ui;
+	clearok(curscr, TRUE);
+}
+
+static void
+h_help(nb_ui_t *ui)
+{
+	nb_req_t req;
+	wint_t ch;
+
+	if (ui->headless)
+		return;
+	do {
+		nb_ui_draw_help();
+	} while (nb_ui_read_key(&req, &ch) && req == NB_REQ_RESIZE);
+}
+
+static void
+h_problems(nb_ui_t *ui)
+{
+	long i = nb_ui_problems(ui);
+
+	if (i >= 0)
+		nb_ed_goto_finding(&ui->ed, (size_t)i);
+}
+
+static void
+h_mouse(nb_ui_t *ui)
+{
+	MEVENT ev;
+	int i;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		h_up(ui);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED) {
+		h_down(ui);
+		return;
+	}
+#endif
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)))
+		return;
+	for (i = 0; i < ui->nhits; i++) {
+		const nb_hit_t *h = &ui->hits[i];
+		if (h->y != ev.y || ev.x < h->x0 || ev.x >= h->x1)
+			continue;
+		if (h->section >= 0)
+			nb_ed_goto(&ui->ed, nb_nav_section_start(&ui->ed.nav, h->section));
+		else if (h->stop >= 0)
+			nb_ed_goto(&ui->ed, (size_t)h->stop);
+		ui->ed.msg[0] = '\0';
+		return;
+	}
+}
+
+static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
+	[NB_REQ_NONE] = h_nothing,
+	[NB_REQ_NEXT] = h_next, [NB_REQ_PREV] = h_prev,
+	[NB_REQ_UP] = h_up, [NB_REQ_DOWN] = h_down,
+	[NB_REQ_LEFT] = h_left, [NB_REQ_RIGHT] = h_right,
+	[NB_REQ_HOME] = h_home, [NB_REQ_END] = h_end,
+	[NB_REQ_PGUP] = h_pgup, [NB_REQ_PGDN] = h_pgdn,
+	[NB_REQ_WORD_LEFT] = h_wleft, [NB_REQ_WORD_RIGHT] = h_wright,
+	[NB_REQ_TOP] = h_top, [NB_REQ_BOTTOM] = h_bottom,
+	[NB_REQ_ENTER] = h_enter, [NB_REQ_CANCEL] = h_cancel,
+	[NB_REQ_BACKSPACE] = h_backspace, [NB_REQ_DELETE] = h_delete,
+	[NB_REQ_CLEAR] = h_clear, [NB_REQ_SAVE] = h_save,
+	[NB_REQ_QUIT] = h_quit, [NB_REQ_NEXT_PROBLEM] = h_next_problem,
+	[NB_REQ_PROBLEMS] = h_problems, [NB_REQ_EXTERNAL] = h_external,
+	[NB_REQ_UNDO] = h_undo, [NB_REQ_HELP] = h_help,
+	[NB_REQ_ADD_ITEM] = h_add_item, [NB_REQ_REMOVE_ITEM] = h_remove_item,
+	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
+	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,
+	[NB_REQ_RESIZE] = h_nothing,
+};
+
+void
+nb_ui_handle(nb_ui_t *ui, nb_req_t req)
+{
+	if (req > NB_REQ_NONE && req < NB_REQ_COUNT && handlers[req])
+		handlers[req](ui);
+}
