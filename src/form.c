@@ -181,8 +181,9 @@ parse_type(nb_formload_t *L, const nb_ynode_t *m, nb_type_t *out)
 			*out = (nb_type_t)i;
 			return 0;
 		}
-	return nb_fl_bad(L, v ? v : m, "未知的字段类型%s（应为 format、line、year、text、"
-	           "count、amount、group、row 或 items）", NULL);
+	return nb_fl_bad(L, v ? v : m, "未知的字段类型“%s”（应为 format、line、year、text、"
+	           "count、amount、group、row 或 items）",
+	           v && v->type == NB_Y_SCALAR ? v->str : NULL);
 }
 
 static const char *
@@ -245,8 +246,10 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 		return -1;
 	if (f->type == NB_T_AMOUNT && f->decimals > 9)
 		return nb_fl_bad(L, m, "金额最多 9 位小数%s", NULL);
+	if (f->type == NB_T_ROW && !cols)
+		return nb_fl_bad(L, m, "row 字段“%s”缺少 columns", f->key);
 	if (f->type == NB_T_ROW && !(f->columns = nb_form_colset(L->form, cols)))
-		return nb_fl_bad(L, m, "row 字段需要已定义的 columns（“%s”）", cols);
+		return nb_fl_bad(L, m, "row 字段需要已定义的 columns（没有“%s”）", cols);
 	if (f->type == NB_T_ITEMS && load_titles(L, m, f) < 0)
 		return -1;
 	if (f->type == NB_T_GROUP)
