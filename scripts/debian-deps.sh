@@ -7,7 +7,11 @@ export DEBIAN_FRONTEND=noninteractive
 BUILD="build-essential autoconf automake pkg-config
        libncurses-dev libyaml-dev libzip-dev libcmocka-dev"
 TEST="tmux valgrind clang"
+# the real programs that open the exported files (tests/export-clients.sh),
+# and the CJK fonts their PDFs are drawn with
+CLIENTS="libreoffice-writer-nogui libreoffice-core poppler-utils pandoc chromium
+         python3 fonts-noto-cjk fonts-wqy-zenhei"
 
 apt-get update -q
 # shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $BUILD $TEST
+apt-get install -y -q --no-install-recommends $BUILD $TEST $CLIENTS

@@ -13,7 +13,7 @@ static const char style[] =
 	"@page{size:A4;margin:37mm 26mm 35mm 28mm}\n"
 	"body{font-family:\"仿宋_GB2312\",\"FangSong_GB2312\",\"仿宋\",FangSong,STFangsong,"
 	"\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",SimSun,serif;"
-	"font-size:16pt;line-height:28pt;color:#000;background:#fff;"
+	"font-size:16pt;line-height:28pt;color:#000;"
 	"max-width:156mm;margin:2em auto;padding:0 1em}\n"
 	"h1{font-family:\"方正小标宋简体\",\"方正小标宋_GBK\",FZXiaoBiaoSong-B05S,"
 	"\"华文中宋\",STZhongsong,\"Noto Serif CJK SC\",\"Source Han Serif SC\",SimSun,serif;"
@@ -39,7 +39,7 @@ static const char style[] =
 	".watermark{position:fixed;top:45%;left:0;right:0;text-align:center;"
 	"text-indent:0;font-family:\"黑体\",SimHei,\"Noto Sans CJK SC\",sans-serif;"
 	"font-size:40pt;line-height:1.2;color:rgba(204,0,0,.12);"
-	"transform:rotate(-30deg);pointer-events:none;z-index:-1}\n"
+	"transform:rotate(-30deg);pointer-events:none}\n"
 	"@media print{body{max-width:none;margin:0;padding:0}"
 	".draft{border-width:1pt}}\n";
 
@@ -72,6 +72,25 @@ tag(nb_buf_t *out, const char *open, const char *text, const char *close)
 	nb_buf_puts(out, open);
 	esc(out, text);
 	nb_buf_puts(out, close);
+}
+
+/* A draft's mark in the top margin of every printed page. */
+static void
+page_mark(nb_buf_t *out, const char *text)
+{
+	const char *p;
+
+	nb_buf_puts(out, "@page{@top-right{content:\"");
+	for (p = text; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			nb_buf_printf(out, "\\%c", *p);
+		else if (*p == '<' || *p == '\n')
+			nb_buf_printf(out, "\\%x ", (unsigned)*p);
+		else
+			nb_buf_add(out, p, 1);
+	}
+	nb_buf_puts(out, "\";color:#c00;font-size:12pt;font-family:\"黑体\",SimHei,"
+	            "\"Noto Sans CJK SC\",sans-serif}}\n");
 }
 
 /* The title, its lines separated by <br>. */
@@ -157,7 +176,10 @@ nb_render_html(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err)
 	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	            "<meta name=\"generator\" content=\"" PACKAGE_NAME " " PACKAGE_VERSION "\">\n");
 	tag(out, "<title>", doc->title, "</title>\n");
-	nb_buf_printf(out, "<style>\n%s</style>\n</head>\n<body>\n", style);
+	nb_buf_printf(out, "<style>\n%s", style);
+	if (doc->n && doc->v[0].kind == NB_BLK_MARK)
+		page_mark(out, doc->v[0].text);
+	nb_buf_puts(out, "</style>\n</head>\n<body>\n");
 	for (i = 0; i < doc->n; i++) {
 		const nb_block_t *b = &doc->v[i];
 		switch (b->kind) {
