@@ -37,12 +37,26 @@ int nb_draft_load(const nb_form_t *form, const char *path, nb_report_t **out,
 int nb_draft_emit(const nb_report_t *r, nb_buf_t *out, nb_error_t *err);
 
 /* Writes the canonical text to path atomically: a temporary file beside
- * it, flushed to disk, then renamed over it.  On failure the old file is
- * untouched and no temporary file is left. */
+ * it (PATH.tmp-XXXXXX), flushed to disk, then renamed over it.  When path
+ * exists, the version it holds is first kept as PATH~ (the backup): a hard
+ * link, or a copy where hard links are not possible, made under a
+ * temporary name and renamed over the previous PATH~.  At every moment
+ * PATH is the complete old or the complete new draft and PATH~ a complete
+ * earlier version.  On failure (disk full, no permission, read-only disk,
+ * no such directory, a directory named PATH...) the message says why in
+ * the operator's words, PATH and PATH~ are as they were, and no temporary
+ * file is left (a process killed mid-save may leave one). */
 int nb_draft_save(const nb_report_t *r, const char *path, nb_error_t *err);
 
-/* Writes bytes to path atomically (as above). */
+/* Writes bytes to path atomically, as above but without a backup. */
 int nb_file_replace(const char *path, const char *data, size_t len,
                     nb_error_t *err);
+
+/* For tests only: from now on, writes by the two functions above fail
+ * with write_errno once write_after more bytes have been written (0: no
+ * write fault), and link() fails with link_errno (0: no link fault), as
+ * on a full disk or a filesystem without hard links.  Not thread-safe;
+ * nb_file_test_faults(0, 0, 0) turns them off. */
+void nb_file_test_faults(int write_errno, size_t write_after, int link_errno);
 
 #endif

@@ -251,21 +251,87 @@ nb_draft_emit(const nb_report_t *r, nb_buf_t *out, nb_error_t *err)
 	return W.failed ? -1 : 0;
 }
 
+/* ---- saving ---- */
+
+/* Faults a test can ask for (nb_file_test_faults): a full disk cannot be
+ * had without mounting a filesystem, and a filesystem without hard links
+ * not at all. */
+static struct {
+	int write_errno;        /* writes fail with this... */
+	size_t write_after;     /* ...once this many more bytes are written */
+	int link_errno;         /* link() fails with this */
+} fault;
+
+void
+nb_file_test_faults(int write_errno, size_t write_after, int link_errno)
+{
+	fault.write_errno = write_errno;
+	fault.write_after = write_after;
+	fault.link_errno = link_errno;
+}
+
+static ssize_t
+checked_write(int fd, const char *data, size_t len)
+{
+	if (fault.write_errno) {
+		if (!fault.write_after) {
+			errno = fault.write_errno;
+			return -1;
+		}
+		if (len > fault.write_after)
+			len = fault.write_after;
+		fault.write_after -= len;
+	}
+	return write(fd, data, len);
+}
+
 static int
 write_all(int fd, const char *data, size_t len)
 {
 	ssize_t n;
 
 	while (len) {
-		n = write(fd, data, len);
+		n = checked_write(fd, data, len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n < 0)
 			return -1;
+		if (n == 0) {
+			errno = EIO;
+			return -1;
+		}
 		data += n;
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+/* What went wrong, in the operator's words. */
+static const char *
+why(int e)
+{
+	switch (e) {
+	case ENOSPC: return "磁盘已满";
+	case EDQUOT: return "磁盘配额已用完";
+	case EFBIG:  return "文件超过了允许的大小";
+	case EROFS:  return "磁盘或目录是只读的";
+	case EACCES:
+	case EPERM:  return "没有在这个目录里写文件的权限";
+	case ENOENT: return "文件所在的目录不存在";
+	case ENOTDIR: return "路径中有一段不是目录";
+	case EISDIR: return "这个名字已经是一个目录";
+	case ENAMETOOLONG: return "文件名太长";
+	case EIO:    return "磁盘读写出错";
+	default:     return strerror(e);
+	}
+}
+
+static int
+save_failed(nb_error_t *err, const char *path, int existed, const char *step,
+            int e)
+{
+	return nb_error_set(err, path, 0, 0, "无法保存：%s（%s时）；%s", why(e), step,
+	                    existed ? "原文件未改动" : "没有写入任何文件");
 }
 
 /* The directory part of path, for fsync after the rename. */
@@ -300,40 +366,141 @@ new_file_mode(const char *path)
 	return 0666 & ~mask;
 }
 
-int
-nb_file_replace(const char *path, const char *data, size_t len,
-                nb_error_t *err)
+/* path + suffix, malloc'd. */
+static char *
+with_suffix(const char *path, const char *suffix)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	int fd, e;
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	char *s = malloc(n);
 
-	if (!tmp)
-		return nb_error_set(err, path, 0, 0, "内存不足");
-	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-		free(tmp);
-		return nb_error_set(err, path, 0, 0, "无法保存（不能在所在目录建立文件）：%s",
-		                    strerror(e));
-	}
-	if (fchmod(fd, new_file_mode(path)) < 0 || write_all(fd, data, len) < 0 ||
-	    fsync(fd) < 0) {
+	if (s)
+		snprintf(s, n, "%s%s", path, suffix);
+	return s;
+}
+
+/* Writes data to a new file named from tmpl (mkstemp), flushed to disk;
+ * on failure no file is left and errno says why. */
+static int
+write_temp(char *tmpl, mode_t mode, const char *data, size_t len)
+{
+	int fd = mkstemp(tmpl), e;
+
+	if (fd < 0)
+		return -1;
+	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		e = errno;
 		close(fd);
-		goto fail;
+		unlink(tmpl);
+		errno = e;
+		return -1;
 	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
+	if (close(fd) < 0) {
 		e = errno;
-		goto fail;
+		unlink(tmpl);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+/* A copy of path's current bytes in a new file named from tmpl, for a
+ * filesystem without hard links. */
+static int
+copy_temp(const char *path, char *tmpl)
+{
+	nb_error_t ignored;
+	char *data;
+	size_t len;
+	int rc;
+
+	/* a draft that could be loaded fits; anything bigger is not ours */
+	if (nb_read_file(path, 64u * 1024u * 1024u, &data, &len, &ignored) < 0) {
+		errno = EIO;
+		return -1;
+	}
+	rc = write_temp(tmpl, new_file_mode(path), data, len);
+	free(data);
+	return rc;
+}
+
+/* Makes path~ the file now at path, atomically: a hard link (or else a
+ * copy) under a temporary name, renamed over the old path~.  Until the
+ * rename the old path~ stands; after it, path~ is the complete draft. */
+static int
+keep_backup(const char *path, nb_error_t *err)
+{
+	char *bak = with_suffix(path, "~"), *tmp = with_suffix(path, "~.tmp-XXXXXX");
+	int fd, rc = -1, e = ENOMEM;
+
+	if (!bak || !tmp)
+		goto done;
+	if ((fd = mkstemp(tmp)) < 0) {
+		e = errno;
+		goto done;
+	}
+	close(fd);              /* only to find a unique name */
+	unlink(tmp);
+	if (fault.link_errno || link(path, tmp) < 0) {
+		memcpy(tmp + strlen(tmp) - 6, "XXXXXX", 6);   /* a template again */
+		if (copy_temp(path, tmp) < 0) {
+			e = errno;
+			goto done;
+		}
+	}
+	if (rename(tmp, bak) < 0) {
+		e = errno;
+		unlink(tmp);
+		goto done;
+	}
+	rc = 0;
+done:
+	if (rc < 0)
+		save_failed(err, path, 1, "建立备份文件", e);
+	free(bak);
+	free(tmp);
+	return rc;
+}
+
+/* Writes a temporary file beside path, keeps a backup if asked, renames
+ * the temporary file over path. */
+static int
+replace(const char *path, const char *data, size_t len, int backup,
+        nb_error_t *err)
+{
+	struct stat st;
+	int existed = stat(path, &st) == 0, e;
+	char *tmp;
+
+	if (existed && S_ISDIR(st.st_mode))
+		return save_failed(err, path, 0, "检查文件", EISDIR);
+	if (!(tmp = with_suffix(path, ".tmp-XXXXXX")))
+		return nb_error_set(err, path, 0, 0, "内存不足");
+	if (write_temp(tmp, new_file_mode(path), data, len) < 0) {
+		e = errno;
+		free(tmp);
+		return save_failed(err, path, existed, "写入临时文件", e);
+	}
+	if (existed && backup && keep_backup(path, err) < 0) {
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (rename(tmp, path) < 0) {
+		e = errno;
+		unlink(tmp);
+		free(tmp);
+		return save_failed(err, path, existed, "替换原文件", e);
 	}
 	free(tmp);
 	sync_dir(path);
 	return 0;
-fail:
-	unlink(tmp);
-	free(tmp);
-	return nb_error_set(err, path, 0, 0, "无法保存：%s（原文件未改动）", strerror(e));
+}
+
+int
+nb_file_replace(const char *path, const char *data, size_t len,
+                nb_error_t *err)
+{
+	return replace(path, data, len, 0, err);
 }
 
 int
@@ -348,7 +515,7 @@ nb_draft_save(const nb_report_t *r, const char *path, nb_error_t *err)
 		snprintf(err->file, sizeof err->file, "%s", path);
 		return -1;
 	}
-	rc = nb_file_replace(path, b.data, b.len, err);
+	rc = replace(path, b.data ? b.data : "", b.len, 1, err);
 	nb_buf_free(&b);
 	return rc;
 }

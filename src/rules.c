@@ -303,7 +303,8 @@ nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
 	}
 	if (notes(r, F->root, out) < 0)
 		return -1;
-	qsort(out->v, out->n, sizeof *out->v, by_place);
+	if (out->n)         /* qsort(NULL, 0) is undefined behaviour */
+		qsort(out->v, out->n, sizeof *out->v, by_place);
 	return 0;
 }
 
