@@ -88,7 +88,7 @@ const nb_gcell_t *nb_grid_at(const nb_grid_t *g, int row, int col);
 /* Splits a grid's width among its columns: `budget` display columns in
  * all, of which each column also spends `sep` on its rule and padding.
  * Every column gets at least the width of its longest unbreakable piece
- * (a CJK character, a number; 4 at least), the rest is shared in
+ * (a CJK character, a number, "（三）"; 4 at least), the rest is shared in
  * proportion to what each column would need unwrapped.  Fills widths[ncols];
  * returns the total width used including separators (may exceed budget
  * when even the minimum does not fit). */
@@ -118,9 +118,9 @@ typedef struct {
 
 /* Wraps text into lines at most `width` display columns wide: Chinese
  * breaks between any two characters, an ASCII word stays whole when it
- * fits on a line, closing punctuation (，。、）” …) does not start a line,
- * blanks at a break are dropped.  Stores up to max lines and returns how
- * many there are (at least 1). */
+ * fits on a line, closing punctuation (，。、）” …) does not start a line
+ * nor opening punctuation (（《“) end one, blanks at a break are dropped.
+ * Stores up to max lines and returns how many there are (at least 1). */
 size_t nb_txt_wrap(const char *s, int width, nb_span_t *lines, size_t max);
 
 /* The width of the plain-text tables, in display columns. */

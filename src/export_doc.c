@@ -454,16 +454,28 @@ nb_doc_free(nb_doc_t *doc)
 
 /* ---- column widths ---- */
 
-/* The widest piece of text that cannot be broken: a CJK character, or a
- * run of ASCII letters, digits and punctuation (counted up to 12). */
+/* The widest piece of text that cannot be broken: a CJK character, an
+ * enumerator in full-width brackets ("（三）"), or a run of ASCII letters,
+ * digits and punctuation (counted up to 12). */
 static int
 unbreakable(const char *s)
 {
-	size_t i = 0, n = strlen(s);
+	size_t i = 0, n = strlen(s), len;
 	int run = 0, best = 0, w;
 	uint32_t cp;
+	const char *close;
 
 	while (i < n) {
+		if (!strncmp(s + i, "（", 3) && (close = strstr(s + i + 3, "）")) &&
+		    close - (s + i) <= 12) {
+			len = (size_t)(close + 3 - (s + i));
+			w = (int)nb_str_width(s + i, len);
+			if (w > best)
+				best = w;
+			run = 0;
+			i += len;
+			continue;
+		}
 		i += nb_utf8_next(s + i, n - i, &cp);
 		w = nb_cp_width(cp);
 		if (cp > ' ' && cp < 0x7F) {

@@ -85,6 +85,9 @@ static const char styles[] = XML_DECL
 	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableHead\">"
 	"<w:name w:val=\"Table Head\"/><w:basedOn w:val=\"TableText\"/><w:qFormat/>"
 	"<w:rPr>" FONTS("黑体") "</w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableHeadKeep\">"
+	"<w:name w:val=\"Table Head Kept\"/><w:basedOn w:val=\"TableHead\"/>"
+	"<w:pPr><w:keepNext/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"DraftMark\">"
 	"<w:name w:val=\"Draft Mark\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>"
 	NO_INDENT "<w:jc w:val=\"center\"/></w:pPr><w:rPr>" FONTS("黑体")
@@ -155,7 +158,7 @@ para(nb_buf_t *out, const char *style, const char *jc, const char *text)
 }
 
 static void
-cell(nb_buf_t *out, const nb_gcell_t *x, const int *tw, int r)
+cell(nb_buf_t *out, const nb_gcell_t *x, const int *tw, int r, int keep)
 {
 	int c, w = 0;
 
@@ -167,11 +170,14 @@ cell(nb_buf_t *out, const nb_gcell_t *x, const int *tw, int r)
 	if (x->rows > 1)
 		nb_buf_puts(out, x->row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
 	nb_buf_puts(out, "<w:vAlign w:val=\"center\"/></w:tcPr>");
+	/* keepNext in a row keeps it on the page of the next row: the head
+	 * rows stay together and with the first row of figures */
 	if (x->row == r)
-		para(out, x->kind == NB_GC_HEAD ? "TableHead" : "TableText",
+		para(out, x->kind == NB_GC_HEAD ? (keep ? "TableHeadKeep" : "TableHead")
+		                                : "TableText",
 		     x->kind == NB_GC_LABEL ? "left" : NULL, x->text);
 	else
-		para(out, "TableText", NULL, "");
+		para(out, keep ? "TableHeadKeep" : "TableText", NULL, "");
 	nb_buf_puts(out, "</w:tc>");
 }
 
@@ -199,6 +205,8 @@ table(nb_buf_t *out, const nb_grid_t *g)
 	            "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
 	            "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
 	            "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+	            "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
+	            "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
 	            "<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
 	for (c = 0; c < g->ncols; c++)
 		nb_buf_printf(out, "<w:gridCol w:w=\"%d\"/>", tw[c]);
@@ -209,7 +217,7 @@ table(nb_buf_t *out, const nb_grid_t *g)
 			nb_buf_puts(out, "<w:tblHeader/>");
 		nb_buf_puts(out, "</w:trPr>");
 		for (c = 0; c < g->ncols; c += nb_grid_at(g, r, c)->cols)
-			cell(out, nb_grid_at(g, r, c), tw, r);
+			cell(out, nb_grid_at(g, r, c), tw, r, r < g->nhead);
 		nb_buf_puts(out, "</w:tr>");
 	}
 	nb_buf_puts(out, "</w:tbl>");

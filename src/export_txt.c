@@ -34,6 +34,21 @@ is_closing(uint32_t cp)
 	return 0;
 }
 
+static int
+is_opening(uint32_t cp)
+{
+	static const uint32_t opening[] = {
+		0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010, 0x3014,
+		0x3008, 0xFF3B, 0xFF5B,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof opening / sizeof opening[0]; i++)
+		if (cp == opening[i])
+			return 1;
+	return 0;
+}
+
 static void
 add_line(nb_span_t *lines, size_t max, size_t k, const char *s, size_t a, size_t b)
 {
@@ -70,6 +85,8 @@ restart:
 				brk = word;
 			else if (is_closing(cp) && prev > start)
 				brk = prev;
+			else if (is_opening(pcp) && prev > start)
+				brk = prev;     /* （ does not end a line */
 			add_line(lines, max, k++, s, start, brk);
 			for (start = brk; start < n && s[start] == ' '; start++)
 				;
