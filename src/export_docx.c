@@ -18,17 +18,22 @@
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 #define TEXT_WIDTH 8844         /* twips: 210 mm less 28 mm and 26 mm */
 
-static const char content_types[] = XML_DECL
-	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-	"<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-	"<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-	"<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-	"<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
-	"<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
-	"<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
-	"<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-	"</Types>\n";
+/* The parts of the package; a draft has a header part besides. */
+#define CONTENT_TYPES(header) XML_DECL \
+	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" \
+	"<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" \
+	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>" \
+	"<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>" \
+	"<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>" \
+	"<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>" \
+	header \
+	"<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>" \
+	"<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>" \
+	"</Types>\n"
+#define HEADER_TYPE "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+
+static const char content_types[] = CONTENT_TYPES("");
+static const char content_types_draft[] = CONTENT_TYPES(HEADER_TYPE);
 
 static const char package_rels[] = XML_DECL
 	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -36,13 +41,17 @@ static const char package_rels[] = XML_DECL
 	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
 	"</Relationships>\n";
 
-static const char document_rels[] = XML_DECL
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
-	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
-	"<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
-	"</Relationships>\n";
+#define DOCUMENT_RELS(header) XML_DECL \
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" \
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>" \
+	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>" \
+	header \
+	"<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>" \
+	"</Relationships>\n"
+#define HEADER_REL "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+
+static const char document_rels[] = DOCUMENT_RELS("");
+static const char document_rels_draft[] = DOCUMENT_RELS(HEADER_REL);
 
 static const char settings[] = XML_DECL
 	"<w:settings xmlns:w=\"" W_NS "\"><w:defaultTabStop w:val=\"420\"/>"
@@ -390,17 +399,19 @@ nb_render_docx(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err)
 		rc = nb_error_set(err, NULL, 0, 0, "内存不足");
 	} else {
 		const part_t parts[] = {
-			{ "[Content_Types].xml", content_types, sizeof content_types - 1 },
+			{ "[Content_Types].xml", draft ? content_types_draft : content_types,
+			  draft ? sizeof content_types_draft - 1 : sizeof content_types - 1 },
 			{ "_rels/.rels", package_rels, sizeof package_rels - 1 },
 			{ "word/document.xml", body.data, body.len },
-			{ "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1 },
+			{ "word/_rels/document.xml.rels", draft ? document_rels_draft : document_rels,
+			  draft ? sizeof document_rels_draft - 1 : sizeof document_rels - 1 },
 			{ "word/styles.xml", styles, sizeof styles - 1 },
 			{ "word/settings.xml", settings, sizeof settings - 1 },
-			{ "word/header1.xml", hdr.data, hdr.len },
 			{ "word/footer1.xml", footer, sizeof footer - 1 },
 			{ "docProps/core.xml", core.data, core.len },
+			{ "word/header1.xml", hdr.data, hdr.len },      /* drafts only */
 		};
-		rc = package(parts, sizeof parts / sizeof parts[0], out, err);
+		rc = package(parts, sizeof parts / sizeof parts[0] - !draft, out, err);
 	}
 	nb_buf_free(&body);
 	nb_buf_free(&hdr);
