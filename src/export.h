@@ -89,10 +89,13 @@ const nb_gcell_t *nb_grid_at(const nb_grid_t *g, int row, int col);
  * all, of which each column also spends `sep` on its rule and padding.
  * Every column gets at least the width of its longest unbreakable piece
  * (a CJK character, a number, "（三）"; 4 at least), the rest is shared in
- * proportion to what each column would need unwrapped.  Fills widths[ncols];
- * returns the total width used including separators (may exceed budget
- * when even the minimum does not fit). */
+ * proportion to what each column would need unwrapped; when even the
+ * minimum does not fit, long numbers are broken too.  Fills widths[ncols];
+ * returns the total width used including separators (more than budget
+ * only when columns 2 wide do not fit). */
 int nb_grid_widths(const nb_grid_t *g, int budget, int sep, int *widths);
+/* The width a grid takes with every column at its unbreakable minimum. */
+int nb_grid_min_width(const nb_grid_t *g, int sep);
 
 /* Expands a template: {name} is replaced by vars (name/value pairs, n of
  * them) or else by the report's value at that field path, {period} by the

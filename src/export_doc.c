@@ -503,19 +503,14 @@ spread(int *w, int from, int cols, int need, int sep)
 		w[from + j]++;
 }
 
-int
-nb_grid_widths(const nb_grid_t *g, int budget, int sep, int *widths)
+/* What each column needs: min[] its longest unbreakable piece, des[] its
+ * text unwrapped (at least 4 each).  Returns 0, or -1 out of memory. */
+static int
+needs(const nb_grid_t *g, int sep, int *min, int *des)
 {
-	int *min = calloc((size_t)g->ncols * 2 + 1, sizeof *min), *des;
-	int c, pass, smin = 0, sdes = 0, avail, total;
+	int c, pass;
 	size_t i;
 
-	if (!min) {                     /* fall back to equal columns */
-		for (c = 0; c < g->ncols; c++)
-			widths[c] = 4;
-		return 1 + g->ncols * (4 + sep);
-	}
-	des = min + g->ncols;
 	for (c = 0; c < g->ncols; c++)
 		min[c] = des[c] = 4;
 	for (pass = 0; pass < 2; pass++)        /* single columns, then spans */
@@ -528,12 +523,57 @@ nb_grid_widths(const nb_grid_t *g, int budget, int sep, int *widths)
 			spread(min, x->col, x->cols, u, sep);
 			spread(des, x->col, x->cols, full, sep);
 		}
-	for (c = 0; c < g->ncols; c++) {
+	for (c = 0; c < g->ncols; c++)
 		if (des[c] < min[c])
 			des[c] = min[c];
-		smin += min[c];
-		sdes += des[c];
+	return 0;
+}
+
+int
+nb_grid_min_width(const nb_grid_t *g, int sep)
+{
+	int *min = calloc((size_t)g->ncols * 2 + 1, sizeof *min);
+	int c, total = 1;
+
+	if (!min)
+		return 1 + g->ncols * (4 + sep);
+	needs(g, sep, min, min + g->ncols);
+	for (c = 0; c < g->ncols; c++)
+		total += min[c] + sep;
+	free(min);
+	return total;
+}
+
+int
+nb_grid_widths(const nb_grid_t *g, int budget, int sep, int *widths)
+{
+	int *min = calloc((size_t)g->ncols * 2 + 1, sizeof *min), *des;
+	int c, pass, smin = 0, sdes = 0, avail, total, even;
+
+	if (!min) {                     /* fall back to equal columns */
+		for (c = 0; c < g->ncols; c++)
+			widths[c] = 4;
+		return 1 + g->ncols * (4 + sep);
 	}
+	des = min + g->ncols;
+	needs(g, sep, min, des);
+	avail = budget - 1 - g->ncols * sep;
+	for (c = 0; c < g->ncols; c++)
+		smin += min[c];
+	if (smin > avail) {
+		/* even the unbreakable pieces do not fit: let long numbers break
+		 * too, down to an even share of the width (2 at least) */
+		even = avail / g->ncols - (avail / g->ncols) % 2;
+		if (even < 2)
+			even = 2;
+		for (smin = 0, c = 0; c < g->ncols; c++) {
+			if (min[c] > even)
+				min[c] = even;
+			smin += min[c];
+		}
+	}
+	for (c = 0; c < g->ncols; c++)
+		sdes += des[c];
 	avail = budget - 1 - g->ncols * sep;
 	for (c = 0; c < g->ncols; c++) {
 		if (sdes <= avail)

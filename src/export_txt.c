@@ -333,11 +333,8 @@ render_table(const nb_grid_t *g, nb_buf_t *out)
 	L.h = L.x + g->ncols + 1;
 	L.y = L.h + g->nrows + 1;
 	/* padded cells when they fit, else cells flush against the rules */
-	L.pad = 1;
-	if (nb_grid_widths(g, NB_TXT_WIDTH, 3, L.w) > NB_TXT_WIDTH) {
-		L.pad = 0;
-		nb_grid_widths(g, NB_TXT_WIDTH, 1, L.w);
-	}
+	L.pad = nb_grid_min_width(g, 3) <= NB_TXT_WIDTH;
+	nb_grid_widths(g, NB_TXT_WIDTH, L.pad ? 3 : 1, L.w);
 	L.x[0] = 0;
 	for (c = 0; c < g->ncols; c++)
 		L.x[c + 1] = L.x[c] + L.w[c] + 2 * L.pad + 1;
