@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 25
+plan 27
 
 "$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.txt" 2>"$T/err"; rc=$?
 is "$rc" 0 "the seed report exports to .txt"
@@ -75,6 +75,14 @@ is "$rc" 1 "a draft with unfilled cells is refused"
 "$NIANBAO" export --draft sample-data/jinzhai-2024-errors.yaml -o "$T/d.txt" 2>"$T/err"; rc=$?
 is "$rc" 0 "--draft exports it anyway"
 is "$(head -n 1 "$T/d.txt")" "草稿（未经审核，不得发布）" "marked 草稿 at the top"
+
+# Control characters (YAML escapes let a draft hold them) cannot go into XML.
+sed 's/^other_matters: |$/other_matters: "按照信息处理费\\x01\\x0b规定。"/; /^  按照《国务院办公厅/d' \
+	sample-data/jinzhai-2024.yaml > "$T/ctl.yaml"
+"$NIANBAO" export "$T/ctl.yaml" -o "$T/ctl.html" 2>"$T/err"; rc=$?
+is "$rc" 0 "a draft with control characters in its text exports"
+contains "$(cat "$T/err")" "warning: 文字中有 2 个不可打印的控制字符，导出时已删去" \
+	"with a warning that they were dropped"
 
 "$NIANBAO" export sample-data/no-such-draft.yaml -o "$T/x.txt" 2>/dev/null; rc=$?
 is "$rc" 2 "an unreadable draft exits 2"
