@@ -19,7 +19,9 @@ position(const char *buf, size_t off, int *line, int *col)
 	/* libyaml does not count a byte-order mark as a column */
 	i = off >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	for (; i < off; i++) {
-		if (buf[i] == '\n' || (buf[i] == '\r' && buf[i + 1] != '\n')) {
+		/* buf[off] may be past the input: look no further than off */
+		if (buf[i] == '\n' ||
+		    (buf[i] == '\r' && (i + 1 == off || buf[i + 1] != '\n'))) {
 			(*line)++;
 			*col = 1;
 		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
@@ -222,7 +224,10 @@ fail_at(reader_t *r, yaml_mark_t mark, const char *what)
 	                    (int)mark.column + 1, "%s", what);
 }
 
-/* Translates the few libyaml problems an operator is likely to cause. */
+#define DIRECTIVE "以 % 开头的行是 YAML 指令，草稿中不需要（文字以 % 开头时请加引号）"
+#define TAG "“!”开头的写法是类型标签，草稿中不能使用（以 ! 开头的文字请加引号）"
+
+/* Translates the libyaml problems an operator may cause. */
 static const char *
 explain(const char *problem)
 {
@@ -242,14 +247,35 @@ explain(const char *problem)
 		{ "found incompatible YAML document", "不支持的 YAML 版本（%YAML 指令只能是 1.1）" },
 		{ "did not find expected node content", "此处缺少值" },
 		{ "could not find expected ':'", "这一行缺少冒号，或冒号后缺少空格（应为“键: 值”）" },
-		{ "did not find expected whitespace or line break",
-		  "“!”开头的写法是类型标签，草稿中不能使用（以 ! 开头的文字请加引号）" },
-		{ "found a tab character that violate indentation",
+		{ "did not find expected whitespace or line break", TAG },
+		{ "found a tab character that violates indentation",
 		  "缩进中有制表符（Tab）：缩进只能用空格" },
 		{ "found a tab character where an indentation space is expected",
 		  "缩进中有制表符（Tab）：缩进只能用空格" },
 		{ "did not find expected comment or line break", "此处多出了内容（值的后面只能是注释或换行）" },
 		{ "found unexpected ':'", "此处不能出现冒号（含冒号的文字请加引号）" },
+		{ "could not find expected directive name", DIRECTIVE },
+		{ "found unknown directive name", DIRECTIVE },
+		{ "did not find expected version number", DIRECTIVE },
+		{ "did not find expected digit or '.' character", DIRECTIVE },
+		{ "found extremely long version number", DIRECTIVE },
+		{ "found duplicate %YAML directive", DIRECTIVE },
+		{ "found duplicate %TAG directive", DIRECTIVE },
+		{ "incompatible %YAML directive", DIRECTIVE },
+		{ "did not find expected whitespace", DIRECTIVE },
+		{ "found unexpected document indicator",
+		  "此处不能出现文档分隔符 --- 或 ...（文字中含有时请加引号）" },
+		{ "found invalid Unicode character escape code", "双引号中的 \\u 或 \\x 转义写法不对" },
+		{ "did not find expected hexdecimal number", "双引号中的 \\u 或 \\x 转义写法不对" },
+		{ "found an indentation indicator equal to 0", "“|”后面的缩进数字不能是 0" },
+		{ "mapping keys are not allowed in this context", "此处不能出现键（缩进不对？）" },
+		{ "did not find expected '-' indicator", "缩进不对齐：此处应为列表项“- ”" },
+		{ "did not find expected alphabetic or numeric character",
+		  "& 或 * 后面应有名字；草稿中不能使用锚点和别名（文字以 & 或 * 开头时请加引号）" },
+		{ "did not find expected tag URI", TAG },
+		{ "did not find URI escaped octet", TAG },
+		{ "did not find expected '!'", TAG },
+		{ "did not find the expected '>'", TAG },
 	};
 	size_t i;
 
