@@ -15,6 +15,8 @@
 
 /* ---- blocks and text ---- */
 
+#define IDEO_SPACE "\xE3\x80\x80"     /* U+3000 */
+
 static nb_block_t *
 add_block(nb_doc_t *d, nb_block_kind_t kind, int level, const char *text)
 {
@@ -37,8 +39,9 @@ add_block(nb_doc_t *d, nb_block_kind_t kind, int level, const char *text)
 }
 
 /* A copy of n bytes of text in the document's arena, without the control
- * characters XML forbids (a tab becomes a space) and without blanks at
- * either end. */
+ * characters XML forbids (a tab becomes a space, a CR goes silently) and
+ * without blanks at either end: spaces, and the full-width spaces some
+ * paste to indent a paragraph, which every format indents its own way. */
 static const char *
 clean(nb_doc_t *d, const char *s, size_t n)
 {
@@ -52,6 +55,8 @@ clean(nb_doc_t *d, const char *s, size_t n)
 		len = nb_utf8_next(s + i, n - i, &cp);
 		if (cp == '\t') {
 			*o++ = ' ';
+		} else if (cp == '\r') {
+			/* line ends are the draft reader's business */
 		} else if ((cp < 0x20 && cp != '\n') || cp == 0x7F ||
 		           cp == 0xFFFE || cp == 0xFFFF) {
 			d->dropped++;
@@ -65,9 +70,15 @@ clean(nb_doc_t *d, const char *s, size_t n)
 		i += len;
 	}
 	*o = '\0';
-	while (o > out && (o[-1] == ' ' || o[-1] == '\n'))
-		*--o = '\0';
-	for (o = out; *o == ' '; o++)
+	for (;;) {
+		if (o > out && (o[-1] == ' ' || o[-1] == '\n'))
+			*--o = '\0';
+		else if (o - out >= 3 && !memcmp(o - 3, IDEO_SPACE, 3))
+			*(o -= 3) = '\0';
+		else
+			break;
+	}
+	for (o = out; *o == ' ' || !strncmp(o, IDEO_SPACE, 3); o += *o == ' ' ? 1 : 3)
 		;
 	return o;
 }

@@ -449,6 +449,24 @@ test_opening_generated(void **state)
 	nb_report_free(r);
 }
 
+/* Paragraphs lose the blanks (and full-width spaces) around them, CRs go
+ * silently, control characters are counted. */
+static void
+test_paragraph_blanks(void **state)
+{
+	nb_report_t *r = seed();
+	char *txt;
+	int dropped;
+
+	(void)state;
+	set_text(r, "other_matters", "\xE3\x80\x80\xE3\x80\x80 按照\t信息处理费\r\n\n  第二段\x07 \xE3\x80\x80\n");
+	txt = render(r, NB_EXPORT_TXT, 0, &dropped, NULL);
+	assert_int_equal(dropped, 1);
+	assert_non_null(strstr(txt, "\n六、其他需要报告的事项\n按照 信息处理费\n第二段\n"));
+	free(txt);
+	nb_report_free(r);
+}
+
 static void
 test_template(void **state)
 {
@@ -562,6 +580,7 @@ main(void)
 		cmocka_unit_test(test_merged_docx),
 		cmocka_unit_test(test_merged_md),
 		cmocka_unit_test(test_opening_generated),
+		cmocka_unit_test(test_paragraph_blanks),
 		cmocka_unit_test(test_template),
 		cmocka_unit_test(test_draft_mark),
 		cmocka_unit_test(test_formats),
