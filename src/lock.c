@@ -1,0 +1,291 @@
+/* One editor per draft: the lock file beside it (see lock.h). */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lock.h"
+
+char *
+nb_lock_path(const char *draft)
+{
+	const char *slash = strrchr(draft, '/');
+	size_t dirlen = slash ? (size_t)(slash - draft) + 1 : 0;
+	size_t n = strlen(draft) + 8;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%.*s.%s.lock", (int)dirlen, draft, draft + dirlen);
+	return p;
+}
+
+/* Serialises lock operations on one directory: flock() on the directory
+ * of path.  Returns the descriptor to pass to unguard, or -1. */
+static int
+guard(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	int fd;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	return fd;
+}
+
+static void
+unguard(int fd)
+{
+	flock(fd, LOCK_UN);
+	close(fd);
+}
+
+static void
+whoami(nb_lock_owner_t *o)
+{
+	const struct passwd *pw = getpwuid(geteuid());
+	const char *user = pw ? pw->pw_name : getenv("USER");
+
+	memset(o, 0, sizeof *o);
+	snprintf(o->user, sizeof o->user, "%s", user ? user : "?");
+	if (gethostname(o->host, sizeof o->host - 1) < 0)
+		snprintf(o->host, sizeof o->host, "?");
+	o->pid = (long)getpid();
+	o->started = (long long)time(NULL);
+}
+
+/* Creates the lock file with O_EXCL; -1 with errno on failure (EEXIST when
+ * there is one). */
+static int
+write_lock(const char *path, const nb_lock_owner_t *o)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644), e;
+
+	if (fd < 0)
+		return -1;
+	if (dprintf(fd, "user: %s\nhost: %s\npid: %ld\nstarted: %lld\n", o->user,
+	            o->host, o->pid, o->started) < 0 || fsync(fd) < 0) {
+		e = errno;
+		close(fd);
+		unlink(path);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+/* One "key: value" line into the owner. */
+static void
+parse_line(const char *line, nb_lock_owner_t *o)
+{
+	const char *v = strstr(line, ": ");
+	size_t n = v ? (size_t)(v - line) : 0;
+
+	if (!v)
+		return;
+	v += 2;
+	if (n == 4 && !strncmp(line, "user", 4))
+		snprintf(o->user, sizeof o->user, "%s", v);
+	else if (n == 4 && !strncmp(line, "host", 4))
+		snprintf(o->host, sizeof o->host, "%s", v);
+	else if (n == 3 && !strncmp(line, "pid", 3))
+		o->pid = strtol(v, NULL, 10);
+	else if (n == 7 && !strncmp(line, "started", 7))
+		o->started = strtoll(v, NULL, 10);
+}
+
+/* 0 with *o, 1 when there is no lock file, -1 with errno. */
+static int
+read_owner(const char *path, nb_lock_owner_t *o)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+
+	memset(o, 0, sizeof *o);
+	if (!f)
+		return errno == ENOENT ? 1 : -1;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		parse_line(line, o);
+	}
+	fclose(f);
+	return 0;
+}
+
+static int
+same_owner(const nb_lock_owner_t *a, const nb_lock_owner_t *b)
+{
+	return !strcmp(a->user, b->user) && !strcmp(a->host, b->host) &&
+	       a->pid == b->pid && a->started == b->started;
+}
+
+int
+nb_lock_is_stale(const nb_lock_owner_t *o)
+{
+	char host[256] = "";
+
+	if (o->pid <= 0 || gethostname(host, sizeof host - 1) < 0 ||
+	    strcmp(host, o->host))
+		return 0;
+	return kill((pid_t)o->pid, 0) < 0 && errno == ESRCH;
+}
+
+static nb_lock_status_t
+lock_error(nb_error_t *err, const char *path, const char *what, int e)
+{
+	nb_error_set(err, path, 0, 0, "%s锁文件失败：%s", what, strerror(e));
+	return NB_LOCK_ERROR;
+}
+
+/* Under the guard: creates our lock, or reports who holds it. */
+static nb_lock_status_t
+try_take(nb_lock_t *lock, char *path, nb_lock_owner_t *other, nb_error_t *err)
+{
+	nb_lock_owner_t held;
+	int rc;
+
+	whoami(&lock->me);
+	if (write_lock(path, &lock->me) == 0) {
+		lock->path = path;
+		return NB_LOCK_OK;
+	}
+	if (errno != EEXIST)
+		return lock_error(err, path, "建立", errno);
+	if ((rc = read_owner(path, &held)) < 0)
+		return lock_error(err, path, "读取", errno);
+	if (other)
+		*other = held;
+	return nb_lock_is_stale(&held) ? NB_LOCK_STALE : NB_LOCK_BUSY;
+}
+
+nb_lock_status_t
+nb_lock_acquire(nb_lock_t *lock, const char *draft, nb_lock_owner_t *other,
+                nb_error_t *err)
+{
+	char *path = nb_lock_path(draft);
+	nb_lock_status_t st;
+	int g;
+
+	if (!path)
+		return nb_error_set(err, draft, 0, 0, "内存不足"), NB_LOCK_ERROR;
+	if ((g = guard(path)) < 0) {
+		st = lock_error(err, path, "建立", errno);
+		free(path);
+		return st;
+	}
+	st = try_take(lock, path, other, err);
+	unguard(g);
+	if (st != NB_LOCK_OK)
+		free(path);
+	return st;
+}
+
+nb_lock_status_t
+nb_lock_take_over(nb_lock_t *lock, const char *draft,
+                  const nb_lock_owner_t *holder, nb_lock_owner_t *other,
+                  nb_error_t *err)
+{
+	char *path = nb_lock_path(draft);
+	nb_lock_owner_t now;
+	nb_lock_status_t st;
+	int g, rc;
+
+	if (!path)
+		return nb_error_set(err, draft, 0, 0, "内存不足"), NB_LOCK_ERROR;
+	if ((g = guard(path)) < 0) {
+		st = lock_error(err, path, "建立", errno);
+		free(path);
+		return st;
+	}
+	rc = read_owner(path, &now);
+	if (rc < 0) {
+		st = lock_error(err, path, "读取", errno);
+	} else if (rc == 0 && !same_owner(&now, holder)) {
+		if (other)
+			*other = now;
+		st = NB_LOCK_BUSY;      /* not the lock the operator agreed to take */
+	} else if (rc == 0 && unlink(path) < 0 && errno != ENOENT) {
+		st = lock_error(err, path, "删除旧", errno);
+	} else {
+		st = try_take(lock, path, other, err);
+	}
+	unguard(g);
+	if (st != NB_LOCK_OK)
+		free(path);
+	return st;
+}
+
+int
+nb_lock_read(const char *draft, nb_lock_owner_t *owner, nb_error_t *err)
+{
+	char *path = nb_lock_path(draft);
+	int rc;
+
+	if (!path)
+		return nb_error_set(err, draft, 0, 0, "内存不足");
+	if ((rc = read_owner(path, owner)) < 0)
+		lock_error(err, path, "读取", errno);
+	free(path);
+	return rc;
+}
+
+void
+nb_lock_describe(const nb_lock_owner_t *o, nb_buf_t *out)
+{
+	char when[32] = "";
+	time_t t = (time_t)o->started;
+	struct tm tm;
+
+	nb_buf_puts(out, o->user[0] ? o->user : "（不明用户）");
+	if (o->started > 0 && localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	nb_buf_puts(out, "（");
+	nb_buf_printf(out, "主机 %s", o->host[0] ? o->host : "不明");
+	if (o->pid > 0)
+		nb_buf_printf(out, "，进程 %ld", o->pid);
+	if (when[0])
+		nb_buf_printf(out, "，%s 起", when);
+	nb_buf_puts(out, "）");
+}
+
+int
+nb_lock_release(nb_lock_t *lock, nb_error_t *err)
+{
+	nb_lock_owner_t now;
+	int g, rc = 0;
+
+	if (!lock->path)
+		return 0;
+	if ((g = guard(lock->path)) >= 0) {
+		/* only our own lock: it may have been taken over meanwhile */
+		if (read_owner(lock->path, &now) == 0 && same_owner(&now, &lock->me) &&
+		    unlink(lock->path) < 0 && errno != ENOENT)
+			rc = (lock_error(err, lock->path, "删除", errno), -1);
+		unguard(g);
+	} else {
+		rc = (lock_error(err, lock->path, "删除", errno), -1);
+	}
+	free(lock->path);
+	lock->path = NULL;
+	return rc;
+}

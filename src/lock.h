@@ -1,0 +1,86 @@
+/* lock.h - one editor per draft: a lock file beside it.
+ *
+ * Editing DIR/NAME.yaml takes the lock DIR/.NAME.yaml.lock, created with
+ * O_EXCL and holding who took it, one "key: value" line each:
+ *
+ *     user: zhangsan
+ *     host: pc-0612
+ *     pid: 4242
+ *     started: 1735689600          (seconds since 1970, UTC)
+ *
+ * A second editor of the same draft finds the lock and can say who holds
+ * it.  A lock whose process no longer exists on this host (the editor
+ * crashed, the machine was switched off) is stale: the caller may ask the
+ * operator and take it over.  A lock from another host is never judged
+ * stale (its process cannot be seen from here), nor is one that cannot be
+ * read: the operator decides, and nb_lock_take_over does it.
+ *
+ * Taking, taking over and releasing are serialised between processes on
+ * one host by flock() on the draft's directory, so two editors that find
+ * the same stale lock cannot both take it over.  Curses-free; no function
+ * prints or exits.
+ */
+#ifndef NB_LOCK_H
+#define NB_LOCK_H
+
+#include <time.h>
+
+#include "buf.h"
+#include "error.h"
+
+typedef struct {
+	char user[64];          /* "" when the lock file does not say */
+	char host[256];
+	long pid;               /* 0 when unknown */
+	long long started;      /* seconds since 1970; 0 when unknown */
+} nb_lock_owner_t;
+
+typedef struct {
+	char *path;             /* the lock file (owned); NULL when not held */
+	nb_lock_owner_t me;     /* what this process wrote into it */
+} nb_lock_t;
+
+typedef enum {
+	NB_LOCK_OK,             /* the lock is ours */
+	NB_LOCK_BUSY,           /* another editor holds it (see *other) */
+	NB_LOCK_STALE,          /* held by a process gone from this host */
+	NB_LOCK_ERROR           /* could not be taken or read (see *err) */
+} nb_lock_status_t;
+
+/* The lock file of draft: ".NAME.yaml.lock" in the draft's directory.
+ * Returns a malloc'd string, NULL when out of memory. */
+char *nb_lock_path(const char *draft);
+
+/* Takes the lock of draft into *lock (which the caller zeroes first).
+ * BUSY and STALE leave the lock untouched and fill *other with its holder
+ * (other may be NULL). */
+nb_lock_status_t nb_lock_acquire(nb_lock_t *lock, const char *draft,
+                                 nb_lock_owner_t *other, nb_error_t *err);
+
+/* Replaces the lock held by `holder` (as acquire or nb_lock_read reported
+ * it) with ours.  When the lock changed meanwhile (someone else took it
+ * over, or released it and another editor took it) nothing is done and
+ * BUSY is returned with the new holder in *other (may be NULL).  When
+ * the lock is gone, it is simply taken. */
+nb_lock_status_t nb_lock_take_over(nb_lock_t *lock, const char *draft,
+                                   const nb_lock_owner_t *holder,
+                                   nb_lock_owner_t *other, nb_error_t *err);
+
+/* Who holds the lock of draft: 0 with *owner filled (fields the file does
+ * not give are empty), 1 when there is no lock, -1 on error. */
+int nb_lock_read(const char *draft, nb_lock_owner_t *owner, nb_error_t *err);
+
+/* Whether the holder's process is gone: the lock is from this host and no
+ * process has its pid. */
+int nb_lock_is_stale(const nb_lock_owner_t *owner);
+
+/* The holder for a message: "zhangsan（主机 pc-0612，进程 4242，2025-01-01
+ * 08:00 起）", the parts that are known. */
+void nb_lock_describe(const nb_lock_owner_t *owner, nb_buf_t *out);
+
+/* Removes the lock file if it is still ours and forgets the lock (a lock
+ * not held is fine).  Returns -1 only when an existing lock of ours could
+ * not be removed. */
+int nb_lock_release(nb_lock_t *lock, nb_error_t *err);
+
+#endif
