@@ -3,9 +3,12 @@
  *
  * libyaml's event parser does the scanning; this module refuses what a
  * draft or a form file never needs and what could hurt us: anchors and
- * aliases, tags, documents nested deeper than NB_YTREE_MAX_DEPTH, duplicate
- * keys, more than one document, files larger than NB_YTREE_MAX_BYTES, text
- * that is not UTF-8 and NUL bytes.  Every node keeps its 1-based line and
+ * aliases, tags, documents nested deeper than NB_YTREE_MAX_DEPTH or with
+ * more than NB_YTREE_MAX_NODES values, duplicate keys, more than one
+ * document, files larger than NB_YTREE_MAX_BYTES, text that is not UTF-8,
+ * NUL bytes and control characters (saying, where it can, what the file is
+ * instead: UTF-16, GBK, a Word or PDF file...).  Duplicate keys are found
+ * in linear time.  Every node keeps its 1-based line and
  * column (in characters) for diagnostics.
  */
 #ifndef NB_YTREE_H
