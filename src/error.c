@@ -5,11 +5,27 @@
 
 #include "error.h"
 
+/* A message cut to fit must not end inside a character. */
+static void
+trim_utf8(char *s)
+{
+	size_t n = strlen(s), i = n, need;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;                   /* back to the last lead byte */
+	if (i == 0 || (unsigned char)s[i - 1] < 0xC0)
+		return;
+	need = (unsigned char)s[i - 1] >= 0xF0 ? 4 : (unsigned char)s[i - 1] >= 0xE0 ? 3 : 2;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 int
 nb_error_set(nb_error_t *err, const char *file, int line, int col,
              const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	if (!err)
 		return -1;
@@ -17,8 +33,10 @@ nb_error_set(nb_error_t *err, const char *file, int line, int col,
 	err->line = line;
 	err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof err->msg)
+		trim_utf8(err->msg);
 	return -1;
 }
 

@@ -191,6 +191,23 @@ collect(const char *dir, const char *label, kind_t kind, bad_case_t **cases,
 	return *n - first;
 }
 
+/* A message too long for the error is cut between characters. */
+static void
+long_message_is_cut_at_a_character(void **state)
+{
+	nb_error_t err = { 0 };
+	nb_buf_t b;
+	int i;
+	(void)state;
+
+	nb_buf_init(&b);
+	for (i = 0; i < 600; i++)
+		nb_buf_puts(&b, "字");
+	nb_error_set(&err, "f.yaml", 1, 1, "x%s", b.data);   /* 1 + 3 * 600 bytes */
+	nb_buf_free(&b);
+	assert_int_equal(strlen(err.msg), 1 + 3 * 340);    /* 1022 would split one */
+}
+
 /* The corpus must be there: a loop over an empty directory proves nothing. */
 static size_t ndrafts, nforms, nbig;
 
@@ -227,17 +244,19 @@ main(void)
 	snprintf(dir, sizeof dir, "%s/tests/bad-forms", srcdir);
 	nforms = collect(dir, "bad-forms", FORM, &cases, &n);
 	nbig = collect(big, "generated", DRAFT, &cases, &n);
-	tests = calloc(n + 1, sizeof *tests);
+	tests = calloc(n + 2, sizeof *tests);
 	if (!tests)
 		return 2;
 	tests[0].name = "corpus_is_complete";
 	tests[0].test_func = corpus_is_complete;
+	tests[1].name = "long_message_is_cut_at_a_character";
+	tests[1].test_func = long_message_is_cut_at_a_character;
 	for (i = 0; i < n; i++) {
-		tests[i + 1].name = cases[i].title;
-		tests[i + 1].test_func = refused_as_expected;
-		tests[i + 1].initial_state = &cases[i];
+		tests[i + 2].name = cases[i].title;
+		tests[i + 2].test_func = refused_as_expected;
+		tests[i + 2].initial_state = &cases[i];
 	}
-	rc = _cmocka_run_group_tests("malformed", tests, n + 1, NULL, NULL);
+	rc = _cmocka_run_group_tests("malformed", tests, n + 2, NULL, NULL);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", big);
 	if (system(cmd) != 0)
 		rc = 2;
