@@ -46,8 +46,10 @@ version(const nb_form_t *form, const char *seed)
 	nb_report_set_text(r, nb_form_field(form, "organization")->cell, seed);
 	nb_report_set_num(r, nb_form_field(form, "year")->cell, 2024, 0);
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		if (!(text = big_text(seed)))
+		if (!(text = big_text(seed))) {
+			nb_report_free(r);
 			return NULL;
+		}
 		nb_report_set_text(r, nb_form_field(form, keys[i])->cell, text);
 		free(text);
 	}
@@ -81,6 +83,7 @@ main(int argc, char **argv)
 	nb_report_t *v[2];
 	nb_error_t err = { 0 };
 	unsigned long n;
+	int rc;
 
 	if (argc != 3 || !form_path) {
 		fputs("usage: NB_FORM=FORM.yaml crash_save emit DIR | loop DRAFT\n", stderr);
@@ -91,9 +94,14 @@ main(int argc, char **argv)
 		nb_error_print(&err, stderr);
 		return 2;
 	}
-	if (!strcmp(argv[1], "emit"))
-		return emit_to(v[0], argv[2], "A.yaml") < 0 ||
-		       emit_to(v[1], argv[2], "B.yaml") < 0 ? 2 : 0;
+	if (!strcmp(argv[1], "emit")) {
+		rc = emit_to(v[0], argv[2], "A.yaml") < 0 ||
+		     emit_to(v[1], argv[2], "B.yaml") < 0 ? 2 : 0;
+		nb_report_free(v[0]);
+		nb_report_free(v[1]);
+		nb_form_free(form);
+		return rc;
+	}
 	for (n = 0;; n++) {
 		if (nb_draft_save(v[n % 2], argv[2], &err) < 0) {
 			nb_error_print(&err, stderr);
