@@ -114,17 +114,44 @@ add_grid_field(nb_nav_t *nav, int sec, const nb_field_t *f, const char *label,
 	return add_grow(s, label, f, depth, first, (int)f->ncells);
 }
 
+/* Labels that span several rows (the "三、本年度办理结果" of table 三)
+ * indent the rows under them; spans[k] counts the rows still under the
+ * heading at depth k. */
+typedef struct {
+	int spans[8];
+	int n;
+} spans_t;
+
+static int
+span_depth(spans_t *sp)
+{
+	while (sp->n > 0 && sp->spans[sp->n - 1] <= 0)
+		sp->n--;
+	return sp->n;
+}
+
+static void
+span_next_row(spans_t *sp)
+{
+	int k;
+
+	for (k = 0; k < sp->n; k++)
+		sp->spans[k]--;
+}
+
 /* One body row of a table: full-width labels become headings; value cells
  * become grid rows labelled by the label cell just before them, the labels
  * before that becoming headings. */
 static int
-add_table_row(nb_nav_t *nav, int sec, const nb_trow_t *tr, int cols)
+add_table_row(nb_nav_t *nav, int sec, const nb_trow_t *tr, int cols,
+              spans_t *sp)
 {
 	nb_nsec_t *s = &nav->secs[sec];
 	const nb_form_t *F = nav->form;
-	const char *labels[8];
+	const nb_tcell_t *labels[8];
 	const nb_field_t *last = NULL, *f;
 	size_t i, nl = 0, k;
+	int depth = span_depth(sp);
 
 	for (i = 0; i < tr->n; i++) {
 		const nb_tcell_t *c = &tr->cells[i];
@@ -132,24 +159,30 @@ add_table_row(nb_nav_t *nav, int sec, const nb_trow_t *tr, int cols)
 			if (c->head && c->cols < cols)
 				continue;           /* column headings */
 			if (nl < 8)
-				labels[nl++] = c->text;
+				labels[nl++] = c;
 			continue;
 		}
 		f = grid_field(F, c->cell);
 		if (f == last)
 			continue;
-		for (k = 0; nl > 1 && k + 1 < nl; k++)
-			if (add_grow(s, labels[k], NULL, (int)k, 0, 0) < 0)
+		for (k = 0; nl > 1 && k + 1 < nl; k++) {
+			if (add_grow(s, labels[k]->text, NULL, depth, 0, 0) < 0)
 				return -1;
-		if (add_grid_field(nav, sec, f, nl ? labels[nl - 1] : f->label,
-		                   nl > 1 ? (int)nl - 1 : 0) < 0)
+			if (labels[k]->rows > 1 && sp->n < 8) {
+				sp->spans[sp->n++] = labels[k]->rows;
+				depth++;
+			}
+		}
+		if (add_grid_field(nav, sec, f, nl && f->ncells > 1 ? labels[nl - 1]->text
+		                   : f->label, depth) < 0)
 			return -1;
 		last = f;
 		nl = 0;
 	}
 	for (k = 0; k < nl; k++)            /* a row of labels only */
-		if (add_grow(s, labels[k], NULL, 0, 0, 0) < 0)
+		if (add_grow(s, labels[k]->text, NULL, depth, 0, 0) < 0)
 			return -1;
+	span_next_row(sp);
 	return 0;
 }
 
@@ -157,11 +190,12 @@ static int
 add_grid(nb_nav_t *nav, int sec)
 {
 	const nb_table_t *t = nav->secs[sec].sec->table;
+	spans_t sp = { { 0 }, 0 };
 	size_t i;
 
 	nav->secs[sec].grid = 1;
 	for (i = 0; i < t->nbody; i++)
-		if (add_table_row(nav, sec, &t->body[i], t->columns) < 0)
+		if (add_table_row(nav, sec, &t->body[i], t->columns, &sp) < 0)
 			return -1;
 	return 0;
 }

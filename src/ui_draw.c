@@ -210,6 +210,12 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 		return;
 	}
 	nb_cell_name(ed->form, s->cell, 0, b);
+	if (ed->form->cells[s->cell].column >= 0 && nb_ui_width(b->data) > COLS) {
+		/* the column first, as the end of a long name is cut off */
+		nb_buf_free(b);
+		nb_buf_printf(b, "【%s】", f->columns->cols[ed->form->cells[s->cell].column].label);
+		nb_cell_name(ed->form, s->cell, 0, b);
+	}
 	if (s->computed)
 		nb_buf_puts(b, "（自动计算）");
 	else if (f->hint)
@@ -218,12 +224,32 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 		nb_buf_printf(b, "（单位：%s，最多 %d 位小数）", f->unit, f->decimals);
 }
 
+/* A message over two lines of the status area. */
+static void
+put_wrapped(int y, const char *mark, const char *s, int attr)
+{
+	size_t n, k;
+	wchar_t *w = nb_utf8_decode(s, &n);
+	int used, mw = nb_ui_width(mark);
+
+	if (!w)
+		return;
+	attron(attr);
+	nb_ui_put(y, 0, mark, mw, 0);
+	k = fit(w, n, COLS - mw, &used);
+	nb_ui_putw(y, mw, w, k, COLS - mw, 0);
+	if (k < n)
+		nb_ui_putw(y + 1, mw, w + k, n - k, COLS - mw, 0);
+	attroff(attr);
+	free(w);
+}
+
 static void
 draw_status(nb_ui_t *ui)
 {
 	const nb_editor_t *ed = &ui->ed;
 	char rule[1024];
-	int y = LINES - 3, broken, attr;
+	int y = LINES - 4, broken, attr;
 	nb_buf_t b;
 
 	nb_buf_init(&b);
@@ -234,31 +260,26 @@ draw_status(nb_ui_t *ui)
 	attroff(A_BOLD);
 	nb_buf_free(&b);
 	fill(y + 1, 0, COLS);
+	fill(y + 2, 0, COLS);
 	if (ed->msg[0]) {
 		attr = ed->msg_error ? nb_ui_attr(ui, NB_PAIR_ERROR, A_BOLD) : (int)A_BOLD;
-		attron(attr);
-		nb_ui_put(y + 1, 0, ed->msg_error ? "! " : "", 2, 0);
-		nb_ui_put(y + 1, ed->msg_error ? 2 : 0, ed->msg, COLS - 2, 0);
-		attroff(attr);
+		put_wrapped(y + 1, ed->msg_error ? "! " : "", ed->msg, attr);
 		return;
 	}
 	broken = nb_ed_rule_line(ed, rule, sizeof rule);
 	if (broken < 0)
 		return;
-	attr = broken ? nb_ui_attr(ui, NB_PAIR_ERROR, A_BOLD) : 0;
-	attron(attr);
-	nb_ui_put(y + 1, 0, broken ? "! " : "", 2, 0);
-	nb_ui_put(y + 1, broken ? 2 : 0, rule, COLS - 2, 0);
-	attroff(attr);
+	put_wrapped(y + 1, broken ? "! " : "", rule,
+	            broken ? nb_ui_attr(ui, NB_PAIR_ERROR, A_BOLD) : 0);
 }
 
 static void
 draw_hints(void)
 {
 	static const char *const hints[][2] = {
-		{ "Tab", "下一项" }, { "^S", "保存" }, { "^Q", "退出" },
-		{ "^G", "下个问题" }, { "F4", "问题表" }, { "^Z", "撤销" },
-		{ "^E", "外部编辑" }, { "PgDn", "下一部分" }, { "F1", "帮助" },
+		{ "F1", "帮助" }, { "Tab", "下一项" }, { "^S", "保存" },
+		{ "^Q", "退出" }, { "^G", "下个问题" }, { "F4", "问题表" },
+		{ "^Z", "撤销" }, { "^E", "外部编辑" }, { "PgDn", "下一部分" },
 	};
 	int x = 0, y = LINES - 1;
 	size_t i;
@@ -290,7 +311,7 @@ nb_ui_draw(nb_ui_t *ui)
 	}
 	orows = outline_rows(ui);
 	ui->body_top = orows + 2;
-	ui->body_rows = LINES - 3 - ui->body_top;
+	ui->body_rows = LINES - 4 - ui->body_top;
 	erase();
 	draw_title(ui);
 	draw_outline(ui);

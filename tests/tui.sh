@@ -1,0 +1,199 @@
+#!/bin/sh
+# The interactive editor, driven through a real terminal (tmux) as an
+# operator would: keys in, screen text out.  Every wait polls the screen
+# with a time limit instead of sleeping a fixed time.
+. "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
+
+S=$NB_TOP_SRCDIR
+T=$(mktemp -d)
+SOCK="nbtui-$$"
+TM="tmux -L $SOCK"
+trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
+cd "$T" || exit 1
+
+plan 43
+
+# start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
+# session goes after the new one is up, so the server stays).
+NS=0
+start() {
+	old=nb$NS
+	NS=$((NS + 1))
+	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
+		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
+	$TM kill-session -t $old 2>/dev/null
+}
+screen() { $TM capture-pane -p -t nb$NS; }
+keys() { $TM send-keys -t nb$NS "$@"; }
+text() { $TM send-keys -t nb$NS -l "$1"; }
+# wait_for TEXT: until the screen shows TEXT (10 s at most).
+wait_for() {
+	i=0
+	while [ $i -lt 200 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_gone TEXT: until the screen no longer shows TEXT.
+wait_gone() {
+	i=0
+	while [ $i -lt 200 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+# shows TEXT "description": a test that the screen comes to show TEXT.
+shows() {
+	if wait_for "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi
+}
+gone() {
+	if wait_gone "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi
+}
+# numbers N V: types V then Tab, N times.
+numbers() {
+	n=$1
+	while [ "$n" -gt 0 ]; do
+		keys "$2" Tab
+		n=$((n - 1))
+	done
+}
+# row a b c d e f: six figures of a row of table 三, each followed by Tab.
+row() {
+	for v in "$@"; do keys "$v" Tab; done
+}
+
+# ---- a new report, filled in from start to end with Tab and typing ----
+start new.yaml
+shows "机关名称（" "a new file first asks for 机关名称"
+text "测试县人民政府办公室"
+keys Enter
+shows "报告年度（四位数字）" "then for 年度"
+keys BSpace BSpace BSpace BSpace
+text "2024"
+keys Enter
+shows "测试县人民政府办公室  2024年度  new.yaml" "the editor opens on the new draft with 机关 and 年度 in the title"
+ok "$(test -f new.yaml; echo $?)" "the draft is created at once"
+
+keys Tab Tab
+text "县政府办公室"; keys Tab
+text "测试县人民路1号"; keys Tab
+text "0551-1234567"; keys Tab
+text "230000"; keys Tab
+text "http://www.example.gov.cn"; keys Tab
+keys Tab                                   # 开头段落: left empty
+shows "== 一、总体情况 ==" "Tab walks from the header into section 一"
+keys Tab                                   # intro: left empty
+for i in 1 2 3 4 5; do
+	keys Tab                               # the standard title stays
+	text "第${i}项的内容。"; keys Tab
+done
+shows "== 二、主动公开政府信息情况 ==" "and on into section 二"
+row 1 0 5 2 1 10 3 4 0
+text "12.5"; keys Tab
+shows "== 三、收到和处理政府信息公开申请情况 ==" "and on into the grid of 三"
+row 2 1 0 0 0 0          # 一、本年新收
+row 0 0 0 0 0 0          # 二、上年结转
+row 1 1 0 0 0 0          # （一）予以公开
+row 1 0 0 0 0 0          # （二）部分公开
+numbers 114 0            # （三）到（六）: 19 rows of six
+shows "=3" "the computed totals follow the figures"
+row 0 0 0 0 0 0          # 四、结转下年度
+shows "== 四、政府信息公开行政复议、行政诉讼情况 ==" "the total row is passed over: 24 rows of 6 figures lead to 四"
+row 1 0 0 0  0 0 0 0  0 0 0 0
+shows "== 五、存在的主要问题及改进情况 ==" "the 12 figures of 四 lead to 五"
+text "上年问题已改进。"; keys Tab
+text "本年存在的问题。"; keys Tab
+text "下一步的举措。"; keys Tab
+shows "== 六、其他需要报告的事项 ==" "and on to 六"
+text "本年度未收取信息处理费。"
+keys Tab
+shows "已到最后一项" "the end of the report is announced"
+shows "[*未保存]" "the title marks unsaved changes"
+keys C-s
+shows "已保存到 new.yaml" "Ctrl-S saves"
+shows "[已保存]" "and the mark goes"
+if cmp -s new.yaml "$S/tests/data/tui-filled.yaml"; then ok 0 "the saved draft is exactly the expected YAML"
+else ok 1 "the saved draft is exactly the expected YAML"; diff "$S/tests/data/tui-filled.yaml" new.yaml | sed 's/^/# /' | head -30; fi
+"$NIANBAO" check new.yaml >/dev/null 2>&1
+ok $? "and it passes nianbao check"
+keys C-q
+shows "[exit 0]" "Ctrl-Q quits at once when everything is saved"
+
+# ---- live checks: an imbalanced figure, then fixed ----
+cp "$S/tests/data/tui-filled.yaml" live.yaml
+start live.yaml
+shows "测试县人民政府办公室" "a saved draft opens"
+keys NPage NPage NPage
+shows "== 三、收到和处理政府信息公开申请情况 ==" "PgDn goes section by section"
+keys 5
+shows "! 表三 “自然人”列：一+二 (5+0=5) 不等于 三（七）+四 (2+0=2)" \
+	"an imbalanced figure is named on the status line, as nianbao check words it"
+shows "!=6" "the cells of the broken rule are marked with a symbol"
+shows "三、收到和处~ !2错" "the outline counts the errors of the section"
+keys BSpace 2
+shows "勾稽关系成立" "typing the right figure is checked again at once"
+gone "!2错" "and the warning goes"
+keys a
+shows "这里只能输入数字 0-9" "a letter in a number cell is refused with a message"
+keys Escape
+keys Right 7 Escape
+shows ">一、本年新收政府信息~         2       1" "Esc cancels the edit in progress"
+
+# ---- resizing ----
+$TM resize-window -t nb$NS -x 60 -y 20
+shows "终端太小" "below 80x24 the editor says the terminal is too small"
+$TM resize-window -t nb$NS -x 80 -y 24
+shows "== 三、收到和处理政府信息公开申请情况 ==" "and redraws the editor when it is large enough again"
+$TM resize-window -t nb$NS -x 120 -y 40
+shows "8.属于行政查询事项" "a larger terminal is used"
+$TM resize-window -t nb$NS -x 80 -y 24
+wait_for "F1帮助" >/dev/null
+
+# ---- help ----
+keys F1
+shows "Ctrl-S F2" "F1 shows every key"
+keys Escape
+shows "== 三、" "and any key returns"
+
+# ---- Chinese paragraphs ----
+keys NPage NPage NPage
+shows "== 六、其他需要报告的事项 ==" "on to 六"
+keys C-k
+text "第一句话说明本机关的情况，第二句话很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。"
+shows "| 第一句话说明本机关的情况，第二句话很长很长很长很长很长很长很长很长很长很长很" \
+	"a Chinese paragraph wraps at the width of the screen"
+shows "| 长很长很长很长很长很长很长很长很长很长。" "by display width, between any two characters"
+keys Home Left Left Left Left Left BSpace
+text "X"
+keys C-s
+shows "已保存" "saved"
+grep -q "情况，第二句话很长很长很长很长很长很长很长很X很长很长" live.yaml
+ok $? "a double-width character deleted mid-line and one typed in its place land where the cursor was"
+
+# ---- paste ----
+awk 'BEGIN { s = ""; for (i = 0; i < 375; i++) s = s sprintf("第%03d段文字，", i % 1000); print s }' > paste.txt
+$TM load-buffer -b p paste.txt
+keys C-k
+$TM paste-buffer -p -b p -t nb$NS
+shows "已粘贴" "a long paragraph is pasted in one go"
+keys C-s
+shows "已保存" "and saved"
+want=$(tr -d '\n' < paste.txt)
+got=$(awk '/^other_matters: \|/ { on = 1; next } on && /^  / { sub(/^  /, ""); printf "%s", $0 }' live.yaml)
+is "$got" "$want" "all 3,000 pasted characters arrive, in order"
+
+# ---- quitting with unsaved changes ----
+keys Enter
+text "补充"
+keys C-q
+shows "修改尚未保存。保存吗？" "quitting with unsaved changes asks first"
+keys n
+shows "[exit 0]" "N quits without saving"
+if grep -q "补充" live.yaml; then ok 1 "and the draft is left as it was"
+else ok 0 "and the draft is left as it was"; fi
+
+tap_done
