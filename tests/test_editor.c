@@ -1,0 +1,343 @@
+/* The editing session without a terminal: typing, totals, live checks,
+ * undo, subsections, disputed totals, saving. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "editor.h"
+#include "testutil.h"
+
+static nb_editor_t ed;
+
+static int
+open_empty(void **state)
+{
+	nb_form_t *f = tu_form();
+
+	(void)state;
+	assert_int_equal(nb_ed_open(&ed, f, nb_report_new(f), "/tmp/nb-editor-test.yaml"), 0);
+	return 0;
+}
+
+static int
+open_seed(void **state)
+{
+	nb_form_t *f = tu_form();
+
+	(void)state;
+	assert_int_equal(nb_ed_open(&ed, f, tu_sample(f, "sample-data/jinzhai-2024.yaml"),
+	                            "/tmp/nb-editor-test.yaml"), 0);
+	return 0;
+}
+
+static int
+close_ed(void **state)
+{
+	(void)state;
+	nb_ed_close(&ed);
+	unlink("/tmp/nb-editor-test.yaml");
+	return 0;
+}
+
+static size_t
+cell(const char *path, size_t col)
+{
+	const nb_field_t *f = nb_form_field(ed.form, path);
+
+	assert_non_null(f);
+	return f->cell + col;
+}
+
+static void
+go(const char *path, size_t col)
+{
+	nb_ed_goto(&ed, nb_nav_find(&ed.nav, cell(path, col), -1, 0));
+}
+
+static void
+type(const char *s)
+{
+	size_t n, i;
+	wchar_t *w = nb_utf8_decode(s, &n);
+
+	for (i = 0; i < n; i++)
+		nb_ed_type(&ed, w[i]);
+	free(w);
+}
+
+static int64_t
+num(const char *path, size_t col)
+{
+	const nb_value_t *v = &ed.rep->values[cell(path, col)];
+
+	assert_true(v->filled);
+	return v->num;
+}
+
+static size_t
+errors_of(const char *rule)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ed.findings.n; i++)
+		n += ed.findings.v[i].severity == NB_SEV_ERROR &&
+		     !strcmp(ed.findings.v[i].rule_id, rule);
+	return n;
+}
+
+static void
+tab_walks_and_typing_fills(void **state)
+{
+	(void)state;
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("organization", 0));
+	type("某县政府办公室");
+	nb_ed_next(&ed);
+	type("2024");
+	nb_ed_next(&ed);
+	assert_string_equal(nb_report_str(ed.rep, "organization"), "某县政府办公室");
+	assert_int_equal(num("year", 0), 2024);
+	assert_true(ed.dirty);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("contact.office", 0));
+	nb_ed_prev(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("year", 0));
+}
+
+static void
+numbers_only_what_the_cell_takes(void **state)
+{
+	(void)state;
+	go("requests.new", 0);
+	assert_int_equal(nb_ed_type(&ed, 'x'), 0);
+	assert_true(ed.msg_error);
+	assert_false(ed.rep->values[cell("requests.new", 0)].filled);
+	assert_int_equal(nb_ed_type(&ed, L'５'), 1);   /* full-width digit */
+	assert_int_equal(num("requests.new", 0), 5);
+	go("proactive.fees", 0);
+	type("12.5");
+	assert_int_equal(nb_ed_type(&ed, '.'), 0);     /* one point only */
+	type("00001");
+	assert_int_equal(nb_ed_type(&ed, '9'), 0);     /* at most 6 decimals */
+	assert_int_equal(ed.rep->values[cell("proactive.fees", 0)].decimals, 6);
+	go("proactive.licensing", 0);
+	assert_int_equal(nb_ed_type(&ed, '.'), 0);     /* a count has no point */
+	type("007");
+	assert_int_equal(num("proactive.licensing", 0), 7);
+	nb_ed_clear(&ed);
+	assert_false(ed.rep->values[cell("proactive.licensing", 0)].filled);
+}
+
+static void
+totals_follow_every_keystroke(void **state)
+{
+	size_t c;
+
+	(void)state;
+	go("requests.new", 0);
+	for (c = 0; c < 6; c++) {
+		type("1");
+		nb_ed_next(&ed);
+	}
+	assert_int_equal(num("requests.new", 6), 6);
+	go("requests.new", 1);
+	type("4");                                     /* 1 -> 4, still editing */
+	assert_int_equal(num("requests.new", 6), 9);
+	nb_ed_backspace(&ed);                          /* unfilled again */
+	assert_false(ed.rep->values[cell("requests.new", 6)].filled);
+	nb_ed_cancel(&ed);                             /* Esc: back to 1 */
+	assert_int_equal(num("requests.new", 1), 1);
+	assert_int_equal(num("requests.new", 6), 6);
+	/* a total cannot be typed into */
+	go("requests.new", 6);
+	assert_int_equal(nb_ed_type(&ed, '3'), 0);
+}
+
+static void
+live_checks_name_the_broken_rule(void **state)
+{
+	char line[1024];
+	size_t c;
+
+	(void)state;
+	assert_int_equal(errors_of("t3-balance"), 0);
+	go("requests.new", 0);
+	type("5");
+	assert_int_equal(errors_of("t3-balance"), 2);   /* 自然人 and 总计 */
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "表三 “自然人”列：一+二 (5+0=5) 不等于 三（七）+四 (1+0=1)");
+	assert_true(ed.mark[cell("requests.total", 0)] & NB_MARK_ERROR);
+	assert_int_equal(ed.sec_errors[3], 2);
+	nb_ed_backspace(&ed);
+	type("1");
+	assert_int_equal(errors_of("t3-balance"), 0);
+	assert_int_equal(ed.sec_errors[3], 0);
+	assert_false(ed.mark[cell("requests.total", 0)] & NB_MARK_ERROR);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	for (c = 0; c < 7; c++)
+		assert_int_equal(ed.sec_unfilled[c], 0);
+}
+
+static void
+next_problem_goes_to_the_cell(void **state)
+{
+	(void)state;
+	go("requests.carried_in", 3);
+	type("2");
+	go("organization", 0);
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_section(&ed), 3);
+	assert_true(ed.mark[nb_ed_stop(&ed)->cell] & NB_MARK_ERROR);
+	assert_true(ed.msg_error);
+}
+
+static void
+a_disputed_total_waits_to_be_accepted(void **state)
+{
+	nb_form_t *f = tu_form();
+	nb_report_t *r = tu_sample(f, "sample-data/jinzhai-2024.yaml");
+	char text[64];
+
+	(void)state;
+	nb_ed_close(&ed);
+	nb_report_set_num(r, nb_form_field(f, "requests.new")->cell + 6, 4, 0);
+	assert_int_equal(nb_ed_open(&ed, f, r, "/tmp/nb-editor-test.yaml"), 0);
+	assert_int_equal(num("requests.new", 6), 4);          /* kept as read */
+	nb_ed_cell_text(&ed, cell("requests.new", 6), text, sizeof text);
+	assert_string_equal(text, "4(1)");                     /* both shown */
+	assert_int_equal(errors_of("t3-row-total"), 1);
+	go("requests.new", 6);
+	nb_ed_enter(&ed);                                      /* accept */
+	assert_int_equal(num("requests.new", 6), 1);
+	assert_int_equal(errors_of("t3-row-total"), 0);
+	nb_ed_undo(&ed);
+	assert_int_equal(num("requests.new", 6), 4);
+}
+
+static void
+undo_a_hundred_steps(void **state)
+{
+	int i;
+
+	(void)state;
+	go("requests.withheld.state_secret", 0);
+	for (i = 0; i < 120; i++) {
+		nb_ed_clear(&ed);
+		type(i % 2 ? "3" : "7");
+		nb_ed_next(&ed);
+		nb_ed_prev(&ed);
+	}
+	assert_int_equal(num("requests.withheld.state_secret", 0), 3);
+	for (i = 0; i < 119; i++)
+		nb_ed_undo(&ed);
+	assert_int_equal(num("requests.withheld.state_secret", 0), 7);
+	nb_ed_undo(&ed);
+	assert_false(ed.rep->values[cell("requests.withheld.state_secret", 0)].filled);
+}
+
+static void
+subsections_added_renamed_removed(void **state)
+{
+	size_t items = cell("overview.items", 0);
+
+	(void)state;
+	nb_ed_goto(&ed, nb_nav_find(&ed.nav, items, 1, 0));
+	nb_ed_add_item(&ed);
+	assert_int_equal(ed.rep->values[items].nitems, 6);
+	assert_int_equal(nb_ed_stop(&ed)->kind, NB_STOP_TITLE);
+	assert_int_equal(nb_ed_stop(&ed)->item, 2);
+	nb_ed_clear(&ed);
+	type("疫情防控信息公开");
+	nb_ed_next(&ed);
+	type("第一行\n第二行");
+	nb_ed_next(&ed);
+	assert_string_equal(ed.rep->values[items].items[2].title, "疫情防控信息公开");
+	assert_string_equal(ed.rep->values[items].items[2].text, "第一行\n第二行\n");
+	nb_ed_goto(&ed, nb_nav_find(&ed.nav, items, 2, 1));
+	nb_ed_remove_item(&ed);
+	assert_int_equal(ed.ask, NB_ASK_REMOVE_ITEM);
+	nb_ed_answer(&ed, 1);
+	assert_int_equal(ed.rep->values[items].nitems, 5);
+	nb_ed_undo(&ed);
+	assert_int_equal(ed.rep->values[items].nitems, 6);
+}
+
+static void
+save_and_reopen_give_the_same_report(void **state)
+{
+	nb_report_t *back = NULL;
+	nb_error_t err = { 0 };
+
+	(void)state;
+	go("other_matters", 0);
+	nb_ed_clear(&ed);
+	type("本年度未收取信息处理费。\n第二段，含 ASCII text 和数字 123。");
+	go("proactive.fees", 0);
+	type("5949.088667");
+	assert_int_equal(nb_ed_save(&ed), 0);
+	assert_false(ed.dirty);
+	assert_int_equal(nb_draft_load(ed.form, "/tmp/nb-editor-test.yaml", &back, &err), 0);
+	assert_true(nb_report_equal(ed.rep, back));
+	nb_report_free(back);
+}
+
+static void
+quitting_asks_when_unsaved(void **state)
+{
+	(void)state;
+	go("contact.office", 0);
+	type("办公室");
+	nb_ed_quit(&ed);
+	assert_false(ed.done);
+	assert_int_equal(ed.ask, NB_ASK_QUIT);
+	nb_ed_answer(&ed, -1);                  /* Esc: stay */
+	assert_false(ed.done);
+	nb_ed_quit(&ed);
+	nb_ed_answer(&ed, 0);                   /* N: leave without saving */
+	assert_true(ed.done);
+	assert_int_equal(access("/tmp/nb-editor-test.yaml", F_OK), -1);
+}
+
+static void
+paragraph_cursor_over_wide_characters(void **state)
+{
+	(void)state;
+	go("other_matters", 0);
+	nb_ed_clear(&ed);
+	nb_ed_set_width(&ed, 10);
+	type("一二三四五六七八九十甲乙");        /* rows of five */
+	nb_ed_move(&ed, NB_MV_UP, 1);
+	assert_int_equal(ed.buf.cur, 7);        /* row 2 of 3, same column */
+	nb_ed_move(&ed, NB_MV_LEFT, 1);
+	nb_ed_backspace(&ed);                   /* 六 */
+	assert_string_equal(ed.rep->values[cell("other_matters", 0)].text,
+	                    "一二三四五七八九十甲乙\n");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(tab_walks_and_typing_fills, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(numbers_only_what_the_cell_takes, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(totals_follow_every_keystroke, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(live_checks_name_the_broken_rule, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(next_problem_goes_to_the_cell, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_disputed_total_waits_to_be_accepted, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(undo_a_hundred_steps, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(subsections_added_renamed_removed, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(save_and_reopen_give_the_same_report, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(quitting_asks_when_unsaved, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(paragraph_cursor_over_wide_characters, open_empty, close_ed),
+	};
+
+	(void)form;             /* testutil's shared form: each test loads its own */
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests_name("editor", tests, NULL, NULL);
+}
