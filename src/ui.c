@@ -70,7 +70,12 @@ start_headless(void)
 	if (!(null_in = fopen("/dev/null", "r")) ||
 	    !(null_out = fopen("/dev/null", "w")))
 		return -1;
-	return newterm("xterm-256color", null_out, null_in) ? 0 : -1;
+	if (!newterm("xterm-256color", null_out, null_in))
+		return -1;
+	/* /dev/null always reads as ready: without this, refresh would think
+	 * keys are waiting and skip the drawing being measured */
+	typeahead(-1);
+	return 0;
 }
 
 int
