@@ -81,7 +81,8 @@ size_t nb_ui_help_lines(const char ***keys, const char ***what);
 
 /* ui_draw.c */
 void nb_ui_draw(nb_ui_t *ui);
-void nb_ui_draw_help(void);
+/* One page of the help from line `first`; returns the number of lines. */
+int nb_ui_draw_help_page(int first);
 /* A list to choose a line from (ui_list.c): the index chosen or -1. */
 long nb_ui_choose(const char *title, const char *const *lines, size_t n,
                   size_t sel, const char *note);

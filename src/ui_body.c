@@ -122,9 +122,10 @@ build_paragraph(body_t *B, long stop, int label)
 	const nb_tlayout_t *L;
 	int rows, i;
 
-	push(B, L_BLANK, stop, 0);
-	if (label)
+	if (label) {
+		push(B, L_BLANK, stop, 0);
 		push(B, L_LABEL, stop, 0);
+	}
 	if (!is_cur(B, stop))
 		cache_text(B, stop);
 	L = layout_of(B, stop, &t);

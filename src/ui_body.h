@@ -14,7 +14,5 @@ void nb_ui_hit(nb_ui_t *ui, int y, int x0, int x1, int section, long stop);
 int nb_ui_attr(const nb_ui_t *ui, int pair, int fallback);
 /* Wide text in at most maxw columns, '~' marking a cut. */
 void nb_ui_putw(int y, int x, const wchar_t *w, size_t n, int maxw, int right);
-/* One page of the help from line `first`; returns the number of lines. */
-int nb_ui_draw_help_page(int first);
 
 #endif

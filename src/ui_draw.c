@@ -216,7 +216,9 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 		nb_buf_printf(b, "【%s】", f->columns->cols[ed->form->cells[s->cell].column].label);
 		nb_cell_name(ed->form, s->cell, 0, b);
 	}
-	if (s->computed)
+	if (s->computed && ed->mismatch[s->cell])
+		nb_buf_puts(b, "（括号里是计算值：按 Enter 采用）");
+	else if (s->computed)
 		nb_buf_puts(b, "（自动计算）");
 	else if (f->hint)
 		nb_buf_printf(b, "（%s）", f->hint);
@@ -343,10 +345,4 @@ nb_ui_draw_help_page(int first)
 	}
 	refresh();
 	return (int)n;
-}
-
-void
-nb_ui_draw_help(void)
-{
-	nb_ui_draw_help_page(0);
 }

@@ -14,6 +14,7 @@
 #define NB_CTRL(c) ((c) & 0x1f)
 #define NB_KEY_PASTE_BEGIN (KEY_MAX + 200)
 #define NB_KEY_PASTE_END (KEY_MAX + 201)
+#define NB_KEY_OWN (KEY_MAX + 210)     /* Ctrl-arrows defined here */
 
 typedef struct {
 	int is_key;         /* KEY_CODE_YES code, else a character */
@@ -77,7 +78,7 @@ static const struct {
 } help[] = {
 	{ NB_REQ_NEXT, "提交本项，到下一项（数字格中 Enter 相同）" },
 	{ NB_REQ_PREV, "回到上一项" },
-	{ NB_REQ_ENTER, "数字格：提交并到下一项；段落：另起一行；总计：采用计算值" },
+	{ NB_REQ_ENTER, "数字格：提交并到下一项；段落：换行；总计：采用计算值" },
 	{ NB_REQ_CANCEL, "取消本格正在进行的修改" },
 	{ NB_REQ_UP, "表格中上移；段落中上移一行" },
 	{ NB_REQ_DOWN, "表格中下移；段落中下移一行" },
@@ -124,16 +125,25 @@ void
 nb_ui_keys_init(void)
 {
 	static const char *const caps[] = { "kLFT5", "kRIT5", "kHOM5", "kEND5" };
+	/* what xterm, tmux and most others send when terminfo does not say
+	 * (TERM=screen under tmux has no Ctrl-arrows) */
+	static const char *const seqs[] = { "\033[1;5D", "\033[1;5C",
+	                                    "\033[1;5H", "\033[1;5F" };
 	static const nb_req_t reqs[] = { NB_REQ_WORD_LEFT, NB_REQ_WORD_RIGHT,
 	                                 NB_REQ_TOP, NB_REQ_BOTTOM };
 	size_t i, k;
 
 	define_key("\033[200~", NB_KEY_PASTE_BEGIN);
 	define_key("\033[201~", NB_KEY_PASTE_END);
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 4; k++) {
+		wint_t code = terminfo_key(caps[k]);
+		if (!code && key_defined(seqs[k]) <= 0 &&
+		    define_key(seqs[k], NB_KEY_OWN + (int)k) == OK)
+			code = (wint_t)(NB_KEY_OWN + (int)k);
 		for (i = 0; i < NBIND; i++)
 			if (bindings[i].req == reqs[k] && !bindings[i].code)
-				bindings[i].code = terminfo_key(caps[k]);
+				bindings[i].code = code;
+	}
 }
 
 nb_req_t
@@ -229,17 +239,32 @@ h_redraw(nb_ui_t *ui)
 	clearok(curscr, TRUE);
 }
 
+/* The help, a page at a time: PgDn/PgUp (or Down/Up/space) turn the
+ * pages, any other key goes back. */
 static void
 h_help(nb_ui_t *ui)
 {
+	int first = 0, n, rows;
 	nb_req_t req;
 	wint_t ch;
 
 	if (ui->headless)
 		return;
-	do {
-		nb_ui_draw_help();
-	} while (nb_ui_read_key(&req, &ch) && req == NB_REQ_RESIZE);
+	for (;;) {
+		n = nb_ui_draw_help_page(first);
+		rows = LINES > 4 ? LINES - 3 : 1;
+		if (!nb_ui_read_key(&req, &ch) || req == NB_REQ_RESIZE)
+			continue;
+		if (req == NB_REQ_PGDN || req == NB_REQ_DOWN ||
+		    (req == NB_REQ_NONE && ch == ' ')) {
+			if (first + rows < n)
+				first += rows;
+		} else if (req == NB_REQ_PGUP || req == NB_REQ_UP) {
+			first = first > rows ? first - rows : 0;
+		} else {
+			return;
+		}
+	}
 }
 
 static void

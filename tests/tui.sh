@@ -11,7 +11,7 @@ TM="tmux -L $SOCK"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 43
+plan 58
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
 # session goes after the new one is up, so the server stays).
@@ -156,6 +156,8 @@ wait_for "F1帮助" >/dev/null
 # ---- help ----
 keys F1
 shows "Ctrl-S F2" "F1 shows every key"
+keys NPage
+shows "Ctrl-Z" "on pages turned with PgDn"
 keys Escape
 shows "== 三、" "and any key returns"
 
@@ -186,6 +188,17 @@ want=$(tr -d '\n' < paste.txt)
 got=$(awk '/^other_matters: \|/ { on = 1; next } on && /^  / { sub(/^  /, ""); printf "%s", $0 }' live.yaml)
 is "$got" "$want" "all 3,000 pasted characters arrive, in order"
 
+# ---- the external editor and undo ----
+printf '#!/bin/sh\nprintf "外部编辑器写的一段话。\\n" > "$1"\n' > fake-editor
+chmod +x fake-editor
+keys C-e
+shows "| 外部编辑器写的一段话。" "Ctrl-E opens the paragraph in \$VISUAL and reads it back"
+keys C-z
+shows "| 本年度未收取信息处理费。" "Ctrl-Z undoes the edit of the paragraph"
+keys BTab
+shows "== 五、存在的主要问题及改进情况 ==" "Shift-Tab goes back"
+keys Tab
+
 # ---- quitting with unsaved changes ----
 keys Enter
 text "补充"
@@ -195,5 +208,30 @@ keys n
 shows "[exit 0]" "N quits without saving"
 if grep -q "补充" live.yaml; then ok 1 "and the draft is left as it was"
 else ok 0 "and the draft is left as it was"; fi
+
+# ---- the problems list, and totals read from a file ----
+cp "$S/sample-data/jinzhai-2024-errors.yaml" errors.yaml
+start errors.yaml
+keys F4
+shows "问题列表：3 个错误，1 个提醒，1 处未填写" "F4 lists every finding"
+keys Down Enter
+shows "! 表三 “自然人”列：三（七）总计 1 不等于三（一）至三（六）之和 0" "choosing one jumps to its cell and states it"
+shows "!=1(0)" "a total read from the file shows the file's figure and the computed one"
+shows "括号里是计算值：按 Enter 采用" "and says how to accept the computed one"
+keys Enter
+shows "已采用计算出的总计 0" "Enter accepts it"
+keys C-g
+shows "! 表三 “其他”列：三（七）总计 0 不等于三（一）至三（六）之和 1" "Ctrl-G goes to the next problem"
+keys C-q
+shows "修改尚未保存" "quitting asks"
+keys n
+shows "[exit 0]" "and N leaves without saving"
+
+# ---- the start screen ----
+start
+shows "[新建] 新建一份报告草稿" "without a file, a start screen offers 新建"
+shows "new.yaml    测试县人民政府办公室  2024年度" "and lists the drafts of the directory"
+keys Escape
+shows "[exit 0]" "Esc leaves it"
 
 tap_done
