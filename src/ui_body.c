@@ -356,8 +356,12 @@ static void
 draw_colhead(body_t *B, int y, int grow, int part)
 {
 	const nb_grow_t *g = &B->sec->rows[grow];
-	int c, w = B->cell_w - 1;
+	const nb_stop_t *cur = nb_ed_stop(&B->ui->ed);
+	int c, w = B->cell_w - 1, mine;
 
+	/* the heading of the cursor's column stands out */
+	mine = cur->grow >= 0 && (cur->grow == grow ||
+	       same_columns(g, &B->sec->rows[cur->grow]));
 	attron(A_BOLD);
 	for (c = 0; c < g->ncols; c++) {
 		const char *name = nb_nav_colname(g, c);
@@ -369,10 +373,13 @@ draw_colhead(body_t *B, int y, int grow, int part)
 			continue;
 		while (i < n && x + nb_wcwidth(s[i]) <= w)
 			x += nb_wcwidth(s[i++]);
+		if (mine && c == cur->gcol)
+			attron(A_UNDERLINE);
 		if (part == 0)
 			nb_ui_putw(y, grid_x(B, c) + 1, s, i < n ? i : n, w, 1);
 		else if (i < n)
 			nb_ui_putw(y, grid_x(B, c) + 1, s + i, n - i, w, 1);
+		attroff(A_UNDERLINE);
 		free(s);
 	}
 	attroff(A_BOLD);

@@ -28,6 +28,11 @@ draw_prompt(const char *question, const nb_text_t *t, const char *note)
 	size_t from = 0;
 
 	erase();
+	if (nb_ui_too_small()) {
+		nb_ui_put(LINES / 2, 0, "终端太小：至少需要 80x24。", COLS, 0);
+		refresh();
+		return;
+	}
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
 	nb_ui_put(0, 1, "年报：新建报告草稿", COLS - 2, 0);
