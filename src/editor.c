@@ -181,6 +181,7 @@ nb_ed_refresh(nb_editor_t *ed)
 {
 	size_t i;
 
+	ed->changes++;
 	compute_totals(ed);
 	nb_findings_free(&ed->findings);
 	if (nb_rules_eval(ed->rep, NULL, &ed->findings) < 0)
@@ -229,6 +230,8 @@ nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
 	find_required(ed);
 	flag_file_totals(ed);
 	nb_ed_refresh(ed);
+	nb_filestamp_take(path, &ed->stamp);
+	ed->kept = ed->changes;
 	ed->cur = nb_nav_section_start(&ed->nav, 0);
 	nb_ed_load(ed);
 	return 0;
@@ -697,8 +700,8 @@ remove_item_now(nb_editor_t *ed)
 
 /* ---- saving and quitting ---- */
 
-int
-nb_ed_save(nb_editor_t *ed)
+static int
+save_now(nb_editor_t *ed)
 {
 	nb_error_t err = { 0 };
 
@@ -707,8 +710,36 @@ nb_ed_save(nb_editor_t *ed)
 		return -1;
 	}
 	ed->dirty = 0;
+	nb_filestamp_take(ed->path, &ed->stamp);
+	nb_recovery_remove(ed->path, &err);
+	ed->kept = ed->changes;
 	nb_ed_message(ed, 0, "已保存到 %s", ed->path);
 	return 0;
+}
+
+int
+nb_ed_save(nb_editor_t *ed)
+{
+	if (nb_filestamp_changed(ed->path, &ed->stamp)) {
+		ed->ask = NB_ASK_OVERWRITE;
+		nb_ed_message(ed, 1, "%s 在打开后被其他程序改动过。仍要用这里的内容覆盖它吗？(Y 覆盖 / N 不保存)",
+		              ed->path);
+		return -1;
+	}
+	return save_now(ed);
+}
+
+void
+nb_ed_keep(nb_editor_t *ed, long now, long every)
+{
+	nb_error_t err = { 0 };
+
+	if (!ed->dirty || ed->changes == ed->kept || now - ed->kept_at < every)
+		return;
+	if (nb_recovery_write(ed->rep, ed->path, &err) == 0) {
+		ed->kept = ed->changes;
+		ed->kept_at = now;
+	}
 }
 
 void
@@ -732,8 +763,14 @@ nb_ed_answer(nb_editor_t *ed, int yes)
 	if (yes < 0)
 		return;
 	if (ask == NB_ASK_QUIT) {
+		nb_error_t err = { 0 };
+		if (!yes)
+			nb_recovery_remove(ed->path, &err);   /* chosen to discard */
 		if (!yes || nb_ed_save(ed) == 0)
 			ed->done = 1;
+	} else if (ask == NB_ASK_OVERWRITE) {
+		if (yes)
+			save_now(ed);
 	} else if (ask == NB_ASK_REMOVE_ITEM && yes) {
 		remove_item_now(ed);
 	}

@@ -21,6 +21,7 @@
 
 #include "form.h"
 #include "nav.h"
+#include "recovery.h"
 #include "report.h"
 #include "rules.h"
 #include "textedit.h"
@@ -30,7 +31,7 @@
 enum { NB_MARK_ERROR = 1, NB_MARK_WARNING = 2 };
 
 typedef enum {
-	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM
+	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM, NB_ASK_OVERWRITE
 } nb_ask_t;
 
 typedef struct {
@@ -63,6 +64,10 @@ typedef struct {
 	int msg_error;
 	nb_ask_t ask;           /* a question waiting for y/n */
 	int done;               /* the session is over */
+	unsigned long changes;  /* edits so far (any change to the report) */
+	unsigned long kept;     /* `changes` when the recovery file was written */
+	long kept_at;           /* when (seconds), 0 = never */
+	nb_filestamp_t stamp;   /* the draft on disk as loaded or last saved */
 } nb_editor_t;
 
 /* Takes over form, rep and a copy of path.  -1: out of memory. */
@@ -117,6 +122,11 @@ void nb_ed_quit(nb_editor_t *ed);
 /* The answer to a pending question. */
 void nb_ed_answer(nb_editor_t *ed, int yes);
 int nb_ed_save(nb_editor_t *ed);
+/* Keeps unsaved edits in the draft's recovery file (recovery.h) when there
+ * are new ones and at least `every` seconds have passed since the last
+ * time; `now` in seconds.  Saving, and quitting without saving, remove
+ * the file. */
+void nb_ed_keep(nb_editor_t *ed, long now, long every);
 
 /* What the screen shows for a cell: its text (a disputed total shows the
  * file's figure and the computed one) into buf of `size`. */

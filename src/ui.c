@@ -14,11 +14,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lock.h"
+#include "recovery.h"
 #include "ui.h"
+
+#define KEEP_EVERY 5            /* seconds between writes of the recovery file */
 
 static FILE *replay;            /* keys for the benchmark, or NULL */
 static FILE *null_in, *null_out;
 static int active;              /* curses is up */
+static nb_editor_t *editing;    /* for the signal handler */
 
 static void
 paste_mode(int on)
@@ -39,9 +44,18 @@ nb_ui_end(void)
 	endwin();
 }
 
+/* The terminal is put back whatever ends the program; a hang-up (the SSH
+ * connection dropped) or a kill first keeps unsaved edits in the recovery
+ * file, which the next start offers back. */
 static void
 on_fatal_signal(int sig)
 {
+	nb_error_t err;
+
+	if (editing && editing->dirty && (sig == SIGHUP || sig == SIGTERM)) {
+		memset(&err, 0, sizeof err);
+		nb_recovery_write(editing->rep, editing->path, &err);
+	}
 	nb_ui_end();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -93,6 +107,10 @@ nb_ui_begin(nb_ui_t *ui)
 	active = 1;
 	signal(SIGTERM, on_fatal_signal);
 	signal(SIGHUP, on_fatal_signal);
+	signal(SIGSEGV, on_fatal_signal);
+	signal(SIGABRT, on_fatal_signal);
+	signal(SIGBUS, on_fatal_signal);
+	signal(SIGFPE, on_fatal_signal);
 	raw();
 	noecho();
 	nonl();
@@ -321,31 +339,124 @@ loop(nb_ui_t *ui)
 			nb_ed_type(&ui->ed, (wchar_t)ch);
 		else
 			nb_ui_handle(ui, req);
+		nb_ed_keep(&ui->ed, (long)time(NULL), KEEP_EVERY);
 	}
 	if (replay)
 		report_bench(first, start, keys);
+}
+
+/* One editor per draft.  Returns -1 (after saying why) when another
+ * editor has it. */
+static int
+lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
+{
+	nb_lock_owner_t other;
+	nb_error_t err = { 0 };
+	nb_buf_t who;
+
+	memset(lock, 0, sizeof *lock);
+	switch (nb_lock_acquire(lock, path, &other, &err)) {
+	case NB_LOCK_OK:
+		return 0;
+	case NB_LOCK_STALE:
+		if (nb_lock_take_over(lock, path, &other, NULL, &err) == NB_LOCK_OK) {
+			snprintf(note, size, "上次编辑没有正常结束；已接管这份草稿");
+			return 0;
+		}
+		/* someone else was quicker */
+		/* fall through */
+	case NB_LOCK_BUSY:
+		nb_ui_end();
+		nb_buf_init(&who);
+		nb_lock_describe(&other, &who);
+		fprintf(stderr, "nianbao: %s 正由 %s 编辑；请等对方退出后再打开\n",
+		        path, who.data ? who.data : "另一个编辑器");
+		nb_buf_free(&who);
+		return -1;
+	default:
+		snprintf(note, size, "无法给草稿加锁（%.300s）；请注意不要同时在别处编辑", err.msg);
+		return 0;
+	}
+}
+
+/* Unsaved edits a previous session left: offered back, or discarded. */
+static nb_report_t *
+offer_recovery(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
+               const char *path, char *note, size_t size)
+{
+	static const char *const choices[] = {
+		"恢复上次未保存的修改", "打开磁盘上保存的草稿（丢弃未保存的修改）"
+	};
+	nb_report_t *rec = NULL;
+	nb_changes_t ch = { 0 };
+	nb_error_t err = { 0 };
+	char title[256];
+
+	if (replay || !nb_recovery_pending(path) ||
+	    nb_recovery_load(form, path, &rec, &err) < 0)
+		return rep;
+	if (nb_recovery_diff(rep, rec, &ch) < 0 || !ch.n) {
+		nb_changes_free(&ch);
+		nb_report_free(rec);
+		nb_recovery_remove(path, &err);
+		return rep;
+	}
+	if (!active && nb_ui_begin(ui) < 0) {
+		nb_changes_free(&ch);
+		nb_report_free(rec);
+		return rep;
+	}
+	snprintf(title, sizeof title, "%s 有上次未保存的修改（%zu 处，如：%s）", path,
+	         ch.n, ch.v[0].name);
+	nb_changes_free(&ch);
+	if (nb_ui_choose(title, choices, 2, 0, NULL) == 0) {
+		nb_report_free(rep);
+		snprintf(note, size, "已恢复上次未保存的修改；检查后请按 Ctrl-S 保存");
+		return rec;
+	}
+	nb_report_free(rec);
+	nb_recovery_remove(path, &err);
+	return rep;
 }
 
 int
 nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 {
 	nb_ui_t *ui = calloc(1, sizeof *ui);
+	nb_lock_t lock;
+	nb_error_t err = { 0 };
+	char note[512] = "";
+	int recovered;
+	nb_report_t *orig = rep;
 
-	if (!ui || nb_ed_open(&ui->ed, form, rep, path) < 0) {
-		fputs("nianbao: 内存不足\n", stderr);
+	if (!ui || lock_draft(&lock, path, note, sizeof note) < 0) {
+		if (!ui)
+			fputs("nianbao: 内存不足\n", stderr);
+		nb_report_free(rep);
+		nb_form_free(form);
 		free(ui);
 		return 2;
 	}
-	if (!active && nb_ui_begin(ui) < 0) {
-		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
-		nb_ed_close(&ui->ed);
+	rep = offer_recovery(ui, form, rep, path, note, sizeof note);
+	recovered = rep != orig;
+	if (nb_ed_open(&ui->ed, form, rep, path) < 0 ||
+	    (!active && nb_ui_begin(ui) < 0)) {
+		nb_ui_end();
+		fputs("nianbao: 无法初始化终端（请检查 TERM）或内存不足\n", stderr);
+		nb_lock_release(&lock, &err);
 		free(ui);
 		return 2;
 	}
 	ui->color = has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	ui->headless = replay != NULL;
+	ui->ed.dirty = recovered;
+	if (note[0])
+		nb_ed_message(&ui->ed, 0, "%s", note);
+	editing = &ui->ed;
 	loop(ui);
+	editing = NULL;
 	nb_ui_end();
+	nb_lock_release(&lock, &err);
 	nb_ed_close(&ui->ed);
 	free(ui);
 	if (replay)

@@ -11,7 +11,7 @@ TM="tmux -L $SOCK"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 58
+plan 68
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
 # session goes after the new one is up, so the server stays).
@@ -226,6 +226,28 @@ keys C-q
 shows "修改尚未保存" "quitting asks"
 keys n
 shows "[exit 0]" "and N leaves without saving"
+
+# ---- one editor per draft; unsaved edits outlive a dropped connection ----
+start live.yaml
+shows "live.yaml" "the draft opens again"
+out=$("$NIANBAO" live.yaml 2>&1 </dev/null); rc=$?
+is "$rc" 2 "a second editor of the same draft is refused"
+contains "$out" "正由" "and told who has it"
+keys Tab Tab
+text "Z"
+shows "县政府办公室Z" "an edit"
+kill -HUP "$(sed -n 's/^pid: //p' .live.yaml.lock)"
+shows "[exit" "a hang-up ends the editor"
+start live.yaml
+shows "有上次未保存的修改" "the next start offers the unsaved edits back"
+keys Enter
+shows "县政府办公室Z" "and restores them"
+keys C-q
+shows "修改尚未保存" "they are unsaved"
+keys n
+shows "[exit 0]" "N discards them"
+if [ -e .live.yaml.recover ] || [ -e .live.yaml.lock ]; then ok 1 "and no lock or recovery file is left"
+else ok 0 "and no lock or recovery file is left"; fi
 
 # ---- the start screen ----
 start
