@@ -320,6 +320,32 @@ paragraph_cursor_over_wide_characters(void **state)
 	                    "一二三四五七八九十甲乙\n");
 }
 
+static void
+unsaved_edits_kept_and_changes_on_disk_noticed(void **state)
+{
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(nb_ed_save(&ed), 0);
+	go("contact.office", 0);
+	type("甲");
+	nb_ed_keep(&ed, 1000, 5);
+	assert_int_equal(access("/tmp/.nb-editor-test.yaml.recover", F_OK), 0);
+	type("乙");
+	nb_ed_keep(&ed, 1002, 5);                /* too soon: not again */
+	assert_int_equal(ed.kept_at, 1000);
+	f = fopen("/tmp/nb-editor-test.yaml", "a");   /* someone else writes */
+	assert_non_null(f);
+	fputs("# changed\n", f);
+	fclose(f);
+	assert_int_equal(nb_ed_save(&ed), -1);
+	assert_int_equal(ed.ask, NB_ASK_OVERWRITE);
+	nb_ed_answer(&ed, 1);
+	assert_false(ed.dirty);
+	assert_int_equal(access("/tmp/.nb-editor-test.yaml.recover", F_OK), -1);
+	assert_int_equal(nb_ed_save(&ed), 0);   /* our own save is no change */
+}
+
 int
 main(void)
 {
@@ -335,6 +361,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(save_and_reopen_give_the_same_report, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(quitting_asks_when_unsaved, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(paragraph_cursor_over_wide_characters, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(unsaved_edits_kept_and_changes_on_disk_noticed, open_seed, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */
