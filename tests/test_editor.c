@@ -44,6 +44,7 @@ close_ed(void **state)
 	(void)state;
 	nb_ed_close(&ed);
 	unlink("/tmp/nb-editor-test.yaml");
+	unlink("/tmp/nb-editor-test.yaml~");
 	return 0;
 }
 
