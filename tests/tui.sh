@@ -11,7 +11,7 @@ TM="tmux -L $SOCK"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 68
+plan 71
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
 # session goes after the new one is up, so the server stays).
@@ -60,6 +60,15 @@ numbers() {
 		keys "$2" Tab
 		n=$((n - 1))
 	done
+}
+# click X Y: a press and release of the left button at column X, line Y
+# (0-based), as an xterm-compatible terminal reports it.
+click() {
+	printf '\033[M %b%b\033[M#%b%b' "$(printf '\\%03o' $(($1 + 33)))" \
+		"$(printf '\\%03o' $(($2 + 33)))" "$(printf '\\%03o' $(($1 + 33)))" \
+		"$(printf '\\%03o' $(($2 + 33)))" > click.seq
+	$TM load-buffer -b click click.seq
+	$TM paste-buffer -b click -t nb$NS
 }
 # row a b c d e f: six figures of a row of table 三, each followed by Tab.
 row() {
@@ -142,6 +151,14 @@ shows "这里只能输入数字 0-9" "a letter in a number cell is refused with 
 keys Escape
 keys Right 7 Escape
 shows ">一、本年新收政府信息~         2       1" "Esc cancels the edit in progress"
+
+# ---- the mouse ----
+click 22 1
+shows "== 一、总体情况 ==" "a click on the outline opens that section"
+click 62 1
+shows "== 三、收到和处理政府信息公开申请情况 ==" "another one goes back"
+click 45 9
+shows "三、本年度办理结果（一）予以公开 科研机构" "a click on a cell selects it"
 
 # ---- resizing ----
 $TM resize-window -t nb$NS -x 60 -y 20
