@@ -78,6 +78,15 @@ init_colors(nb_ui_t *ui)
 	init_pair(NB_PAIR_OK, COLOR_GREEN, -1);
 }
 
+/* A terminal that cannot move the cursor (TERM=dumb) cannot show a form. */
+static int
+can_address(void)
+{
+	char *cup = tigetstr("cup");
+
+	return cup && cup != (char *)-1;
+}
+
 static int
 start_headless(void)
 {
@@ -102,8 +111,14 @@ nb_ui_begin(nb_ui_t *ui)
 	ui->headless = replay != NULL;
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
-	if (replay ? start_headless() < 0 : !initscr())
+	/* newterm, not initscr: on a terminal curses cannot drive it returns
+	 * NULL (initscr would exit with an English message) */
+	if (replay ? start_headless() < 0 : !newterm(NULL, stdout, stdin))
 		return -1;
+	if (!replay && !can_address()) {
+		endwin();
+		return -1;
+	}
 	active = 1;
 	signal(SIGTERM, on_fatal_signal);
 	signal(SIGHUP, on_fatal_signal);

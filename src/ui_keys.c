@@ -121,6 +121,35 @@ terminfo_key(const char *cap)
 	return code > 0 ? (wint_t)code : 0;
 }
 
+/* What terminals commonly send for the keys the editor uses, for a TERM
+ * whose terminfo does not list them (vt100 has no PgDn): otherwise the
+ * sequence would arrive as Esc and then "[6~" typed into a field. */
+static void
+define_common_keys(void)
+{
+	static const struct { const char *seq; int code; } keys[] = {
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[3~", KEY_DC }, { "\033[Z", KEY_BTAB },
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OS", KEY_F(4) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+		{ "\033[14~", KEY_F(4) }, { "\033[15~", KEY_F(5) },
+		{ "\033[17~", KEY_F(6) }, { "\033[21~", KEY_F(10) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].code);
+}
+
 void
 nb_ui_keys_init(void)
 {
@@ -135,6 +164,7 @@ nb_ui_keys_init(void)
 
 	define_key("\033[200~", NB_KEY_PASTE_BEGIN);
 	define_key("\033[201~", NB_KEY_PASTE_END);
+	define_common_keys();
 	for (k = 0; k < 4; k++) {
 		wint_t code = terminfo_key(caps[k]);
 		if (!code && key_defined(seqs[k]) <= 0 &&
