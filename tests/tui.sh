@@ -11,16 +11,17 @@ TM="tmux -L $SOCK"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 71
+plan 77
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
 # session goes after the new one is up, so the server stays).
 NS=0
+TERMENV="TERM=screen-256color"
 start() {
 	old=nb$NS
 	NS=$((NS + 1))
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
+		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
 	$TM kill-session -t $old 2>/dev/null
 }
 screen() { $TM capture-pane -p -t nb$NS; }
@@ -265,6 +266,22 @@ keys n
 shows "[exit 0]" "N discards them"
 if [ -e .live.yaml.recover ] || [ -e .live.yaml.lock ]; then ok 1 "and no lock or recovery file is left"
 else ok 0 "and no lock or recovery file is left"; fi
+
+# ---- a monochrome terminal without PgDn in its terminfo, and NO_COLOR ----
+TERMENV="TERM=vt100 NO_COLOR=1"
+start live.yaml
+keys NPage NPage NPage
+shows "== 三、收到和处理政府信息公开申请情况 ==" "on a vt100, PgDn still changes section"
+keys 9
+shows "!=10" "errors are marked by a symbol without colours"
+keys C-q
+shows "修改尚未保存" "quitting asks"
+keys n
+shows "[exit 0]" "and N leaves"
+TERMENV="TERM=screen-256color"
+out=$(TERM=dumb "$NIANBAO" live.yaml 2>&1 </dev/null); rc=$?
+is "$rc" 2 "a terminal that cannot move the cursor is refused"
+contains "$out" "无法初始化终端" "with a message"
 
 # ---- the start screen ----
 start
