@@ -48,6 +48,7 @@ typedef struct {
 typedef struct {
 	nb_editor_t ed;
 	int scroll;         /* first body line shown */
+	int section_shown;  /* the section the scroll is for */
 	int body_top, body_rows;
 	nb_hit_t hits[NB_UI_MAXHITS];
 	int nhits;

@@ -538,7 +538,6 @@ draw_heading_line(nb_ui_t *ui, const nb_nsec_t *sec)
 void
 nb_ui_draw_body(nb_ui_t *ui)
 {
-	static int last_section = -1;
 	body_t B;
 	size_t i;
 
@@ -547,9 +546,9 @@ nb_ui_draw_body(nb_ui_t *ui)
 	B.sec = &ui->ed.nav.secs[nb_ed_section(&ui->ed)];
 	B.header = -1;
 	B.cy = B.cx = -1;
-	if (nb_ed_section(&ui->ed) != last_section) {
+	if (nb_ed_section(&ui->ed) != ui->section_shown) {
 		ui->scroll = 0;
-		last_section = nb_ed_section(&ui->ed);
+		ui->section_shown = nb_ed_section(&ui->ed);
 	}
 	nb_ed_set_width(&ui->ed, COLS - TEXT_X - 1);
 	draw_heading_line(ui, B.sec);
