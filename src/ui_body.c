@@ -221,8 +221,8 @@ build_grid(body_t *B)
 		push(B, L_GROW, (long)g->first, (int)i);
 	}
 	B->cell_w = B->sec->ncols ? (COLS - 24) / B->sec->ncols : 10;
-	if (B->cell_w > 14)
-		B->cell_w = 14;
+	if (B->cell_w > 10)          /* wider terminals widen the labels */
+		B->cell_w = 10;
 	if (B->cell_w < 6)
 		B->cell_w = 6;
 }
@@ -427,6 +427,9 @@ draw_cell(body_t *B, int y, long stop)
 	const nb_stop_t *s = &ed->nav.stops[stop];
 	int x = grid_x(B, s->gcol) + 1, w = B->cell_w - 1, attr = 0;
 	char text[128];
+
+	if (B->sec->rows[s->grow].ncols == 1)   /* a single figure: the whole width */
+		w = B->sec->ncols * B->cell_w - 1;
 
 	cell_text(B, stop, text, sizeof text);
 	if (ed->mark[s->cell] & NB_MARK_ERROR)

@@ -223,7 +223,7 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 	else if (f->hint)
 		nb_buf_printf(b, "（%s）", f->hint);
 	else if (f->type == NB_T_AMOUNT && f->unit)
-		nb_buf_printf(b, "（单位：%s，最多 %d 位小数）", f->unit, f->decimals);
+		nb_buf_printf(b, "（%s，最多 %d 位小数）", f->unit, f->decimals);
 }
 
 /* A message over two lines of the status area. */
