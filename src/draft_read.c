@@ -169,8 +169,33 @@ read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	return 0;
 }
 
+/* Moves the "x-" keys of an item's mapping into a mapping of their own,
+ * which the item keeps so that saving writes them back. */
 static int
-read_item(reader_t *R, const nb_field_t *f, const nb_ynode_t *m, size_t nth)
+keep_item_extras(reader_t *R, nb_ynode_t *m, nb_item_t *it)
+{
+	nb_ynode_t *x = NULL, **kids;
+	size_t i;
+
+	for (i = 0; i + 1 < m->n; i += 2) {
+		if (strncmp(m->kids[i]->str, "x-", 2))
+			continue;
+		if (!x && !(x = calloc(1, sizeof *x)))
+			return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+		it->extras = x;
+		x->type = NB_Y_MAP;
+		if (!(kids = realloc(x->kids, (x->n + 2) * sizeof *kids)))
+			return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+		x->kids = kids;
+		x->kids[x->n++] = m->kids[i];
+		x->kids[x->n++] = m->kids[i + 1];
+		m->kids[i] = m->kids[i + 1] = NULL;
+	}
+	return 0;
+}
+
+static int
+read_item(reader_t *R, const nb_field_t *f, nb_ynode_t *m, size_t nth)
 {
 	char which[300];
 	static const char *const keys[] = { "title", "text" };
@@ -201,7 +226,7 @@ read_item(reader_t *R, const nb_field_t *f, const nb_ynode_t *m, size_t nth)
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	val->items[val->nitems - 1].line = m->line;
 	val->items[val->nitems - 1].col = m->col;
-	return 0;
+	return keep_item_extras(R, m, &val->items[val->nitems - 1]);
 }
 
 static int

@@ -146,7 +146,7 @@ node(writer_t *W, const nb_ynode_t *n)
 static void
 items(writer_t *W, const nb_value_t *v)
 {
-	size_t i;
+	size_t i, k;
 
 	start(W, 0, 0);
 	for (i = 0; i < v->nitems; i++) {
@@ -155,6 +155,8 @@ items(writer_t *W, const nb_value_t *v)
 		string(W, v->items[i].title);
 		scalar(W, "text", YAML_PLAIN_SCALAR_STYLE);
 		paragraphs(W, v->items[i].text);
+		for (k = 0; v->items[i].extras && k < v->items[i].extras->n; k++)
+			node(W, v->items[i].extras->kids[k]);
 		end(W, 1);
 	}
 	end(W, 0);

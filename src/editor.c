@@ -29,41 +29,13 @@ nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
 void
 nb_ed_value_free(nb_value_t *v)
 {
-	size_t i;
-
-	free(v->text);
-	for (i = 0; i < v->nitems; i++) {
-		free(v->items[i].title);
-		free(v->items[i].text);
-	}
-	free(v->items);
-	memset(v, 0, sizeof *v);
+	nb_value_clear(v);
 }
 
 int
 nb_ed_value_copy(const nb_value_t *from, nb_value_t *to)
 {
-	size_t i;
-
-	*to = *from;
-	to->text = NULL;
-	to->items = NULL;
-	to->nitems = 0;
-	if (from->text && !(to->text = strdup(from->text)))
-		return -1;
-	if (!from->nitems)
-		return 0;
-	if (!(to->items = calloc(from->nitems, sizeof *to->items)))
-		return -1;
-	for (i = 0; i < from->nitems; i++) {
-		to->items[i] = from->items[i];
-		to->items[i].title = strdup(from->items[i].title);
-		to->items[i].text = strdup(from->items[i].text);
-		to->nitems++;
-		if (!to->items[i].title || !to->items[i].text)
-			return -1;
-	}
-	return 0;
+	return nb_value_copy(from, to);
 }
 
 /* ---- totals and checks ---- */

@@ -40,8 +40,8 @@ fail:
 	return NULL;
 }
 
-static void
-clear_value(nb_value_t *v)
+void
+nb_value_clear(nb_value_t *v)
 {
 	size_t i;
 
@@ -49,6 +49,7 @@ clear_value(nb_value_t *v)
 	for (i = 0; i < v->nitems; i++) {
 		free(v->items[i].title);
 		free(v->items[i].text);
+		nb_ytree_free(v->items[i].extras);
 	}
 	free(v->items);
 	memset(v, 0, sizeof *v);
@@ -62,7 +63,7 @@ nb_report_free(nb_report_t *r)
 	if (!r)
 		return;
 	for (i = 0; i < r->form->ncells; i++)
-		clear_value(&r->values[i]);
+		nb_value_clear(&r->values[i]);
 	for (i = 0; i < r->nextras; i++) {
 		free(r->extras[i].key);
 		nb_ytree_free(r->extras[i].node);
@@ -70,6 +71,34 @@ nb_report_free(nb_report_t *r)
 	free(r->extras);
 	free(r->values);
 	free(r);
+}
+
+int
+nb_value_copy(const nb_value_t *from, nb_value_t *to)
+{
+	size_t i;
+
+	*to = *from;
+	to->text = NULL;
+	to->items = NULL;
+	to->nitems = 0;
+	if (from->text && !(to->text = strdup(from->text)))
+		return -1;
+	if (from->nitems && !(to->items = calloc(from->nitems, sizeof *to->items)))
+		return -1;
+	for (i = 0; i < from->nitems; i++) {
+		const nb_item_t *f = &from->items[i];
+		nb_item_t *t = &to->items[i];
+
+		*t = *f;
+		t->title = strdup(f->title);
+		t->text = strdup(f->text);
+		t->extras = nb_ytree_copy(f->extras);
+		to->nitems++;
+		if (!t->title || !t->text || (f->extras && !t->extras))
+			return -1;
+	}
+	return 0;
 }
 
 void
@@ -144,6 +173,7 @@ nb_report_remove_item(nb_report_t *r, size_t cell, size_t index)
 		return;
 	free(val->items[index].title);
 	free(val->items[index].text);
+	nb_ytree_free(val->items[index].extras);
 	memmove(&val->items[index], &val->items[index + 1],
 	        (val->nitems - index - 1) * sizeof *val->items);
 	val->nitems--;

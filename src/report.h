@@ -17,6 +17,7 @@ typedef struct {
 	char *title;            /* owned */
 	char *text;             /* owned */
 	int line, col;          /* where the item stood in the file */
+	nb_ynode_t *extras;     /* its "x-" keys as a mapping, or NULL (owned) */
 } nb_item_t;
 
 typedef struct {
@@ -54,6 +55,12 @@ void nb_report_clear(nb_report_t *r, size_t cell);
 int nb_report_add_item(nb_report_t *r, size_t cell, const char *title,
                        const char *text);
 void nb_report_remove_item(nb_report_t *r, size_t cell, size_t index);
+
+/* A deep copy of one value (for undo); -1 when out of memory, leaving
+ * *to partly filled but safe to clear. */
+int nb_value_copy(const nb_value_t *from, nb_value_t *to);
+/* Frees what a value owns and leaves it unfilled. */
+void nb_value_clear(nb_value_t *v);
 
 /* The value of a top-level line field by key ("organization"), or "". */
 const char *nb_report_str(const nb_report_t *r, const char *path);

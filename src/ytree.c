@@ -696,6 +696,32 @@ nb_ytree_load(const char *path, nb_ynode_t **out, nb_error_t *err)
 }
 
 nb_ynode_t *
+nb_ytree_copy(const nb_ynode_t *node)
+{
+	nb_ynode_t *c;
+
+	if (!node || !(c = calloc(1, sizeof *c)))
+		return NULL;
+	*c = *node;
+	c->str = NULL;
+	c->kids = NULL;
+	c->n = 0;
+	if (node->str && !(c->str = malloc(node->len + 1)))
+		goto fail;
+	if (node->str)
+		memcpy(c->str, node->str, node->len + 1);
+	if (node->n && !(c->kids = calloc(node->n, sizeof *c->kids)))
+		goto fail;
+	for (; c->n < node->n; c->n++)
+		if (node->kids[c->n] && !(c->kids[c->n] = nb_ytree_copy(node->kids[c->n])))
+			goto fail;
+	return c;
+fail:
+	nb_ytree_free(c);
+	return NULL;
+}
+
+nb_ynode_t *
 nb_ymap_get(const nb_ynode_t *map, const char *key)
 {
 	size_t i;

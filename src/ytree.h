@@ -46,6 +46,9 @@ int nb_ytree_load(const char *path, nb_ynode_t **out, nb_error_t *err);
 
 void nb_ytree_free(nb_ynode_t *node);
 
+/* A deep copy of a tree (NULL in, NULL out), or NULL when out of memory. */
+nb_ynode_t *nb_ytree_copy(const nb_ynode_t *node);
+
 /* The value under `key` in a mapping, or NULL. */
 nb_ynode_t *nb_ymap_get(const nb_ynode_t *map, const char *key);
 

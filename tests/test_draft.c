@@ -135,6 +135,12 @@ x_keys_are_kept(void **state)
 	const char *text =
 	    "format: gov-info-annual-report/2021\n"
 	    "x-reviewer: 张三\n"
+	    "overview:\n"
+	    "  items:\n"
+	    "  - title: 主动公开情况\n"
+	    "    x-source: 办公室\n"
+	    "    text: |\n"
+	    "      正文\n"
 	    "requests:\n"
 	    "  x-note: {checked: yes, by: [a, b]}\n";
 	nb_ynode_t *root;
@@ -151,6 +157,7 @@ x_keys_are_kept(void **state)
 	assert_int_equal(nb_draft_emit(r, &b, &err), 0);
 	assert_non_null(strstr(b.data, "\nx-reviewer: 张三\n"));
 	assert_non_null(strstr(b.data, "  x-note: {checked: yes, by: [a, b]}\n"));
+	assert_non_null(strstr(b.data, "    text: |\n      正文\n    x-source: 办公室\n"));
 	nb_buf_free(&b);
 	nb_report_free(r);
 }
