@@ -157,18 +157,41 @@ replay_key(wint_t *ch, int *is_key)
 	return 1;
 }
 
+static int input_ended;         /* the replay is over, or the terminal gone */
+
+static int
+is_blocking(void)
+{
+	return wgetdelay(stdscr) < 0;
+}
+
+int
+nb_ui_input_ended(void)
+{
+	return input_ended;
+}
+
 int
 nb_ui_read_key(nb_req_t *req, wint_t *ch)
 {
+	static int errors;
 	int rc, is_key;
 
 	if (replay) {
-		if (!replay_key(ch, &is_key))
+		if (!replay_key(ch, &is_key)) {
+			input_ended = 1;
 			return 0;
+		}
 	} else {
 		rc = get_wch(ch);
-		if (rc == ERR)
+		if (rc == ERR) {
+			/* a blocking read fails again and again only when the
+			 * terminal has gone (end of file, hang-up not signalled) */
+			if (++errors > 100 && is_blocking())
+				input_ended = 1;
 			return 0;
+		}
+		errors = 0;
 		is_key = rc == KEY_CODE_YES;
 	}
 	*req = nb_ui_bind(is_key, *ch);
@@ -189,7 +212,8 @@ nb_ui_paste(nb_ui_t *ui)
 	if (!w)
 		return;
 	timeout(3000);
-	while (nb_ui_read_key(&req, &ch) && req != NB_REQ_PASTE_END) {
+	while (nb_ui_read_key(&req, &ch) && req != NB_REQ_PASTE_END &&
+	       !input_ended) {
 		if (req == NB_REQ_ENTER)
 			ch = '\n';
 		else if (req == NB_REQ_NEXT)
@@ -341,7 +365,7 @@ loop(nb_ui_t *ui)
 			start = first;
 		}
 		if (!nb_ui_read_key(&req, &ch)) {
-			if (replay)
+			if (input_ended)
 				break;
 			continue;
 		}
@@ -358,6 +382,8 @@ loop(nb_ui_t *ui)
 	}
 	if (replay)
 		report_bench(first, start, keys);
+	else if (input_ended && ui->ed.dirty)       /* keep what was typed */
+		nb_ed_keep(&ui->ed, (long)time(NULL), 0);
 }
 
 /* One editor per draft.  Returns -1 (after saying why) when another
@@ -407,7 +433,7 @@ offer_recovery(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
 	nb_error_t err = { 0 };
 	char title[256];
 
-	if (replay || !nb_recovery_pending(path) ||
+	if (getenv("NIANBAO_REPLAY") || !nb_recovery_pending(path) ||
 	    nb_recovery_load(form, path, &rec, &err) < 0)
 		return rep;
 	if (nb_recovery_diff(rep, rec, &ch) < 0 || !ch.n) {

@@ -70,6 +70,9 @@ int nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path);
 /* Reads one key: *req gets the request; *ch the character typed (when
  * *req is NB_REQ_NONE and the return is 1). */
 int nb_ui_read_key(nb_req_t *req, wint_t *ch);
+/* 1 once there will be no more keys (the replay ended, the terminal went
+ * away): every loop waiting for a key gives up. */
+int nb_ui_input_ended(void);
 void nb_ui_external_editor(nb_ui_t *ui);
 void nb_ui_paste(nb_ui_t *ui);
 

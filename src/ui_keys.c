@@ -283,8 +283,11 @@ h_help(nb_ui_t *ui)
 	for (;;) {
 		n = nb_ui_draw_help_page(first);
 		rows = LINES > 4 ? LINES - 3 : 1;
-		if (!nb_ui_read_key(&req, &ch) || req == NB_REQ_RESIZE)
+		if (!nb_ui_read_key(&req, &ch) || req == NB_REQ_RESIZE) {
+			if (nb_ui_input_ended())
+				return;
 			continue;
+		}
 		if (req == NB_REQ_PGDN || req == NB_REQ_DOWN ||
 		    (req == NB_REQ_NONE && ch == ' ')) {
 			if (first + rows < n)

@@ -86,8 +86,11 @@ nb_ui_choose(const char *title, const char *const *lines, size_t n,
 			draw_list(title, lines, n, sel, &top, note);
 		}
 		page = LINES > 8 ? LINES - 5 : 1;
-		if (!nb_ui_read_key(&req, &ch))
+		if (!nb_ui_read_key(&req, &ch)) {
+			if (nb_ui_input_ended())
+				return -1;
 			continue;
+		}
 		switch (req) {
 		case NB_REQ_UP: case NB_REQ_PREV: if (sel) sel--; break;
 		case NB_REQ_DOWN: case NB_REQ_NEXT: if (sel + 1 < n) sel++; break;

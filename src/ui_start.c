@@ -91,6 +91,8 @@ ask(const char *question, const char *initial, const char *note)
 		draw_prompt(question, &t, note);
 		if (nb_ui_read_key(&req, &ch))
 			rc = prompt_key(&t, req, ch);
+		else if (nb_ui_input_ended())
+			rc = -1;
 	}
 	if (rc > 0)
 		answer = nb_text_get(&t);
