@@ -47,7 +47,7 @@ awk -v n="$n" 'BEGIN {
 
 run() {
 	env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color LINES=24 COLUMNS=80 \
-		NIANBAO_REPLAY="$1" /usr/bin/time -f 'peak_rss_kb_time %M' \
+		NIANBAO_REPLAY="$1" timeout 300 /usr/bin/time -f 'peak_rss_kb_time %M' \
 		"$bin" "$tmp/report.yaml" 2>&1 >/dev/null
 }
 

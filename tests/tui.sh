@@ -11,7 +11,7 @@ TM="tmux -L $SOCK"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 77
+plan 80
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
 # session goes after the new one is up, so the server stays).
@@ -282,6 +282,15 @@ TERMENV="TERM=screen-256color"
 out=$(TERM=dumb "$NIANBAO" live.yaml 2>&1 </dev/null); rc=$?
 is "$rc" 2 "a terminal that cannot move the cursor is refused"
 contains "$out" "无法初始化终端" "with a message"
+
+# ---- the headless replay the benchmark uses ----
+printf 'k 338\nk 338\nk 338\nc 53\nc 19\n' > keys.txt
+cp "$S/tests/data/tui-filled.yaml" replay.yaml
+out=$(LANG=C.UTF-8 NIANBAO_REPLAY=keys.txt timeout 20 "$NIANBAO" replay.yaml 2>&1 >/dev/null); rc=$?
+is "$rc" 0 "replayed keys run the editor without a terminal"
+contains "$out" "keys 5" "and it reports its figures"
+grep -q "new: \[5, 1, 0, 0, 0, 0, 6\]" replay.yaml
+ok $? "the keys did their work (PgDn x3, 5, Ctrl-S)"
 
 # ---- the start screen ----
 start
