@@ -276,25 +276,30 @@ draw_status(nb_ui_t *ui)
 }
 
 static void
-draw_hints(void)
+draw_hints(const nb_ui_t *ui)
 {
+	static const char *const answer[][2] = {
+		{ "Y", "是" }, { "N", "否" }, { "Esc", "取消" },
+	};
 	static const char *const hints[][2] = {
 		{ "F1", "帮助" }, { "Tab", "下一项" }, { "^S", "保存" },
 		{ "^Q", "退出" }, { "^G", "下个问题" }, { "F4", "问题表" },
 		{ "^Z", "撤销" }, { "^E", "外部编辑" }, { "PgDn", "下一部分" },
 	};
+	const char *const (*h)[2] = ui->ed.ask != NB_ASK_NONE ? answer : hints;
+	size_t n = ui->ed.ask != NB_ASK_NONE ? 3 : sizeof hints / sizeof hints[0];
 	int x = 0, y = LINES - 1;
 	size_t i;
 
 	fill(y, 0, COLS);
-	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		int kw = nb_ui_width(hints[i][0]), dw = nb_ui_width(hints[i][1]);
+	for (i = 0; i < n; i++) {
+		int kw = nb_ui_width(h[i][0]), dw = nb_ui_width(h[i][1]);
 		if (x + kw + dw + 1 > COLS)
 			break;
 		attron(A_REVERSE);
-		nb_ui_put(y, x, hints[i][0], kw, 0);
+		nb_ui_put(y, x, h[i][0], kw, 0);
 		attroff(A_REVERSE);
-		nb_ui_put(y, x + kw, hints[i][1], dw, 0);
+		nb_ui_put(y, x + kw, h[i][1], dw, 0);
 		x += kw + dw + 2;
 	}
 }
@@ -318,7 +323,7 @@ nb_ui_draw(nb_ui_t *ui)
 	draw_title(ui);
 	draw_outline(ui);
 	draw_status(ui);
-	draw_hints();
+	draw_hints(ui);
 	nb_ui_draw_body(ui);
 	refresh();
 }
