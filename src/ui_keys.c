@@ -63,9 +63,9 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('N'), NB_REQ_ADD_ITEM, "Ctrl-N" },
 	{ 1, KEY_F(6), NB_REQ_REMOVE_ITEM, "F6" },
 	{ 0, NB_CTRL('L'), NB_REQ_REDRAW, "Ctrl-L" },
-	{ 1, NB_KEY_PASTE_BEGIN, NB_REQ_PASTE_BEGIN, NULL },
+	{ 1, NB_KEY_PASTE_BEGIN, NB_REQ_PASTE_BEGIN, "粘贴" },
 	{ 1, NB_KEY_PASTE_END, NB_REQ_PASTE_END, NULL },
-	{ 1, KEY_MOUSE, NB_REQ_MOUSE, NULL },
+	{ 1, KEY_MOUSE, NB_REQ_MOUSE, "鼠标" },
 	{ 1, KEY_RESIZE, NB_REQ_RESIZE, NULL },
 };
 
@@ -101,9 +101,11 @@ static const struct {
 	{ NB_REQ_PROBLEMS, "问题列表（选中后回车跳到该格）" },
 	{ NB_REQ_EXTERNAL, "用外部编辑器（$VISUAL、$EDITOR 或 vi）编辑本段文字" },
 	{ NB_REQ_UNDO, "撤销（本次编辑中的修改，可多步）" },
-	{ NB_REQ_ADD_ITEM, "在“一、总体情况”中添加分项" },
+	{ NB_REQ_ADD_ITEM, "添加一个分项（在当前分项之后）" },
 	{ NB_REQ_REMOVE_ITEM, "删除当前分项（会询问）" },
 	{ NB_REQ_REDRAW, "重画屏幕" },
+	{ NB_REQ_MOUSE, "点击大纲选择部分，点击单元格或段落选择该项" },
+	{ NB_REQ_PASTE_BEGIN, "在终端中粘贴的文字一次插入（长段落也不会丢字）" },
 	{ NB_REQ_HELP, "显示本帮助" },
 };
 
