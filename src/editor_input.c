@@ -229,6 +229,51 @@ nb_ed_type(nb_editor_t *ed, wchar_t c)
 	return 1;
 }
 
+/* Numbers pasted from a spreadsheet: a tab (or blanks) goes to the next
+ * cell of the row, a line end to the next row under the first cell pasted;
+ * thousands separators are dropped; a total column is passed over. */
+static int
+paste_numbers(nb_editor_t *ed, const wchar_t *s, size_t n)
+{
+	int col = nb_ed_stop(ed)->gcol, grid = col >= 0, cells = 0, in_num = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		wchar_t c = s[i];
+		if (c == ',' || c == 0xff0c) {
+			continue;
+		} else if (c == '\t' || c == ' ' || c == '\n' || c == '\r') {
+			if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
+				continue;
+			if (!in_num && c != '\t')
+				continue;
+			in_num = 0;
+			if (c == '\n' || c == '\r') {
+				size_t was = ed->cur;
+				if (!grid)
+					break;
+				nb_ed_grid(ed, 1, 0);
+				if (ed->cur == was)
+					break;          /* the last row of the table */
+				nb_ed_grid(ed, 0, col - nb_ed_stop(ed)->gcol);
+			} else if (grid) {
+				nb_ed_grid(ed, 0, 1);
+			} else {
+				nb_ed_next(ed);
+			}
+		} else {
+			if (!in_num)
+				cells++;
+			in_num = 1;
+			if (!nb_ed_stop(ed)->computed && !nb_ed_type(ed, c))
+				return 0;
+		}
+	}
+	if (cells > 1)
+		nb_ed_message(ed, 0, "已粘贴 %d 个数字", cells);
+	return 1;
+}
+
 int
 nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n)
 {
@@ -237,12 +282,8 @@ nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n)
 	size_t i, o = 0;
 	int rc;
 
-	if (st->kind == NB_STOP_NUM || cur_field(ed)->type == NB_T_YEAR) {
-		for (i = 0; i < n; i++)
-			if (s[i] > ' ' && !nb_ed_type(ed, s[i]))
-				return 0;
-		return 1;
-	}
+	if (st->kind == NB_STOP_NUM || cur_field(ed)->type == NB_T_YEAR)
+		return paste_numbers(ed, s, n);
 	if (!(w = malloc((n + 1) * sizeof *w)))
 		return 0;
 	for (i = 0; i < n; i++) {

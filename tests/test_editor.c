@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <cmocka.h>
 
 #include "editor.h"
@@ -347,6 +348,24 @@ unsaved_edits_kept_and_changes_on_disk_noticed(void **state)
 	assert_int_equal(nb_ed_save(&ed), 0);   /* our own save is no change */
 }
 
+static void
+numbers_pasted_from_a_spreadsheet(void **state)
+{
+	const wchar_t *block = L"1\t2\t0\t0\t0\t0\t3\r\n1,000\t0\t0\t0\t0\t1\t1001\n";
+
+	(void)state;
+	go("requests.new", 0);
+	assert_int_equal(nb_ed_paste(&ed, block, wcslen(block)), 1);
+	assert_int_equal(num("requests.new", 0), 1);
+	assert_int_equal(num("requests.new", 1), 2);
+	assert_int_equal(num("requests.new", 5), 0);
+	assert_int_equal(num("requests.new", 6), 3);        /* computed, not pasted */
+	assert_int_equal(num("requests.carried_in", 0), 1000);
+	assert_int_equal(num("requests.carried_in", 5), 1);
+	assert_int_equal(num("requests.carried_in", 6), 1001);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("requests.public", 0));
+}
+
 int
 main(void)
 {
@@ -363,6 +382,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(quitting_asks_when_unsaved, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(paragraph_cursor_over_wide_characters, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(unsaved_edits_kept_and_changes_on_disk_noticed, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(numbers_pasted_from_a_spreadsheet, open_empty, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */

@@ -11,7 +11,7 @@ TM="tmux -L $SOCK"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 80
+plan 87
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
 # session goes after the new one is up, so the server stays).
@@ -282,6 +282,23 @@ TERMENV="TERM=screen-256color"
 out=$(TERM=dumb "$NIANBAO" live.yaml 2>&1 </dev/null); rc=$?
 is "$rc" 2 "a terminal that cannot move the cursor is refused"
 contains "$out" "无法初始化终端" "with a message"
+
+# ---- figures pasted from a spreadsheet ----
+start live.yaml
+keys NPage NPage NPage
+shows "== 三、收到和处理政府信息公开申请情况 ==" "a draft at table 三"
+printf '7\t1\t0\t0\t0\t0\t8\n0\t0\t0\t0\t0\t4\t4\n' > block.txt
+$TM load-buffer -b block block.txt
+$TM paste-buffer -p -b block -t nb$NS
+shows "已粘贴 14 个数字" "a block copied from a spreadsheet is pasted"
+shows " 一、本年新收政府信息~        !7       1       0       0       0      !0     !=8" \
+	"cell by cell, the total column passed over"
+shows " 二、上年结转政府信息~        !0       0       0       0       0      !4     !=4" \
+	"and line by line"
+keys C-q
+shows "修改尚未保存" "quitting asks"
+keys n
+shows "[exit 0]" "and N leaves"
 
 # ---- the headless replay the benchmark uses ----
 printf 'k 338\nk 338\nk 338\nc 53\nc 19\n' > keys.txt
