@@ -33,6 +33,7 @@ typedef enum {
 	NB_REQ_PROBLEMS, NB_REQ_EXTERNAL, NB_REQ_UNDO, NB_REQ_HELP,
 	NB_REQ_ADD_ITEM, NB_REQ_REMOVE_ITEM, NB_REQ_REDRAW,
 	NB_REQ_PASTE_BEGIN, NB_REQ_PASTE_END, NB_REQ_MOUSE, NB_REQ_RESIZE,
+	NB_REQ_PREVIEW, NB_REQ_EXPORT,
 	NB_REQ_COUNT
 } nb_req_t;
 
@@ -82,6 +83,11 @@ void nb_ui_keys_init(void);
 void nb_ui_handle(nb_ui_t *ui, nb_req_t req);
 /* The help text: one line per binding. */
 size_t nb_ui_help_lines(const char ***keys, const char ***what);
+
+/* ui_export.c: the plain-text preview, and exporting in a chosen format
+ * (a report with findings only as a marked draft). */
+void nb_ui_preview(nb_ui_t *ui);
+void nb_ui_export(nb_ui_t *ui);
 
 /* ui_draw.c */
 void nb_ui_draw(nb_ui_t *ui);

@@ -63,6 +63,10 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('N'), NB_REQ_ADD_ITEM, "Ctrl-N" },
 	{ 1, KEY_F(6), NB_REQ_REMOVE_ITEM, "F6" },
 	{ 0, NB_CTRL('L'), NB_REQ_REDRAW, "Ctrl-L" },
+	{ 1, KEY_F(7), NB_REQ_PREVIEW, "F7" },
+	{ 0, NB_CTRL('R'), NB_REQ_PREVIEW, "Ctrl-R" },
+	{ 1, KEY_F(8), NB_REQ_EXPORT, "F8" },
+	{ 0, NB_CTRL('O'), NB_REQ_EXPORT, "Ctrl-O" },
 	{ 1, NB_KEY_PASTE_BEGIN, NB_REQ_PASTE_BEGIN, "粘贴" },
 	{ 1, NB_KEY_PASTE_END, NB_REQ_PASTE_END, NULL },
 	{ 1, KEY_MOUSE, NB_REQ_MOUSE, "鼠标" },
@@ -103,6 +107,8 @@ static const struct {
 	{ NB_REQ_UNDO, "撤销（本次编辑中的修改，可多步）" },
 	{ NB_REQ_ADD_ITEM, "添加一个分项（在当前分项之后）" },
 	{ NB_REQ_REMOVE_ITEM, "删除当前分项（会询问）" },
+	{ NB_REQ_PREVIEW, "预览导出的报告（纯文本，可滚动）" },
+	{ NB_REQ_EXPORT, "导出报告（选择 Word、网页、纯文本或 Markdown；有错误或未填写时只能导出草稿）" },
 	{ NB_REQ_REDRAW, "重画屏幕" },
 	{ NB_REQ_MOUSE, "点击大纲选择部分，点击单元格或段落选择该项" },
 	{ NB_REQ_PASTE_BEGIN, "在终端中粘贴的文字一次插入（长段落也不会丢字）" },
@@ -143,7 +149,8 @@ define_common_keys(void)
 		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OS", KEY_F(4) },
 		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
 		{ "\033[14~", KEY_F(4) }, { "\033[15~", KEY_F(5) },
-		{ "\033[17~", KEY_F(6) }, { "\033[21~", KEY_F(10) },
+		{ "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) },
+		{ "\033[19~", KEY_F(8) }, { "\033[21~", KEY_F(10) },
 	};
 	size_t i;
 
@@ -248,6 +255,8 @@ static void h_add_item(nb_ui_t *ui) { nb_ed_add_item(&ui->ed); }
 static void h_remove_item(nb_ui_t *ui) { nb_ed_remove_item(&ui->ed); }
 static void h_external(nb_ui_t *ui) { nb_ui_external_editor(ui); }
 static void h_paste(nb_ui_t *ui) { nb_ui_paste(ui); }
+static void h_preview(nb_ui_t *ui) { nb_ui_preview(ui); }
+static void h_export(nb_ui_t *ui) { nb_ui_export(ui); }
 static void h_nothing(nb_ui_t *ui) { (void)ui; }
 
 static void
@@ -362,6 +371,7 @@ static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
 	[NB_REQ_ADD_ITEM] = h_add_item, [NB_REQ_REMOVE_ITEM] = h_remove_item,
 	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
 	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,
+	[NB_REQ_PREVIEW] = h_preview, [NB_REQ_EXPORT] = h_export,
 	[NB_REQ_RESIZE] = h_nothing,
 };
 
