@@ -6,54 +6,12 @@
 
 S=$NB_TOP_SRCDIR
 T=$(mktemp -d)
-SOCK="nbtui-$$"
-TM="tmux -L $SOCK"
+. "$S/tests/tmux-lib.sh"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
 plan 86
 
-# start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
-# session goes after the new one is up, so the server stays).
-NS=0
-TERMENV="TERM=screen-256color"
-start() {
-	old=nb$NS
-	NS=$((NS + 1))
-	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
-	$TM kill-session -t $old 2>/dev/null
-}
-screen() { $TM capture-pane -p -t nb$NS; }
-keys() { $TM send-keys -t nb$NS "$@"; }
-text() { $TM send-keys -t nb$NS -l "$1"; }
-# wait_for TEXT: until the screen shows TEXT (10 s at most).
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-# wait_gone TEXT: until the screen no longer shows TEXT.
-wait_gone() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-# shows TEXT "description": a test that the screen comes to show TEXT.
-shows() {
-	if wait_for "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi
-}
-gone() {
-	if wait_gone "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi
-}
 # numbers N V: types V then Tab, N times.
 numbers() {
 	n=$1
