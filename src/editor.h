@@ -66,7 +66,7 @@ typedef struct {
 	int done;               /* the session is over */
 	unsigned long changes;  /* edits so far (any change to the report) */
 	unsigned long kept;     /* `changes` when the recovery file was written */
-	long kept_at;           /* when (seconds), 0 = never */
+	long kept_at;           /* when, in the caller's clock (ms); 0 = never */
 	nb_filestamp_t stamp;   /* the draft on disk as loaded or last saved */
 } nb_editor_t;
 
@@ -123,8 +123,8 @@ void nb_ed_quit(nb_editor_t *ed);
 void nb_ed_answer(nb_editor_t *ed, int yes);
 int nb_ed_save(nb_editor_t *ed);
 /* Keeps unsaved edits in the draft's recovery file (recovery.h) when there
- * are new ones and at least `every` seconds have passed since the last
- * time; `now` in seconds.  Saving, and quitting without saving, remove
+ * are new ones and at least `every` has passed since the last time (any
+ * clock, the same unit for both; the screen uses milliseconds).  Saving, and quitting without saving, remove
  * the file. */
 void nb_ed_keep(nb_editor_t *ed, long now, long every);
 

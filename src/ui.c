@@ -18,7 +18,10 @@
 #include "recovery.h"
 #include "ui.h"
 
-#define KEEP_EVERY 5            /* seconds between writes of the recovery file */
+/* The recovery file is written at most this often while the report changes,
+ * and the key wait wakes up this often while a change is not yet kept: a
+ * kill -9 loses at most about a second of typing. */
+#define KEEP_EVERY_MS 1000
 
 static FILE *replay;            /* keys for the benchmark, or NULL */
 static FILE *null_in, *null_out;
@@ -155,6 +158,15 @@ replay_key(wint_t *ch, int *is_key)
 	*ch = (wint_t)code;
 	*is_key = kind == 'k';
 	return 1;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 static int input_ended;         /* the replay is over, or the terminal gone */
@@ -364,9 +376,12 @@ loop(nb_ui_t *ui)
 			first = cpu_ms();
 			start = first;
 		}
+		if (!replay)
+			timeout(ui->ed.changes != ui->ed.kept ? KEEP_EVERY_MS : -1);
 		if (!nb_ui_read_key(&req, &ch)) {
 			if (input_ended)
 				break;
+			nb_ed_keep(&ui->ed, now_ms(), KEEP_EVERY_MS);
 			continue;
 		}
 		keys++;
@@ -378,12 +393,12 @@ loop(nb_ui_t *ui)
 			nb_ed_type(&ui->ed, (wchar_t)ch);
 		else
 			nb_ui_handle(ui, req);
-		nb_ed_keep(&ui->ed, (long)time(NULL), KEEP_EVERY);
+		nb_ed_keep(&ui->ed, now_ms(), KEEP_EVERY_MS);
 	}
 	if (replay)
 		report_bench(first, start, keys);
 	else if (input_ended && ui->ed.dirty)       /* keep what was typed */
-		nb_ed_keep(&ui->ed, (long)time(NULL), 0);
+		nb_ed_keep(&ui->ed, now_ms(), 0);
 }
 
 /* One editor per draft.  Returns -1 (after saying why) when another

@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 86
+plan 93
 
 # numbers N V: types V then Tab, N times.
 numbers() {
@@ -224,6 +224,31 @@ keys n
 shows "[exit 0]" "N discards them"
 if [ -e .live.yaml.recover ] || [ -e .live.yaml.lock ]; then ok 1 "and no lock or recovery file is left"
 else ok 0 "and no lock or recovery file is left"; fi
+
+# ---- kill -9: what was typed is kept within about a second, unprompted ----
+start live.yaml
+shows "live.yaml" "the draft opens for a kill -9"
+keys Tab Tab
+text "Q"
+shows "县政府办公室Q" "a character is typed, and no key after it"
+i=0
+while [ $i -lt 100 ] && ! grep -q "县政府办公室Q" .live.yaml.recover 2>/dev/null; do
+	sleep 0.05
+	i=$((i + 1))
+done
+if grep -q "县政府办公室Q" .live.yaml.recover 2>/dev/null; then
+	ok 0 "the recovery file gets it without another key"
+else
+	ok 1 "the recovery file gets it without another key"
+fi
+kill -KILL "$(sed -n 's/^pid: //p' .live.yaml.lock)"
+shows "[exit" "kill -9 ends the editor"
+start live.yaml
+shows "有上次未保存的修改" "the next start offers the typed character back"
+keys Enter
+shows "县政府办公室Q" "and restores it"
+keys C-q n
+shows "[exit 0]" "and it can be discarded"
 
 # ---- a monochrome terminal without PgDn in its terminfo, and NO_COLOR ----
 TERMENV="TERM=vt100 NO_COLOR=1"
