@@ -726,6 +726,17 @@ nb_ed_quit(nb_editor_t *ed)
 }
 
 void
+nb_ed_interrupt(nb_editor_t *ed)
+{
+	if (ed->dirty) {
+		nb_ed_quit(ed);
+		return;
+	}
+	ed->ask = NB_ASK_LEAVE;
+	nb_ed_message(ed, 0, "退出 nianbao 吗？ Y 退出  N 或 Esc 继续编辑");
+}
+
+void
 nb_ed_answer(nb_editor_t *ed, int yes)
 {
 	nb_ask_t ask = ed->ask;
@@ -745,5 +756,7 @@ nb_ed_answer(nb_editor_t *ed, int yes)
 			save_now(ed);
 	} else if (ask == NB_ASK_REMOVE_ITEM && yes) {
 		remove_item_now(ed);
+	} else if (ask == NB_ASK_LEAVE && yes) {
+		ed->done = 1;
 	}
 }

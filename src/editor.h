@@ -31,7 +31,8 @@
 enum { NB_MARK_ERROR = 1, NB_MARK_WARNING = 2 };
 
 typedef enum {
-	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM, NB_ASK_OVERWRITE
+	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM, NB_ASK_OVERWRITE,
+	NB_ASK_LEAVE
 } nb_ask_t;
 
 typedef struct {
@@ -119,6 +120,8 @@ void nb_ed_add_item(nb_editor_t *ed);
 void nb_ed_remove_item(nb_editor_t *ed);   /* asks first */
 /* Quitting: asks when there are unsaved changes. */
 void nb_ed_quit(nb_editor_t *ed);
+/* Ctrl-C: always asks, so a stray interrupt never ends the session. */
+void nb_ed_interrupt(nb_editor_t *ed);
 /* The answer to a pending question. */
 void nb_ed_answer(nb_editor_t *ed, int yes);
 int nb_ed_save(nb_editor_t *ed);

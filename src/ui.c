@@ -27,6 +27,7 @@ static FILE *replay;            /* keys for the benchmark, or NULL */
 static FILE *null_in, *null_out;
 static int active;              /* curses is up */
 static nb_editor_t *editing;    /* for the signal handler */
+static const char *held_lock;   /* the lock file to give up on a signal */
 
 static void
 paste_mode(int on)
@@ -59,6 +60,8 @@ on_fatal_signal(int sig)
 		memset(&err, 0, sizeof err);
 		nb_recovery_write(editing->rep, editing->path, &err);
 	}
+	if (held_lock)
+		unlink(held_lock);      /* the next editor need not take it over */
 	nb_ui_end();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -509,7 +512,9 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 	if (note[0])
 		nb_ed_message(&ui->ed, 0, "%s", note);
 	editing = &ui->ed;
+	held_lock = lock.path;
 	loop(ui);
+	held_lock = NULL;
 	editing = NULL;
 	nb_ui_end();
 	nb_lock_release(&lock, &err);

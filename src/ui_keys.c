@@ -53,6 +53,7 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('Q'), NB_REQ_QUIT, "Ctrl-Q" },
 	{ 0, NB_CTRL('X'), NB_REQ_QUIT, "Ctrl-X" },
 	{ 1, KEY_F(10), NB_REQ_QUIT, "F10" },
+	{ 0, NB_CTRL('C'), NB_REQ_INTERRUPT, "Ctrl-C" },
 	{ 0, NB_CTRL('G'), NB_REQ_NEXT_PROBLEM, "Ctrl-G" },
 	{ 1, KEY_F(4), NB_REQ_PROBLEMS, "F4" },
 	{ 0, NB_CTRL('P'), NB_REQ_PROBLEMS, "Ctrl-P" },
@@ -101,6 +102,7 @@ static const struct {
 	{ NB_REQ_CLEAR, "清空本格（恢复为未填写）" },
 	{ NB_REQ_SAVE, "保存" },
 	{ NB_REQ_QUIT, "退出（有未保存的修改时会询问）" },
+	{ NB_REQ_INTERRUPT, "询问是否退出（不会直接退出）" },
 	{ NB_REQ_NEXT_PROBLEM, "跳到下一个问题" },
 	{ NB_REQ_PROBLEMS, "问题列表（选中后回车跳到该格）" },
 	{ NB_REQ_EXTERNAL, "用外部编辑器（$VISUAL、$EDITOR 或 vi）编辑本段文字" },
@@ -249,6 +251,7 @@ static void h_delete(nb_ui_t *ui) { nb_ed_delete(&ui->ed); }
 static void h_clear(nb_ui_t *ui) { nb_ed_clear(&ui->ed); }
 static void h_save(nb_ui_t *ui) { nb_ed_save(&ui->ed); }
 static void h_quit(nb_ui_t *ui) { nb_ed_quit(&ui->ed); }
+static void h_interrupt(nb_ui_t *ui) { nb_ed_interrupt(&ui->ed); }
 static void h_next_problem(nb_ui_t *ui) { nb_ed_next_problem(&ui->ed); }
 static void h_undo(nb_ui_t *ui) { nb_ed_undo(&ui->ed); }
 static void h_add_item(nb_ui_t *ui) { nb_ed_add_item(&ui->ed); }
@@ -372,6 +375,7 @@ static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
 	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
 	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,
 	[NB_REQ_PREVIEW] = h_preview, [NB_REQ_EXPORT] = h_export,
+	[NB_REQ_INTERRUPT] = h_interrupt,
 	[NB_REQ_RESIZE] = h_nothing,
 };
 

@@ -8,7 +8,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 17
+plan 23
 
 cp "$S/sample-data/jinzhai-2024.yaml" good.yaml
 cp "$S/sample-data/jinzhai-2024-errors.yaml" bad.yaml
@@ -47,4 +47,17 @@ shows "不能导出正式报告，只能导出标明“草稿”的版本" "Ctrl
 keys Down Down Enter Enter
 shows "已导出到 bad.txt（草稿）" "choosing it writes a marked draft"
 if head -n 3 bad.txt | grep -q '草稿'; then ok 0 "marked 草稿 at the top"; else ok 1 "marked 草稿 at the top"; head -n 5 bad.txt | sed 's/^/# /'; fi
+
+# Ctrl-C never ends the session by itself.
+keys C-q
+shows "[exit 0]" "the draft with errors is closed"
+start good.yaml
+shows "金寨县公共资源交易中心" "the draft opens once more"
+keys C-c
+shows "退出 nianbao 吗？" "Ctrl-C asks even with nothing unsaved"
+keys n
+gone "退出 nianbao 吗？" "N goes back to editing"
+keys C-c y
+shows "[exit 0]" "Y leaves"
+if [ -e .good.yaml.lock ]; then ok 1 "and the lock is gone"; else ok 0 "and the lock is gone"; fi
 tap_done
