@@ -71,7 +71,8 @@ typedef struct {
 	nb_filestamp_t stamp;   /* the draft on disk as loaded or last saved */
 } nb_editor_t;
 
-/* Takes over form, rep and a copy of path.  -1: out of memory. */
+/* Takes over form, rep and a copy of path.  -1: out of memory; then
+ * nb_ed_close() frees what was built (form and rep too). */
 int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
                const char *path);
 void nb_ed_close(nb_editor_t *ed);

@@ -498,11 +498,18 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 	}
 	rep = offer_recovery(ui, form, rep, path, note, sizeof note);
 	recovered = rep != orig;
-	if (nb_ed_open(&ui->ed, form, rep, path) < 0 ||
-	    (!active && nb_ui_begin(ui) < 0)) {
-		nb_ui_end();
-		fputs("nianbao: 无法初始化终端（请检查 TERM）或内存不足\n", stderr);
+	if (nb_ed_open(&ui->ed, form, rep, path) < 0) {
+		nb_ed_close(&ui->ed);   /* frees what was built, form and rep too */
+		fputs("nianbao: 内存不足\n", stderr);
 		nb_lock_release(&lock, &err);
+		free(ui);
+		return 2;
+	}
+	if (!active && nb_ui_begin(ui) < 0) {
+		nb_ui_end();
+		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+		nb_lock_release(&lock, &err);
+		nb_ed_close(&ui->ed);
 		free(ui);
 		return 2;
 	}
