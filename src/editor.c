@@ -678,7 +678,7 @@ save_now(nb_editor_t *ed)
 	nb_error_t err = { 0 };
 
 	if (nb_draft_save(ed->rep, ed->path, &err) < 0) {
-		nb_ed_message(ed, 1, "保存失败：%s", err.msg);
+		nb_ed_message(ed, 1, "保存失败：%s（修改仍在，可按 F3 另存到别处）", err.msg);
 		return -1;
 	}
 	ed->dirty = 0;
@@ -690,12 +690,39 @@ save_now(nb_editor_t *ed)
 }
 
 int
+nb_ed_save_as(nb_editor_t *ed, const char *path)
+{
+	nb_error_t err = { 0 };
+	char *p = strdup(path);
+
+	if (!p || nb_draft_save(ed->rep, path, &err) < 0) {
+		nb_ed_message(ed, 1, "另存失败：%s", p ? err.msg : "内存不足");
+		free(p);
+		return -1;
+	}
+	if (!ed->readonly)       /* the old draft's recovery file is ours */
+		nb_recovery_remove(ed->path, &err);
+	free(ed->path);
+	ed->path = p;
+	ed->readonly = 0;
+	ed->dirty = 0;
+	nb_filestamp_take(ed->path, &ed->stamp);
+	ed->kept = ed->changes;
+	nb_ed_message(ed, 0, "已另存为 %s，以后保存到这个文件", ed->path);
+	return 0;
+}
+
+int
 nb_ed_save(nb_editor_t *ed)
 {
+	if (ed->readonly) {
+		nb_ed_message(ed, 1, "只读打开，不能保存到原文件；请按 F3 另存为");
+		return -1;
+	}
 	if (nb_filestamp_changed(ed->path, &ed->stamp)) {
 		ed->ask = NB_ASK_OVERWRITE;
-		nb_ed_message(ed, 1, "%s 在打开后被其他程序改动过。仍要用这里的内容覆盖它吗？(Y 覆盖 / N 不保存)",
-		              ed->path);
+		nb_ed_message(ed, 1, "%s 在打开后被其他程序改动过。仍要用这里的内容覆盖它吗？"
+		              "(Y 覆盖 / N 不保存；另存为：F3；重新载入：F9)", ed->path);
 		return -1;
 	}
 	return save_now(ed);
@@ -706,7 +733,8 @@ nb_ed_keep(nb_editor_t *ed, long now, long every)
 {
 	nb_error_t err = { 0 };
 
-	if (!ed->dirty || ed->changes == ed->kept || now - ed->kept_at < every)
+	if (ed->readonly || !ed->dirty || ed->changes == ed->kept ||
+	    now - ed->kept_at < every)
 		return;
 	if (nb_recovery_write(ed->rep, ed->path, &err) == 0) {
 		ed->kept = ed->changes;

@@ -52,6 +52,7 @@ typedef struct {
 	int changed;            /* buf has been edited since arrival */
 	int fresh;              /* a number cell just entered: typing replaces */
 	int dirty;              /* changes not yet saved */
+	int readonly;           /* another editor holds the draft: look only */
 	nb_tlayout_t lay;       /* buf wrapped at wrap_width (paragraphs) */
 	int wrap_width;
 	nb_findings_t findings;
@@ -126,6 +127,9 @@ void nb_ed_interrupt(nb_editor_t *ed);
 /* The answer to a pending question. */
 void nb_ed_answer(nb_editor_t *ed, int yes);
 int nb_ed_save(nb_editor_t *ed);
+/* Saves to another file, which becomes the draft edited (the caller holds
+ * its lock).  -1 with a message when it could not be written. */
+int nb_ed_save_as(nb_editor_t *ed, const char *path);
 /* Keeps unsaved edits in the draft's recovery file (recovery.h) when there
  * are new ones and at least `every` has passed since the last time (any
  * clock, the same unit for both; the screen uses milliseconds).  Saving, and quitting without saving, remove

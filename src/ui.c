@@ -27,7 +27,7 @@ static FILE *replay;            /* keys for the benchmark, or NULL */
 static FILE *null_in, *null_out;
 static int active;              /* curses is up */
 static nb_editor_t *editing;    /* for the signal handler */
-static const char *held_lock;   /* the lock file to give up on a signal */
+static nb_lock_t *held_lock;    /* the lock to give up on a signal */
 
 static void
 paste_mode(int on)
@@ -56,12 +56,13 @@ on_fatal_signal(int sig)
 {
 	nb_error_t err;
 
-	if (editing && editing->dirty && (sig == SIGHUP || sig == SIGTERM)) {
+	if (editing && editing->dirty && !editing->readonly &&
+	    (sig == SIGHUP || sig == SIGTERM)) {
 		memset(&err, 0, sizeof err);
 		nb_recovery_write(editing->rep, editing->path, &err);
 	}
-	if (held_lock)
-		unlink(held_lock);      /* the next editor need not take it over */
+	if (held_lock && held_lock->path)
+		unlink(held_lock->path);  /* the next editor need not take it over */
 	nb_ui_end();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -392,6 +393,8 @@ loop(nb_ui_t *ui)
 			answer(ui, req, ch);
 		else if (nb_ui_too_small() && req != NB_REQ_QUIT)
 			continue;
+		else if (ui->ed.readonly && nb_ui_req_edits(req))
+			nb_ed_message(&ui->ed, 1, "只读打开：不能修改；F3 可另存为一份新草稿");
 		else if (req == NB_REQ_NONE)
 			nb_ed_type(&ui->ed, (wchar_t)ch);
 		else
@@ -404,8 +407,23 @@ loop(nb_ui_t *ui)
 		nb_ed_keep(&ui->ed, now_ms(), 0);
 }
 
-/* One editor per draft.  Returns -1 (after saying why) when another
- * editor has it. */
+/* Asks on the terminal, before the screen is taken over, whether to open
+ * a draft another editor holds read-only.  No terminal: no. */
+static int
+ask_read_only(void)
+{
+	char line[16];
+
+	if (!isatty(0) || !isatty(2))
+		return 0;
+	fputs("以只读方式打开吗？（可以查看、预览、导出和另存为）[y/N] ", stderr);
+	fflush(stderr);
+	return fgets(line, sizeof line, stdin) && (line[0] == 'y' || line[0] == 'Y');
+}
+
+/* One editor per draft.  Returns 0 with the lock held, 1 when the
+ * operator chose to look read-only at a draft another editor holds, -1
+ * (after saying why) when it is not opened. */
 static int
 lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 {
@@ -428,9 +446,14 @@ lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 		nb_ui_end();
 		nb_buf_init(&who);
 		nb_lock_describe(&other, &who);
-		fprintf(stderr, "nianbao: %s 正由 %s 编辑；请等对方退出后再打开\n",
-		        path, who.data ? who.data : "另一个编辑器");
+		fprintf(stderr, "nianbao: %s 正由 %s 编辑\n", path,
+		        who.data ? who.data : "另一个编辑器");
 		nb_buf_free(&who);
+		if (ask_read_only()) {
+			snprintf(note, size, "只读打开：不能修改；F3 可另存为一份新草稿");
+			return 1;
+		}
+		fputs("nianbao: 请等对方退出后再打开\n", stderr);
 		return -1;
 	default:
 		snprintf(note, size, "无法给草稿加锁（%.300s）；请注意不要同时在别处编辑", err.msg);
@@ -482,13 +505,12 @@ int
 nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 {
 	nb_ui_t *ui = calloc(1, sizeof *ui);
-	nb_lock_t lock;
 	nb_error_t err = { 0 };
 	char note[512] = "";
-	int recovered;
+	int recovered, readonly = 0;
 	nb_report_t *orig = rep;
 
-	if (!ui || lock_draft(&lock, path, note, sizeof note) < 0) {
+	if (!ui || (readonly = lock_draft(&ui->lock, path, note, sizeof note)) < 0) {
 		if (!ui)
 			fputs("nianbao: 内存不足\n", stderr);
 		nb_report_free(rep);
@@ -496,19 +518,20 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 		free(ui);
 		return 2;
 	}
-	rep = offer_recovery(ui, form, rep, path, note, sizeof note);
+	if (!readonly)      /* the recovery file belongs to whoever holds it */
+		rep = offer_recovery(ui, form, rep, path, note, sizeof note);
 	recovered = rep != orig;
 	if (nb_ed_open(&ui->ed, form, rep, path) < 0) {
 		nb_ed_close(&ui->ed);   /* frees what was built, form and rep too */
 		fputs("nianbao: 内存不足\n", stderr);
-		nb_lock_release(&lock, &err);
+		nb_lock_release(&ui->lock, &err);
 		free(ui);
 		return 2;
 	}
 	if (!active && nb_ui_begin(ui) < 0) {
 		nb_ui_end();
 		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
-		nb_lock_release(&lock, &err);
+		nb_lock_release(&ui->lock, &err);
 		nb_ed_close(&ui->ed);
 		free(ui);
 		return 2;
@@ -516,15 +539,16 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 	ui->color = has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	ui->headless = replay != NULL;
 	ui->ed.dirty = recovered;
+	ui->ed.readonly = readonly;
 	if (note[0])
 		nb_ed_message(&ui->ed, 0, "%s", note);
 	editing = &ui->ed;
-	held_lock = lock.path;
+	held_lock = &ui->lock;
 	loop(ui);
 	held_lock = NULL;
 	editing = NULL;
 	nb_ui_end();
-	nb_lock_release(&lock, &err);
+	nb_lock_release(&ui->lock, &err);
 	nb_ed_close(&ui->ed);
 	free(ui);
 	if (replay)

@@ -19,6 +19,7 @@
 
 #include "cli.h"
 #include "editor.h"
+#include "lock.h"
 
 #define NB_UI_MIN_COLS 80
 #define NB_UI_MIN_LINES 24
@@ -33,7 +34,8 @@ typedef enum {
 	NB_REQ_PROBLEMS, NB_REQ_EXTERNAL, NB_REQ_UNDO, NB_REQ_HELP,
 	NB_REQ_ADD_ITEM, NB_REQ_REMOVE_ITEM, NB_REQ_REDRAW,
 	NB_REQ_PASTE_BEGIN, NB_REQ_PASTE_END, NB_REQ_MOUSE, NB_REQ_RESIZE,
-	NB_REQ_PREVIEW, NB_REQ_EXPORT, NB_REQ_INTERRUPT,
+	NB_REQ_PREVIEW, NB_REQ_EXPORT, NB_REQ_INTERRUPT, NB_REQ_SAVE_AS,
+	NB_REQ_RELOAD,
 	NB_REQ_COUNT
 } nb_req_t;
 
@@ -48,6 +50,7 @@ typedef struct {
 
 typedef struct {
 	nb_editor_t ed;
+	nb_lock_t lock;     /* of the draft edited; not held when read-only */
 	int scroll;         /* first body line shown */
 	int section_shown;  /* the section the scroll is for */
 	int body_top, body_rows;
@@ -75,12 +78,19 @@ int nb_ui_read_key(nb_req_t *req, wint_t *ch);
  * away): every loop waiting for a key gives up. */
 int nb_ui_input_ended(void);
 void nb_ui_external_editor(nb_ui_t *ui);
+/* Saves under another name (asked for), which becomes the draft edited:
+ * the way out of a failed save or a read-only draft. */
+void nb_ui_save_as(nb_ui_t *ui);
+/* Reads the draft from disk again, dropping unsaved edits (asks first). */
+void nb_ui_reload(nb_ui_t *ui);
 void nb_ui_paste(nb_ui_t *ui);
 
 /* ui_keys.c */
 nb_req_t nb_ui_bind(int is_key, wint_t code);
 void nb_ui_keys_init(void);
 void nb_ui_handle(nb_ui_t *ui, nb_req_t req);
+/* Whether a request (or typing, NB_REQ_NONE) would change the report. */
+int nb_ui_req_edits(nb_req_t req);
 /* The help text: one line per binding. */
 size_t nb_ui_help_lines(const char ***keys, const char ***what);
 

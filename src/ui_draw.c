@@ -133,7 +133,8 @@ draw_title(nb_ui_t *ui)
 	const char *slash = strrchr(ed->path, '/');
 	char left[512], year[32] = "";
 	int attr = nb_ui_attr(ui, NB_PAIR_TITLE, A_REVERSE);
-	const char *mark = ed->dirty ? "[*未保存] " : "[已保存] ";
+	const char *mark = ed->readonly ? (ed->dirty ? "[只读*] " : "[只读] ")
+	                   : ed->dirty ? "[*未保存] " : "[已保存] ";
 
 	if (yf && ed->rep->values[yf->cell].filled)
 		snprintf(year, sizeof year, "%lld年度",

@@ -50,6 +50,9 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('K'), NB_REQ_CLEAR, "Ctrl-K" },
 	{ 0, NB_CTRL('S'), NB_REQ_SAVE, "Ctrl-S" },
 	{ 1, KEY_F(2), NB_REQ_SAVE, "F2" },
+	{ 1, KEY_F(3), NB_REQ_SAVE_AS, "F3" },
+	{ 0, NB_CTRL('W'), NB_REQ_SAVE_AS, "Ctrl-W" },
+	{ 1, KEY_F(9), NB_REQ_RELOAD, "F9" },
 	{ 0, NB_CTRL('Q'), NB_REQ_QUIT, "Ctrl-Q" },
 	{ 0, NB_CTRL('X'), NB_REQ_QUIT, "Ctrl-X" },
 	{ 1, KEY_F(10), NB_REQ_QUIT, "F10" },
@@ -101,6 +104,8 @@ static const struct {
 	{ NB_REQ_DELETE, "删除光标处的字" },
 	{ NB_REQ_CLEAR, "清空本格（恢复为未填写）" },
 	{ NB_REQ_SAVE, "保存" },
+	{ NB_REQ_SAVE_AS, "另存为（保存失败或只读打开时，存到另一个文件）" },
+	{ NB_REQ_RELOAD, "重新载入磁盘上的草稿（放弃未保存的修改，会询问）" },
 	{ NB_REQ_QUIT, "退出（有未保存的修改时会询问）" },
 	{ NB_REQ_INTERRUPT, "询问是否退出（不会直接退出）" },
 	{ NB_REQ_NEXT_PROBLEM, "跳到下一个问题" },
@@ -148,7 +153,8 @@ define_common_keys(void)
 		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
 		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
 		{ "\033[3~", KEY_DC }, { "\033[Z", KEY_BTAB },
-		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OS", KEY_F(4) },
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) },
+		{ "\033OS", KEY_F(4) }, { "\033[13~", KEY_F(3) }, { "\033[20~", KEY_F(9) },
 		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
 		{ "\033[14~", KEY_F(4) }, { "\033[15~", KEY_F(5) },
 		{ "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) },
@@ -224,6 +230,20 @@ nb_ui_help_lines(const char ***keys, const char ***what)
 	return NHELP;
 }
 
+int
+nb_ui_req_edits(nb_req_t req)
+{
+	switch (req) {
+	case NB_REQ_NONE: case NB_REQ_ENTER: case NB_REQ_BACKSPACE:
+	case NB_REQ_DELETE: case NB_REQ_CLEAR: case NB_REQ_PASTE_BEGIN:
+	case NB_REQ_EXTERNAL: case NB_REQ_UNDO: case NB_REQ_ADD_ITEM:
+	case NB_REQ_REMOVE_ITEM:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* ---- handlers ---- */
 
 static int
@@ -252,6 +272,8 @@ static void h_clear(nb_ui_t *ui) { nb_ed_clear(&ui->ed); }
 static void h_save(nb_ui_t *ui) { nb_ed_save(&ui->ed); }
 static void h_quit(nb_ui_t *ui) { nb_ed_quit(&ui->ed); }
 static void h_interrupt(nb_ui_t *ui) { nb_ed_interrupt(&ui->ed); }
+static void h_save_as(nb_ui_t *ui) { nb_ui_save_as(ui); }
+static void h_reload(nb_ui_t *ui) { nb_ui_reload(ui); }
 static void h_next_problem(nb_ui_t *ui) { nb_ed_next_problem(&ui->ed); }
 static void h_undo(nb_ui_t *ui) { nb_ed_undo(&ui->ed); }
 static void h_add_item(nb_ui_t *ui) { nb_ed_add_item(&ui->ed); }
@@ -375,7 +397,8 @@ static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
 	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
 	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,
 	[NB_REQ_PREVIEW] = h_preview, [NB_REQ_EXPORT] = h_export,
-	[NB_REQ_INTERRUPT] = h_interrupt,
+	[NB_REQ_INTERRUPT] = h_interrupt, [NB_REQ_SAVE_AS] = h_save_as,
+	[NB_REQ_RELOAD] = h_reload,
 	[NB_REQ_RESIZE] = h_nothing,
 };
 

@@ -1,0 +1,63 @@
+#!/bin/sh
+# The draft as a file, in tmux: a second editor opens it read-only, save as
+# gets out of a read-only draft, F9 reads a draft changed on disk again.
+. "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
+
+S=$NB_TOP_SRCDIR
+T=$(mktemp -d)
+. "$S/tests/tmux-lib.sh"
+trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
+cd "$T" || exit 1
+
+plan 16
+
+cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
+
+# The first editor holds the draft, in a session of its own.
+$TM -f /dev/null new-session -d -x 80 -y 24 -s first \
+	"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '$NIANBAO' live.yaml; sleep 600"
+i=0
+while [ $i -lt 200 ] && [ ! -e .live.yaml.lock ]; do sleep 0.05; i=$((i + 1)); done
+
+start live.yaml
+shows "正由 root" "a second editor says who holds the draft"
+shows "以只读方式打开吗？" "and offers to open it read-only"
+keys y Enter
+shows "[只读]" "y opens it read-only"
+keys 5
+shows "只读打开：不能修改" "typing is refused"
+keys C-s
+shows "不能保存到原文件" "saving over the draft is refused"
+keys F7
+shows "预览（纯文本导出）" "the preview works read-only"
+keys Escape
+keys F3
+shows "另存为（文件名）：" "F3 asks for a new name"
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+text "copy.yaml"
+keys Enter
+shows "已另存为 copy.yaml" "save as writes a copy"
+shows "[已保存]" "which is now the draft edited, no longer read-only"
+if cmp -s live.yaml copy.yaml && [ -e .copy.yaml.lock ]; then ok 0 "the copy is identical and locked"
+else ok 1 "the copy is identical and locked"; fi
+if [ -e .live.yaml.lock ]; then ok 0 "the first editor keeps its lock"
+else ok 1 "the first editor keeps its lock"; fi
+
+# Another program changes the copy; F9 reads it again.
+sed -i 's/^  punishment: 4$/  punishment: 7/' copy.yaml
+keys F9
+shows "已重新载入 copy.yaml" "F9 reads the draft again"
+keys NPage NPage
+shows "行政处罚" "to table 二"
+i=0
+while [ $i -lt 200 ] && ! screen | grep "行政处罚" | grep -q " 7"; do sleep 0.05; i=$((i + 1)); done
+if screen | grep "行政处罚" | grep -q " 7"; then ok 0 "with the figure changed on disk"
+else ok 1 "with the figure changed on disk"; screen | sed 's/^/# /'; fi
+keys C-q
+shows "[exit" "quitting the copy"
+$TM send-keys -t first C-q
+i=0
+while [ $i -lt 200 ] && [ -e .live.yaml.lock ]; do sleep 0.05; i=$((i + 1)); done
+if [ -e .live.yaml.lock ]; then ok 1 "the first editor lets the draft go"
+else ok 0 "the first editor lets the draft go"; fi
+tap_done
