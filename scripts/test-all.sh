@@ -8,7 +8,10 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 j=$(nproc)
 
 echo "== make check"
-make -j"$j" check || { cat test-suite.log; exit 1; }
+make -j"$j" check > check.out 2>&1 || { cat check.out test-suite.log; exit 1; }
+cat check.out
+passed=$(sed -n 's/^# PASS: *//p' check.out)
+failed=$(sed -n 's/^# FAIL: *//p' check.out)
 
 if [ -f .ci/run-sanitizers ]; then
 	echo "== AddressSanitizer, UBSan and valgrind"
@@ -17,3 +20,6 @@ fi
 
 echo "== make distcheck"
 make -j"$j" distcheck DISTCHECK_CONFIGURE_FLAGS=--quiet
+
+echo "== all stages passed; the tests of make check:"
+echo "$passed passed, $failed failed"
