@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -162,6 +163,23 @@ replay_key(wint_t *ch, int *is_key)
 	*ch = (wint_t)code;
 	*is_key = kind == 'k';
 	return 1;
+}
+
+/* ncurses learns of a resize from SIGWINCH, and two resizes in quick
+ * succession can leave it with the size before last: then every line it
+ * draws wraps and scrolls the real screen.  Asking the terminal before
+ * each redraw costs one ioctl.  LINES/COLUMNS in the environment fix the
+ * size on purpose, so they are left alone. */
+static void
+sync_size(void)
+{
+	struct winsize ws;
+
+	if (getenv("LINES") || getenv("COLUMNS"))
+		return;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
 }
 
 static long
@@ -375,6 +393,8 @@ loop(nb_ui_t *ui)
 	wint_t ch;
 
 	while (!ui->ed.done) {
+		if (!replay)
+			sync_size();
 		nb_ui_draw(ui);
 		if (!keys && replay) {
 			first = cpu_ms();

@@ -19,10 +19,11 @@ start() {
 screen() { $TM capture-pane -p -t nb$NS; }
 keys() { $TM send-keys -t nb$NS "$@"; }
 text() { $TM send-keys -t nb$NS -l "$1"; }
-# wait_for TEXT: until the screen shows TEXT (10 s at most).
+# wait_for TEXT: until the screen shows TEXT (30 s at most: a loaded machine
+# running the export clients beside these tests can be slow to fsync).
 wait_for() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt 600 ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.05
 		i=$((i + 1))
@@ -32,7 +33,7 @@ wait_for() {
 # wait_gone TEXT: until the screen no longer shows TEXT.
 wait_gone() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt 600 ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.05
 		i=$((i + 1))
