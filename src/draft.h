@@ -48,6 +48,10 @@ int nb_draft_emit(const nb_report_t *r, nb_buf_t *out, nb_error_t *err);
  * file is left (a process killed mid-save may leave one). */
 int nb_draft_save(const nb_report_t *r, const char *path, nb_error_t *err);
 
+/* The hidden file beside a draft that belongs to it: "dir/x.yaml" and
+ * "lock" give "dir/.x.yaml.lock".  malloc'd; NULL when out of memory. */
+char *nb_draft_sidecar(const char *draft, const char *suffix);
+
 /* Writes bytes to path atomically, as above but without a backup. */
 int nb_file_replace(const char *path, const char *data, size_t len,
                     nb_error_t *err);

@@ -505,6 +505,19 @@ nb_file_replace(const char *path, const char *data, size_t len,
 	return replace(path, data, len, 0, err);
 }
 
+char *
+nb_draft_sidecar(const char *draft, const char *suffix)
+{
+	const char *slash = strrchr(draft, '/');
+	size_t dirlen = slash ? (size_t)(slash - draft) + 1 : 0;
+	size_t n = strlen(draft) + strlen(suffix) + 3;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%.*s.%s.%s", (int)dirlen, draft, draft + dirlen, suffix);
+	return p;
+}
+
 int
 nb_draft_save(const nb_report_t *r, const char *path, nb_error_t *err)
 {

@@ -13,19 +13,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "draft.h"
 #include "lock.h"
 
 char *
 nb_lock_path(const char *draft)
 {
-	const char *slash = strrchr(draft, '/');
-	size_t dirlen = slash ? (size_t)(slash - draft) + 1 : 0;
-	size_t n = strlen(draft) + 8;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%.*s.%s.lock", (int)dirlen, draft, draft + dirlen);
-	return p;
+	return nb_draft_sidecar(draft, "lock");
 }
 
 /* Serialises lock operations on one directory: flock() on the directory

@@ -16,14 +16,7 @@
 char *
 nb_recovery_path(const char *draft)
 {
-	const char *slash = strrchr(draft, '/');
-	size_t dirlen = slash ? (size_t)(slash - draft) + 1 : 0;
-	size_t n = strlen(draft) + 10;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%.*s.%s.recover", (int)dirlen, draft, draft + dirlen);
-	return p;
+	return nb_draft_sidecar(draft, "recover");
 }
 
 int
