@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 16
+plan 23
 
 cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
 
@@ -60,4 +60,25 @@ i=0
 while [ $i -lt 200 ] && [ -e .live.yaml.lock ]; do sleep 0.05; i=$((i + 1)); done
 if [ -e .live.yaml.lock ]; then ok 1 "the first editor lets the draft go"
 else ok 0 "the first editor lets the draft go"; fi
+
+# The terminal goes away: the tmux session is killed (SIGHUP) mid-typing.
+cp "$S/sample-data/jinzhai-2024.yaml" typed.yaml
+start typed.yaml
+shows "金寨县公共资源交易中心" "a draft to type into"
+keys Tab Tab
+text "甲乙"
+shows "县交易中心办公室甲乙" "two Chinese characters typed, not saved"
+$TM kill-session -t nb$NS
+i=0
+while [ $i -lt 600 ] && [ -e .typed.yaml.lock ]; do sleep 0.05; i=$((i + 1)); done
+if [ -e .typed.yaml.lock ]; then ok 1 "killing the session ends the editor and frees the draft"
+else ok 0 "killing the session ends the editor and frees the draft"; fi
+start typed.yaml
+shows "有上次未保存的修改" "reopening offers what was typed"
+keys Enter
+shows "县交易中心办公室甲乙" "and restores it"
+keys C-s
+shows "已保存到 typed.yaml" "which can then be saved"
+if grep -q "^  office: 县交易中心办公室甲乙$" typed.yaml; then ok 0 "the draft on disk has it"
+else ok 1 "the draft on disk has it"; fi
 tap_done
