@@ -733,7 +733,8 @@ nb_ed_keep(nb_editor_t *ed, long now, long every)
 {
 	nb_error_t err = { 0 };
 
-	if (ed->readonly || !ed->dirty || ed->changes == ed->kept ||
+	/* done: quitting, perhaps having just discarded the recovery file */
+	if (ed->done || ed->readonly || !ed->dirty || ed->changes == ed->kept ||
 	    now - ed->kept_at < every)
 		return;
 	if (nb_recovery_write(ed->rep, ed->path, &err) == 0) {

@@ -346,6 +346,15 @@ unsaved_edits_kept_and_changes_on_disk_noticed(void **state)
 	assert_false(ed.dirty);
 	assert_int_equal(access("/tmp/.nb-editor-test.yaml.recover", F_OK), -1);
 	assert_int_equal(nb_ed_save(&ed), 0);   /* our own save is no change */
+	/* quitting without saving removes the recovery file for good: the
+	 * keep that follows the answer must not write it again */
+	type("丙");
+	nb_ed_quit(&ed);
+	nb_ed_answer(&ed, 0);
+	assert_true(ed.done);
+	nb_ed_keep(&ed, 5000, 5);
+	assert_int_equal(access("/tmp/.nb-editor-test.yaml.recover", F_OK), -1);
+	ed.done = 0;
 }
 
 static void
