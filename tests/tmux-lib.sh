@@ -47,3 +47,15 @@ shows() {
 gone() {
 	if wait_gone "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi
 }
+# wait_file PATTERN FILE: until FILE has a line matching PATTERN (30 s at
+# most); a key sent to tmux is not yet a key handled, so a test that reads
+# a saved file waits for the file, not for the screen.
+wait_file() {
+	i=0
+	while [ $i -lt 600 ]; do
+		grep -q -- "$1" "$2" 2>/dev/null && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}

@@ -149,7 +149,7 @@ keys Home Left Left Left Left Left BSpace
 text "X"
 keys C-s
 shows "已保存" "saved"
-grep -q "情况，第二句话很长很长很长很长很长很长很长很X很长很长" live.yaml
+wait_file "情况，第二句话很长很长很长很长很长很长很长很X很长很长" live.yaml
 ok $? "a double-width character deleted mid-line and one typed in its place land where the cursor was"
 
 # ---- paste ----
@@ -160,6 +160,7 @@ $TM paste-buffer -p -b p -t nb$NS
 shows "已粘贴" "a long paragraph is pasted in one go"
 keys C-s
 shows "已保存" "and saved"
+wait_file "第374段文字，$" live.yaml
 want=$(tr -d '\n' < paste.txt)
 got=$(awk '/^other_matters: \|/ { on = 1; next } on && /^  / { sub(/^  /, ""); printf "%s", $0 }' live.yaml)
 is "$got" "$want" "all 3,000 pasted characters arrive, in order"
