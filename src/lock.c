@@ -172,21 +172,33 @@ try_take(nb_lock_t *lock, char *path, nb_lock_owner_t *other, nb_error_t *err)
 	return nb_lock_is_stale(&held) ? NB_LOCK_STALE : NB_LOCK_BUSY;
 }
 
+/* The lock file's path, with the guard held that keeps two editors from
+ * taking the same lock at once; NB_LOCK_OK or an error with nothing held. */
+static nb_lock_status_t
+enter(const char *draft, char **path, int *g, nb_error_t *err)
+{
+	nb_lock_status_t st;
+
+	if (!(*path = nb_lock_path(draft)))
+		return nb_error_set(err, draft, 0, 0, "内存不足"), NB_LOCK_ERROR;
+	if ((*g = guard(*path)) < 0) {
+		st = lock_error(err, *path, "建立", errno);
+		free(*path);
+		return st;
+	}
+	return NB_LOCK_OK;
+}
+
 nb_lock_status_t
 nb_lock_acquire(nb_lock_t *lock, const char *draft, nb_lock_owner_t *other,
                 nb_error_t *err)
 {
-	char *path = nb_lock_path(draft);
+	char *path;
 	nb_lock_status_t st;
 	int g;
 
-	if (!path)
-		return nb_error_set(err, draft, 0, 0, "内存不足"), NB_LOCK_ERROR;
-	if ((g = guard(path)) < 0) {
-		st = lock_error(err, path, "建立", errno);
-		free(path);
+	if ((st = enter(draft, &path, &g, err)) != NB_LOCK_OK)
 		return st;
-	}
 	st = try_take(lock, path, other, err);
 	unguard(g);
 	if (st != NB_LOCK_OK)
@@ -199,18 +211,13 @@ nb_lock_take_over(nb_lock_t *lock, const char *draft,
                   const nb_lock_owner_t *holder, nb_lock_owner_t *other,
                   nb_error_t *err)
 {
-	char *path = nb_lock_path(draft);
+	char *path;
 	nb_lock_owner_t now;
 	nb_lock_status_t st;
 	int g, rc;
 
-	if (!path)
-		return nb_error_set(err, draft, 0, 0, "内存不足"), NB_LOCK_ERROR;
-	if ((g = guard(path)) < 0) {
-		st = lock_error(err, path, "建立", errno);
-		free(path);
+	if ((st = enter(draft, &path, &g, err)) != NB_LOCK_OK)
 		return st;
-	}
 	rc = read_owner(path, &now);
 	if (rc < 0) {
 		st = lock_error(err, path, "读取", errno);
