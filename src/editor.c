@@ -1,5 +1,6 @@
 /* editor.c - the editing session: moving, committing, totals, checks,
- * undo and saving.  Typing and cursor moves are in editor_input.c. */
+ * and saving.  Typing and cursor moves are in editor_input.c, undo and
+ * Esc in editor_undo.c. */
 
 #include "config.h"
 
@@ -212,10 +213,7 @@ nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
 void
 nb_ed_close(nb_editor_t *ed)
 {
-	size_t i;
-
-	for (i = 0; i < ed->nundo; i++)
-		nb_ed_value_free(&ed->undo[i].value);
+	nb_ed_undo_free(ed);
 	nb_ed_value_free(&ed->orig);
 	nb_text_free(&ed->buf);
 	nb_tlayout_free(&ed->lay);
@@ -345,92 +343,6 @@ nb_ed_set_width(nb_editor_t *ed, int width)
 	}
 }
 
-/* ---- undo ---- */
-
-void
-nb_ed_push_undo(nb_editor_t *ed, size_t cell, nb_value_t *value, size_t stop)
-{
-	if (ed->nundo == NB_UNDO_MAX) {
-		nb_ed_value_free(&ed->undo[0].value);
-		memmove(&ed->undo[0], &ed->undo[1],
-		        (NB_UNDO_MAX - 1) * sizeof ed->undo[0]);
-		ed->nundo--;
-	}
-	ed->undo[ed->nundo].cell = cell;
-	ed->undo[ed->nundo].value = *value;   /* takes it over */
-	ed->undo[ed->nundo].stop = stop;
-	ed->nundo++;
-	memset(value, 0, sizeof *value);
-}
-
-/* Ends the edit of the current stop: a change becomes an undo step. */
-void
-nb_ed_commit(nb_editor_t *ed)
-{
-	if (!ed->changed)
-		return;
-	nb_ed_push_undo(ed, nb_ed_stop(ed)->cell, &ed->orig, ed->cur);
-	nb_ed_value_copy(&ed->rep->values[nb_ed_stop(ed)->cell], &ed->orig);
-	ed->changed = 0;
-}
-
-static void
-restore_value(nb_editor_t *ed, size_t cell, nb_value_t *v)
-{
-	nb_value_t tmp = ed->rep->values[cell];
-
-	ed->rep->values[cell] = *v;
-	*v = tmp;
-}
-
-void
-nb_ed_undo(nb_editor_t *ed)
-{
-	nb_undo_t *u;
-	int items;
-
-	if (ed->changed) {
-		nb_ed_cancel(ed);
-		nb_ed_message(ed, 0, "已撤销对本格的修改");
-		return;
-	}
-	if (!ed->nundo) {
-		nb_ed_message(ed, 1, "没有可以撤销的修改");
-		return;
-	}
-	u = &ed->undo[--ed->nundo];
-	items = ed->form->cells[u->cell].field->type == NB_T_ITEMS;
-	restore_value(ed, u->cell, &u->value);
-	nb_ed_value_free(&u->value);
-	if (is_total(ed, u->cell))
-		ed->mismatch[u->cell] = 1;
-	if (items)
-		nb_nav_build(&ed->nav, ed->rep);
-	ed->cur = u->stop < ed->nav.nstops ? u->stop : 0;
-	ed->dirty = 1;
-	nb_ed_refresh(ed);
-	nb_ed_load(ed);
-	nb_ed_message(ed, 0, "已撤销（还可撤销 %zu 步）", ed->nundo);
-}
-
-void
-nb_ed_cancel(nb_editor_t *ed)
-{
-	const nb_stop_t *s = nb_ed_stop(ed);
-	nb_value_t copy;
-
-	if (!ed->changed) {
-		ed->msg[0] = '\0';
-		return;
-	}
-	nb_ed_value_copy(&ed->orig, &copy);
-	restore_value(ed, s->cell, &copy);
-	nb_ed_value_free(&copy);
-	nb_ed_refresh(ed);
-	nb_ed_load(ed);
-	nb_ed_message(ed, 0, "已取消本格的修改");
-}
-
 /* ---- moving ---- */
 
 void
@@ -557,7 +469,6 @@ void
 nb_ed_accept_total(nb_editor_t *ed)
 {
 	const nb_stop_t *s = nb_ed_stop(ed);
-	nb_value_t old;
 	int64_t v;
 
 	if (!ed->mismatch[s->cell]) {
@@ -568,12 +479,13 @@ nb_ed_accept_total(nb_editor_t *ed)
 		nb_ed_message(ed, 1, "各项尚未填完，还不能计算总计");
 		return;
 	}
-	nb_ed_value_copy(&ed->rep->values[s->cell], &old);
-	nb_ed_push_undo(ed, s->cell, &old, ed->cur);
+	nb_ed_commit(ed);
+	nb_ed_step_note(ed, s->cell);
 	nb_report_set_num(ed->rep, s->cell, v, 0);
 	ed->mismatch[s->cell] = 0;
 	ed->dirty = 1;
 	nb_ed_refresh(ed);
+	nb_ed_step_close(ed);
 	nb_ed_load(ed);
 	nb_ed_message(ed, 0, "已采用计算出的总计 %lld", (long long)v);
 }
@@ -604,7 +516,7 @@ nb_ed_add_item(nb_editor_t *ed)
 {
 	int at;
 	const nb_field_t *f = items_field_here(ed, &at);
-	nb_value_t old, *v;
+	nb_value_t *v;
 	nb_item_t it;
 	size_t n;
 
@@ -614,9 +526,9 @@ nb_ed_add_item(nb_editor_t *ed)
 	}
 	nb_ed_commit(ed);
 	v = &ed->rep->values[f->cell];
-	nb_ed_value_copy(v, &old);
+	nb_ed_step_note(ed, f->cell);
 	if (nb_report_add_item(ed->rep, f->cell, "新分项", "") < 0) {
-		nb_ed_value_free(&old);
+		nb_ed_step_close(ed);
 		nb_ed_message(ed, 1, "内存不足");
 		return;
 	}
@@ -625,10 +537,10 @@ nb_ed_add_item(nb_editor_t *ed)
 	memmove(&v->items[at + 2], &v->items[at + 1],
 	        (n - 2 - (size_t)at) * sizeof it);
 	v->items[at + 1] = it;
-	nb_ed_push_undo(ed, f->cell, &old, ed->cur);
 	nb_nav_build(&ed->nav, ed->rep);
 	ed->dirty = 1;
 	nb_ed_refresh(ed);
+	nb_ed_step_close(ed);
 	ed->cur = nb_nav_find(&ed->nav, f->cell, at + 1, 1);
 	nb_ed_load(ed);
 	nb_ed_message(ed, 0, "已添加分项 %d，请输入标题", at + 2);
@@ -654,15 +566,14 @@ remove_item_now(nb_editor_t *ed)
 	const nb_stop_t *s = nb_ed_stop(ed);
 	size_t cell = s->cell;
 	int item = s->item;
-	nb_value_t old;
 
 	nb_ed_commit(ed);
-	nb_ed_value_copy(&ed->rep->values[cell], &old);
-	nb_ed_push_undo(ed, cell, &old, ed->cur);
+	nb_ed_step_note(ed, cell);
 	nb_report_remove_item(ed->rep, cell, (size_t)item);
 	nb_nav_build(&ed->nav, ed->rep);
 	ed->dirty = 1;
 	nb_ed_refresh(ed);
+	nb_ed_step_close(ed);
 	if (item >= (int)ed->rep->values[cell].nitems)
 		item--;
 	ed->cur = nb_nav_find(&ed->nav, cell, item, 1);

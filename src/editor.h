@@ -8,9 +8,18 @@
  * is applied to the report at once (when it makes a value), totals are
  * recomputed and every rule is judged again, so what the screen shows is
  * always up to date.  `orig` keeps the value the stop had when the cursor
- * arrived: Esc puts it back; leaving the stop commits the change as one
- * undo step.  A total read from a file that disagrees with the sum of its
- * cells is kept (and flagged) until the operator accepts the computed one.
+ * arrived: Esc puts it back in a one-line or number field (as an undo step
+ * of its own) and leaves a paragraph as it is.  A total read from a file
+ * that disagrees with the sum of its cells is kept (and flagged) until the
+ * operator accepts the computed one.
+ *
+ * Undo: every change, from the first keystroke in a stop to leaving it, is
+ * one step; so is a paste, however many cells it fills, and each other
+ * action (accepting a total, adding or removing a subsection).  A step
+ * holds every cell it changed, totals included, and the flags of the
+ * totals kept from the file, so undoing it returns the whole state as it
+ * was; redoing it goes forward again.  A step that would change nothing is
+ * not kept.
  */
 #ifndef NB_EDITOR_H
 #define NB_EDITOR_H
@@ -37,7 +46,15 @@ typedef enum {
 
 typedef struct {
 	size_t cell;
-	nb_value_t value;       /* the whole value before the change (owned) */
+	nb_value_t value;       /* the value on the other side of the step */
+} nb_undo_cell_t;
+
+/* One undo step.  Undoing and redoing it are the same exchange: the values
+ * and flags it holds trade places with those in the editor. */
+typedef struct {
+	nb_undo_cell_t *cells;  /* owned, values owned */
+	size_t ncells;
+	unsigned char *mismatch;/* the editor's `mismatch` on the other side */
 	size_t stop;            /* where the cursor was */
 } nb_undo_t;
 
@@ -61,7 +78,11 @@ typedef struct {
 	unsigned char *required;/* per cell: a text the rules require */
 	int *sec_errors, *sec_warnings, *sec_unfilled;
 	nb_undo_t undo[NB_UNDO_MAX];
-	size_t nundo;
+	size_t nundo;           /* undo[0..nundo) can be undone */
+	size_t nredo;           /* undo[nundo..nundo+nredo) can be redone */
+	nb_undo_t step;         /* the step the changes now go into */
+	int step_open;
+	int grouping;           /* a paste: the stops it passes make one step */
 	char msg[512];
 	int msg_error;
 	nb_ask_t ask;           /* a question waiting for y/n */
@@ -103,6 +124,8 @@ void nb_ed_delete(nb_editor_t *ed);
 /* Enter: a new line in paragraphs; elsewhere commit and go on (on a
  * disputed total: accept the computed value). */
 void nb_ed_enter(nb_editor_t *ed);
+/* Esc: a paragraph keeps its text and the cursor goes on (as Tab); a
+ * one-line or number field gets back its value on arrival (undoable). */
 void nb_ed_cancel(nb_editor_t *ed);
 void nb_ed_clear(nb_editor_t *ed);
 /* Replaces the whole text of the current stop (external editor). */
@@ -117,6 +140,7 @@ typedef enum {
 int nb_ed_move(nb_editor_t *ed, nb_move_t mv, int page);
 
 void nb_ed_undo(nb_editor_t *ed);
+void nb_ed_redo(nb_editor_t *ed);
 void nb_ed_accept_total(nb_editor_t *ed);
 void nb_ed_add_item(nb_editor_t *ed);
 void nb_ed_remove_item(nb_editor_t *ed);   /* asks first */

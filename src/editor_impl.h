@@ -12,9 +12,15 @@ void nb_ed_refresh(nb_editor_t *ed);
 /* Loads the current stop into buf and orig. */
 void nb_ed_load(nb_editor_t *ed);
 void nb_ed_relayout(nb_editor_t *ed);
-void nb_ed_commit(nb_editor_t *ed);
-/* Takes over *value as the undo step for cell. */
-void nb_ed_push_undo(nb_editor_t *ed, size_t cell, nb_value_t *value,
-                     size_t stop);
+/* Ends the edit of the current stop and, outside a paste, its undo step:
+ * 1 when that step was kept. */
+int nb_ed_commit(nb_editor_t *ed);
+/* Keeps the value of `cell` in the open undo step (opening one) before it
+ * is changed; once per cell and step.  Closing the step keeps it on the
+ * undo stack unless it changed nothing. */
+void nb_ed_step_note(nb_editor_t *ed, size_t cell);
+int nb_ed_step_close(nb_editor_t *ed);
+/* Frees every step (closing the editor). */
+void nb_ed_undo_free(nb_editor_t *ed);
 
 #endif

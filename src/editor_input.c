@@ -107,6 +107,7 @@ apply(nb_editor_t *ed)
 		nb_ed_message(ed, 1, "内存不足");
 		return;
 	}
+	nb_ed_step_note(ed, s->cell);
 	if (s->kind == NB_STOP_NUM || f->type == NB_T_YEAR)
 		apply_number(ed, s->cell, f, text);
 	else if (s->kind == NB_STOP_TITLE || s->kind == NB_STOP_ITEM)
@@ -274,8 +275,8 @@ paste_numbers(nb_editor_t *ed, const wchar_t *s, size_t n)
 	return 1;
 }
 
-int
-nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n)
+static int
+paste_text(nb_editor_t *ed, const wchar_t *s, size_t n)
 {
 	const nb_stop_t *st = nb_ed_stop(ed);
 	wchar_t *w;
@@ -305,6 +306,21 @@ nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n)
 		nb_ed_message(ed, 0, "已粘贴 %zu 个字符", o);
 	}
 	return rc > 0;
+}
+
+/* One paste is one undo step, apart from the typing before and after it,
+ * however many cells it fills. */
+int
+nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n)
+{
+	int rc;
+
+	nb_ed_commit(ed);
+	ed->grouping++;
+	rc = paste_text(ed, s, n);
+	ed->grouping--;
+	nb_ed_commit(ed);
+	return rc;
 }
 
 static int
@@ -349,7 +365,8 @@ nb_ed_clear(nb_editor_t *ed)
 		return;
 	nb_text_set(&ed->buf, "");
 	apply(ed);
-	nb_ed_message(ed, 0, "已清空（Esc 恢复）");
+	nb_ed_message(ed, 0, is_paragraph(nb_ed_stop(ed)) ? "已清空（Ctrl-Z 恢复）"
+	                                                : "已清空（Esc 或 Ctrl-Z 恢复）");
 }
 
 void

@@ -62,6 +62,7 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('P'), NB_REQ_PROBLEMS, "Ctrl-P" },
 	{ 0, NB_CTRL('E'), NB_REQ_EXTERNAL, "Ctrl-E" },
 	{ 0, NB_CTRL('Z'), NB_REQ_UNDO, "Ctrl-Z" },
+	{ 0, NB_CTRL('Y'), NB_REQ_REDO, "Ctrl-Y" },
 	{ 1, KEY_F(1), NB_REQ_HELP, "F1" },
 	{ 1, KEY_F(5), NB_REQ_ADD_ITEM, "F5" },
 	{ 0, NB_CTRL('N'), NB_REQ_ADD_ITEM, "Ctrl-N" },
@@ -87,7 +88,7 @@ static const struct {
 	{ NB_REQ_NEXT, "提交本项，到下一项（数字格中 Enter 相同）" },
 	{ NB_REQ_PREV, "回到上一项" },
 	{ NB_REQ_ENTER, "数字格：提交并到下一项；段落：换行；总计：采用计算值" },
-	{ NB_REQ_CANCEL, "取消本格正在进行的修改" },
+	{ NB_REQ_CANCEL, "数字格和单行：恢复本格原来的值（可撤销）；段落：保留文字，到下一项" },
 	{ NB_REQ_UP, "表格中上移；段落中上移一行" },
 	{ NB_REQ_DOWN, "表格中下移；段落中下移一行" },
 	{ NB_REQ_LEFT, "表格中左移；文字中左移一个字" },
@@ -111,7 +112,8 @@ static const struct {
 	{ NB_REQ_NEXT_PROBLEM, "跳到下一个问题" },
 	{ NB_REQ_PROBLEMS, "问题列表（选中后回车跳到该格）" },
 	{ NB_REQ_EXTERNAL, "用外部编辑器（$VISUAL、$EDITOR 或 vi）编辑本段文字" },
-	{ NB_REQ_UNDO, "撤销（本次编辑中的修改，可多步）" },
+	{ NB_REQ_UNDO, "撤销（本次编辑中的修改，可多步；一次粘贴为一步）" },
+	{ NB_REQ_REDO, "重做刚撤销的修改" },
 	{ NB_REQ_ADD_ITEM, "添加一个分项（在当前分项之后）" },
 	{ NB_REQ_REMOVE_ITEM, "删除当前分项（会询问）" },
 	{ NB_REQ_PREVIEW, "预览导出的报告（纯文本，可滚动）" },
@@ -236,8 +238,8 @@ nb_ui_req_edits(nb_req_t req)
 	switch (req) {
 	case NB_REQ_NONE: case NB_REQ_ENTER: case NB_REQ_BACKSPACE:
 	case NB_REQ_DELETE: case NB_REQ_CLEAR: case NB_REQ_PASTE_BEGIN:
-	case NB_REQ_EXTERNAL: case NB_REQ_UNDO: case NB_REQ_ADD_ITEM:
-	case NB_REQ_REMOVE_ITEM:
+	case NB_REQ_EXTERNAL: case NB_REQ_UNDO: case NB_REQ_REDO:
+	case NB_REQ_ADD_ITEM: case NB_REQ_REMOVE_ITEM:
 		return 1;
 	default:
 		return 0;
@@ -276,6 +278,7 @@ static void h_save_as(nb_ui_t *ui) { nb_ui_save_as(ui); }
 static void h_reload(nb_ui_t *ui) { nb_ui_reload(ui); }
 static void h_next_problem(nb_ui_t *ui) { nb_ed_next_problem(&ui->ed); }
 static void h_undo(nb_ui_t *ui) { nb_ed_undo(&ui->ed); }
+static void h_redo(nb_ui_t *ui) { nb_ed_redo(&ui->ed); }
 static void h_add_item(nb_ui_t *ui) { nb_ed_add_item(&ui->ed); }
 static void h_remove_item(nb_ui_t *ui) { nb_ed_remove_item(&ui->ed); }
 static void h_external(nb_ui_t *ui) { nb_ui_external_editor(ui); }
@@ -392,7 +395,7 @@ static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
 	[NB_REQ_CLEAR] = h_clear, [NB_REQ_SAVE] = h_save,
 	[NB_REQ_QUIT] = h_quit, [NB_REQ_NEXT_PROBLEM] = h_next_problem,
 	[NB_REQ_PROBLEMS] = h_problems, [NB_REQ_EXTERNAL] = h_external,
-	[NB_REQ_UNDO] = h_undo, [NB_REQ_HELP] = h_help,
+	[NB_REQ_UNDO] = h_undo, [NB_REQ_REDO] = h_redo, [NB_REQ_HELP] = h_help,
 	[NB_REQ_ADD_ITEM] = h_add_item, [NB_REQ_REMOVE_ITEM] = h_remove_item,
 	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
 	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,

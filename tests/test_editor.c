@@ -375,6 +375,146 @@ numbers_pasted_from_a_spreadsheet(void **state)
 	assert_int_equal(nb_ed_stop(&ed)->cell, cell("requests.public", 0));
 }
 
+static const char *
+text_of(const char *path)
+{
+	const char *t = ed.rep->values[cell(path, 0)].text;
+
+	return t ? t : "";
+}
+
+static void
+esc_in_a_paragraph_keeps_the_text(void **state)
+{
+	size_t at;
+
+	(void)state;
+	go("preamble", 0);
+	at = ed.cur;
+	type("输入法用户习惯按 Esc。");
+	nb_ed_cancel(&ed);
+	assert_string_equal(text_of("preamble"), "输入法用户习惯按 Esc。\n");
+	assert_int_not_equal(ed.cur, at);              /* left, as Tab does */
+	nb_ed_goto(&ed, at);
+	nb_ed_move(&ed, NB_MV_BOTTOM, 1);
+	type("再写一句。");
+	nb_ed_cancel(&ed);
+	assert_string_equal(text_of("preamble"), "输入法用户习惯按 Esc。再写一句。\n");
+	nb_ed_undo(&ed);                               /* one step per visit */
+	assert_string_equal(text_of("preamble"), "输入法用户习惯按 Esc。\n");
+}
+
+static void
+esc_in_a_number_is_an_undo_step(void **state)
+{
+	(void)state;
+	go("requests.new", 0);
+	type("42");
+	nb_ed_cancel(&ed);
+	assert_int_equal(num("requests.new", 0), 1);   /* back to the seed's */
+	assert_int_equal(num("requests.new", 6), 1);
+	nb_ed_undo(&ed);                               /* the typing comes back */
+	assert_int_equal(num("requests.new", 0), 42);
+	assert_int_equal(num("requests.new", 6), 42);
+	nb_ed_undo(&ed);
+	assert_int_equal(num("requests.new", 0), 1);
+	nb_ed_redo(&ed);
+	nb_ed_redo(&ed);
+	assert_int_equal(num("requests.new", 0), 1);   /* the Esc done again */
+	nb_ed_redo(&ed);
+	assert_true(ed.msg_error);
+	assert_string_equal(ed.msg, "没有可以重做的修改");
+}
+
+static void
+one_paste_is_one_undo_step(void **state)
+{
+	const wchar_t *block = L"1\t2\t3\t4\t5\t6\n7\t8\n";
+	size_t c;
+
+	(void)state;
+	go("requests.new", 0);
+	type("9");
+	nb_ed_next(&ed);
+	assert_int_equal(nb_ed_paste(&ed, block, wcslen(block)), 1);
+	assert_int_equal(num("requests.new", 1), 1);
+	assert_int_equal(num("requests.carried_in", 2), 8);
+	nb_ed_undo(&ed);
+	for (c = 1; c < 6; c++)
+		assert_false(ed.rep->values[cell("requests.new", c)].filled);
+	assert_false(ed.rep->values[cell("requests.carried_in", 1)].filled);
+	assert_false(ed.rep->values[cell("requests.carried_in", 2)].filled);
+	assert_int_equal(num("requests.new", 0), 9);   /* the typing before stays */
+	assert_false(ed.rep->values[cell("requests.new", 6)].filled);
+	nb_ed_redo(&ed);
+	assert_int_equal(num("requests.new", 5), 5);
+	assert_int_equal(num("requests.carried_in", 2), 8);
+	assert_int_equal(num("requests.new", 6), 24);
+}
+
+static void
+undo_brings_back_a_total_kept_from_the_file(void **state)
+{
+	nb_form_t *f = tu_form();
+	nb_report_t *r = tu_sample(f, "sample-data/jinzhai-2024.yaml");
+	char text[64];
+
+	(void)state;
+	nb_ed_close(&ed);
+	nb_report_set_num(r, nb_form_field(f, "requests.new")->cell + 6, 4, 0);
+	assert_int_equal(nb_ed_open(&ed, f, r, "/tmp/nb-editor-test.yaml"), 0);
+	go("requests.new", 0);
+	type("4");                      /* 4 = the file's total: it agrees */
+	assert_false(ed.mismatch[cell("requests.new", 6)]);
+	type("0");                      /* 40: the total follows the cells */
+	assert_int_equal(num("requests.new", 6), 40);
+	nb_ed_next(&ed);
+	nb_ed_undo(&ed);
+	assert_int_equal(num("requests.new", 0), 1);
+	assert_int_equal(num("requests.new", 6), 4);   /* the file's, disputed */
+	assert_true(ed.mismatch[cell("requests.new", 6)]);
+	nb_ed_cell_text(&ed, cell("requests.new", 6), text, sizeof text);
+	assert_string_equal(text, "4(1)");
+	nb_ed_redo(&ed);
+	assert_int_equal(num("requests.new", 6), 40);
+	assert_false(ed.mismatch[cell("requests.new", 6)]);
+	nb_ed_undo(&ed);
+	go("requests.new", 6);
+	nb_ed_enter(&ed);                              /* accepted */
+	assert_int_equal(num("requests.new", 6), 1);
+	nb_ed_undo(&ed);
+	assert_int_equal(num("requests.new", 6), 4);
+	assert_true(ed.mismatch[cell("requests.new", 6)]);
+}
+
+static void
+no_undo_step_is_a_no_op(void **state)
+{
+	size_t n;
+
+	(void)state;
+	nb_ed_undo(&ed);
+	assert_true(ed.msg_error);
+	assert_string_equal(ed.msg, "没有可以撤销的修改");
+	go("requests.new", 0);
+	type("3");
+	nb_ed_next(&ed);
+	n = ed.nundo;
+	go("requests.new", 2);
+	type("5");
+	nb_ed_backspace(&ed);                          /* typed and taken back */
+	nb_ed_next(&ed);
+	go("organization", 0);
+	type("x");
+	nb_ed_backspace(&ed);
+	nb_ed_cancel(&ed);
+	assert_int_equal(ed.nundo, n);
+	nb_ed_undo(&ed);                               /* straight to the 3 */
+	assert_false(ed.rep->values[cell("requests.new", 0)].filled);
+	assert_false(ed.msg_error);
+	assert_non_null(strstr(ed.msg, "已撤销："));
+}
+
 int
 main(void)
 {
@@ -392,6 +532,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(paragraph_cursor_over_wide_characters, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(unsaved_edits_kept_and_changes_on_disk_noticed, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(numbers_pasted_from_a_spreadsheet, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(esc_in_a_paragraph_keeps_the_text, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(esc_in_a_number_is_an_undo_step, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(one_paste_is_one_undo_step, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(undo_brings_back_a_total_kept_from_the_file, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(no_undo_step_is_a_no_op, open_empty, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */

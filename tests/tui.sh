@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 93
+plan 100
 
 # numbers N V: types V then Tab, N times.
 numbers() {
@@ -134,6 +134,7 @@ keys F1
 shows "Ctrl-S F2" "F1 shows every key"
 keys NPage
 shows "Ctrl-Z" "on pages turned with PgDn"
+shows "重做刚撤销的修改" "redo (Ctrl-Y) is among them"
 keys Escape
 shows "== 三、" "and any key returns"
 
@@ -145,6 +146,9 @@ text "第一句话说明本机关的情况，第二句话很长很长很长很�
 shows "| 第一句话说明本机关的情况，第二句话很长很长很长很长很长很长很长很长很长很长很" \
 	"a Chinese paragraph wraps at the width of the screen"
 shows "| 长很长很长很长很长很长很长很长很长很长。" "by display width, between any two characters"
+keys Escape
+shows "已到最后一项" "Esc in a paragraph leaves it as Tab does (here the last one)"
+shows "| 长很长很长很长很长很长很长很长很长很长。" "and keeps every character typed"
 keys Home Left Left Left Left Left BSpace
 text "X"
 keys C-s
@@ -171,7 +175,14 @@ chmod +x fake-editor
 keys C-e
 shows "| 外部编辑器写的一段话。" "Ctrl-E opens the paragraph in \$VISUAL and reads it back"
 keys C-z
-shows "| 本年度未收取信息处理费。" "Ctrl-Z undoes the edit of the paragraph"
+shows "371段文字，第372段文字，第373段文字，第374段文字，" "Ctrl-Z undoes the external editor's text: the paste is back"
+keys C-z
+shows "已撤销：" "the next Ctrl-Z undoes the whole paste, one step"
+keys C-z C-z
+shows "| 本年度未收取信息处理费。" "and two more the typing before it (Esc ended one step)"
+keys C-y
+shows "已重做：" "Ctrl-Y redoes"
+gone "| 本年度未收取信息处理费。" "and the paragraph is as it was after the typing"
 keys BTab
 shows "== 五、存在的主要问题及改进情况 ==" "Shift-Tab goes back"
 keys Tab
