@@ -498,64 +498,16 @@ check_involves(const nb_check_t *c, size_t cell)
 	return 0;
 }
 
-/* A side of a sum with its figures: "5+2=7"; "…" when not all filled. */
-static void
-side_text(const nb_editor_t *ed, const nb_term_t *t, size_t n, nb_buf_t *b)
-{
-	long long sum = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!ed->rep->values[t[i].cell].filled) {
-			nb_buf_puts(b, "…");
-			return;
-		}
-	for (i = 0; i < n; i++) {
-		long long v = ed->rep->values[t[i].cell].num;
-		sum += t[i].sign * v;
-		if (n > 1 && n <= 8)
-			nb_buf_printf(b, "%s%lld", i || t[i].sign < 0
-			              ? (t[i].sign < 0 ? "-" : "+") : "", v);
-	}
-	nb_buf_printf(b, n > 1 && n <= 8 ? "=%lld" : "%lld", sum);
-}
-
-/* A rule that holds, in the words of its message: "不等于" becomes "等于". */
-static void
-holds_text(const nb_editor_t *ed, const nb_check_t *c, nb_buf_t *b)
-{
-	const char *p = c->message, *is = "等于";
-	size_t i;
-	int filled = 1;
-
-	for (i = 0; i < c->nlhs; i++)
-		filled &= ed->rep->values[c->lhs[i].cell].filled;
-	for (i = 0; i < c->nrhs; i++)
-		filled &= ed->rep->values[c->rhs[i].cell].filled;
-	if (!filled)
-		is = "应等于";
-	nb_buf_puts(b, filled ? "勾稽关系成立：" : "填完后核对：");
-	while (*p) {
-		if (!strncmp(p, "{lhs}", 5)) {
-			side_text(ed, c->lhs, c->nlhs, b);
-			p += 5;
-		} else if (!strncmp(p, "{rhs}", 5)) {
-			side_text(ed, c->rhs, c->nrhs, b);
-			p += 5;
-		} else if (!strncmp(p, "不等于", 9)) {
-			nb_buf_puts(b, is);
-			p += 9;
-		} else {
-			nb_buf_add(b, p++, 1);
-		}
-	}
-}
-
+/* A sum the current cell is part of, holding or waiting for its cells. */
 static int
-put_line(char *buf, size_t size, nb_buf_t *b)
+holds_line(const nb_editor_t *ed, const nb_check_t *c, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s", b->data ? b->data : "");
-	nb_buf_free(b);
+	int state;
+	char *text = nb_check_describe(c, ed->rep, NULL, &state);
+
+	snprintf(buf, size, "%s%s", state > 0 ? "勾稽关系成立：" : "填完后核对：",
+	         text ? text : "");
+	free(text);
 	return 0;
 }
 
@@ -565,7 +517,6 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 	size_t cell = nb_ed_stop(ed)->cell, i, k;
 	const nb_check_t *first = NULL;
 	char *msg;
-	nb_buf_t b;
 
 	*buf = '\0';
 	for (i = 0; i < ed->form->nrules; i++)
@@ -582,11 +533,7 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 			if (!first && c->rule->kind == NB_RULE_SUM)
 				first = c;
 		}
-	if (!first)
-		return -1;
-	nb_buf_init(&b);
-	holds_text(ed, first, &b);
-	return put_line(buf, size, &b);
+	return first ? holds_line(ed, first, buf, size) : -1;
 }
 
 void

@@ -105,6 +105,7 @@ typedef struct {
 	size_t nlhs, nrhs;
 	int previous;           /* some term reads last year's draft */
 	const char *message;    /* {lhs} and {rhs} still to be filled */
+	const char *holds;      /* sum: the wording when it holds, or NULL */
 } nb_check_t;
 
 typedef struct nb_rule {

@@ -216,14 +216,18 @@ static int
 load_sum_checks(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r, const loop_t *lp,
                 const char *msg)
 {
+	const char *holds;
 	size_t k;
 
+	if (nb_fl_str(L, m, "holds", 0, &holds) < 0)
+		return -1;
 	for (k = 0; k < lp->n; k++) {
 		nb_check_t *c = &r->checks[k];
 		c->rule = r;
 		if (load_side(L, m, "lhs", lp, k, &c->lhs, &c->nlhs, &c->previous) < 0 ||
 		    load_side(L, m, "rhs", lp, k, &c->rhs, &c->nrhs, &c->previous) < 0 ||
-		    !(c->message = subst(L, msg, lp->var, lp->names[k])))
+		    !(c->message = subst(L, msg, lp->var, lp->names[k])) ||
+		    (holds && !(c->holds = subst(L, holds, lp->var, lp->names[k]))))
 			return -1;
 		if (r->computes && (c->nlhs != 1 || c->previous))
 			return nb_fl_bad(L, m, "computes 规则的 lhs 只能是一个本年的格%s", NULL);

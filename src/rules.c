@@ -151,24 +151,27 @@ describe_side(nb_buf_t *b, const nb_term_t *t, size_t n, const nb_report_t *r,
 	put_number(b, side_sum(t, n, r, prev), amount, dec);
 }
 
-/* The message with {lhs} and {rhs} filled in. */
+/* A wording with {lhs} and {rhs} filled in; "…" for a side not filled. */
 static char *
-describe(const nb_check_t *c, const nb_report_t *r, const nb_report_t *prev)
+describe(const char *p, const nb_check_t *c, const nb_report_t *r,
+         const nb_report_t *prev)
 {
 	nb_buf_t b;
-	const char *p = c->message;
 
 	nb_buf_init(&b);
 	while (*p) {
-		if (!strncmp(p, "{lhs}", 5)) {
-			describe_side(&b, c->lhs, c->nlhs, r, prev);
-			p += 5;
-		} else if (!strncmp(p, "{rhs}", 5)) {
-			describe_side(&b, c->rhs, c->nrhs, r, prev);
-			p += 5;
-		} else {
+		int lhs = !strncmp(p, "{lhs}", 5), rhs = !strncmp(p, "{rhs}", 5);
+		const nb_term_t *t = lhs ? c->lhs : c->rhs;
+		size_t n = lhs ? c->nlhs : c->nrhs;
+		if (!lhs && !rhs) {
 			nb_buf_add(&b, p++, 1);
+			continue;
 		}
+		if (side_filled(t, n, r, prev))
+			describe_side(&b, t, n, r, prev);
+		else
+			nb_buf_puts(&b, "…");
+		p += 5;
 	}
 	return nb_buf_take(&b);
 }
@@ -214,9 +217,27 @@ nb_check_holds(const nb_check_t *c, const nb_report_t *r,
 		        side_sum(c->rhs, c->nrhs, r, prev);
 	}
 	if (!holds && message)
-		*message = c->rule->kind == NB_RULE_SUM ? describe(c, r, prev)
+		*message = c->rule->kind == NB_RULE_SUM ? describe(c->message, c, r, prev)
 		                                         : strdup(c->message);
 	return holds;
+}
+
+char *
+nb_check_describe(const nb_check_t *c, const nb_report_t *r,
+                  const nb_report_t *prev, int *state)
+{
+	char *broken = NULL;
+
+	if (!nb_check_holds(c, r, prev, &broken)) {
+		*state = 0;
+		return broken;
+	}
+	*state = c->rule->kind != NB_RULE_SUM ||
+	         (side_filled(c->lhs, c->nlhs, r, prev) &&
+	          side_filled(c->rhs, c->nrhs, r, prev)) ? 1 : -1;
+	if (c->rule->kind != NB_RULE_SUM)
+		return strdup("");
+	return describe(c->holds ? c->holds : "{lhs} = {rhs}", c, r, prev);
 }
 
 /* One note per field with unfilled cells: "未填写：… （自然人、其他）". */

@@ -43,6 +43,14 @@ int nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
 int nb_check_holds(const nb_check_t *c, const nb_report_t *r,
                    const nb_report_t *prev, char **message);
 
+/* What a check says now, malloc'd (NULL when out of memory): broken, its
+ * message (*state 0); holding, the form's wording for that (`holds`, else
+ * "{lhs} = {rhs}") with the figures (*state 1); not yet judged because
+ * cells are unfilled, the same with "…" for a side not filled (*state -1).
+ * A text rule that holds says nothing (""). */
+char *nb_check_describe(const nb_check_t *c, const nb_report_t *r,
+                        const nb_report_t *prev, int *state);
+
 /* Fills every cell that a `computes` rule defines from its other cells,
  * where those are all filled; leaves it unfilled otherwise.  Rules are
  * applied in form order, so a total of totals comes out right. */

@@ -301,6 +301,96 @@ a_changed_rule_in_the_form_file_is_followed(void **state)
 	free(text);
 }
 
+static const nb_check_t *
+first_check(const nb_form_t *f, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < f->nrules; i++)
+		if (!strcmp(f->rules[i].id, id))
+			return &f->rules[i].checks[0];
+	fail_msg("no rule %s", id);
+	return NULL;
+}
+
+/* The form file with `from` (up to its line end) replaced by `to`. */
+static nb_form_t *
+form_with(const char *from, const char *to)
+{
+	nb_error_t err = { 0 };
+	nb_form_t *f = NULL;
+	char *text, *hit;
+	const char *path;
+	size_t len;
+	nb_buf_t b;
+
+	assert_int_equal(nb_read_file(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	                              1 << 20, &text, &len, &err), 0);
+	assert_non_null(hit = strstr(text, from));
+	nb_buf_init(&b);
+	nb_buf_add(&b, text, (size_t)(hit - text));
+	nb_buf_puts(&b, to);
+	nb_buf_puts(&b, strchr(hit, '\n'));
+	path = tu_tempfile(b.data, b.len);
+	assert_int_equal(nb_form_load(path, &f, &err), 0);
+	unlink(path);
+	nb_buf_free(&b);
+	free(text);
+	return f;
+}
+
+/* The status line's wording comes from the form file, with the figures
+ * written as the rule's own messages write them. */
+static void
+a_rule_that_holds_is_described_in_the_forms_words(void **state)
+{
+	const nb_check_t *c = first_check(form, "t3-balance");
+	nb_report_t *r = seed();
+	nb_form_t *neutral, *amounts;
+	char *text;
+	int st;
+
+	(void)state;
+	text = nb_check_describe(c, r, NULL, &st);
+	assert_int_equal(st, 1);
+	assert_string_equal(text, "表三 “自然人”列：一+二 (1+0=1) 等于 三（七）+四 (1+0=1)");
+	free(text);
+	nb_report_clear(r, nb_form_field(form, "requests.new")->cell);
+	text = nb_check_describe(c, r, NULL, &st);
+	assert_int_equal(st, -1);
+	assert_string_equal(text, "表三 “自然人”列：一+二 (…) 等于 三（七）+四 (1+0=1)");
+	free(text);
+	set(r, "requests.new", 0, 5);
+	text = nb_check_describe(c, r, NULL, &st);
+	assert_int_equal(st, 0);
+	assert_string_equal(text, "表三 “自然人”列：一+二 (5+0=5) 不等于 三（七）+四 (1+0=1)");
+	free(text);
+	nb_report_free(r);
+
+	/* without `holds`, a neutral "{lhs} = {rhs}" */
+	neutral = form_with("    holds: \"表三 “{c}”列：一+二", "    x-no-holds: 1");
+	r = tu_sample(neutral, "sample-data/jinzhai-2024.yaml");
+	text = nb_check_describe(first_check(neutral, "t3-balance"), r, NULL, &st);
+	assert_string_equal(text, "1+0=1 = 1+0=1");
+	free(text);
+	nb_report_free(r);
+	nb_form_free(neutral);
+
+	/* amounts as decimals, not as the 1e-9 units they are kept in */
+	amounts = form_with("  - id: t3-balance", "  - id: fees-twice\n"
+	                    "    lhs: [proactive.fees]\n    rhs: [proactive.fees]\n"
+	                    "    message: \"{lhs} != {rhs}\"\n  - id: t3-balance");
+	r = tu_sample(amounts, "sample-data/jinzhai-2024.yaml");
+	nb_report_set_num(r, nb_form_field(amounts, "proactive.fees")->cell,
+	                  5949088667000LL, 6);
+	text = nb_check_describe(first_check(amounts, "fees-twice"), r, NULL, &st);
+	assert_int_equal(st, 1);
+	assert_string_equal(text, "5949.088667 = 5949.088667");
+	free(text);
+	nb_report_free(r);
+	nb_form_free(amounts);
+}
+
 int
 main(void)
 {
@@ -315,6 +405,7 @@ main(void)
 		cmocka_unit_test(text_rules_warn),
 		cmocka_unit_test(totals_are_computed_from_their_parts),
 		cmocka_unit_test(a_changed_rule_in_the_form_file_is_followed),
+		cmocka_unit_test(a_rule_that_holds_is_described_in_the_forms_words),
 	};
 	return cmocka_run_group_tests_name("rules", tests, tu_setup, tu_teardown);
 }
