@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "editor.h"
+#include "text.h"
 #include "editor_impl.h"
 #include "number.h"
 

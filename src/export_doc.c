@@ -11,7 +11,7 @@
 
 #include "export.h"
 #include "number.h"
-#include "textwidth.h"
+#include "text.h"
 
 /* ---- blocks and text ---- */
 

@@ -8,98 +8,71 @@
 #include <string.h>
 
 #include "export.h"
-#include "textwidth.h"
+#include "text.h"
 
-/* ---- wrapping ---- */
-
-static int
-is_word(uint32_t cp)
-{
-	return cp > ' ' && cp < 0x7F;
-}
-
-static int
-is_closing(uint32_t cp)
-{
-	static const uint32_t closing[] = {
-		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
-		0x300B, 0x300D, 0x300F, 0x201D, 0x2019, 0x3011, 0x3015, 0x2026,
-		0xFF05, 0x3009, 0xFF3D, 0xFF5D, 0x00B7,
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof closing / sizeof closing[0]; i++)
-		if (cp == closing[i])
-			return 1;
-	return 0;
-}
-
-static int
-is_opening(uint32_t cp)
-{
-	static const uint32_t opening[] = {
-		0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010, 0x3014,
-		0x3008, 0xFF3B, 0xFF5B,
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof opening / sizeof opening[0]; i++)
-		if (cp == opening[i])
-			return 1;
-	return 0;
-}
+/* ---- wrapping: text.h's rows, without the blanks at a break ---- */
 
 static void
-add_line(nb_span_t *lines, size_t max, size_t k, const char *s, size_t a, size_t b)
+add_line(nb_span_t *lines, size_t max, size_t k, const size_t *at,
+         const wchar_t *w, size_t a, size_t b)
 {
-	while (b > a && s[b - 1] == ' ')
+	while (b > a && w[b - 1] == ' ')
 		b--;
 	if (k < max) {
-		lines[k].start = a;
-		lines[k].end = b;
+		lines[k].start = at[a];
+		lines[k].end = at[b];
 	}
+}
+
+/* s as wide characters, with the byte offset of each (and of the end). */
+static wchar_t *
+decode_at(const char *s, size_t n, size_t **at, size_t *len)
+{
+	wchar_t *w = malloc((n + 1) * sizeof *w);
+	size_t i = 0, k = 0;
+	uint32_t cp;
+
+	*at = malloc((n + 1) * sizeof **at);
+	if (!w || !*at) {
+		free(w);
+		free(*at);
+		return NULL;
+	}
+	while (i < n) {
+		(*at)[k] = i;
+		i += nb_utf8_next(s + i, n - i, &cp);
+		w[k++] = (wchar_t)cp;
+	}
+	(*at)[k] = n;
+	*len = k;
+	return w;
 }
 
 size_t
 nb_txt_wrap(const char *s, int width, nb_span_t *lines, size_t max)
 {
-	size_t n = strlen(s), i, start, prev, word, len, k = 0;
-	uint32_t cp, pcp;
-	int w, cw;
+	size_t n = strlen(s), len, start = 0, end, k = 0, *at;
+	wchar_t *w = decode_at(s, n, &at, &len);
 
+	if (!w) {                 /* out of memory: one unwrapped line */
+		if (max)
+			lines[0].start = 0, lines[0].end = n;
+		return 1;
+	}
 	if (width < 2)
 		width = 2;
-	for (i = 0; i < n && s[i] == ' '; i++)
-		;
-	start = i;
-restart:
-	w = 0;
-	prev = word = start;
-	pcp = 0;
-	for (i = start; i < n; i += len) {
-		len = nb_utf8_next(s + i, n - i, &cp);
-		cw = nb_cp_width(cp);
-		if (w + cw > width && i > start) {
-			size_t brk = i;
-			if (is_word(cp) && is_word(pcp) && word > start)
-				brk = word;
-			else if (is_closing(cp) && prev > start)
-				brk = prev;
-			else if (is_opening(pcp) && prev > start)
-				brk = prev;     /* （ does not end a line */
-			add_line(lines, max, k++, s, start, brk);
-			for (start = brk; start < n && s[start] == ' '; start++)
-				;
-			goto restart;
-		}
-		if (is_word(cp) && !is_word(pcp))
-			word = i;
-		prev = i;
-		pcp = cp;
-		w += cw;
+	while (start < len && w[start] == ' ')
+		start++;
+	while (start < len) {
+		end = nb_wrap_row(w, len, start, width);
+		add_line(lines, max, k++, at, w, start, end);
+		for (start = end; start < len && w[start] == ' '; start++)
+			;
 	}
-	if (start < n || k == 0)
-		add_line(lines, max, k++, s, start, n);
+	if (k == 0)
+		add_line(lines, max, k++, at, w, start, len);
+	free(w);
+	free(at);
 	return k;
 }
 
@@ -128,7 +101,7 @@ put_text(canvas_t *cv, int x, int y, const char *s, size_t a, size_t b)
 		a += nb_utf8_next(s + a, b - a, &cp);
 		if ((cw = nb_cp_width(cp)) == 0)
 			continue;
-		put(cv, x, y, cp);
+		put(cv, x, y, cp == '\t' ? ' ' : cp);
 		if (cw == 2)
 			put(cv, x + 1, y, 0);
 		x += cw;
@@ -145,30 +118,9 @@ emit(const canvas_t *cv, nb_buf_t *out)
 		const uint32_t *row = &cv->c[y * cv->w];
 		for (end = cv->w; end > 0 && row[end - 1] == ' '; end--)
 			;
-		for (x = 0; x < end; x++) {
-			uint32_t c = row[x];
-			if (c == 0)
-				continue;
-			if (c < 0x80) {
-				u[0] = (char)c;
-				nb_buf_add(out, u, 1);
-			} else if (c < 0x800) {
-				u[0] = (char)(0xC0 | c >> 6);
-				u[1] = (char)(0x80 | (c & 0x3F));
-				nb_buf_add(out, u, 2);
-			} else if (c < 0x10000) {
-				u[0] = (char)(0xE0 | c >> 12);
-				u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-				u[2] = (char)(0x80 | (c & 0x3F));
-				nb_buf_add(out, u, 3);
-			} else {
-				u[0] = (char)(0xF0 | c >> 18);
-				u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-				u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-				u[3] = (char)(0x80 | (c & 0x3F));
-				nb_buf_add(out, u, 4);
-			}
-		}
+		for (x = 0; x < end; x++)
+			if (row[x])
+				nb_buf_add(out, u, nb_utf8_put(row[x], u));
 		nb_buf_add(out, "\n", 1);
 	}
 }

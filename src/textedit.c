@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "text.h"
 #include "textedit.h"
 
 void
@@ -38,50 +39,6 @@ reserve(nb_text_t *t, size_t n)
 	return 0;
 }
 
-/* One UTF-8 sequence at s; *used gets its length.  Bad bytes give U+FFFD. */
-static wchar_t
-utf8_one(const unsigned char *s, size_t *used)
-{
-	static const unsigned char lead_bits[] = { 0, 0, 0x1f, 0x0f, 0x07 };
-	static const wchar_t min[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n, i;
-	wchar_t c;
-
-	*used = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	n = s[0] >= 0xf0 && s[0] < 0xf5 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	if (s[0] >= 0xf5 || !n)
-		return 0xfffd;
-	c = s[0] & lead_bits[n];
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0xfffd;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0xfffd;
-	*used = n;
-	return c;
-}
-
-wchar_t *
-nb_utf8_decode(const char *s, size_t *n)
-{
-	size_t len = strlen(s), i = 0, o = 0, used;
-	wchar_t *w = malloc((len + 1) * sizeof *w);
-
-	if (!w)
-		return NULL;
-	while (i < len) {
-		w[o++] = utf8_one((const unsigned char *)s + i, &used);
-		i += used;
-	}
-	w[o] = 0;
-	*n = o;
-	return w;
-}
-
 int
 nb_text_set(nb_text_t *t, const char *utf8)
 {
@@ -99,31 +56,6 @@ nb_text_set(nb_text_t *t, const char *utf8)
 	return 0;
 }
 
-static size_t
-utf8_put(wchar_t c, char *o)
-{
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xc0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xe0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		o[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	o[0] = (char)(0xf0 | (c >> 18));
-	o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-	o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-	o[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 char *
 nb_text_get(const nb_text_t *t)
 {
@@ -133,39 +65,9 @@ nb_text_get(const nb_text_t *t)
 	if (!s)
 		return NULL;
 	for (i = 0; i < t->len; i++)
-		o += utf8_put(t->s[i], s + o);
+		o += nb_utf8_put((uint32_t)t->s[i], s + o);
 	s[o] = '\0';
 	return s;
-}
-
-int
-nb_wcwidth(wchar_t c)
-{
-	int w;
-
-	if (c == '\t')
-		return 1;
-	w = wcwidth(c);
-	if (w >= 0)
-		return w;
-	/* no UTF-8 locale, or an unassigned character: guess from the block */
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-int
-nb_wcswidth(const wchar_t *s, size_t n)
-{
-	int w = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		w += nb_wcwidth(s[i]);
-	return w;
 }
 
 /* ---- editing ---- */
@@ -312,57 +214,17 @@ add_row(nb_tlayout_t *L, size_t start, size_t end)
 	return 0;
 }
 
-/* Characters that must not begin a line (避头点). */
-static int
-no_line_start(wchar_t c)
-{
-	return c && wcschr(L"，。、；：！？）》」』”’…—,.;:!?)]", c) != NULL;
-}
-
-static int
-is_word_char(wchar_t c)
-{
-	return c < 0x80 && c > ' ';
-}
-
-/* Where to break a row that runs from `start` and would overflow at
- * `over` (the first character that does not fit). */
-static size_t
-break_at(const wchar_t *s, size_t start, size_t over)
-{
-	size_t p;
-
-	if (is_word_char(s[over]) && is_word_char(s[over - 1])) {
-		for (p = over - 1; p > start; p--)
-			if (!is_word_char(s[p - 1]))
-				return p;     /* keep the ASCII word whole */
-		return over;
-	}
-	if (no_line_start(s[over]) && over - 1 > start)
-		return over - 1;      /* take the last character along */
-	return over;
-}
-
 /* Wraps one logical line [from, to). */
 static int
 wrap_line(const nb_text_t *t, size_t from, size_t to, int width,
           nb_tlayout_t *L)
 {
-	size_t start = from, p = from;
-	int x = 0, w;
+	size_t start = from, end;
 
-	while (p < to) {
-		w = nb_wcwidth(t->s[p]);
-		if (x + w > width && p > start) {
-			size_t b = break_at(t->s, start, p);
-			if (add_row(L, start, b) < 0)
-				return -1;
-			start = p = b;
-			x = 0;
-			continue;
-		}
-		x += w;
-		p++;
+	while ((end = nb_wrap_row(t->s, to, start, width)) < to) {
+		if (add_row(L, start, end) < 0)
+			return -1;
+		start = end;
 	}
 	return add_row(L, start, to);
 }
@@ -437,8 +299,8 @@ pos_at_col(const nb_text_t *t, const nb_tlayout_t *L, size_t r, int x)
 	size_t p = L->v[r].start, last = row_last(L, r);
 	int c = 0;
 
-	while (p < last && c + nb_wcwidth(t->s[p]) <= x) {
-		c += nb_wcwidth(t->s[p]);
+	while (p < last && c + nb_cp_width(t->s[p]) <= x) {
+		c += nb_cp_width(t->s[p]);
 		p++;
 	}
 	return p;

@@ -2,12 +2,10 @@
  *
  * The text is held as wide characters and the cursor is a character index,
  * so a double-width Chinese character is one step for every movement.
- * Screen columns come from the display width of each character (wcwidth),
- * never from bytes.  Wrapping is done by display width: Chinese text breaks
- * between any two characters, an ASCII word is kept whole when the line
- * holds a space to break at, and closing punctuation (，。、）… ) is never
- * put at the start of a line.  Nothing here draws; the screen only renders
- * the layout this module computes.
+ * Screen columns come from the display width of each character, never
+ * from bytes, and rows break where the exports break them: both are
+ * text.h's.  Nothing here draws; the screen only renders the layout this
+ * module computes.
  */
 #ifndef NB_TEXTEDIT_H
 #define NB_TEXTEDIT_H
@@ -41,13 +39,6 @@ void nb_text_free(nb_text_t *t);
 int nb_text_set(nb_text_t *t, const char *utf8);
 /* The text as malloc'd UTF-8. */
 char *nb_text_get(const nb_text_t *t);
-/* Decodes UTF-8 into a malloc'd wide string; *n gets its length. */
-wchar_t *nb_utf8_decode(const char *s, size_t *n);
-
-/* Display width of a character (0 for combining marks, 2 for CJK) and of
- * a run of characters. */
-int nb_wcwidth(wchar_t c);
-int nb_wcswidth(const wchar_t *s, size_t n);
 
 /* Editing at the cursor; return 1 when the text changed, 0 when not, -1
  * when out of memory. */

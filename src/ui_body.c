@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "textedit.h"
+#include "text.h"
 #include "ui.h"
 #include "ui_body.h"
 
@@ -371,8 +372,8 @@ draw_colhead(body_t *B, int y, int grow, int part)
 		int x = 0;
 		if (!s)
 			continue;
-		while (i < n && x + nb_wcwidth(s[i]) <= w)
-			x += nb_wcwidth(s[i++]);
+		while (i < n && x + nb_cp_width(s[i]) <= w)
+			x += nb_cp_width(s[i++]);
 		if (mine && c == cur->gcol)
 			attron(A_UNDERLINE);
 		if (part == 0)

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "textedit.h"
+#include "text.h"
 #include "ui.h"
 #include "ui_body.h"
 
@@ -36,7 +37,7 @@ fit(const wchar_t *w, size_t n, int maxw, int *used)
 	int x = 0;
 
 	for (i = 0; i < n; i++) {
-		int cw = nb_wcwidth(w[i]);
+		int cw = nb_cp_width(w[i]);
 		if (x + cw > maxw)
 			break;
 		x += cw;

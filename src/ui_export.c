@@ -14,7 +14,7 @@
 
 #include "draft.h"
 #include "export.h"
-#include "textwidth.h"
+#include "text.h"
 #include "ui.h"
 
 static const struct {

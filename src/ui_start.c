@@ -14,6 +14,7 @@
 
 #include "number.h"
 #include "textedit.h"
+#include "text.h"
 #include "ui.h"
 #include "ui_body.h"
 

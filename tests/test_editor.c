@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "editor.h"
+#include "text.h"
 #include "testutil.h"
 
 static nb_editor_t ed;

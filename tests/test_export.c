@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "export.h"
-#include "textwidth.h"
+#include "text.h"
 #include "testutil.h"
 
 static nb_report_t *

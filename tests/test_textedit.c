@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "export.h"
+#include "text.h"
 #include "textedit.h"
 
 static nb_text_t
@@ -78,9 +80,9 @@ static void
 widths(void **state)
 {
 	(void)state;
-	assert_int_equal(nb_wcwidth(L'中'), 2);
-	assert_int_equal(nb_wcwidth(L'，'), 2);
-	assert_int_equal(nb_wcwidth(L'a'), 1);
+	assert_int_equal(nb_cp_width(L'中'), 2);
+	assert_int_equal(nb_cp_width(L'，'), 2);
+	assert_int_equal(nb_cp_width(L'a'), 1);
 	assert_int_equal(nb_wcswidth(L"年报ab", 4), 6);
 }
 
@@ -237,6 +239,67 @@ a_long_paste_keeps_every_character_in_order(void **state)
 	nb_text_free(&t);
 }
 
+/* 避头尾 the way the export keeps it: （ and “ do not end a row, 】 ％ 〉
+ * do not start one. */
+static void
+opening_and_closing_punctuation_stay_with_their_words(void **state)
+{
+	nb_text_t t = make("一二三（四五");
+	(void)state;
+	assert_rows(&t, 8, "一二三|（四五");          /* not "一二三（" */
+	nb_text_free(&t);
+	t = make("一二三“四");
+	assert_rows(&t, 8, "一二三|“四");
+	nb_text_free(&t);
+	t = make("一二三四】五");
+	assert_rows(&t, 8, "一二三|四】五");
+	nb_text_free(&t);
+	t = make("五十一％的");
+	assert_rows(&t, 6, "五十|一％的");
+	nb_text_free(&t);
+	t = make("一二三四〉五");
+	assert_rows(&t, 8, "一二三|四〉五");
+	nb_text_free(&t);
+}
+
+/* The editor's rows are the plain-text export's rows: one function. */
+static void
+the_editor_wraps_as_the_export_does(void **state)
+{
+	static const char *texts[] = {
+		"本机关严格落实《中华人民共和国政府信息公开条例》（国务院令第711号），"
+		"全年主动公开信息1234条，其中“政策解读”56条、【图解】7条，占比达到百分之五十％。",
+		"依申请公开：收到申请12件，办结（含上年结转）11件；结转下年度1件……"
+		"网址http://www.example.gov.cn/zwgk/index.html可查。",
+	};
+	size_t i, k;
+	int width;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (width = 4; width <= 40; width++) {
+			nb_text_t t = make(texts[i]);
+			nb_tlayout_t L = { 0 };
+			nb_span_t lines[256];
+			size_t n = nb_txt_wrap(texts[i], width, lines, 256);
+			assert_int_equal(nb_text_layout(&t, width, &L), 0);
+			assert_int_equal(L.n, n);
+			for (k = 0; k < n; k++) {
+				char *row;
+				nb_text_t r;
+				nb_text_init(&r);
+				nb_text_insert(&r, t.s + L.v[k].start, L.v[k].end - L.v[k].start);
+				row = nb_text_get(&r);
+				assert_int_equal(strlen(row), lines[k].end - lines[k].start);
+				assert_memory_equal(row, texts[i] + lines[k].start, strlen(row));
+				free(row);
+				nb_text_free(&r);
+			}
+			nb_tlayout_free(&L);
+			nb_text_free(&t);
+		}
+}
+
 int
 main(void)
 {
@@ -247,6 +310,8 @@ main(void)
 		cmocka_unit_test(wraps_chinese_by_width),
 		cmocka_unit_test(keeps_ascii_words_whole),
 		cmocka_unit_test(no_punctuation_at_line_start),
+		cmocka_unit_test(opening_and_closing_punctuation_stay_with_their_words),
+		cmocka_unit_test(the_editor_wraps_as_the_export_does),
 		cmocka_unit_test(newlines_make_rows),
 		cmocka_unit_test(vertical_moves_keep_the_column),
 		cmocka_unit_test(home_and_end_of_wrapped_rows),

@@ -1,8 +1,14 @@
-/* Display width of UTF-8 text (see textwidth.h). */
+/* UTF-8, display width and line breaking (see text.h). */
 
 #include "config.h"
 
-#include "textwidth.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Every code point fits in a wchar_t, as on glibc. */
+_Static_assert(WCHAR_MAX >= 0x10FFFF, "wchar_t holds a code point");
 
 typedef struct {
 	uint32_t lo, hi;
@@ -64,6 +70,8 @@ in_ranges(uint32_t cp, const range_t *r, size_t n)
 int
 nb_cp_width(uint32_t cp)
 {
+	if (cp == '\t')
+		return 1;
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return 0;
 	if (cp < 0x300)
@@ -127,4 +135,116 @@ nb_str_width(const char *s, size_t n)
 		w += (size_t)nb_cp_width(cp);
 	}
 	return w;
+}
+
+size_t
+nb_utf8_put(uint32_t c, char *o)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | c >> 6);
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xE0 | c >> 12);
+		o[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | c >> 18);
+	o[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	o[2] = (char)(0x80 | (c >> 6 & 0x3F));
+	o[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+wchar_t *
+nb_utf8_decode(const char *s, size_t *n)
+{
+	size_t len = strlen(s), i = 0, o = 0;
+	wchar_t *w = malloc((len + 1) * sizeof *w);
+	uint32_t cp;
+
+	if (!w)
+		return NULL;
+	while (i < len) {
+		i += nb_utf8_next(s + i, len - i, &cp);
+		w[o++] = (wchar_t)cp;
+	}
+	w[o] = 0;
+	*n = o;
+	return w;
+}
+
+int
+nb_wcswidth(const wchar_t *s, size_t n)
+{
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		w += nb_cp_width((uint32_t)s[i]);
+	return w;
+}
+
+/* ---- line breaking ---- */
+
+/* 避头: what must not start a row. */
+static int
+is_closing(wchar_t c)
+{
+	return c && wcschr(L"，。、；：！？）》」』】〕〉”’…—％］｝·", c) != NULL;
+}
+
+/* 避尾: what must not end a row. */
+static int
+is_opening(wchar_t c)
+{
+	return c && wcschr(L"（《「『【〔〈“‘［｛", c) != NULL;
+}
+
+static int
+is_word(wchar_t c)
+{
+	return c > ' ' && c < 0x7F;
+}
+
+/* Where to break a row that runs from `start` and would overflow at
+ * `over` (the first character that does not fit; over > start). */
+static size_t
+break_at(const wchar_t *s, size_t start, size_t over)
+{
+	size_t b = over;
+
+	if (is_word(s[over]) && is_word(s[over - 1])) {
+		while (b > start && is_word(s[b - 1]))
+			b--;
+		if (b == start)
+			return over;      /* a word longer than the row */
+	}
+	while (b - 1 > start && is_closing(s[b]))
+		b--;                  /* take the characters before it along */
+	while (b - 1 > start && is_opening(s[b - 1]))
+		b--;
+	return b;
+}
+
+size_t
+nb_wrap_row(const wchar_t *s, size_t n, size_t start, int width)
+{
+	size_t p = start;
+	int x = 0, w;
+
+	while (p < n) {
+		w = nb_cp_width((uint32_t)s[p]);
+		if (x + w > width && p > start)
+			return break_at(s, start, p);
+		x += w;
+		p++;
+	}
+	return n;
 }
