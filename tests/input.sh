@@ -1,0 +1,32 @@
+#!/bin/sh
+# Inputs that are not what a draft should be, given to the command line:
+# files that are not regular files, a byte-order mark, text that breaks a
+# one-line field, and a standard output that cannot be written.
+. "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
+
+S=$NB_TOP_SRCDIR
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$S" || exit 1
+
+plan 4
+
+# ---- not regular files: refused at once, by name and kind ----
+mkfifo "$T/pipe.yaml"
+err=$(timeout 10 "$NIANBAO" check "$T/pipe.yaml" 2>&1 >/dev/null); rc=$?
+is "$rc:$err" "2:$T/pipe.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法作为草稿或表单读取" \
+	"check refuses a FIFO at once, saying what it is"
+# the editor, too, before it takes the terminal (none is attached here)
+err=$(timeout 10 "$NIANBAO" "$T/pipe.yaml" 2>&1 </dev/null >/dev/null); rc=$?
+is "$rc:$err" "2:$T/pipe.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法作为草稿或表单读取" \
+	"the editor refuses a FIFO as its draft before opening the terminal"
+mkdir "$T/forms"
+mkfifo "$T/forms/gov-info-annual-report-2021.yaml"
+err=$(timeout 10 "$NIANBAO" --forms "$T/forms" check sample-data/jinzhai-2024.yaml 2>&1 >/dev/null); rc=$?
+is "$rc:$err" "2:$T/forms/gov-info-annual-report-2021.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法作为草稿或表单读取" \
+	"a FIFO as the form file is refused too"
+err=$(timeout 10 "$NIANBAO" export /dev/zero -o "$T/x.txt" 2>&1 >/dev/null); rc=$?
+is "$rc:$err:$(ls "$T" | grep -c x.txt)" "2:/dev/zero: error: 这是一个字符设备，不是普通文件：无法作为草稿或表单读取:0" \
+	"export refuses a device and writes nothing"
+
+tap_done
