@@ -19,9 +19,7 @@ position(const char *buf, size_t off, int *line, int *col)
 
 	*line = 1;
 	*col = 1;
-	/* libyaml does not count a byte-order mark as a column */
-	i = off >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	for (; i < off; i++) {
+	for (i = 0; i < off; i++) {
 		/* buf[off] may be past the input: look no further than off */
 		if (buf[i] == '\n' ||
 		    (buf[i] == '\r' && (i + 1 == off || buf[i + 1] != '\n'))) {
@@ -632,6 +630,14 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	if (len > NB_YTREE_MAX_BYTES)
 		return nb_error_set(err, name, 0, 0,
 		    "文件太大（%zu 字节，最多 %u 字节）", len, NB_YTREE_MAX_BYTES);
+	/* Notepad's UTF-8 starts with a byte-order mark.  libyaml, told the
+	 * encoding, reads it as a character that indents the first line by
+	 * one column (and then refuses the second line as a second
+	 * document): the text starts after it, and so do positions. */
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+	}
 	if (check_text(name, buf, len, err) < 0)
 		return -1;
 	r.name = name;

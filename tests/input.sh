@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 4
+plan 6
 
 # ---- not regular files: refused at once, by name and kind ----
 mkfifo "$T/pipe.yaml"
@@ -28,5 +28,18 @@ is "$rc:$err" "2:$T/forms/gov-info-annual-report-2021.yaml: error: 这是一个�
 err=$(timeout 10 "$NIANBAO" export /dev/zero -o "$T/x.txt" 2>&1 >/dev/null); rc=$?
 is "$rc:$err:$(ls "$T" | grep -c x.txt)" "2:/dev/zero: error: 这是一个字符设备，不是普通文件：无法作为草稿或表单读取:0" \
 	"export refuses a device and writes nothing"
+
+# ---- a byte-order mark (Windows Notepad) is no part of the text ----
+for f in jinzhai-2024 jinzhai-2024-errors; do
+	{ printf '\357\273\277'; cat "sample-data/$f.yaml"; } > "$T/bom-$f.yaml"
+done
+out=$("$NIANBAO" check "$T/bom-jinzhai-2024-errors.yaml" 2>/dev/null); rc=$?
+want=$("$NIANBAO" check sample-data/jinzhai-2024-errors.yaml 2>/dev/null |
+	sed "s|^sample-data/|$T/bom-|")
+is "$rc:$out" "1:$want" "a draft with a byte-order mark checks as without it, at the same lines and columns"
+"$NIANBAO" export "$T/bom-jinzhai-2024.yaml" -o "$T/bom.txt" &&
+	"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/plain.txt" &&
+	cmp -s "$T/bom.txt" "$T/plain.txt"
+ok $? "and exports the same report"
 
 tap_done
