@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 6
+plan 12
 
 # ---- not regular files: refused at once, by name and kind ----
 mkfifo "$T/pipe.yaml"
@@ -41,5 +41,22 @@ is "$rc:$out" "1:$want" "a draft with a byte-order mark checks as without it, at
 	"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/plain.txt" &&
 	cmp -s "$T/bom.txt" "$T/plain.txt"
 ok $? "and exports the same report"
+
+# ---- a standard output that cannot be written is a failure ----
+E=sample-data/jinzhai-2024-errors.yaml
+"$NIANBAO" check "$E" >/dev/full 2>"$T/err"; rc=$?
+is "$rc:$(tail -n 1 "$T/err")" "2:nianbao: 无法写到标准输出：No space left on device" \
+	"check on a full disk exits 2 and says so"
+"$NIANBAO" check "$E" >&- 2>"$T/err"; rc=$?
+is "$rc:$(tail -n 1 "$T/err")" "2:nianbao: 无法写到标准输出：Bad file descriptor" \
+	"check with standard output closed exits 2 and says so"
+"$NIANBAO" --help >/dev/full 2>"$T/err"; rc=$?
+is "$rc:$(cat "$T/err")" "2:nianbao: 无法写到标准输出：No space left on device" "--help on a full disk exits 2"
+"$NIANBAO" --version >&- 2>"$T/err"; rc=$?
+is "$rc:$(cat "$T/err")" "2:nianbao: 无法写到标准输出：Bad file descriptor" "--version with standard output closed exits 2"
+"$NIANBAO" check --help >/dev/full 2>"$T/err"; rc=$?
+is "$rc:$(cat "$T/err")" "2:nianbao: 无法写到标准输出：No space left on device" "check --help on a full disk exits 2"
+"$NIANBAO" export --format txt sample-data/jinzhai-2024.yaml -o - >/dev/full 2>"$T/err"; rc=$?
+is "$rc:$(cat "$T/err")" "2:nianbao export: 无法写到标准输出" "export -o - on a full disk says so once"
 
 tap_done
