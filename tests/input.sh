@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 12
+plan 15
 
 # ---- not regular files: refused at once, by name and kind ----
 mkfifo "$T/pipe.yaml"
@@ -41,6 +41,15 @@ is "$rc:$out" "1:$want" "a draft with a byte-order mark checks as without it, at
 	"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/plain.txt" &&
 	cmp -s "$T/bom.txt" "$T/plain.txt"
 ok $? "and exports the same report"
+
+# ---- a one-line field holds one line ----
+"$NIANBAO" new --org "$(printf '金寨县\n人民政府')" --year 2024 -o "$T/n.yaml" 2>"$T/err"; rc=$?
+is "$rc:$(cat "$T/err")" "2:nianbao new: --org 给出的机关名称中有换行（机关名称只能是一行文字）" \
+	"new refuses a line break in --org"
+ok "$([ ! -e "$T/n.yaml" ]; echo $?)" "and writes no draft"
+"$NIANBAO" new --org "$(printf '金寨县\033[31m')" --year 2024 -o "$T/n.yaml" 2>"$T/err"; rc=$?
+is "$rc:$(cat "$T/err")" "2:nianbao new: --org 给出的机关名称中有不可见的控制字符 U+001B（机关名称只能是一行文字）" \
+	"and a control character"
 
 # ---- a standard output that cannot be written is a failure ----
 E=sample-data/jinzhai-2024-errors.yaml
