@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "number.h"
+#include "textcheck.h"
 
 #define DEFAULT_FORMAT "gov-info-annual-report/2021"
 
@@ -67,6 +68,8 @@ nb_cmd_new(const nb_cli_t *cli, int argc, char **argv)
 	const char *org = NULL, *year_s = NULL, *out = NULL, *format = DEFAULT_FORMAT;
 	int c, force = 0;
 	int64_t year;
+	nb_textcheck_t bad;
+	char what[64];
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:y:o:f:Fh", opts, NULL)) != -1) {
@@ -83,6 +86,11 @@ nb_cmd_new(const nb_cli_t *cli, int argc, char **argv)
 	if (!org || !year_s || !out || optind != argc) {
 		fputs("nianbao new: 需要 --org、--year 和 -o\n", stderr);
 		usage(stderr);
+		return 2;
+	}
+	if (nb_textcheck(org, strlen(org), NB_TEXTCHECK_ONE_LINE, &bad) < 0) {
+		fprintf(stderr, "nianbao new: --org 给出的机关名称中有%s（机关名称只能是一行文字）\n",
+		        nb_textcheck_what(&bad, what, sizeof what));
 		return 2;
 	}
 	if (nb_count_parse(year_s, &year) != NB_NUM_OK || year < 1900 || year > 2999) {

@@ -8,6 +8,7 @@
 
 #include "draft.h"
 #include "number.h"
+#include "textcheck.h"
 
 typedef struct {
 	const nb_form_t *form;
@@ -151,6 +152,21 @@ read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	return 0;
 }
 
+/* A one-line field (机关名称, a contact line, a subsection title) with a
+ * line break or a control character would break the headings and the
+ * metadata of every export; `what` names it. */
+static int
+check_one_line(reader_t *R, const nb_ynode_t *n, const char *what)
+{
+	nb_textcheck_t bad;
+	char which[64];
+
+	if (nb_textcheck(n->str, n->len, NB_TEXTCHECK_ONE_LINE, &bad) == 0)
+		return 0;
+	return fail(R, n, "%s只能是一行文字，其中有%s：请删去", what,
+	            nb_textcheck_what(&bad, which, sizeof which));
+}
+
 static int
 read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
@@ -164,6 +180,9 @@ read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	if (f->type == NB_T_FORMAT && strcmp(n->str, R->form->format))
 		return fail(R, n, "格式应为“%s”，而不是“%s”", R->form->format,
 		            clip(n->str, val, sizeof val));
+	if (f->type == NB_T_LINE &&
+	    check_one_line(R, n, name_of(R, f, f->cell, name, sizeof name)) < 0)
+		return -1;
 	if (nb_report_set_text(R->rep, f->cell, n->str) < 0)
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	return 0;
@@ -214,11 +233,13 @@ read_item(reader_t *R, const nb_field_t *f, nb_ynode_t *m, size_t nth)
 	}
 	for (k = 0; k < 2; k++) {
 		v[k] = nb_ymap_get(m, keys[k]);
-		if (v[k] && v[k]->type != NB_Y_SCALAR) {
-			snprintf(which, sizeof which, "“%s”第 %zu 项的 %s", f->path,
-			         nth + 1, keys[k]);
+		snprintf(which, sizeof which, "“%s”第 %zu 项的 %s", f->path,
+		         nth + 1, keys[k]);
+		if (v[k] && v[k]->type != NB_Y_SCALAR)
 			return fail(R, v[k], "%s 应为文字", which, NULL);
-		}
+		if (v[k] && k == 0 && check_one_line(R, v[k],
+		        strcat(which, " ")) < 0)   /* "…的 title 只能是" */
+			return -1;
 	}
 	if (nb_report_add_item(R->rep, f->cell,
 	        v[0] && !nb_yscalar_is_null(v[0]) ? v[0]->str : "",

@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -37,6 +40,35 @@ version(void)
 	       PACKAGE_NAME, PACKAGE_VERSION);
 }
 
+/* A standard stream closed by the caller (`>&-`) would be the next file
+ * opened, and what is printed would go into a draft or a report: hold its
+ * place with /dev/null, read-only so that a write fails and is reported. */
+static void
+hold_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", O_RDONLY) != fd)
+			return;
+}
+
+/* What was printed is only written now: a full disk or a closed output
+ * must not pass for success.  A command that failed (2) said so already. */
+static int
+finish(int rc)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (rc != 2 && errno)
+		fprintf(stderr, "nianbao: 无法写到标准输出：%s\n", strerror(errno));
+	else if (rc != 2)
+		fputs("nianbao: 无法写到标准输出\n", stderr);
+	return 2;
+}
+
 typedef struct {
 	const char *name;
 	int (*run)(const nb_cli_t *, int, char **);
@@ -62,13 +94,14 @@ main(int argc, char **argv)
 	size_t i;
 	int c;
 
+	hold_std_fds();
 	setlocale(LC_ALL, "");
 	/* '+': stop at the first non-option, which may be a command name */
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'F': cli.forms_dir = optarg; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': version(); return 0;
+		case 'h': usage(stdout); return finish(0);
+		case 'V': version(); return finish(0);
 		default: usage(stderr); return 2;
 		}
 	}
@@ -77,6 +110,7 @@ main(int argc, char **argv)
 	if (optind < argc)
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (!strcmp(argv[optind], commands[i].name))
-				return commands[i].run(&cli, argc - optind, argv + optind);
-	return nb_cmd_edit(&cli, argc - optind, argv + optind);
+				return finish(commands[i].run(&cli, argc - optind,
+				                              argv + optind));
+	return finish(nb_cmd_edit(&cli, argc - optind, argv + optind));
 }

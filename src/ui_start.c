@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -183,18 +184,22 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.yaml files of the current directory, sorted. */
+/* The *.yaml files of the current directory, sorted; a directory, FIFO
+ * or device of that name is no draft, and would only be refused. */
 static size_t
 list_drafts(char ***out)
 {
 	DIR *d = opendir(".");
 	struct dirent *e;
+	struct stat st;
 	char **v = NULL, **t;
 	size_t n = 0, len;
 
 	while (d && (e = readdir(d))) {
 		len = strlen(e->d_name);
 		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") || e->d_name[0] == '.')
+			continue;
+		if (stat(e->d_name, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		if (!(t = realloc(v, (n + 1) * sizeof *v)))
 			break;

@@ -1,11 +1,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
+#include "textcheck.h"
 #include "ytree.h"
 
 /* Position of the byte at `off` as 1-based line and character column. */
@@ -16,9 +20,7 @@ position(const char *buf, size_t off, int *line, int *col)
 
 	*line = 1;
 	*col = 1;
-	/* libyaml does not count a byte-order mark as a column */
-	i = off >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	for (; i < off; i++) {
+	for (i = 0; i < off; i++) {
 		/* buf[off] may be past the input: look no further than off */
 		if (buf[i] == '\n' ||
 		    (buf[i] == '\r' && (i + 1 == off || buf[i + 1] != '\n'))) {
@@ -108,14 +110,6 @@ code_point(const unsigned char *s, size_t n)
 	return cp;
 }
 
-/* Whether YAML allows the character (YAML 1.1 "printable"). */
-static int
-printable(uint32_t c)
-{
-	return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7F) ||
-	       c == 0x85 || (c >= 0xA0 && c != 0xFFFE && c != 0xFFFF);
-}
-
 /* Whether the bytes at s look like a GBK/GB18030 character: the usual
  * reason for a Chinese text that is not UTF-8. */
 static int
@@ -161,6 +155,21 @@ bad_byte(const char *name, const char *buf, size_t i, size_t len,
 	    "不是有效的 UTF-8 编码（字节 0x%02X）：草稿应为 UTF-8 编码的文本", u[0]);
 }
 
+/* A character no text may hold: a control character, a line break that
+ * libyaml counts as a line and the operator's editor does not (so that
+ * every position after it would be wrong), a noncharacter.  `where` says
+ * how it was written. */
+static int
+refuse_char(const char *name, int line, int col, const nb_textcheck_t *bad,
+            const char *where, nb_error_t *err)
+{
+	char what[64];
+
+	return nb_error_set(err, name, line, col, "%s%s：草稿中不能有，请%s", where,
+	                    nb_textcheck_what(bad, what, sizeof what),
+	                    bad->fault == NB_CHAR_SEPARATOR ? "改为普通换行" : "删去");
+}
+
 /* libyaml accepts UTF-16 and reports encoding faults and control
  * characters in English, at the start of the file; checking first gives
  * the operator the exact place in their own words. */
@@ -169,7 +178,7 @@ check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
 {
 	const char *kind;
 	size_t i = 0, n;
-	uint32_t cp;
+	nb_textcheck_t bad;
 	int line, col;
 
 	if ((kind = foreign_kind(buf, len)))
@@ -182,12 +191,12 @@ check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
 		n = buf[i] ? utf8_seq((const unsigned char *)buf + i, len - i) : 0;
 		if (!n)
 			return bad_byte(name, buf, i, len, err);
-		cp = code_point((const unsigned char *)buf + i, n);
-		if (!printable(cp)) {
+		bad.off = i;
+		bad.cp = code_point((const unsigned char *)buf + i, n);
+		bad.fault = nb_textcheck_char(bad.cp, NB_TEXTCHECK_PARAGRAPH);
+		if (bad.fault != NB_CHAR_OK) {
 			position(buf, i, &line, &col);
-			return nb_error_set(err, name, line, col,
-			    "文件中有不可见的控制字符 U+%04X：草稿中不能有，请删去",
-			    (unsigned)cp);
+			return refuse_char(name, line, col, &bad, "文件中有", err);
 		}
 		i += n;
 	}
@@ -373,6 +382,72 @@ static int refuse_extras(reader_t *r, const yaml_event_t *ev);
 static int read_node(reader_t *r, yaml_event_t *ev, int depth,
                      nb_ynode_t **out);
 
+/* The byte offset of the character libyaml's mark counts to. */
+static size_t
+mark_offset(const reader_t *r, yaml_mark_t mark)
+{
+	size_t off = 0, chars = 0, n;
+
+	while (off < r->len && chars < mark.index) {
+		n = utf8_seq((const unsigned char *)r->buf + off, r->len - off);
+		off += n ? n : 1;
+		chars++;
+	}
+	return off;
+}
+
+/* The character the escape after a backslash stands for (a line break
+ * escaped is none: 'a' then), and the escape's length after the '\'. */
+static uint32_t
+escaped_char(const char *s, size_t n, size_t *len)
+{
+	static const char from[] = "0abtvnfreN_LP";
+	static const uint32_t to[] = { 0, 7, 8, 9, 11, 10, 12, 13, 0x1B, 0x85,
+	                               0xA0, 0x2028, 0x2029 };
+	const char *hit = n ? strchr(from, s[0]) : NULL;
+	size_t digits = !n ? 0 : s[0] == 'x' ? 2 : s[0] == 'u' ? 4 : s[0] == 'U' ? 8 : 0;
+	uint32_t cp = 0;
+	size_t i;
+
+	*len = 1;
+	if (hit && s[0])
+		return to[hit - from];
+	if (!digits || digits >= n)
+		return 'a';
+	for (i = 1; i <= digits; i++)
+		cp = cp << 4 | (uint32_t)(s[i] <= '9' ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
+	*len = digits + 1;
+	return cp;
+}
+
+/* A double-quoted scalar whose escapes give a character no text may hold
+ * ("\0" would even cut the text short): refused at the escape, with the
+ * words used for the same character written as it is. */
+static int
+check_escapes(reader_t *r, const yaml_event_t *ev, const nb_ynode_t *n)
+{
+	nb_textcheck_t bad;
+	size_t off, end, len;
+	int line, col;
+
+	if (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
+	    nb_textcheck(n->str, n->len, NB_TEXTCHECK_PARAGRAPH, &bad) == 0)
+		return 0;
+	off = mark_offset(r, ev->start_mark) + 1;   /* after the quote */
+	end = mark_offset(r, ev->end_mark);
+	for (; off < end; off++) {
+		if (r->buf[off] != '\\')
+			continue;
+		bad.cp = escaped_char(r->buf + off + 1, end - off - 1, &len);
+		bad.fault = nb_textcheck_char(bad.cp, NB_TEXTCHECK_PARAGRAPH);
+		if (bad.fault != NB_CHAR_OK)
+			break;
+		off += len;
+	}
+	position(r->buf, off < end ? off : mark_offset(r, ev->start_mark), &line, &col);
+	return refuse_char(r->name, line, col, &bad, "双引号中的转义写出了", r->err);
+}
+
 static int
 read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 {
@@ -389,6 +464,10 @@ read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 	memcpy(n->str, ev->data.scalar.value, n->len);
 	n->str[n->len] = '\0';
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (check_escapes(r, ev, n) < 0) {
+		nb_ytree_free(n);
+		return -1;
+	}
 	*out = n;
 	return 0;
 }
@@ -629,6 +708,14 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	if (len > NB_YTREE_MAX_BYTES)
 		return nb_error_set(err, name, 0, 0,
 		    "文件太大（%zu 字节，最多 %u 字节）", len, NB_YTREE_MAX_BYTES);
+	/* Notepad's UTF-8 starts with a byte-order mark.  libyaml, told the
+	 * encoding, reads it as a character that indents the first line by
+	 * one column (and then refuses the second line as a second
+	 * document): the text starts after it, and so do positions. */
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+	}
 	if (check_text(name, buf, len, err) < 0)
 		return -1;
 	r.name = name;
@@ -645,17 +732,76 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	return rc;
 }
 
+/* What a path that is not a regular file is, in the operator's words. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "一个目录";
+	if (S_ISFIFO(mode))
+		return "一个命名管道（FIFO）";
+	if (S_ISCHR(mode))
+		return "一个字符设备";
+	if (S_ISBLK(mode))
+		return "一个块设备";
+	if (S_ISSOCK(mode))
+		return "一个套接字";
+	return "一个特殊文件";
+}
+
+static int
+not_regular(const char *path, mode_t mode, nb_error_t *err)
+{
+	return nb_error_set(err, path, 0, 0, "这是%s，不是普通文件：无法作为草稿或表单读取",
+	                    file_kind(mode));
+}
+
+/* Opens path for reading only if it is a regular file: reading a FIFO
+ * waits for a writer forever, and a device may never end.  stat() first,
+ * so that a device is not even opened; O_NONBLOCK and fstat() for what
+ * may have been put in its place meanwhile. */
+static FILE *
+open_regular(const char *path, nb_error_t *err)
+{
+	struct stat st;
+	FILE *f;
+	int fd;
+
+	if (stat(path, &st) < 0) {
+		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		not_regular(path, st.st_mode, err);
+		return NULL;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		not_regular(path, st.st_mode, err);
+		close(fd);
+		return NULL;
+	}
+	if (!(f = fdopen(fd, "rb"))) {
+		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 int
 nb_read_file(const char *path, size_t max, char **out, size_t *len,
              nb_error_t *err)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 	char *buf;
 	size_t n;
 
 	*out = NULL;
-	if (!f)
-		return nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
+	if (!(f = open_regular(path, err)))
+		return -1;
 	buf = malloc(max + 2);
 	if (!buf) {
 		fclose(f);

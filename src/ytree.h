@@ -6,8 +6,10 @@
  * aliases, tags, documents nested deeper than NB_YTREE_MAX_DEPTH or with
  * more than NB_YTREE_MAX_NODES values, duplicate keys, more than one
  * document, files larger than NB_YTREE_MAX_BYTES, text that is not UTF-8,
- * NUL bytes and control characters (saying, where it can, what the file is
- * instead: UTF-16, GBK, a Word or PDF file...).  Duplicate keys are found
+ * NUL bytes and the characters textcheck.h refuses, written as they are or
+ * as escapes in double quotes (saying, where it can, what the file is
+ * instead: UTF-16, GBK, a Word or PDF file...).  A leading byte-order mark
+ * is skipped.  Duplicate keys are found
  * in linear time.  Every node keeps its 1-based line and
  * column (in characters) for diagnostics.
  */
@@ -55,7 +57,9 @@ nb_ynode_t *nb_ymap_get(const nb_ynode_t *map, const char *key);
 /* A plain scalar that YAML 1.1 reads as null: ~, null, Null, NULL, empty. */
 int nb_yscalar_is_null(const nb_ynode_t *node);
 
-/* Reads a whole file into a NUL-terminated buffer of at most max bytes. */
+/* Reads a whole file into a NUL-terminated buffer of at most max bytes.
+ * Anything but a regular file (a directory, a FIFO, a device) is refused
+ * at once, saying what it is. */
 int nb_read_file(const char *path, size_t max, char **out, size_t *len,
                  nb_error_t *err);
 

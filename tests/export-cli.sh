@@ -76,13 +76,13 @@ is "$rc" 1 "a draft with unfilled cells is refused"
 is "$rc" 0 "--draft exports it anyway"
 is "$(head -n 1 "$T/d.txt")" "草稿（未经审核，不得发布）" "marked 草稿 at the top"
 
-# Control characters (YAML escapes let a draft hold them) cannot go into XML.
+# Control characters written as YAML escapes are refused like raw ones.
 sed 's/^other_matters: |$/other_matters: "按照信息处理费\\x01\\x0b规定。"/; /^  按照《国务院办公厅/d' \
 	sample-data/jinzhai-2024.yaml > "$T/ctl.yaml"
 "$NIANBAO" export "$T/ctl.yaml" -o "$T/ctl.html" 2>"$T/err"; rc=$?
-is "$rc" 0 "a draft with control characters in its text exports"
-contains "$(cat "$T/err")" "warning: 文字中有 2 个不可打印的控制字符，导出时已删去" \
-	"with a warning that they were dropped"
+is "$rc:$(cat "$T/err")" "2:$T/ctl.yaml:78:24: error: 双引号中的转义写出了不可见的控制字符 U+0001：草稿中不能有，请删去" \
+	"a draft with escaped control characters is refused at the escape"
+ok "$([ ! -e "$T/ctl.html" ]; echo $?)" "and nothing is exported"
 
 "$NIANBAO" export sample-data/no-such-draft.yaml -o "$T/x.txt" 2>/dev/null; rc=$?
 is "$rc" 2 "an unreadable draft exits 2"

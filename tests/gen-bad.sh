@@ -1,5 +1,6 @@
 #!/bin/sh
-# Writes the malformed drafts too big to keep in the repository into DIR,
+# Writes the malformed drafts too big to keep in the repository (and the
+# ones git cannot hold: a FIFO, a directory, a device) into DIR,
 # each NAME.yaml with its NAME.expect (the first line `nianbao check
 # NAME.yaml` prints on stderr, run inside DIR).  Used by bad-files.sh and
 # test_malformed.
@@ -31,3 +32,15 @@ echo 'many-keys-duplicate.yaml:40002:1: error: 键“x-k0”重复（第 2 行�
 	> too-many-values.yaml
 echo 'too-many-values.yaml:2:299995: error: 文件中的值太多（最多 100000 个）' \
 	> too-many-values.expect
+
+# Not regular files: a FIFO (reading it waited for a writer forever), a
+# directory, and a device reached through a symbolic link.
+mkfifo fifo.yaml
+echo 'fifo.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法作为草稿或表单读取' \
+	> fifo.expect
+mkdir directory.yaml
+echo 'directory.yaml: error: 这是一个目录，不是普通文件：无法作为草稿或表单读取' \
+	> directory.expect
+ln -s /dev/null device.yaml
+echo 'device.yaml: error: 这是一个字符设备，不是普通文件：无法作为草稿或表单读取' \
+	> device.expect

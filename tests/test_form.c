@@ -176,6 +176,41 @@ form_errors_point_into_the_form_file(void **state)
 	assert_non_null(strstr(err.msg, "没有这一列"));
 }
 
+/* The form file as Notepad saves it, with a byte-order mark in front,
+ * and an error in it reported where it is without the mark. */
+static void
+form_file_may_start_with_a_byte_order_mark(void **state)
+{
+	nb_form_t *f = NULL, *plain = NULL;
+	nb_error_t err = { 0 }, want = { 0 };
+	char *text, *hit;
+	size_t len;
+	nb_buf_t b;
+	(void)state;
+
+	assert_int_equal(nb_read_file(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	                              1 << 20, &text, &len, &err), 0);
+	nb_buf_init(&b);
+	nb_buf_puts(&b, "\xEF\xBB\xBF");
+	nb_buf_add(&b, text, len);
+	assert_int_equal(nb_form_parse("bom.yaml", b.data, b.len, &f, &err), 0);
+	assert_int_equal(nb_form_parse("bom.yaml", text, len, &plain, &err), 0);
+	assert_int_equal(f->ncells, plain->ncells);
+	assert_int_equal(f->nrules, plain->nrules);
+	nb_form_free(f);
+	nb_form_free(plain);
+	hit = strstr(b.data, "type: count, label: 本年制发件数");
+	assert_non_null(hit);
+	memcpy(hit + 6, "COUNT", 5);
+	assert_int_equal(nb_form_parse("bom.yaml", b.data, b.len, &f, &err), -1);
+	assert_int_equal(nb_form_parse("bom.yaml", b.data + 3, b.len - 3, &f, &want), -1);
+	assert_string_equal(err.msg, want.msg);
+	assert_int_equal(err.line, want.line);
+	assert_int_equal(err.col, want.col);
+	nb_buf_free(&b);
+	free(text);
+}
+
 static void
 locates_form_files_by_format(void **state)
 {
@@ -204,6 +239,7 @@ main(void)
 		cmocka_unit_test(tables_carry_the_official_layout),
 		cmocka_unit_test(form_errors_point_into_the_form_file),
 		cmocka_unit_test(locates_form_files_by_format),
+		cmocka_unit_test(form_file_may_start_with_a_byte_order_mark),
 	};
 	return cmocka_run_group_tests_name("form", tests, NULL, NULL);
 }

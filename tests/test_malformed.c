@@ -217,7 +217,7 @@ corpus_is_complete(void **state)
 	(void)state;
 	assert_true(ndrafts >= 100);
 	assert_true(nforms >= 10);
-	assert_int_equal(nbig, 3);
+	assert_int_equal(nbig, 6);
 }
 
 int

@@ -154,6 +154,29 @@ refuses_huge_input(void **state)
 	free(t);
 }
 
+/* Notepad's UTF-8 starts with a byte-order mark: a document of several
+ * lines reads as without it, at the same lines and columns. */
+static void
+skips_a_byte_order_mark(void **state)
+{
+	nb_ynode_t *root = parse_ok("\xEF\xBB\xBF名称: 中文\nb: [1, 2]\n");
+	nb_error_t e;
+	(void)state;
+
+	assert_int_equal(root->n, 4);
+	assert_int_equal(root->kids[0]->line, 1);
+	assert_int_equal(root->kids[0]->col, 1);
+	assert_int_equal(root->kids[1]->col, 5);
+	assert_int_equal(nb_ymap_get(root, "b")->kids[1]->col, 8);
+	nb_ytree_free(root);
+	e = parse_bad("\xEF\xBB\xBF名称: x: y\n", 16);
+	assert_int_equal(e.line, 1);
+	assert_int_equal(e.col, 6);
+	e = parse_bad("\xEF\xBB\xBF" "a: 1\nb: \x01\n", 13);
+	assert_int_equal(e.line, 2);
+	assert_int_equal(e.col, 4);
+}
+
 int
 main(void)
 {
@@ -166,6 +189,7 @@ main(void)
 		cmocka_unit_test(refuses_bad_bytes),
 		cmocka_unit_test(refuses_syntax_errors_with_position),
 		cmocka_unit_test(refuses_huge_input),
+		cmocka_unit_test(skips_a_byte_order_mark),
 	};
 	return cmocka_run_group_tests_name("ytree", tests, NULL, NULL);
 }

@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 100
+plan 101
 
 # numbers N V: types V then Tab, N times.
 numbers() {
@@ -305,9 +305,12 @@ grep -q "new: \[5, 1, 0, 0, 0, 0, 6\]" replay.yaml
 ok $? "the keys did their work (PgDn x3, 5, Ctrl-S)"
 
 # ---- the start screen ----
+mkfifo pipe.yaml
+mkdir folder.yaml
 start
 shows "[新建] 新建一份报告草稿" "without a file, a start screen offers 新建"
 shows "new.yaml    测试县人民政府办公室  2024年度" "and lists the drafts of the directory"
+ok "$(screen | grep -c 'pipe.yaml\|folder.yaml')" "but not a FIFO or a directory named .yaml"
 keys Escape
 shows "[exit 0]" "Esc leaves it"
 
