@@ -9,9 +9,10 @@
 
 #include "buf.h"
 #include "editor.h"
-#include "text.h"
 #include "editor_impl.h"
 #include "number.h"
+#include "text.h"
+#include "textcheck.h"
 
 static const nb_field_t *
 cur_field(const nb_editor_t *ed)
@@ -212,6 +213,26 @@ type_number(nb_editor_t *ed, const nb_field_t *f, wchar_t c, int year)
 
 /* ---- typing ---- */
 
+static nb_textcheck_kind_t
+text_kind(const nb_stop_t *s)
+{
+	return is_paragraph(s) ? NB_TEXTCHECK_PARAGRAPH : NB_TEXTCHECK_ONE_LINE;
+}
+
+/* What a draft could not hold is not typed either (textcheck.h). */
+static int
+refuse_char(nb_editor_t *ed, const nb_stop_t *s, wchar_t c)
+{
+	nb_textcheck_t bad = { NB_CHAR_OK, 0, (uint32_t)c };
+	char what[64];
+
+	if ((bad.fault = nb_textcheck_char(bad.cp, text_kind(s))) == NB_CHAR_OK)
+		return 0;
+	nb_ed_message(ed, 1, "不能输入%s%s", nb_textcheck_what(&bad, what, sizeof what),
+	              is_paragraph(s) ? "" : "：这一项只能是一行文字");
+	return 1;
+}
+
 int
 nb_ed_type(nb_editor_t *ed, wchar_t c)
 {
@@ -220,10 +241,8 @@ nb_ed_type(nb_editor_t *ed, wchar_t c)
 
 	if (s->kind == NB_STOP_NUM || f->type == NB_T_YEAR)
 		return type_number(ed, f, halfwidth(c), f->type == NB_T_YEAR);
-	if ((c < 0x20 && !(c == '\n' && is_paragraph(s))) || c == 0x7f) {
-		nb_ed_message(ed, 1, "不能输入控制字符");
+	if (refuse_char(ed, s, c))
 		return 0;
-	}
 	if (nb_text_insert(&ed->buf, &c, 1) < 0)
 		return 0;
 	ed->msg[0] = '\0';
@@ -276,12 +295,14 @@ paste_numbers(nb_editor_t *ed, const wchar_t *s, size_t n)
 	return 1;
 }
 
+/* A pasted line end: a new line in a paragraph, a blank in a one-line
+ * field; the other characters a draft cannot hold are left out. */
 static int
 paste_text(nb_editor_t *ed, const wchar_t *s, size_t n)
 {
 	const nb_stop_t *st = nb_ed_stop(ed);
 	wchar_t *w;
-	size_t i, o = 0;
+	size_t i, o = 0, dropped = 0;
 	int rc;
 
 	if (st->kind == NB_STOP_NUM || cur_field(ed)->type == NB_T_YEAR)
@@ -292,20 +313,24 @@ paste_text(nb_editor_t *ed, const wchar_t *s, size_t n)
 		wchar_t c = s[i];
 		if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
 			continue;
-		if (c == '\r' || c == '\n')
+		if (c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029)
 			c = is_paragraph(st) ? '\n' : ' ';
 		else if (c == '\t')
 			c = ' ';
-		else if (c < 0x20 || c == 0x7f)
+		if (nb_textcheck_char((uint32_t)c, text_kind(st)) != NB_CHAR_OK) {
+			dropped++;
 			continue;
+		}
 		w[o++] = c;
 	}
 	rc = nb_text_insert(&ed->buf, w, o);
 	free(w);
-	if (rc > 0) {
+	if (rc > 0)
 		apply(ed);
+	if (dropped)
+		nb_ed_message(ed, 1, "已粘贴 %zu 个字符，略去 %zu 个不可见的控制字符", o, dropped);
+	else if (rc > 0)
 		nb_ed_message(ed, 0, "已粘贴 %zu 个字符", o);
-	}
 	return rc > 0;
 }
 

@@ -516,6 +516,32 @@ no_undo_step_is_a_no_op(void **state)
 	assert_non_null(strstr(ed.msg, "已撤销："));
 }
 
+/* The editor refuses what `check` would refuse in a draft. */
+static void
+one_line_fields_refuse_line_breaks(void **state)
+{
+	const wchar_t *paste = L"甲\n乙\u2028丙\x01丁";
+
+	(void)state;
+	go("organization", 0);
+	assert_int_equal(nb_ed_type(&ed, '\n'), 0);
+	assert_non_null(strstr(ed.msg, "换行"));
+	assert_non_null(strstr(ed.msg, "只能是一行文字"));
+	assert_int_equal(nb_ed_type(&ed, 0x2028), 0);
+	assert_int_equal(nb_ed_type(&ed, 0x85), 0);
+	assert_int_equal(nb_ed_type(&ed, 0xFFFE), 0);
+	assert_int_equal(nb_ed_paste(&ed, paste, wcslen(paste)), 1);
+	assert_non_null(strstr(ed.msg, "略去 1 个"));
+	nb_ed_next(&ed);
+	assert_string_equal(text_of("organization"), "甲 乙 丙丁");
+	go("preamble", 0);
+	assert_int_equal(nb_ed_type(&ed, 0x2029), 0);   /* not as a line end */
+	assert_int_equal(nb_ed_type(&ed, '\n'), 1);
+	assert_int_equal(nb_ed_paste(&ed, paste, wcslen(paste)), 1);
+	nb_ed_next(&ed);
+	assert_string_equal(text_of("preamble"), "\n甲\n乙\n丙丁\n");
+}
+
 int
 main(void)
 {
@@ -538,6 +564,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(one_paste_is_one_undo_step, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(undo_brings_back_a_total_kept_from_the_file, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(no_undo_step_is_a_no_op, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(one_line_fields_refuse_line_breaks, open_empty, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */
