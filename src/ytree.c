@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "text.h"
 #include "textcheck.h"
 #include "ytree.h"
 
@@ -36,30 +37,10 @@ position(const char *buf, size_t off, int *line, int *col)
 static size_t
 utf8_seq(const unsigned char *s, size_t n)
 {
-	size_t len, i;
 	uint32_t cp;
+	size_t len = nb_utf8_next((const char *)s, n, &cp);
 
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return len;
+	return cp == 0xFFFD && len == 1 ? 0 : len;   /* a U+FFFD as such is 3 */
 }
 
 /* Files an operator may pick by mistake, recognised by their first bytes. */
