@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +18,18 @@ typedef struct {
 	nb_error_t *err;
 } reader_t;
 
+static int fail(reader_t *R, const nb_ynode_t *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 static int
-fail(reader_t *R, const nb_ynode_t *at, const char *fmt, const char *a,
-     const char *b)
+fail(reader_t *R, const nb_ynode_t *at, const char *fmt, ...)
 {
 	char msg[1024];
+	va_list ap;
 
-	snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	return nb_error_set(R->err, R->file, at->line, at->col, "%s", msg);
 }
 
@@ -94,7 +100,7 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 	int64_t v;
 	int dec = 0;
 	nb_numerr_t e;
-	char name[700], val[200], msg[300];
+	char name[700], val[200];
 
 	name_of(R, f, cell, name, sizeof name);
 	if (n->type != NB_Y_SCALAR)
@@ -108,41 +114,41 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 		e = nb_amount_parse(n->str, f->decimals, &v, &dec);
 	else
 		e = nb_count_parse(n->str, &v);
-	if (e == NB_NUM_OK && f->type == NB_T_YEAR && (v < 1900 || v > 2999)) {
-		snprintf(msg, sizeof msg, "%%s应为%s：“%%s”%s", type_expected(f->type),
-		         number_problem(f, e));
-		return fail(R, n, msg, name, val);
-	}
-	if (e == NB_NUM_TOO_PRECISE) {
-		snprintf(msg, sizeof msg, "%%s最多 %d 位小数，而“%%s”有更多位", f->decimals);
-		return fail(R, n, msg, name, val);
-	}
-	if (e != NB_NUM_OK) {
-		snprintf(msg, sizeof msg, "%%s应为%s：“%%s”%s", type_expected(f->type),
-		         number_problem(f, e));
-		return fail(R, n, msg, name, val);
-	}
+	if (e == NB_NUM_TOO_PRECISE)
+		return fail(R, n, "%s最多 %d 位小数，而“%s”有更多位", name, f->decimals, val);
+	if (e != NB_NUM_OK || (f->type == NB_T_YEAR && (v < 1900 || v > 2999)))
+		return fail(R, n, "%s应为%s：“%s”%s", name, type_expected(f->type), val,
+		            number_problem(f, e));
 	nb_report_set_num(R->rep, cell, v, dec);
 	return 0;
+}
+
+/* An example row for a message: "[0, 0, 0]". */
+static const char *
+zeros(size_t n, char *out, size_t cap)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 4 < cap; i++)
+		o += (size_t)snprintf(out + o, cap - o, i ? ", 0" : "[0");
+	snprintf(out + o, cap - o, "]");
+	return out;
 }
 
 static int
 read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
+	const nb_colset_t *cs = f->columns;
+	char example[256], name[700];
 	size_t i;
-	char want[16], got[16], name[700];
 
-	if (n->type != NB_Y_SEQ) {
-		snprintf(want, sizeof want, "%zu", f->ncells);
-		return fail(R, n, "%s应为 %s 个数字的列表，如 [0, 0, 0, 0, 0, 0, 0]",
-		            name_of(R, f, (size_t)-1, name, sizeof name), want);
-	}
-	if (n->n != f->ncells) {
-		snprintf(want, sizeof want, "%zu", f->ncells);
-		snprintf(got, sizeof got, "%zu", n->n);
-		return fail(R, n, "这一行应有 %s 个数字（各类申请人和总计），实有 %s 个",
-		            want, got);
-	}
+	if (n->type != NB_Y_SEQ)
+		return fail(R, n, "%s应为 %zu 个数字的列表，如 %s",
+		            name_of(R, f, (size_t)-1, name, sizeof name), f->ncells,
+		            zeros(f->ncells, example, sizeof example));
+	if (n->n != f->ncells)
+		return fail(R, n, "这一行应有 %zu 个数字（%s至%s各一个），实有 %zu 个",
+		            f->ncells, cs->cols[0].label, cs->cols[cs->n - 1].label, n->n);
 	for (i = 0; i < n->n; i++) {
 		R->rep->values[f->cell + i].line = n->kids[i]->line;
 		R->rep->values[f->cell + i].col = n->kids[i]->col;
@@ -223,20 +229,20 @@ read_item(reader_t *R, const nb_field_t *f, nb_ynode_t *m, size_t nth)
 	size_t i, k;
 
 	if (m->type != NB_Y_MAP)
-		return fail(R, m, "“%s”的每一项应为有 title 和 text 的映射", f->path, NULL);
+		return fail(R, m, "“%s”的每一项应为有 title 和 text 的映射", f->path);
 	for (i = 0; i + 1 < m->n; i += 2) {
 		const char *key = m->kids[i]->str;
 
 		if (strcmp(key, "title") && strcmp(key, "text") && strncmp(key, "x-", 2))
 			return fail(R, m->kids[i], "未知的键“%s”（分项只有 title 和 text）",
-			            clip(key, which, sizeof which), NULL);
+			            clip(key, which, sizeof which));
 	}
 	for (k = 0; k < 2; k++) {
 		v[k] = nb_ymap_get(m, keys[k]);
 		snprintf(which, sizeof which, "“%s”第 %zu 项的 %s", f->path,
 		         nth + 1, keys[k]);
 		if (v[k] && v[k]->type != NB_Y_SCALAR)
-			return fail(R, v[k], "%s 应为文字", which, NULL);
+			return fail(R, v[k], "%s 应为文字", which);
 		if (v[k] && k == 0 && check_one_line(R, v[k],
 		        strcat(which, " ")) < 0)   /* "…的 title 只能是" */
 			return -1;

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,11 +13,14 @@
 
 
 int
-nb_fl_bad(nb_formload_t *L, const nb_ynode_t *at, const char *fmt, const char *arg)
+nb_fl_bad(nb_formload_t *L, const nb_ynode_t *at, const char *fmt, ...)
 {
 	char msg[600];
+	va_list ap;
 
-	snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	return nb_error_set(L->err, L->file, at ? at->line : 0, at ? at->col : 0,
 	                    "表单文件：%s", msg);
 }
@@ -142,7 +146,7 @@ load_colsets(nb_formload_t *L, const nb_ynode_t *root)
 		for (j = 0; j < cs->n; j++) {
 			const nb_ynode_t *c = list->kids[j];
 			if (c->type != NB_Y_MAP)
-				return nb_fl_bad(L, c, "列应为映射%s", NULL);
+				return nb_fl_bad(L, c, "列应为映射");
 			if (nb_fl_str(L, c, "label", 1, &cs->cols[j].label) < 0 ||
 			    nb_fl_str(L, c, "group", 0, &cs->cols[j].group) < 0 ||
 			    nb_fl_flag(L, c, "total", &cs->cols[j].total) < 0)
@@ -183,7 +187,7 @@ parse_type(nb_formload_t *L, const nb_ynode_t *m, nb_type_t *out)
 		}
 	return nb_fl_bad(L, v ? v : m, "未知的字段类型“%s”（应为 format、line、year、text、"
 	           "count、amount、group、row 或 items）",
-	           v && v->type == NB_Y_SCALAR ? v->str : NULL);
+	           v && v->type == NB_Y_SCALAR ? v->str : "");
 }
 
 static const char *
@@ -216,7 +220,7 @@ load_titles(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *f)
 		return -1;
 	for (i = 0; i < t->n; i++) {
 		if (t->kids[i]->type != NB_Y_SCALAR)
-			return nb_fl_bad(L, t->kids[i], "标题应为文字%s", NULL);
+			return nb_fl_bad(L, t->kids[i], "标题应为文字");
 		f->titles[i] = nb_fl_dup(L, t->kids[i]->str);
 	}
 	return 0;
@@ -228,7 +232,7 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 	const char *cols;
 
 	if (m->type != NB_Y_MAP)
-		return nb_fl_bad(L, m, "字段应为映射%s", NULL);
+		return nb_fl_bad(L, m, "字段应为映射");
 	f->parent = parent;
 	if (nb_fl_str(L, m, "key", 1, &f->key) < 0 || parse_type(L, m, &f->type) < 0 ||
 	    nb_fl_str(L, m, "label", 1, &f->label) < 0 ||
@@ -245,7 +249,7 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 	if (!(f->path = join_path(L, parent, f->key)))
 		return -1;
 	if (f->type == NB_T_AMOUNT && f->decimals > 9)
-		return nb_fl_bad(L, m, "金额最多 9 位小数%s", NULL);
+		return nb_fl_bad(L, m, "金额最多 9 位小数");
 	if (f->type == NB_T_ROW && !cols)
 		return nb_fl_bad(L, m, "row 字段“%s”缺少 columns", f->key);
 	if (f->type == NB_T_ROW && !(f->columns = nb_form_colset(L->form, cols)))
@@ -332,7 +336,7 @@ load_schema(nb_formload_t *L, const nb_ynode_t *root)
 	fill_cells(F, F->root);
 	if (!nb_form_field(F, "format") ||
 	    nb_form_field(F, "format")->type != NB_T_FORMAT)
-		return nb_fl_bad(L, root, "fields 中必须有 type: format 的“format”字段%s", NULL);
+		return nb_fl_bad(L, root, "fields 中必须有 type: format 的“format”字段");
 	return 0;
 }
 
@@ -384,7 +388,7 @@ load_form(nb_formload_t *L, const nb_ynode_t *root)
 	nb_form_t *F = L->form;
 
 	if (root->type != NB_Y_MAP)
-		return nb_fl_bad(L, root, "顶层应为映射%s", NULL);
+		return nb_fl_bad(L, root, "顶层应为映射");
 	if (nb_fl_str(L, root, "format", 1, &F->format) < 0 ||
 	    nb_fl_str(L, root, "name", 1, &F->name) < 0 ||
 	    nb_fl_str(L, root, "title", 1, &F->title) < 0 ||

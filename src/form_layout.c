@@ -24,7 +24,7 @@ load_tcell_text(nb_formload_t *L, const nb_ynode_t *c, nb_tcell_t *t)
 	    nb_fl_flag(L, c, "head", &t->head) < 0)
 		return -1;
 	if (t->rows < 1 || t->cols < 1)
-		return nb_fl_bad(L, c, "rows 和 cols 至少为 1%s", NULL);
+		return nb_fl_bad(L, c, "rows 和 cols 至少为 1");
 	return 0;
 }
 
@@ -58,7 +58,7 @@ load_trow(nb_formload_t *L, const nb_ynode_t *row, nb_trow_t *out)
 	size_t i, j, n, total = 0;
 
 	if (row->type != NB_Y_SEQ)
-		return nb_fl_bad(L, row, "表格的一行应为列表%s", NULL);
+		return nb_fl_bad(L, row, "表格的一行应为列表");
 	for (i = 0; i < row->n; i++) {       /* first pass: how many cells */
 		if (nb_ymap_get(row->kids[i], "field")) {
 			if (value_cells(L, row->kids[i], &f, &n) < 0)
@@ -128,7 +128,7 @@ nb_fl_tables(nb_formload_t *L, const nb_ynode_t *root)
 		const nb_ynode_t *m = list->kids[i];
 		nb_table_t *t = &F->tables[i];
 		if (m->type != NB_Y_MAP)
-			return nb_fl_bad(L, m, "表格应为映射%s", NULL);
+			return nb_fl_bad(L, m, "表格应为映射");
 		if (nb_fl_str(L, m, "id", 1, &t->id) < 0 ||
 		    nb_fl_int(L, m, "columns", 1, &t->columns) < 0 ||
 		    load_trows(L, m, "head", 0, &t->head, &t->nhead) < 0 ||
@@ -157,7 +157,7 @@ load_section(nb_formload_t *L, const nb_ynode_t *m, nb_section_t *s)
 	size_t j;
 
 	if (m->type != NB_Y_MAP)
-		return nb_fl_bad(L, m, "章节应为映射%s", NULL);
+		return nb_fl_bad(L, m, "章节应为映射");
 	if (nb_fl_str(L, m, "id", 1, &s->id) < 0 ||
 	    nb_fl_str(L, m, "heading", 1, &s->heading) < 0 ||
 	    nb_fl_str(L, m, "table", 0, &table) < 0 ||

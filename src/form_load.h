@@ -16,9 +16,10 @@ typedef struct {
 	nb_error_t *err;
 } nb_formload_t;
 
-/* fmt has one %s, filled with arg ("" when NULL). */
-int nb_fl_bad(nb_formload_t *L, const nb_ynode_t *at, const char *fmt,
-              const char *arg);
+/* Records "表单文件：" and the message at the place of `at` (may be NULL);
+ * returns -1. */
+int nb_fl_bad(nb_formload_t *L, const nb_ynode_t *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void *nb_fl_alloc(nb_formload_t *L, size_t n, size_t size);
 const char *nb_fl_dup(nb_formload_t *L, const char *s);
 int nb_fl_str(nb_formload_t *L, const nb_ynode_t *map, const char *key,

@@ -48,7 +48,7 @@ add_loop_value(nb_formload_t *L, const nb_ynode_t *at, loop_t *lp, const char *v
                const char *name)
 {
 	if (lp->n >= MAX_FOR)
-		return nb_fl_bad(L, at, "for 的取值太多%s", NULL);
+		return nb_fl_bad(L, at, "for 的取值太多");
 	lp->vals[lp->n] = val;
 	lp->names[lp->n++] = name;
 	return 0;
@@ -89,7 +89,7 @@ loop_over(nb_formload_t *L, const nb_ynode_t *spec, loop_t *lp)
 	}
 	if ((v = nb_ymap_get(spec, "columns"))) {
 		if (v->type != NB_Y_SCALAR || !(cs = nb_form_colset(L->form, v->str)))
-			return nb_fl_bad(L, v, "for：没有列集%s", NULL);
+			return nb_fl_bad(L, v, "for：没有列集");
 		for (i = 0; i < cs->n; i++) {
 			snprintf(num, sizeof num, "%zu", i);
 			if (add_loop_value(L, v, lp, nb_fl_dup(L, num), cs->cols[i].label) < 0)
@@ -99,10 +99,10 @@ loop_over(nb_formload_t *L, const nb_ynode_t *spec, loop_t *lp)
 	}
 	if ((v = nb_ymap_get(spec, "rows"))) {
 		if (v->type != NB_Y_SCALAR || !(f = nb_form_field(L->form, v->str)))
-			return nb_fl_bad(L, v, "for：没有字段%s", NULL);
+			return nb_fl_bad(L, v, "for：没有字段");
 		return collect_rows(L, v, f, lp);
 	}
-	return nb_fl_bad(L, spec, "for 的取值应为列表、{columns: 列集} 或 {rows: 字段}%s", NULL);
+	return nb_fl_bad(L, spec, "for 的取值应为列表、{columns: 列集} 或 {rows: 字段}");
 }
 
 static int
@@ -117,7 +117,7 @@ load_loop(nb_formload_t *L, const nb_ynode_t *rule, loop_t *lp)
 		return add_loop_value(L, rule, lp, "", "");
 	if (m->type != NB_Y_MAP || m->n != 2 || m->kids[0]->type != NB_Y_SCALAR ||
 	    strlen(m->kids[0]->str) > 32)
-		return nb_fl_bad(L, m, "for 应为只有一个变量的映射%s", NULL);
+		return nb_fl_bad(L, m, "for 应为只有一个变量的映射");
 	snprintf(var, sizeof var, "{%s}", m->kids[0]->str);
 	lp->var = nb_fl_dup(L, var);
 	return loop_over(L, m->kids[1], lp);
@@ -200,7 +200,7 @@ load_side(nb_formload_t *L, const nb_ynode_t *rule, const char *key, const loop_
 	for (i = 0; i < list->n; i++) {
 		if (list->kids[i]->type != NB_Y_SCALAR) {
 			free(terms);
-			return nb_fl_bad(L, list->kids[i], "项应为文字%s", NULL);
+			return nb_fl_bad(L, list->kids[i], "项应为文字");
 		}
 		s = subst(L, list->kids[i]->str, lp->var, lp->vals[k]);
 		if (!s || add_term(L, list->kids[i], s, &terms, n, previous) < 0) {
@@ -230,7 +230,7 @@ load_sum_checks(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r, const loop_
 		    (holds && !(c->holds = subst(L, holds, lp->var, lp->names[k]))))
 			return -1;
 		if (r->computes && (c->nlhs != 1 || c->previous))
-			return nb_fl_bad(L, m, "computes 规则的 lhs 只能是一个本年的格%s", NULL);
+			return nb_fl_bad(L, m, "computes 规则的 lhs 只能是一个本年的格");
 	}
 	return 0;
 }
@@ -278,7 +278,7 @@ load_rule(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r)
 	loop_t lp;
 
 	if (m->type != NB_Y_MAP)
-		return nb_fl_bad(L, m, "规则应为映射%s", NULL);
+		return nb_fl_bad(L, m, "规则应为映射");
 	if (nb_fl_str(L, m, "id", 1, &r->id) < 0 ||
 	    nb_fl_str(L, m, "kind", 0, &kind) < 0 ||
 	    nb_fl_str(L, m, "severity", 0, &sev) < 0 ||

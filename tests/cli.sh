@@ -39,7 +39,7 @@ contains "$out" "$T/missing.yaml: error: 无法打开" "and says it cannot open 
 printf 'format: gov-info-annual-report/2021\nrequests:\n  new: [1, 2, x]\n' > "$T/bad.yaml"
 out=$("$NIANBAO" check "$T/bad.yaml" 2>&1); rc=$?
 is "$rc" 2 "a malformed draft exits 2"
-is "$out" "$T/bad.yaml:3:8: error: 这一行应有 7 个数字（各类申请人和总计），实有 3 个" \
+is "$out" "$T/bad.yaml:3:8: error: 这一行应有 7 个数字（自然人至总计各一个），实有 3 个" \
 	"with file:line:col and what was expected"
 
 "$NIANBAO" check sample-data/jinzhai-2024.yaml "$T/bad.yaml" sample-data/empty.yaml >/dev/null 2>&1
