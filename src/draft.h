@@ -1,4 +1,4 @@
-/* draft.h - reading and writing report drafts (../shared/spec/draft-format.md).
+/* draft.h - reading and writing report drafts (doc/draft-format.md).
  *
  * Reading refuses every malformed draft with the file, line, column and
  * what was expected; it never returns a half-read report.  Writing produces
