@@ -259,32 +259,24 @@ nb_grid_at(const nb_grid_t *g, int row, int col)
 	return &g->cells[g->slot[row * g->ncols + col]];
 }
 
+/* A table cell where the form loader placed it (form.h). */
 static int
-place(nb_doc_t *d, const nb_report_t *r, nb_grid_t *g, int row,
-      const nb_tcell_t *t, const char *table, nb_error_t *err)
+place(nb_doc_t *d, const nb_report_t *r, nb_grid_t *g, const nb_tcell_t *t,
+      nb_error_t *err)
 {
 	nb_gcell_t *c = &g->cells[g->ncells];
-	int col = 0, i, j;
+	int i, j;
 	nb_buf_t b;
 
-	while (col < g->ncols && g->slot[row * g->ncols + col] >= 0)
-		col++;
-	if (col + t->cols > g->ncols || row + t->rows > g->nrows)
-		return nb_error_set(err, r->form->file, 0, 0,
-		    "表单文件：表格“%s”第 %d 行的格超出了表格的范围", table, row + 1);
-	for (i = row; i < row + t->rows; i++)
-		for (j = col; j < col + t->cols; j++) {
-			if (g->slot[i * g->ncols + j] >= 0)
-				return nb_error_set(err, r->form->file, 0, 0,
-				    "表单文件：表格“%s”第 %d 行的合并格互相重叠", table, i + 1);
+	for (i = t->grow; i < t->grow + t->rows; i++)
+		for (j = t->gcol; j < t->gcol + t->cols; j++)
 			g->slot[i * g->ncols + j] = (int)g->ncells;
-		}
-	c->row = row;
-	c->col = col;
+	c->row = t->grow;
+	c->col = t->gcol;
 	c->rows = t->rows;
 	c->cols = t->cols;
 	if (t->text) {
-		c->kind = row < g->nhead || t->head ? NB_GC_HEAD : NB_GC_LABEL;
+		c->kind = t->grow < g->nhead || t->head ? NB_GC_HEAD : NB_GC_LABEL;
 		c->text = clean(d, t->text, strlen(t->text));
 	} else {
 		c->kind = NB_GC_VALUE;
@@ -322,20 +314,13 @@ build_grid(nb_doc_t *d, const nb_report_t *r, const nb_table_t *t,
 	                         ((size_t)g->nrows * g->ncols + 1) * sizeof *g->slot);
 	if (!g->cells || !g->slot)
 		return nb_error_set(err, NULL, 0, 0, "内存不足"), NULL;
-	for (i = 0; i < (size_t)g->nrows * g->ncols; i++)
-		g->slot[i] = -1;
 	for (row = 0; row < g->nrows; row++) {
 		const nb_trow_t *tr = row < g->nhead ? &t->head[row]
 		                                     : &t->body[row - g->nhead];
 		for (j = 0; j < tr->n; j++)
-			if (place(d, r, g, row, &tr->cells[j], t->id, err) < 0)
+			if (place(d, r, g, &tr->cells[j], err) < 0)
 				return NULL;
 	}
-	for (i = 0; i < (size_t)g->nrows * g->ncols; i++)
-		if (g->slot[i] < 0)
-			return nb_error_set(err, r->form->file, 0, 0,
-			    "表单文件：表格“%s”第 %d 行缺少格", t->id,
-			    (int)(i / g->ncols) + 1), NULL;
 	return g;
 }
 

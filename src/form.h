@@ -65,6 +65,8 @@ typedef struct {
 	size_t cell;            /* value cells: the cell shown */
 	int rows, cols;         /* span, at least 1 */
 	int head;               /* a heading cell */
+	int grow, gcol;         /* its place in the grid (checked at load) */
+	int line, col;          /* where it stands in the form file */
 } nb_tcell_t;
 
 typedef struct {
@@ -72,6 +74,8 @@ typedef struct {
 	size_t n;
 } nb_trow_t;
 
+/* A table's grid is checked when the form is loaded: every grid cell is
+ * covered by exactly one table cell, none reaches past the grid. */
 typedef struct {
 	const char *id;
 	int columns;            /* grid width */

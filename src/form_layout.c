@@ -76,6 +76,8 @@ load_trow(nb_formload_t *L, const nb_ynode_t *row, nb_trow_t *out)
 		if (!nb_ymap_get(c, "field")) {
 			if (load_tcell_text(L, c, t) < 0)
 				return -1;
+			t->line = c->line;
+			t->col = c->col;
 			out->n++;
 			continue;
 		}
@@ -83,6 +85,8 @@ load_trow(nb_formload_t *L, const nb_ynode_t *row, nb_trow_t *out)
 		for (j = 0; j < n; j++, t++) {
 			t->cell = f->type == NB_T_GROUP ? f->kids[j]->cell : f->cell + j;
 			t->rows = 1;
+			t->line = c->line;
+			t->col = c->col;
 			if (nb_fl_int(L, c, "cols", 1, &t->cols) < 0)
 				return -1;
 		}
@@ -112,6 +116,56 @@ load_trows(nb_formload_t *L, const nb_ynode_t *m, const char *key, int required,
 	return 0;
 }
 
+/* Puts each cell of a row where the grid is first free, as a table is
+ * read left to right: what cannot be put is an error of the form file. */
+static int
+place_row(nb_formload_t *L, const nb_table_t *t, nb_trow_t *tr, int row,
+          unsigned char *used)
+{
+	int nrows = (int)(t->nhead + t->nbody), col = 0, i, j;
+	size_t k;
+
+	for (k = 0; k < tr->n; k++) {
+		nb_tcell_t *c = &tr->cells[k];
+		nb_ynode_t at = { .line = c->line, .col = c->col };
+		while (col < t->columns && used[row * t->columns + col])
+			col++;
+		if (col + c->cols > t->columns || row + c->rows > nrows)
+			return nb_fl_bad(L, &at, "表格“%s”第 %d 行的格超出了表格的范围",
+			                 t->id, row + 1);
+		for (i = row; i < row + c->rows; i++)
+			for (j = col; j < col + c->cols; j++) {
+				if (used[i * t->columns + j])
+					return nb_fl_bad(L, &at, "表格“%s”第 %d 行的合并格互相重叠",
+					                 t->id, i + 1);
+				used[i * t->columns + j] = 1;
+			}
+		c->grow = row;
+		c->gcol = col;
+	}
+	return 0;
+}
+
+static int
+place_table(nb_formload_t *L, const nb_ynode_t *m, nb_table_t *t)
+{
+	int nrows = (int)(t->nhead + t->nbody), row, rc = 0;
+	size_t i, n = (size_t)nrows * (size_t)t->columns;
+	unsigned char *used = calloc(n + 1, 1);
+
+	if (!used)
+		return nb_error_set(L->err, NULL, 0, 0, "内存不足");
+	for (row = 0; row < nrows && !rc; row++)
+		rc = place_row(L, t, row < (int)t->nhead ? &t->head[row]
+		                        : &t->body[row - (int)t->nhead], row, used);
+	for (i = 0; i < n && !rc; i++)
+		if (!used[i])
+			rc = nb_fl_bad(L, m, "表格“%s”第 %d 行缺少格", t->id,
+			               (int)(i / (size_t)t->columns) + 1);
+	free(used);
+	return rc;
+}
+
 int
 nb_fl_tables(nb_formload_t *L, const nb_ynode_t *root)
 {
@@ -132,7 +186,8 @@ nb_fl_tables(nb_formload_t *L, const nb_ynode_t *root)
 		if (nb_fl_str(L, m, "id", 1, &t->id) < 0 ||
 		    nb_fl_int(L, m, "columns", 1, &t->columns) < 0 ||
 		    load_trows(L, m, "head", 0, &t->head, &t->nhead) < 0 ||
-		    load_trows(L, m, "body", 1, &t->body, &t->nbody) < 0)
+		    load_trows(L, m, "body", 1, &t->body, &t->nbody) < 0 ||
+		    place_table(L, m, t) < 0)
 			return -1;
 	}
 	return 0;

@@ -6,6 +6,9 @@ SOCK="nbtui-$$"
 TM="tmux -L $SOCK"
 NS=0
 TERMENV="TERM=screen-256color"
+# A key's escape sequence that reaches the editor in two pieces on a loaded
+# machine must not read as Esc and then letters: wait longer for its rest.
+ESCENV="ESCDELAY=400"
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
 # session goes after the new one is up, so the server stays).
@@ -13,7 +16,7 @@ start() {
 	old=nb$NS
 	NS=$((NS + 1))
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
+		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $ESCENV VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
 	$TM kill-session -t $old 2>/dev/null
 }
 screen() { $TM capture-pane -p -t nb$NS; }
