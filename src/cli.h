@@ -29,6 +29,12 @@ void nb_cli_form_dirs(const char *override, const char **dirs);
 int nb_cli_open(const nb_cli_t *cli, const char *path, nb_form_t **form,
                 nb_report_t **rep);
 
+/* Writes what a command made to path ("-": standard output) as
+ * nb_file_replace does, printing the diagnostic on failure (cmd names
+ * the command in it).  Returns 0 or 2. */
+int nb_cli_write(const char *cmd, const char *path, const char *data,
+                 size_t len);
+
 /* Loads the form for a format, printing the diagnostic on failure. */
 int nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form);
 

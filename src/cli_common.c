@@ -53,6 +53,24 @@ nb_cli_open(const nb_cli_t *cli, const char *path, nb_form_t **form,
 }
 
 int
+nb_cli_write(const char *cmd, const char *path, const char *data, size_t len)
+{
+	nb_error_t err = { 0 };
+
+	if (!strcmp(path, "-")) {
+		if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
+			return 0;
+		fprintf(stderr, "nianbao %s: 无法写到标准输出\n", cmd);
+		return 2;
+	}
+	if (nb_file_replace(path, data, len, &err) < 0) {
+		nb_error_print(&err, stderr);
+		return 2;
+	}
+	return 0;
+}
+
+int
 nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form)
 {
 	nb_error_t err = { 0 };

@@ -81,17 +81,7 @@ export_one(const nb_cli_t *cli, const char *in, const char *outpath,
 	if (dropped)
 		fprintf(stderr, "%s: warning: 文字中有 %d 个不可打印的控制字符，导出时已删去\n",
 		        in, dropped);
-	if (!strcmp(outpath, "-")) {
-		rc = fwrite(out.data, 1, out.len, stdout) == out.len &&
-		     fflush(stdout) == 0 ? 0 : 2;
-		if (rc)
-			fputs("nianbao export: 无法写到标准输出\n", stderr);
-	} else if (nb_file_replace(outpath, out.data, out.len, &err) < 0) {
-		nb_error_print(&err, stderr);
-		rc = 2;
-	} else {
-		rc = 0;
-	}
+	rc = nb_cli_write("export", outpath, out.data ? out.data : "", out.len);
 done:
 	nb_buf_free(&out);
 	nb_report_free(rep);

@@ -18,8 +18,35 @@ static void
 usage(FILE *out)
 {
 	fputs("用法：nianbao new --org 机关名称 --year 年度 -o 草稿.yaml [--format 格式] [--force]\n"
-	      "写出一份空白草稿：所有数字未填写，总体情况的五个标准分项已列出。\n",
+	      "写出一份空白草稿：所有数字未填写，总体情况的五个标准分项已列出。\n"
+	      "-o - 写到标准输出。\n",
 	      out);
+}
+
+/* Saves the draft to out ("-": standard output); returns the exit status. */
+static int
+write_draft(const nb_report_t *rep, const char *out)
+{
+	nb_error_t err = { 0 };
+	nb_buf_t b;
+	int rc;
+
+	if (strcmp(out, "-")) {
+		if ((rc = nb_draft_save(rep, out, &err)) < 0)
+			nb_error_print(&err, stderr);
+		else if (rc > 0)        /* saved, without a backup */
+			nb_error_print_warning(&err, stderr);
+		return rc < 0 ? 2 : 0;
+	}
+	nb_buf_init(&b);
+	if (nb_draft_emit(rep, &b, &err) < 0) {
+		nb_error_print(&err, stderr);
+		rc = 2;
+	} else {
+		rc = nb_cli_write("new", out, b.data ? b.data : "", b.len);
+	}
+	nb_buf_free(&b);
+	return rc;
 }
 
 /* Builds the empty draft and writes it; returns the exit status. */
@@ -29,7 +56,6 @@ write_new(const nb_cli_t *cli, const char *format, const char *org,
 {
 	nb_form_t *form;
 	nb_report_t *rep;
-	nb_error_t err = { 0 };
 	const nb_field_t *f;
 	int rc = 0;
 
@@ -44,10 +70,7 @@ write_new(const nb_cli_t *cli, const char *format, const char *org,
 		nb_report_set_text(rep, f->cell, org);
 	if ((f = nb_form_field(form, "year")))
 		nb_report_set_num(rep, f->cell, year, 0);
-	if (nb_draft_save(rep, out, &err) < 0) {
-		nb_error_print(&err, stderr);
-		rc = 2;
-	}
+	rc = write_draft(rep, out);
 	nb_report_free(rep);
 	nb_form_free(form);
 	return rc;
@@ -97,7 +120,7 @@ nb_cmd_new(const nb_cli_t *cli, int argc, char **argv)
 		fprintf(stderr, "nianbao new: 年度应为四位数年份，而不是“%s”\n", year_s);
 		return 2;
 	}
-	if (!force && access(out, F_OK) == 0) {
+	if (!force && strcmp(out, "-") && access(out, F_OK) == 0) {
 		fprintf(stderr, "nianbao new: %s 已存在（要覆盖请加 --force）\n", out);
 		return 2;
 	}

@@ -2,8 +2,11 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,7 +256,7 @@ nb_draft_emit(const nb_report_t *r, nb_buf_t *out, nb_error_t *err)
 	return W.failed ? -1 : 0;
 }
 
-/* ---- saving ---- */
+/* ---- writing files ---- */
 
 /* Faults a test can ask for (nb_file_test_faults): a full disk cannot be
  * had without mounting a filesystem, and a filesystem without hard links
@@ -324,6 +327,7 @@ why(int e)
 	case EISDIR: return "这个名字已经是一个目录";
 	case ENAMETOOLONG: return "文件名太长";
 	case EIO:    return "磁盘读写出错";
+	case ELOOP:  return "符号链接太多层（也许链接指向了自己）";
 	default:     return strerror(e);
 	}
 }
@@ -335,6 +339,7 @@ save_failed(nb_error_t *err, const char *path, int existed, const char *step,
 	return nb_error_set(err, path, 0, 0, "无法保存：%s（%s时）；%s", why(e), step,
 	                    existed ? "原文件未改动" : "没有写入任何文件");
 }
+
 
 /* The directory part of path, for fsync after the rename. */
 static void
@@ -368,17 +373,138 @@ new_file_mode(const char *path)
 	return 0666 & ~mask;
 }
 
-/* path + suffix, malloc'd. */
-static char *
-with_suffix(const char *path, const char *suffix)
+/* ---- names beside the target ---- */
+
+/* FNV-1a, 32 bits: a tag of fixed length for a name of any length. */
+static unsigned long
+name_hash(const char *s)
 {
-	size_t n = strlen(path) + strlen(suffix) + 1;
+	unsigned long h = 2166136261u;
+
+	while (*s)
+		h = ((h ^ (unsigned char)*s++) * 16777619u) & 0xffffffffu;
+	return h;
+}
+
+/* The length of path's directory part, with its slash. */
+static size_t
+dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? (size_t)(slash - path) + 1 : 0;
+}
+
+/* DIR/ + prefix + NAME + suffix for path DIR/NAME, malloc'd.  Where that
+ * would pass NAME_MAX, NAME is cut at a character boundary and "~" and
+ * the hash of the whole name end it instead: the same name every time,
+ * and two long names that begin alike still get two. */
+static char *
+beside(const char *path, const char *prefix, const char *suffix)
+{
+	size_t dl = dir_len(path), room = NAME_MAX - strlen(prefix) - strlen(suffix);
+	const char *name = path + dl;
+	size_t keep = strlen(name), n;
+	char tag[16] = "";
+	char *s;
+
+	if (keep > room) {
+		keep = room - 9;
+		while (keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
+			keep--;
+		snprintf(tag, sizeof tag, "~%08lx", name_hash(name));
+	}
+	n = dl + strlen(prefix) + keep + strlen(tag) + strlen(suffix) + 1;
+	if ((s = malloc(n)))
+		snprintf(s, n, "%.*s%s%.*s%s%s", (int)dl, path, prefix, (int)keep, name,
+		         tag, suffix);
+	return s;
+}
+
+/* The mkstemp template of a temporary file for target:
+ * DIR/.nb-HASH-PID-XXXXXX.  Its length does not grow with the target's
+ * name, and the hash of that name and the pid let a later save of the
+ * same target recognise what a killed one left (see sweep). */
+static char *
+temp_name(const char *target)
+{
+	size_t dl = dir_len(target), n = dl + 48;
 	char *s = malloc(n);
 
 	if (s)
-		snprintf(s, n, "%s%s", path, suffix);
+		snprintf(s, n, "%.*s.nb-%08lx-%ld-XXXXXX", (int)dl, target,
+		         name_hash(target + dl), (long)getpid());
 	return s;
 }
+
+/* Removes the temporary files of target whose process is gone: what a
+ * save or export killed midway left behind. */
+static void
+sweep(const char *target)
+{
+	size_t dl = dir_len(target), plen;
+	char dir[4096], prefix[32], *end;
+	struct dirent *e;
+	DIR *d;
+	long pid;
+
+	snprintf(dir, sizeof dir, "%.*s", dl ? (int)dl : 1, dl ? target : ".");
+	plen = (size_t)snprintf(prefix, sizeof prefix, ".nb-%08lx-",
+	                        name_hash(target + dl));
+	if (!(d = opendir(dir)))
+		return;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, prefix, plen))
+			continue;
+		pid = strtol(e->d_name + plen, &end, 10);
+		if (pid <= 0 || pid == (long)getpid() || *end != '-' || strlen(end) != 7)
+			continue;
+		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+}
+
+/* Where a symbolic link points: relative to the link's directory. */
+static char *
+link_target(const char *link, const char *to)
+{
+	size_t dl = to[0] == '/' ? 0 : dir_len(link), n = dl + strlen(to) + 1;
+	char *s = malloc(n);
+
+	if (s)
+		snprintf(s, n, "%.*s%s", (int)dl, link, to);
+	return s;
+}
+
+char *
+nb_file_resolve(const char *path)
+{
+	char *cur = strdup(path), *next, to[4096];
+	struct stat st;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; cur && hops < 40; hops++) {
+		if (lstat(cur, &st) < 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		if ((n = readlink(cur, to, sizeof to - 1)) < 0) {
+			free(cur);
+			return NULL;
+		}
+		to[n] = '\0';
+		next = link_target(cur, to);
+		free(cur);
+		cur = next;
+	}
+	if (cur) {
+		free(cur);
+		errno = ELOOP;
+	}
+	return NULL;
+}
+
+/* ---- saving ---- */
 
 /* Writes data to a new file named from tmpl (mkstemp), flushed to disk;
  * on failure no file is left and errno says why. */
@@ -425,77 +551,116 @@ copy_temp(const char *path, char *tmpl)
 	return rc;
 }
 
-/* Makes path~ the file now at path, atomically: a hard link (or else a
- * copy) under a temporary name, renamed over the old path~.  Until the
- * rename the old path~ stands; after it, path~ is the complete draft. */
+/* Makes TARGET~ the file now at target, atomically: a hard link (or else
+ * a copy) under a temporary name, renamed over the old TARGET~.  Until
+ * the rename the old TARGET~ stands; after it, TARGET~ is the complete
+ * draft.  A backup is not worth a refused save: when it cannot be made
+ * (a directory of that name, a full disk) 1 is returned with a warning
+ * in *err, and the save goes on. */
 static int
-keep_backup(const char *path, nb_error_t *err)
+keep_backup(const char *path, const char *target, nb_error_t *err)
 {
-	char *bak = with_suffix(path, "~"), *tmp = with_suffix(path, "~.tmp-XXXXXX");
-	int fd, rc = -1, e = ENOMEM;
+	char *bak = beside(target, "", "~"), *tmp = temp_name(target);
+	int fd, e = ENOMEM;
 
 	if (!bak || !tmp)
-		goto done;
+		goto failed;
 	if ((fd = mkstemp(tmp)) < 0) {
 		e = errno;
-		goto done;
+		goto failed;
 	}
 	close(fd);              /* only to find a unique name */
 	unlink(tmp);
-	if (fault.link_errno || link(path, tmp) < 0) {
+	if (fault.link_errno || link(target, tmp) < 0) {
 		memcpy(tmp + strlen(tmp) - 6, "XXXXXX", 6);   /* a template again */
-		if (copy_temp(path, tmp) < 0) {
+		if (copy_temp(target, tmp) < 0) {
 			e = errno;
-			goto done;
+			goto failed;
 		}
 	}
 	if (rename(tmp, bak) < 0) {
 		e = errno;
 		unlink(tmp);
-		goto done;
+		goto failed;
 	}
-	rc = 0;
-done:
-	if (rc < 0)
-		save_failed(err, path, 1, "建立备份文件", e);
 	free(bak);
 	free(tmp);
-	return rc;
+	return 0;
+failed:
+	nb_error_set(err, path, 0, 0, "已保存；但无法建立备份文件 %s（%s），保存前的版本没有留下",
+	             bak ? bak : "~", why(e));
+	free(bak);
+	free(tmp);
+	return 1;
 }
 
-/* Writes a temporary file beside path, keeps a backup if asked, renames
- * the temporary file over path. */
+/* A FIFO or a device is written where it is: a file renamed over it
+ * would take its place (as root, over /dev/null). */
 static int
-replace(const char *path, const char *data, size_t len, int backup,
-        nb_error_t *err)
+write_in_place(const char *path, const char *data, size_t len, nb_error_t *err)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY), e = 0;
+
+	if (fd < 0 || write_all(fd, data, len) < 0)
+		e = errno;
+	if (fd >= 0 && close(fd) < 0 && !e)
+		e = errno;
+	if (e)
+		return nb_error_set(err, path, 0, 0, "无法写入：%s",
+		                    e == EACCES ? "没有写这个文件的权限" : why(e));
+	return 0;
+}
+
+/* Writes a temporary file beside target (path with its links followed),
+ * keeps a backup if asked, renames the temporary file over target. */
+static int
+replace_file(const char *path, const char *target, const char *data,
+             size_t len, int backup, nb_error_t *err)
 {
 	struct stat st;
-	int existed = stat(path, &st) == 0, e;
+	int existed = stat(target, &st) == 0, e, rc = 0;
 	char *tmp;
 
 	if (existed && S_ISDIR(st.st_mode))
 		return save_failed(err, path, 0, "检查文件", EISDIR);
-	if (!(tmp = with_suffix(path, ".tmp-XXXXXX")))
+	sweep(target);
+	if (!(tmp = temp_name(target)))
 		return nb_error_set(err, path, 0, 0, "内存不足");
-	if (write_temp(tmp, new_file_mode(path), data, len) < 0) {
+	if (write_temp(tmp, new_file_mode(target), data, len) < 0) {
 		e = errno;
 		free(tmp);
 		return save_failed(err, path, existed, "写入临时文件", e);
 	}
-	if (existed && backup && keep_backup(path, err) < 0) {
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	if (rename(tmp, path) < 0) {
+	if (existed && backup)
+		rc = keep_backup(path, target, err);
+	if (rename(tmp, target) < 0) {
 		e = errno;
 		unlink(tmp);
 		free(tmp);
 		return save_failed(err, path, existed, "替换原文件", e);
 	}
 	free(tmp);
-	sync_dir(path);
-	return 0;
+	sync_dir(target);
+	return rc;
+}
+
+/* A symbolic link stays a link (its target is replaced), a FIFO or a
+ * device is written in place, a plain file is replaced atomically. */
+static int
+replace(const char *path, const char *data, size_t len, int backup,
+        nb_error_t *err)
+{
+	struct stat st;
+	int existed = stat(path, &st) == 0, rc;
+	char *target;
+
+	if (existed && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_in_place(path, data, len, err);
+	if (!(target = nb_file_resolve(path)))
+		return save_failed(err, path, existed, "查找链接指向的文件", errno);
+	rc = replace_file(path, target, data, len, backup, err);
+	free(target);
+	return rc;
 }
 
 int
@@ -508,13 +673,16 @@ nb_file_replace(const char *path, const char *data, size_t len,
 char *
 nb_draft_sidecar(const char *draft, const char *suffix)
 {
-	const char *slash = strrchr(draft, '/');
-	size_t dirlen = slash ? (size_t)(slash - draft) + 1 : 0;
-	size_t n = strlen(draft) + strlen(suffix) + 3;
-	char *p = malloc(n);
+	char *real = nb_file_resolve(draft), *dotted, *p;
+	size_t n = strlen(suffix) + 2;
 
-	if (p)
-		snprintf(p, n, "%.*s.%s.%s", (int)dirlen, draft, draft + dirlen, suffix);
+	if (!real && errno == ENOMEM)
+		return NULL;
+	if ((dotted = malloc(n)))
+		snprintf(dotted, n, ".%s", suffix);
+	p = dotted ? beside(real ? real : draft, ".", dotted) : NULL;
+	free(dotted);
+	free(real);
 	return p;
 }
 

@@ -586,28 +586,33 @@ remove_item_now(nb_editor_t *ed)
 static int
 save_now(nb_editor_t *ed)
 {
-	nb_error_t err = { 0 };
+	nb_error_t err = { 0 }, warning = { 0 };
+	int rc;
 
-	if (nb_draft_save(ed->rep, ed->path, &err) < 0) {
-		nb_ed_message(ed, 1, "保存失败：%s（修改仍在，可按 F3 另存到别处）", err.msg);
+	if ((rc = nb_draft_save(ed->rep, ed->path, &warning)) < 0) {
+		nb_ed_message(ed, 1, "保存失败：%s（修改仍在，可按 F3 另存到别处）", warning.msg);
 		return -1;
 	}
 	ed->dirty = 0;
 	nb_filestamp_take(ed->path, &ed->stamp);
 	nb_recovery_remove(ed->path, &err);
 	ed->kept = ed->changes;
-	nb_ed_message(ed, 0, "已保存到 %s", ed->path);
+	if (rc > 0)             /* saved, but without a backup: say so */
+		nb_ed_message(ed, 1, "%s", warning.msg);
+	else
+		nb_ed_message(ed, 0, "已保存到 %s", ed->path);
 	return 0;
 }
 
 int
 nb_ed_save_as(nb_editor_t *ed, const char *path)
 {
-	nb_error_t err = { 0 };
+	nb_error_t err = { 0 }, warning = { 0 };
 	char *p = strdup(path);
+	int rc = p ? nb_draft_save(ed->rep, path, &warning) : -1;
 
-	if (!p || nb_draft_save(ed->rep, path, &err) < 0) {
-		nb_ed_message(ed, 1, "另存失败：%s", p ? err.msg : "内存不足");
+	if (rc < 0) {
+		nb_ed_message(ed, 1, "另存失败：%s", p ? warning.msg : "内存不足");
 		free(p);
 		return -1;
 	}
@@ -619,7 +624,10 @@ nb_ed_save_as(nb_editor_t *ed, const char *path)
 	ed->dirty = 0;
 	nb_filestamp_take(ed->path, &ed->stamp);
 	ed->kept = ed->changes;
-	nb_ed_message(ed, 0, "已另存为 %s，以后保存到这个文件", ed->path);
+	if (rc > 0)
+		nb_ed_message(ed, 1, "%s", warning.msg);
+	else
+		nb_ed_message(ed, 0, "已另存为 %s，以后保存到这个文件", ed->path);
 	return 0;
 }
 

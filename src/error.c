@@ -40,14 +40,26 @@ nb_error_set(nb_error_t *err, const char *file, int line, int col,
 	return -1;
 }
 
+static void
+print(const nb_error_t *err, FILE *out, const char *kind)
+{
+	if (err->file[0] && err->line > 0)
+		fprintf(out, "%s:%d:%d: %s: %s\n", err->file, err->line,
+		        err->col > 0 ? err->col : 1, kind, err->msg);
+	else if (err->file[0])
+		fprintf(out, "%s: %s: %s\n", err->file, kind, err->msg);
+	else
+		fprintf(out, "nianbao: %s: %s\n", kind, err->msg);
+}
+
 void
 nb_error_print(const nb_error_t *err, FILE *out)
 {
-	if (err->file[0] && err->line > 0)
-		fprintf(out, "%s:%d:%d: error: %s\n", err->file, err->line,
-		        err->col > 0 ? err->col : 1, err->msg);
-	else if (err->file[0])
-		fprintf(out, "%s: error: %s\n", err->file, err->msg);
-	else
-		fprintf(out, "nianbao: error: %s\n", err->msg);
+	print(err, out, "error");
+}
+
+void
+nb_error_print_warning(const nb_error_t *err, FILE *out)
+{
+	print(err, out, "warning");
 }

@@ -23,4 +23,8 @@ int nb_error_set(nb_error_t *err, const char *file, int line, int col,
 /* Prints "file:line:col: error: msg" (parts that are unknown are left out). */
 void nb_error_print(const nb_error_t *err, FILE *out);
 
+/* The same, as "warning:": for what went wrong without stopping the work
+ * (a save that could not keep its backup). */
+void nb_error_print_warning(const nb_error_t *err, FILE *out);
+
 #endif

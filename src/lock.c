@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -108,21 +109,50 @@ parse_line(const char *line, nb_lock_owner_t *o)
 		o->started = strtoll(v, NULL, 10);
 }
 
-/* 0 with *o, 1 when there is no lock file, -1 with errno. */
+/* Why the lock file at path cannot be understood (see nb_lock_owner_t),
+ * NULL when it is a file that can be read; *gone when there is none. */
+static const char *
+problem_of(const char *path, int *gone)
+{
+	struct stat st;
+
+	*gone = 0;
+	if (lstat(path, &st) < 0) {
+		*gone = errno == ENOENT;
+		return *gone ? NULL : "无法读取";
+	}
+	if (S_ISLNK(st.st_mode) && stat(path, &st) < 0)
+		return "是一个指向不存在的文件的链接";
+	if (S_ISDIR(st.st_mode))
+		return "是一个目录";
+	if (!S_ISREG(st.st_mode))
+		return "不是普通文件";
+	return access(path, R_OK) < 0 ? "无法读取" : NULL;
+}
+
+/* 0 with *o (o->problem set when the lock cannot be understood), 1 when
+ * there is no lock file. */
 static int
 read_owner(const char *path, nb_lock_owner_t *o)
 {
-	FILE *f = fopen(path, "r");
 	char line[512];
+	FILE *f;
+	int gone;
 
 	memset(o, 0, sizeof *o);
-	if (!f)
-		return errno == ENOENT ? 1 : -1;
+	if ((o->problem = problem_of(path, &gone)) || gone)
+		return gone;
+	if (!(f = fopen(path, "r"))) {
+		o->problem = "无法读取";
+		return 0;
+	}
 	while (fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\n")] = '\0';
 		parse_line(line, o);
 	}
 	fclose(f);
+	if (o->pid <= 0 || !o->host[0] || o->started <= 0)
+		o->problem = "的内容无法识别";
 	return 0;
 }
 
@@ -130,18 +160,59 @@ static int
 same_owner(const nb_lock_owner_t *a, const nb_lock_owner_t *b)
 {
 	return !strcmp(a->user, b->user) && !strcmp(a->host, b->host) &&
-	       a->pid == b->pid && a->started == b->started;
+	       a->pid == b->pid && a->started == b->started &&
+	       a->problem == b->problem;
+}
+
+/* When process pid started, in seconds since 1970: its start in clock
+ * ticks after boot (field 22 of /proc/PID/stat) plus the boot time.  0
+ * when unknown. */
+static long long
+process_start(long pid)
+{
+	char path[64], buf[1024], *p;
+	long long boot = 0;
+	unsigned long long ticks;
+	long hz = sysconf(_SC_CLK_TCK);
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if (hz <= 0 || !(f = fopen(path, "r")))
+		return 0;
+	p = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;   /* past the name */
+	fclose(f);
+	for (i = 2; p && i < 22; i++)
+		p = strchr(p + 1, ' ');
+	if (!p || sscanf(p, " %llu", &ticks) != 1 || !(f = fopen("/proc/stat", "r")))
+		return 0;
+	while (fgets(buf, sizeof buf, f) && sscanf(buf, "btime %lld", &boot) != 1)
+		;
+	fclose(f);
+	return boot > 0 ? boot + (long long)(ticks / (unsigned long long)hz) : 0;
+}
+
+int
+nb_lock_from_here(const nb_lock_owner_t *o)
+{
+	char host[256] = "";
+
+	return gethostname(host, sizeof host - 1) == 0 && !strcmp(host, o->host);
 }
 
 int
 nb_lock_is_stale(const nb_lock_owner_t *o)
 {
-	char host[256] = "";
+	long long start;
 
-	if (o->pid <= 0 || gethostname(host, sizeof host - 1) < 0 ||
-	    strcmp(host, o->host))
+	if (o->problem || o->pid <= 0 || !nb_lock_from_here(o))
 		return 0;
-	return kill((pid_t)o->pid, 0) < 0 && errno == ESRCH;
+	if (kill((pid_t)o->pid, 0) < 0 && errno == ESRCH)
+		return 1;
+	/* the pid now belongs to a process that started after the lock was
+	 * taken; the margin allows for the clock being set forward since */
+	start = process_start(o->pid);
+	return start > 0 && start > o->started + NB_LOCK_CLOCK_SLACK;
 }
 
 static nb_lock_status_t
@@ -156,7 +227,6 @@ static nb_lock_status_t
 try_take(nb_lock_t *lock, char *path, nb_lock_owner_t *other, nb_error_t *err)
 {
 	nb_lock_owner_t held;
-	int rc;
 
 	whoami(&lock->me);
 	if (write_lock(path, &lock->me) == 0) {
@@ -165,10 +235,14 @@ try_take(nb_lock_t *lock, char *path, nb_lock_owner_t *other, nb_error_t *err)
 	}
 	if (errno != EEXIST)
 		return lock_error(err, path, "建立", errno);
-	if ((rc = read_owner(path, &held)) < 0)
-		return lock_error(err, path, "读取", errno);
+	if (read_owner(path, &held) == 1)
+		return lock_error(err, path, "建立", EAGAIN);   /* gone meanwhile */
 	if (other)
 		*other = held;
+	if (held.problem)
+		return NB_LOCK_UNKNOWN;
+	if (!nb_lock_from_here(&held))
+		return NB_LOCK_FOREIGN;
 	return nb_lock_is_stale(&held) ? NB_LOCK_STALE : NB_LOCK_BUSY;
 }
 
@@ -206,6 +280,17 @@ nb_lock_acquire(nb_lock_t *lock, const char *draft, nb_lock_owner_t *other,
 	return st;
 }
 
+/* The lock file, or the directory in its place. */
+static int
+remove_lock(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return rmdir(path);
+	return unlink(path);
+}
+
 nb_lock_status_t
 nb_lock_take_over(nb_lock_t *lock, const char *draft,
                   const nb_lock_owner_t *holder, nb_lock_owner_t *other,
@@ -219,13 +304,11 @@ nb_lock_take_over(nb_lock_t *lock, const char *draft,
 	if ((st = enter(draft, &path, &g, err)) != NB_LOCK_OK)
 		return st;
 	rc = read_owner(path, &now);
-	if (rc < 0) {
-		st = lock_error(err, path, "读取", errno);
-	} else if (rc == 0 && !same_owner(&now, holder)) {
+	if (rc == 0 && !same_owner(&now, holder)) {
 		if (other)
 			*other = now;
 		st = NB_LOCK_BUSY;      /* not the lock the operator agreed to take */
-	} else if (rc == 0 && unlink(path) < 0 && errno != ENOENT) {
+	} else if (rc == 0 && remove_lock(path) < 0 && errno != ENOENT) {
 		st = lock_error(err, path, "删除旧", errno);
 	} else {
 		st = try_take(lock, path, other, err);
@@ -244,8 +327,7 @@ nb_lock_read(const char *draft, nb_lock_owner_t *owner, nb_error_t *err)
 
 	if (!path)
 		return nb_error_set(err, draft, 0, 0, "内存不足");
-	if ((rc = read_owner(path, owner)) < 0)
-		lock_error(err, path, "读取", errno);
+	rc = read_owner(path, owner);
 	free(path);
 	return rc;
 }

@@ -10,10 +10,18 @@
  *
  * A second editor of the same draft finds the lock and can say who holds
  * it.  A lock whose process no longer exists on this host (the editor
- * crashed, the machine was switched off) is stale: the caller may ask the
- * operator and take it over.  A lock from another host is never judged
- * stale (its process cannot be seen from here), nor is one that cannot be
- * read: the operator decides, and nb_lock_take_over does it.
+ * crashed, the machine was switched off), or whose pid now belongs to a
+ * process that started after the lock was taken (compared with the start
+ * time in /proc/PID/stat), is stale: the caller may take it over.  A lock
+ * from another host is never judged stale (its process cannot be seen
+ * from here), nor is one that cannot be understood (not "key: value"
+ * lines with host, pid and started; a directory, a dangling link, a file
+ * that cannot be read): the operator decides, told the risk, and
+ * nb_lock_take_over does it.
+ *
+ * The lock file is found through nb_draft_sidecar: a draft opened through
+ * a symbolic link has the lock of the file it points to, so two names of
+ * one draft are one lock.
  *
  * Taking, taking over and releasing are serialised between processes on
  * one host by flock() on the draft's directory, so two editors that find
@@ -33,7 +41,15 @@ typedef struct {
 	char host[256];
 	long pid;               /* 0 when unknown */
 	long long started;      /* seconds since 1970; 0 when unknown */
+	const char *problem;    /* why the lock file cannot be understood, to
+	                         * follow "锁文件 PATH" in a message ("是一个
+	                         * 目录"); static text; NULL when it can */
 } nb_lock_owner_t;
+
+/* How much later than the lock's time a process with its pid may have
+ * started and still be its holder: the clock may have been set forward
+ * since the lock was taken. */
+#define NB_LOCK_CLOCK_SLACK 60
 
 typedef struct {
 	char *path;             /* the lock file (owned); NULL when not held */
@@ -44,6 +60,8 @@ typedef enum {
 	NB_LOCK_OK,             /* the lock is ours */
 	NB_LOCK_BUSY,           /* another editor holds it (see *other) */
 	NB_LOCK_STALE,          /* held by a process gone from this host */
+	NB_LOCK_FOREIGN,        /* held from another host: maybe still there */
+	NB_LOCK_UNKNOWN,        /* a lock file that cannot be understood */
 	NB_LOCK_ERROR           /* could not be taken or read (see *err) */
 } nb_lock_status_t;
 
@@ -52,13 +70,14 @@ typedef enum {
 char *nb_lock_path(const char *draft);
 
 /* Takes the lock of draft into *lock (which the caller zeroes first).
- * BUSY and STALE leave the lock untouched and fill *other with its holder
- * (other may be NULL). */
+ * BUSY, STALE, FOREIGN and UNKNOWN leave the lock untouched and fill
+ * *other with its holder (other may be NULL). */
 nb_lock_status_t nb_lock_acquire(nb_lock_t *lock, const char *draft,
                                  nb_lock_owner_t *other, nb_error_t *err);
 
 /* Replaces the lock held by `holder` (as acquire or nb_lock_read reported
- * it) with ours.  When the lock changed meanwhile (someone else took it
+ * it; a directory in place of the lock file is removed if empty) with
+ * ours.  When the lock changed meanwhile (someone else took it
  * over, or released it and another editor took it) nothing is done and
  * BUSY is returned with the new holder in *other (may be NULL).  When
  * the lock is gone, it is simply taken. */
@@ -67,12 +86,17 @@ nb_lock_status_t nb_lock_take_over(nb_lock_t *lock, const char *draft,
                                    nb_lock_owner_t *other, nb_error_t *err);
 
 /* Who holds the lock of draft: 0 with *owner filled (fields the file does
- * not give are empty), 1 when there is no lock, -1 on error. */
+ * not give are empty; owner->problem when it cannot be understood), 1
+ * when there is no lock, -1 when out of memory. */
 int nb_lock_read(const char *draft, nb_lock_owner_t *owner, nb_error_t *err);
 
 /* Whether the holder's process is gone: the lock is from this host and no
- * process has its pid. */
+ * process has its pid, or the one that has it started more than
+ * NB_LOCK_CLOCK_SLACK seconds after the lock was taken. */
 int nb_lock_is_stale(const nb_lock_owner_t *owner);
+
+/* Whether the lock was taken on this host. */
+int nb_lock_from_here(const nb_lock_owner_t *owner);
 
 /* The holder for a message: "zhangsan（主机 pc-0612，进程 4242，2025-01-01
  * 08:00 起）", the parts that are known. */

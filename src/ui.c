@@ -427,18 +427,55 @@ loop(nb_ui_t *ui)
 		nb_ed_keep(&ui->ed, now_ms(), 0);
 }
 
-/* Asks on the terminal, before the screen is taken over, whether to open
- * a draft another editor holds read-only.  No terminal: no. */
+/* Asks a yes/no question on the terminal, before the screen is taken
+ * over.  No terminal: no. */
 static int
-ask_read_only(void)
+ask_yes(const char *question)
 {
 	char line[16];
 
 	if (!isatty(0) || !isatty(2))
 		return 0;
-	fputs("以只读方式打开吗？（可以查看、预览、导出和另存为）[y/N] ", stderr);
+	fputs(question, stderr);
 	fflush(stderr);
 	return fgets(line, sizeof line, stdin) && (line[0] == 'y' || line[0] == 'Y');
+}
+
+/* Says, before asking, whose lock stands in the way and what taking it
+ * over risks; 1 when the operator takes it over. */
+static int
+ask_take_over(nb_lock_status_t st, const nb_lock_owner_t *other,
+              const char *path)
+{
+	char *lockfile = nb_lock_path(path);
+	nb_buf_t who;
+
+	nb_buf_init(&who);
+	nb_lock_describe(other, &who);
+	if (st == NB_LOCK_UNKNOWN)
+		fprintf(stderr, "nianbao: %s 的锁文件 %s %s，看不出是谁在编辑。\n", path,
+		        lockfile ? lockfile : "", other->problem);
+	else
+		fprintf(stderr, "nianbao: %s 正由 %s 在另一台电脑上编辑（锁文件 %s）。\n"
+		        "从这里看不出那边的编辑器是否还开着；如果还开着，两边保存时会"
+		        "互相覆盖对方的修改。\n", path, who.data ? who.data : "",
+		        lockfile ? lockfile : "");
+	nb_buf_free(&who);
+	free(lockfile);
+	return ask_yes(st == NB_LOCK_UNKNOWN ? "接管这份草稿吗（删除这个锁文件）？[y/N] "
+	                                     : "确定那边已不在编辑，接管这份草稿吗？[y/N] ");
+}
+
+/* The note after a lock was taken over. */
+static void
+taken_over(const char *path, nb_lock_status_t st, char *note, size_t size)
+{
+	char *lockfile = nb_lock_path(path);
+
+	snprintf(note, size, "%s；已接管这份草稿（锁文件 %s）",
+	         st == NB_LOCK_STALE ? "上次编辑没有正常结束" : "已按你的确认",
+	         lockfile ? lockfile : "");
+	free(lockfile);
 }
 
 /* One editor per draft.  Returns 0 with the lock held, 1 when the
@@ -449,15 +486,22 @@ lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 {
 	nb_lock_owner_t other;
 	nb_error_t err = { 0 };
+	nb_lock_status_t st;
 	nb_buf_t who;
 
 	memset(lock, 0, sizeof *lock);
-	switch (nb_lock_acquire(lock, path, &other, &err)) {
+	switch ((st = nb_lock_acquire(lock, path, &other, &err))) {
 	case NB_LOCK_OK:
 		return 0;
+	case NB_LOCK_FOREIGN:
+	case NB_LOCK_UNKNOWN:
+		nb_ui_end();
+		if (!ask_take_over(st, &other, path))
+			break;
+		/* fall through */
 	case NB_LOCK_STALE:
 		if (nb_lock_take_over(lock, path, &other, NULL, &err) == NB_LOCK_OK) {
-			snprintf(note, size, "上次编辑没有正常结束；已接管这份草稿");
+			taken_over(path, st, note, size);
 			return 0;
 		}
 		/* someone else was quicker */
@@ -469,16 +513,17 @@ lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 		fprintf(stderr, "nianbao: %s 正由 %s 编辑\n", path,
 		        who.data ? who.data : "另一个编辑器");
 		nb_buf_free(&who);
-		if (ask_read_only()) {
-			snprintf(note, size, "只读打开：不能修改；F3 可另存为一份新草稿");
-			return 1;
-		}
-		fputs("nianbao: 请等对方退出后再打开\n", stderr);
-		return -1;
+		break;
 	default:
 		snprintf(note, size, "无法给草稿加锁（%.300s）；请注意不要同时在别处编辑", err.msg);
 		return 0;
 	}
+	if (ask_yes("以只读方式打开吗？（可以查看、预览、导出和另存为）[y/N] ")) {
+		snprintf(note, size, "只读打开：不能修改；F3 可另存为一份新草稿");
+		return 1;
+	}
+	fputs("nianbao: 请等对方退出后再打开\n", stderr);
+	return -1;
 }
 
 /* Unsaved edits a previous session left: offered back, or discarded. */

@@ -7,7 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 27
+plan 34
 
 out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
 is "$rc" 0 "the seed report passes check"
@@ -62,6 +62,20 @@ contains "$(cat "$T/new.yaml")" "  - title: 政府信息公开平台建设情况
 is "$?" 2 "new does not overwrite a file"
 "$NIANBAO" new --org X --year 25 -o "$T/y.yaml" 2>/dev/null
 is "$?" 2 "new refuses a year that is not a year"
+out=$(cd "$T" && "$NIANBAO" new --org 标准输出局 --year 2025 -o - 2>&1); rc=$?
+is "$rc" 0 "new -o - exits 0"
+contains "$out" "organization: 标准输出局" "and writes the draft to standard output"
+ok "$([ ! -e "$T/-" ]; echo $?)" "not to a file named -"
+# 81 characters + .yaml: 248 bytes, a legal name
+long=$(printf '金%.0s' $(seq 81)).yaml
+"$NIANBAO" new --org X --year 2025 -o "$T/$long"
+is "$?" 0 "new writes a draft named with 248 bytes"
+mkdir "$T/new.yaml~"
+out=$("$NIANBAO" new --force --org 乙单位 --year 2025 -o "$T/new.yaml" 2>&1); rc=$?
+is "$rc" 0 "new --force saves when the backup cannot be made (a directory new.yaml~)"
+is "$out" "$T/new.yaml: warning: 已保存；但无法建立备份文件 $T/new.yaml~（这个名字已经是一个目录），保存前的版本没有留下" \
+	"and warns on stderr"
+contains "$(cat "$T/new.yaml")" "organization: 乙单位" "the draft is the new one"
 
 # The rules come from the form file.
 mkdir "$T/forms"

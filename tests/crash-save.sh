@@ -45,7 +45,7 @@ for d in $delays; do
 		rm -f "$T/d.yaml~"
 	fi
 	# what a killed save leaves: its temporary files, never the draft
-	rm -f "$T"/d.yaml.tmp-* "$T"/d.yaml~.tmp-*
+	rm -f "$T"/.nb-*
 done
 
 is "$unkilled" 0 "all $kills runs were killed mid-loop (none ended by itself)"

@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 27
+plan 33
 
 "$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.txt" 2>"$T/err"; rc=$?
 is "$rc" 0 "the seed report exports to .txt"
@@ -68,7 +68,7 @@ echo "old contents" > "$T/e.txt"
 is "$rc" 1 "a draft with errors is refused with status 1"
 contains "$(cat "$T/err")" "error: 表三" "the findings are listed"
 is "$(cat "$T/e.txt")" "old contents" "and the existing output file is untouched"
-ok "$([ "$(ls "$T" | grep -c '^\.\?e\.txt.\+')" -eq 0 ]; echo $?)" "no temporary file is left"
+ok "$([ "$(ls -A "$T" | grep -c '^\.nb-\|^\.\?e\.txt.\+')" -eq 0 ]; echo $?)" "no temporary file is left"
 
 "$NIANBAO" export sample-data/empty.yaml -o "$T/empty.txt" 2>"$T/err"; rc=$?
 is "$rc" 1 "a draft with unfilled cells is refused"
@@ -88,5 +88,27 @@ ok "$([ ! -e "$T/ctl.html" ]; echo $?)" "and nothing is exported"
 is "$rc" 2 "an unreadable draft exits 2"
 "$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/no/such/dir/r.txt" 2>/dev/null; rc=$?
 is "$rc" 2 "an unwritable output exits 2"
+
+# Outputs that are not plain files: a link is written through, a FIFO in
+# place (renaming a file over it would put a plain file there).
+mkdir "$T/pub"
+ln -s pub/real.txt "$T/link.txt"
+"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/link.txt"
+is "$?" 0 "export through a symbolic link"
+ok "$([ -L "$T/link.txt" ] && cmp -s "$T/pub/real.txt" "$T/r.txt"; echo $?)" \
+	"writes the file it points to; the link stays a link"
+mkfifo "$T/fifo"
+timeout 30 cat "$T/fifo" > "$T/from-fifo" & reader=$!
+"$NIANBAO" export --format txt sample-data/jinzhai-2024.yaml -o "$T/fifo"; rc=$?
+wait $reader
+is "$rc" 0 "export into a FIFO"
+ok "$([ -p "$T/fifo" ] && cmp -s "$T/from-fifo" "$T/r.txt"; echo $?)" \
+	"is written in place: the reader gets the report, the FIFO stays"
+# 81 characters + .txt: 247 bytes, a legal name
+long=$(printf '金%.0s' $(seq 81)).txt
+"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/$long"
+is "$?" 0 "export to a name of 247 bytes"
+ok "$(cmp -s "$T/$long" "$T/r.txt" && [ "$(ls -A "$T" | grep -c '^\.nb-')" -eq 0 ]; echo $?)" \
+	"writes the whole report and leaves no temporary file"
 
 tap_done

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <cmocka.h>
@@ -47,6 +48,7 @@ close_ed(void **state)
 	nb_ed_close(&ed);
 	unlink("/tmp/nb-editor-test.yaml");
 	unlink("/tmp/nb-editor-test.yaml~");
+	rmdir("/tmp/nb-editor-test.yaml~");     /* a_save_without_its_backup_says_so */
 	return 0;
 }
 
@@ -288,6 +290,20 @@ save_and_reopen_give_the_same_report(void **state)
 	assert_int_equal(nb_draft_load(ed.form, "/tmp/nb-editor-test.yaml", &back, &err), 0);
 	assert_true(nb_report_equal(ed.rep, back));
 	nb_report_free(back);
+}
+
+static void
+a_save_without_its_backup_says_so(void **state)
+{
+	(void)state;
+	assert_int_equal(nb_ed_save(&ed), 0);
+	assert_int_equal(mkdir("/tmp/nb-editor-test.yaml~", 0700), 0);
+	go("contact.office", 0);
+	type("办公室");
+	assert_int_equal(nb_ed_save(&ed), 0);
+	assert_false(ed.dirty);
+	assert_true(ed.msg_error);
+	assert_non_null(strstr(ed.msg, "已保存；但无法建立备份文件 /tmp/nb-editor-test.yaml~"));
 }
 
 static void
@@ -555,6 +571,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(undo_a_hundred_steps, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(subsections_added_renamed_removed, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(save_and_reopen_give_the_same_report, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_save_without_its_backup_says_so, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(quitting_asks_when_unsaved, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(paragraph_cursor_over_wide_characters, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(unsaved_edits_kept_and_changes_on_disk_noticed, open_seed, close_ed),

@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 23
+plan 31
 
 cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
 
@@ -81,4 +81,25 @@ keys C-s
 shows "已保存到 typed.yaml" "which can then be saved"
 if grep -q "^  office: 县交易中心办公室甲乙$" typed.yaml; then ok 0 "the draft on disk has it"
 else ok 1 "the draft on disk has it"; fi
+
+# A lock that cannot be understood, and one from another computer: each
+# is named and offered for take-over.
+cp "$S/sample-data/jinzhai-2024.yaml" g.yaml
+printf 'garbage\n' > .g.yaml.lock
+start g.yaml
+shows "锁文件 .g.yaml.lock 的内容无法识别" "a garbled lock is named"
+shows "接管这份草稿吗" "and offered for take-over"
+keys y Enter
+shows "已接管这份草稿（锁文件 .g.yaml.lock）" "y takes it over and opens the draft"
+if wait_file "^pid: " .g.yaml.lock; then ok 0 "the lock is now a real one"
+else ok 1 "the lock is now a real one"; fi
+keys C-q
+shows "[exit 0]" "quitting gives it up"
+printf 'user: lisi\nhost: other-pc.example\npid: 4242\nstarted: 1735689600\n' > .g.yaml.lock
+start g.yaml
+shows "正由 lisi（主机 other-pc.example" "a lock from another computer says who holds it"
+shows "两边保存时会互相覆盖对方的修改" "and what taking it over risks"
+keys y Enter
+shows "已按你的确认；已接管这份草稿" "after the confirmation it is taken over"
+keys C-q
 tap_done
