@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 
 #ifndef NB_PKGDATADIR
 #define NB_PKGDATADIR "/usr/local/share/nianbao"

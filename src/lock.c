@@ -14,13 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "draft.h"
+#include "file.h"
 #include "lock.h"
 
 char *
 nb_lock_path(const char *draft)
 {
-	return nb_draft_sidecar(draft, "lock");
+	return nb_file_sidecar(draft, "lock");
 }
 
 /* Serialises lock operations on one directory: flock() on the directory
@@ -28,17 +28,9 @@ nb_lock_path(const char *draft)
 static int
 guard(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char dir[4096];
 	int fd;
 
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == path)
-		snprintf(dir, sizeof dir, "/");
-	else
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) < 0)
+	if ((fd = nb_file_open_dir(path)) < 0)
 		return -1;
 	while (flock(fd, LOCK_EX) < 0)
 		if (errno != EINTR) {

@@ -19,7 +19,7 @@
  * that cannot be read): the operator decides, told the risk, and
  * nb_lock_take_over does it.
  *
- * The lock file is found through nb_draft_sidecar: a draft opened through
+ * The lock file is found through nb_file_sidecar: a draft opened through
  * a symbolic link has the lock of the file it points to, so two names of
  * one draft are one lock.
  *

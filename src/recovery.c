@@ -11,12 +11,13 @@
 
 #include "buf.h"
 #include "draft.h"
+#include "file.h"
 #include "recovery.h"
 
 char *
 nb_recovery_path(const char *draft)
 {
-	return nb_draft_sidecar(draft, "recover");
+	return nb_file_sidecar(draft, "recover");
 }
 
 int

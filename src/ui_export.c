@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "draft.h"
 #include "export.h"
+#include "file.h"
 #include "text.h"
 #include "ui.h"
 

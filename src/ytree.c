@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "file.h"
 #include "text.h"
 #include "textcheck.h"
 #include "ytree.h"
@@ -713,100 +714,6 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	return rc;
 }
 
-/* What a path that is not a regular file is, in the operator's words. */
-static const char *
-file_kind(mode_t mode)
-{
-	if (S_ISDIR(mode))
-		return "一个目录";
-	if (S_ISFIFO(mode))
-		return "一个命名管道（FIFO）";
-	if (S_ISCHR(mode))
-		return "一个字符设备";
-	if (S_ISBLK(mode))
-		return "一个块设备";
-	if (S_ISSOCK(mode))
-		return "一个套接字";
-	return "一个特殊文件";
-}
-
-static int
-not_regular(const char *path, mode_t mode, nb_error_t *err)
-{
-	return nb_error_set(err, path, 0, 0, "这是%s，不是普通文件：无法作为草稿或表单读取",
-	                    file_kind(mode));
-}
-
-/* Opens path for reading only if it is a regular file: reading a FIFO
- * waits for a writer forever, and a device may never end.  stat() first,
- * so that a device is not even opened; O_NONBLOCK and fstat() for what
- * may have been put in its place meanwhile. */
-static FILE *
-open_regular(const char *path, nb_error_t *err)
-{
-	struct stat st;
-	FILE *f;
-	int fd;
-
-	if (stat(path, &st) < 0) {
-		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		not_regular(path, st.st_mode, err);
-		return NULL;
-	}
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
-		not_regular(path, st.st_mode, err);
-		close(fd);
-		return NULL;
-	}
-	if (!(f = fdopen(fd, "rb"))) {
-		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
-		close(fd);
-	}
-	return f;
-}
-
-int
-nb_read_file(const char *path, size_t max, char **out, size_t *len,
-             nb_error_t *err)
-{
-	FILE *f;
-	char *buf;
-	size_t n;
-
-	*out = NULL;
-	if (!(f = open_regular(path, err)))
-		return -1;
-	buf = malloc(max + 2);
-	if (!buf) {
-		fclose(f);
-		return nb_error_set(err, path, 0, 0, "内存不足");
-	}
-	n = fread(buf, 1, max + 1, f);
-	if (ferror(f)) {
-		int e = errno;
-		fclose(f);
-		free(buf);
-		return nb_error_set(err, path, 0, 0, "读取失败：%s", strerror(e));
-	}
-	fclose(f);
-	if (n > max) {
-		free(buf);
-		return nb_error_set(err, path, 0, 0,
-		    "文件太大（超过 %zu 字节）", max);
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
 int
 nb_ytree_load(const char *path, nb_ynode_t **out, nb_error_t *err)
 {
@@ -815,7 +722,7 @@ nb_ytree_load(const char *path, nb_ynode_t **out, nb_error_t *err)
 	int rc;
 
 	*out = NULL;
-	if (nb_read_file(path, NB_YTREE_MAX_BYTES, &buf, &len, err) < 0)
+	if (nb_file_read(path, NB_YTREE_MAX_BYTES, &buf, &len, err) < 0)
 		return -1;
 	rc = nb_ytree_parse(path, buf, len, out, err);
 	free(buf);

@@ -57,10 +57,4 @@ nb_ynode_t *nb_ymap_get(const nb_ynode_t *map, const char *key);
 /* A plain scalar that YAML 1.1 reads as null: ~, null, Null, NULL, empty. */
 int nb_yscalar_is_null(const nb_ynode_t *node);
 
-/* Reads a whole file into a NUL-terminated buffer of at most max bytes.
- * Anything but a regular file (a directory, a FIFO, a device) is refused
- * at once, saying what it is. */
-int nb_read_file(const char *path, size_t max, char **out, size_t *len,
-                 nb_error_t *err);
-
 #endif

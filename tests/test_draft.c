@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "file.h"
 #include "number.h"
 #include "testutil.h"
 
@@ -56,7 +57,7 @@ canonical_draft_round_trips_byte_for_byte(void **state)
 
 	for (i = 0; i < 2; i++) {
 		nb_report_t *r = tu_sample(form, samples[i]);
-		assert_int_equal(nb_read_file(tu_path(samples[i]), 1 << 20, &text, &len, &err), 0);
+		assert_int_equal(nb_file_read(tu_path(samples[i]), 1 << 20, &text, &len, &err), 0);
 		nb_buf_init(&b);
 		assert_int_equal(nb_draft_emit(r, &b, &err), 0);
 		assert_int_equal(b.len, len);

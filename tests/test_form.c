@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "file.h"
 #include "testutil.h"
 
 static const nb_rule_t *
@@ -138,7 +139,7 @@ load_changed(const char *from, const char *to, nb_form_t **out, nb_error_t *err)
 	nb_buf_t b;
 	int rc;
 
-	assert_int_equal(nb_read_file(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	assert_int_equal(nb_file_read(tu_path("forms/gov-info-annual-report-2021.yaml"),
 	                              1 << 20, &text, &len, err), 0);
 	hit = strstr(text, from);
 	assert_non_null(hit);
@@ -188,7 +189,7 @@ form_file_may_start_with_a_byte_order_mark(void **state)
 	nb_buf_t b;
 	(void)state;
 
-	assert_int_equal(nb_read_file(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	assert_int_equal(nb_file_read(tu_path("forms/gov-info-annual-report-2021.yaml"),
 	                              1 << 20, &text, &len, &err), 0);
 	nb_buf_init(&b);
 	nb_buf_puts(&b, "\xEF\xBB\xBF");

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "file.h"
 #include "testutil.h"
 
 typedef enum { DRAFT, FORM } kind_t;
@@ -117,7 +118,7 @@ parse_exact_buffer(const bad_case_t *c, const nb_error_t *open_err)
 	char *text, *exact;
 	size_t len;
 
-	if (nb_read_file(c->name, NB_YTREE_MAX_BYTES, &text, &len, &err) < 0)
+	if (nb_file_read(c->name, NB_YTREE_MAX_BYTES, &text, &len, &err) < 0)
 		return;                 /* too big: refused before parsing */
 	exact = malloc(len ? len : 1);
 	assert_non_null(exact);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "file.h"
 #include "rules.h"
 #include "testutil.h"
 
@@ -269,7 +270,7 @@ a_changed_rule_in_the_form_file_is_followed(void **state)
 	(void)state;
 
 	/* drop 二 from the balance: 一 = 三（七）+四 */
-	assert_int_equal(nb_read_file(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	assert_int_equal(nb_file_read(tu_path("forms/gov-info-annual-report-2021.yaml"),
 	                              1 << 20, &text, &len, &err), 0);
 	hit = strstr(text, "lhs: [\"requests.new[{c}]\", \"requests.carried_in[{c}]\"]");
 	assert_non_null(hit);
@@ -324,7 +325,7 @@ form_with(const char *from, const char *to)
 	size_t len;
 	nb_buf_t b;
 
-	assert_int_equal(nb_read_file(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	assert_int_equal(nb_file_read(tu_path("forms/gov-info-annual-report-2021.yaml"),
 	                              1 << 20, &text, &len, &err), 0);
 	assert_non_null(hit = strstr(text, from));
 	nb_buf_init(&b);

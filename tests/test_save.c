@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "file.h"
 #include "testutil.h"
 
 typedef struct {
@@ -89,7 +90,7 @@ slurp(const char *path)
 	char *data;
 	size_t len;
 
-	return nb_read_file(path, 1u << 24, &data, &len, &err) < 0 ? NULL : data;
+	return nb_file_read(path, 1u << 24, &data, &len, &err) < 0 ? NULL : data;
 }
 
 /* Sets the organization (the first line that differs between versions)
@@ -432,7 +433,7 @@ side_files_of_a_link_are_those_of_its_target(void **state)
 	char want[128], *p;
 
 	assert_int_equal(symlink("sub/real.yaml", fx->path), 0);
-	p = nb_draft_sidecar(fx->path, "lock");
+	p = nb_file_sidecar(fx->path, "lock");
 	snprintf(want, sizeof want, "%s/sub/.real.yaml.lock", fx->dir);
 	assert_string_equal(p, want);
 	free(p);
@@ -481,12 +482,12 @@ longest_names_save_with_backup_and_side_files(void **state)
 	assert_int_equal(nb_draft_save(fx->rep, path, &err), 0);
 	snprintf(bak, sizeof bak, "%s~", path);
 	assert_int_equal(access(bak, F_OK), 0);
-	rec = nb_draft_sidecar(path, "recover");
+	rec = nb_file_sidecar(path, "recover");
 	assert_true(strlen(base(rec)) <= 255);
 	assert_int_equal(base(rec)[0], '.');
 	assert_non_null(strstr(rec, "~"));
 	assert_non_null(strstr(rec, ".recover"));
-	rec2 = nb_draft_sidecar(path, "recover");
+	rec2 = nb_file_sidecar(path, "recover");
 	assert_string_equal(rec, rec2);         /* the same name each time */
 	assert_int_equal(nb_file_replace(rec, "x\n", 2, &err), 0);
 	free(rec);
