@@ -343,6 +343,30 @@ nb_ed_set_width(nb_editor_t *ed, int width)
 	}
 }
 
+int
+nb_ed_reload(nb_editor_t *ed, nb_report_t *rep)
+{
+	nb_form_t *form = ed->form;
+	nb_error_t err = { 0 };
+	char *path = ed->path;
+	int readonly = ed->readonly;
+
+	if (!readonly)
+		nb_recovery_remove(path, &err);
+	ed->form = NULL;                /* kept for the new state */
+	ed->path = NULL;
+	nb_ed_close(ed);
+	if (nb_ed_open(ed, form, rep, path) < 0) {
+		nb_ed_close(ed);            /* what was built, form and rep too */
+		free(path);
+		ed->done = 1;
+		return -1;
+	}
+	free(path);
+	ed->readonly = readonly;
+	return 0;
+}
+
 /* ---- moving ---- */
 
 void

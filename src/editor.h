@@ -98,6 +98,11 @@ typedef struct {
 int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
                const char *path);
 void nb_ed_close(nb_editor_t *ed);
+/* Starts again on rep (read from the draft's file again; taken over),
+ * with the same form, path and read-only state; the unsaved edits and
+ * their recovery file are given up.  -1: out of memory; then everything
+ * is freed and the session is over (done). */
+int nb_ed_reload(nb_editor_t *ed, nb_report_t *rep);
 
 const nb_stop_t *nb_ed_stop(const nb_editor_t *ed);
 /* The section of the current stop. */

@@ -70,32 +70,15 @@ nb_ui_reload(nb_ui_t *ui)
 	nb_editor_t *ed = &ui->ed;
 	nb_report_t *rep = NULL;
 	nb_error_t err = { 0 };
-	nb_form_t *form = ed->form;
-	char *path;
-	int readonly = ed->readonly;
 
 	if (ed->dirty && !ui->headless &&
 	    !confirm("重新载入磁盘上的草稿？", "不载入，回到编辑",
 	             "载入，放弃这里未保存的修改", ed->path))
 		return;
-	if (nb_draft_load(form, ed->path, &rep, &err) < 0) {
+	if (nb_draft_load(ed->form, ed->path, &rep, &err) < 0) {
 		nb_ed_message(ed, 1, "无法重新载入：%s", err.msg);
 		return;
 	}
-	if (!(path = strdup(ed->path))) {
-		nb_report_free(rep);
-		return;
-	}
-	if (!readonly)
-		nb_recovery_remove(path, &err);
-	ed->form = NULL;                /* kept for the new state */
-	nb_ed_close(ed);
-	if (nb_ed_open(ed, form, rep, path) < 0) {
-		nb_ed_close(ed);
-		ed->done = 1;               /* out of memory: nothing left to show */
-	} else {
-		ed->readonly = readonly;
-		nb_ed_message(ed, 0, "已重新载入 %s", path);
-	}
-	free(path);
+	if (nb_ed_reload(ed, rep) == 0)
+		nb_ed_message(ed, 0, "已重新载入 %s", ed->path);
 }

@@ -558,6 +558,31 @@ one_line_fields_refuse_line_breaks(void **state)
 	assert_string_equal(text_of("preamble"), "\n甲\n乙\n丙丁\n");
 }
 
+/* Reading the draft again starts afresh on the same form and path. */
+static void
+reload_starts_again_on_the_draft_read(void **state)
+{
+	nb_error_t err = { 0 };
+	const nb_form_t *f = ed.form;
+	char *rec = nb_recovery_path(ed.path);
+
+	(void)state;
+	go("requests.new", 0);
+	type("7");
+	nb_ed_next(&ed);
+	assert_int_equal(nb_recovery_write(ed.rep, ed.path, &err), 0);
+	assert_int_equal(access(rec, F_OK), 0);
+	ed.readonly = 0;
+	assert_int_equal(nb_ed_reload(&ed, tu_sample(f, "sample-data/jinzhai-2024.yaml")), 0);
+	assert_ptr_equal(ed.form, f);
+	assert_string_equal(ed.path, "/tmp/nb-editor-test.yaml");
+	assert_int_equal(num("requests.new", 0), 1);
+	assert_false(ed.dirty);
+	assert_int_equal(ed.nundo, 0);
+	assert_int_not_equal(access(rec, F_OK), 0);    /* the edits are given up */
+	free(rec);
+}
+
 int
 main(void)
 {
@@ -582,6 +607,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(undo_brings_back_a_total_kept_from_the_file, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(no_undo_step_is_a_no_op, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(one_line_fields_refuse_line_breaks, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(reload_starts_again_on_the_draft_read, open_seed, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */
