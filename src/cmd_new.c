@@ -12,8 +12,6 @@
 #include "number.h"
 #include "textcheck.h"
 
-#define DEFAULT_FORMAT "gov-info-annual-report/2021"
-
 static void
 usage(FILE *out)
 {
@@ -56,20 +54,15 @@ write_new(const nb_cli_t *cli, const char *format, const char *org,
 {
 	nb_form_t *form;
 	nb_report_t *rep;
-	const nb_field_t *f;
 	int rc = 0;
 
 	if ((rc = nb_cli_form(cli, format, &form)) != 0)
 		return rc;
-	if (!(rep = nb_report_new(form))) {
+	if (!(rep = nb_report_new_for(form, org, year))) {
 		nb_form_free(form);
 		fputs("nianbao new: 内存不足\n", stderr);
 		return 2;
 	}
-	if ((f = nb_form_field(form, "organization")))
-		nb_report_set_text(rep, f->cell, org);
-	if ((f = nb_form_field(form, "year")))
-		nb_report_set_num(rep, f->cell, year, 0);
 	rc = write_draft(rep, out);
 	nb_report_free(rep);
 	nb_form_free(form);
@@ -88,7 +81,7 @@ nb_cmd_new(const nb_cli_t *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *org = NULL, *year_s = NULL, *out = NULL, *format = DEFAULT_FORMAT;
+	const char *org = NULL, *year_s = NULL, *out = NULL, *format = NB_FORMAT_DEFAULT;
 	int c, force = 0;
 	int64_t year;
 	nb_textcheck_t bad;

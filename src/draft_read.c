@@ -402,13 +402,13 @@ nb_draft_format_of(const nb_ynode_t *root, const char *file,
 	f = nb_ymap_get(root, "format");
 	if (!f)
 		return nb_error_set(err, file, root->line, root->col,
-		    "缺少“format”（应为 format: gov-info-annual-report/2021）");
+		    "缺少“format”（应为 format: " NB_FORMAT_DEFAULT "）");
 	if (f->type == NB_Y_SCALAR && nb_yscalar_is_null(f))
 		return nb_error_set(err, file, f->line, f->col,
-		    "“format”未填写（应为 format: gov-info-annual-report/2021）");
+		    "“format”未填写（应为 format: " NB_FORMAT_DEFAULT "）");
 	if (f->type != NB_Y_SCALAR || !f->str[0])
 		return nb_error_set(err, file, f->line, f->col,
-		    "“format”应为格式名，如 gov-info-annual-report/2021");
+		    "“format”应为格式名，如 " NB_FORMAT_DEFAULT);
 	*format = f->str;
 	return 0;
 }

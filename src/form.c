@@ -380,6 +380,35 @@ load_text(nb_formload_t *L, const nb_ynode_t *root)
 	       nb_fl_str(L, m, "draft_mark", 0, &t->draft_mark) < 0 ? -1 : 0;
 }
 
+/* ---- whose report, which year ---- */
+
+static int
+identity_field(nb_formload_t *L, const nb_ynode_t *m, const char *key,
+               nb_type_t type, const nb_field_t **out)
+{
+	const char *path;
+
+	if (nb_fl_str(L, m, key, 1, &path) < 0)
+		return -1;
+	if (!(*out = nb_form_field(L->form, path)) || (*out)->type != type)
+		return nb_fl_bad(L, nb_ymap_get(m, key), "identity 的 %s 应为一个 %s 字段（“%s”不是）",
+		                 key, type == NB_T_LINE ? "line" : "year", path);
+	return 0;
+}
+
+static int
+load_identity(nb_formload_t *L, const nb_ynode_t *root)
+{
+	const nb_ynode_t *m = nb_ymap_get(root, "identity");
+
+	if (!m)
+		return 0;
+	if (m->type != NB_Y_MAP)
+		return nb_fl_bad(L, m, "“%s”应为映射", "identity");
+	return identity_field(L, m, "organization", NB_T_LINE, &L->form->org_field) < 0 ||
+	       identity_field(L, m, "year", NB_T_YEAR, &L->form->year_field) < 0 ? -1 : 0;
+}
+
 /* ---- the whole file ---- */
 
 static int
@@ -395,7 +424,8 @@ load_form(nb_formload_t *L, const nb_ynode_t *root)
 	    nb_fl_str(L, root, "period", 0, &F->period) < 0 ||
 	    load_colsets(L, root) < 0 || load_schema(L, root) < 0 ||
 	    nb_fl_tables(L, root) < 0 || nb_fl_sections(L, root) < 0 ||
-	    nb_fl_rules(L, root) < 0 || load_text(L, root) < 0)
+	    nb_fl_rules(L, root) < 0 || load_text(L, root) < 0 ||
+	    load_identity(L, root) < 0)
 		return -1;
 	return 0;
 }

@@ -151,7 +151,13 @@ typedef struct {
 	nb_rule_t *rules;
 	size_t nrules;
 	nb_form_text_t text;    /* generated text (`export`); NULL if unset */
+	/* The fields that say whose report it is and for which year (the
+	 * form's `identity`): a line field and a year field, or NULL. */
+	const nb_field_t *org_field, *year_field;
 } nb_form_t;
+
+/* The format a new draft follows unless told otherwise. */
+#define NB_FORMAT_DEFAULT "gov-info-annual-report/2021"
 
 int nb_form_load(const char *path, nb_form_t **out, nb_error_t *err);
 /* The same from len bytes in memory; `name` names them in errors. */

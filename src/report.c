@@ -179,15 +179,6 @@ nb_report_remove_item(nb_report_t *r, size_t cell, size_t index)
 	val->nitems--;
 }
 
-const char *
-nb_report_str(const nb_report_t *r, const char *path)
-{
-	const nb_field_t *f = nb_form_field(r->form, path);
-	const nb_value_t *v = f ? &r->values[f->cell] : NULL;
-
-	return v && v->text ? v->text : "";
-}
-
 static int
 str_eq(const char *a, const char *b)
 {
@@ -261,4 +252,46 @@ nb_text_normalize(const char *s)
 	}
 	t[keep] = '\0';
 	return t;
+}
+
+const char *
+nb_report_str(const nb_report_t *r, const char *path)
+{
+	const nb_field_t *f = nb_form_field(r->form, path);
+	const nb_value_t *v = f ? &r->values[f->cell] : NULL;
+
+	return v && v->text ? v->text : "";
+}
+
+nb_report_t *
+nb_report_new_for(const nb_form_t *form, const char *org, int64_t year)
+{
+	nb_report_t *r = nb_report_new(form);
+
+	if (!r)
+		return NULL;
+	if (form->year_field)
+		nb_report_set_num(r, form->year_field->cell, year, 0);
+	if (form->org_field && nb_report_set_text(r, form->org_field->cell, org) < 0) {
+		nb_report_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+const char *
+nb_report_org(const nb_report_t *r)
+{
+	const nb_field_t *f = r->form->org_field;
+	const char *t = f ? r->values[f->cell].text : NULL;
+
+	return t ? t : "";
+}
+
+int64_t
+nb_report_year(const nb_report_t *r)
+{
+	const nb_field_t *f = r->form->year_field;
+
+	return f && r->values[f->cell].filled ? r->values[f->cell].num : 0;
 }

@@ -62,7 +62,16 @@ int nb_value_copy(const nb_value_t *from, nb_value_t *to);
 /* Frees what a value owns and leaves it unfilled. */
 void nb_value_clear(nb_value_t *v);
 
-/* The value of a top-level line field by key ("organization"), or "". */
+/* A new report with its identity (form.h) filled in: the body's name and
+ * the year; NULL when out of memory. */
+nb_report_t *nb_report_new_for(const nb_form_t *form, const char *org,
+                               int64_t year);
+/* The identity of a report: the body's name ("" when unset or unfilled);
+ * the year, 0 when unset or unfilled. */
+const char *nb_report_org(const nb_report_t *r);
+int64_t nb_report_year(const nb_report_t *r);
+
+/* The text of a line or text field by its path ("contact.phone"), or "". */
 const char *nb_report_str(const nb_report_t *r, const char *path);
 
 /* Deep comparison of two reports of the same form (positions ignored). */

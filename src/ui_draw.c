@@ -130,18 +130,15 @@ static void
 draw_title(nb_ui_t *ui)
 {
 	const nb_editor_t *ed = &ui->ed;
-	const nb_field_t *yf = nb_form_field(ed->form, "year");
 	const char *slash = strrchr(ed->path, '/');
 	char left[512], year[32] = "";
 	int attr = nb_ui_attr(ui, NB_PAIR_TITLE, A_REVERSE);
 	const char *mark = ed->readonly ? (ed->dirty ? "[只读*] " : "[只读] ")
 	                   : ed->dirty ? "[*未保存] " : "[已保存] ";
 
-	if (yf && ed->rep->values[yf->cell].filled)
-		snprintf(year, sizeof year, "%lld年度",
-		         (long long)ed->rep->values[yf->cell].num);
-	snprintf(left, sizeof left, " 年报  %s  %s  %s",
-	         nb_report_str(ed->rep, "organization"), year,
+	if (nb_report_year(ed->rep))
+		snprintf(year, sizeof year, "%lld年度", (long long)nb_report_year(ed->rep));
+	snprintf(left, sizeof left, " 年报  %s  %s  %s", nb_report_org(ed->rep), year,
 	         slash ? slash + 1 : ed->path);
 	attron(attr);
 	fill(0, 0, COLS);

@@ -19,7 +19,6 @@
 #include "ui.h"
 #include "ui_body.h"
 
-#define DEFAULT_FORMAT "gov-info-annual-report/2021"
 
 /* ---- one line of input ---- */
 
@@ -148,7 +147,6 @@ create_and_edit(const nb_cli_t *cli, const char *path)
 	nb_form_t *form;
 	nb_report_t *rep;
 	nb_error_t err = { 0 };
-	const nb_field_t *f;
 	char *org;
 	int64_t year;
 
@@ -156,15 +154,12 @@ create_and_edit(const nb_cli_t *cli, const char *path)
 		nb_ui_end();
 		return 0;
 	}
-	if (nb_cli_form(cli, DEFAULT_FORMAT, &form) != 0 || !(rep = nb_report_new(form))) {
+	if (nb_cli_form(cli, NB_FORMAT_DEFAULT, &form) != 0 ||
+	    !(rep = nb_report_new_for(form, org, year))) {
 		nb_ui_end();
 		free(org);
 		return 2;
 	}
-	if ((f = nb_form_field(form, "organization")))
-		nb_report_set_text(rep, f->cell, org);
-	if ((f = nb_form_field(form, "year")))
-		nb_report_set_num(rep, f->cell, year, 0);
 	free(org);
 	if (nb_draft_save(rep, path, &err) < 0) {
 		nb_ui_end();
@@ -221,17 +216,14 @@ describe_draft(const nb_cli_t *cli, const char *name)
 	nb_form_t *form;
 	nb_report_t *rep;
 	nb_error_t err = { 0 };
-	const nb_field_t *f;
 	char buf[2048];
 
 	if (nb_draft_open(name, cli->form_dirs, &form, &rep, &err) < 0) {
 		snprintf(buf, sizeof buf, "%s    （无法读取：%s）", name, err.msg);
 		return strdup(buf);
 	}
-	f = nb_form_field(form, "year");
-	snprintf(buf, sizeof buf, "%s    %s  %lld年度", name,
-	         nb_report_str(rep, "organization"),
-	         f && rep->values[f->cell].filled ? (long long)rep->values[f->cell].num : 0LL);
+	snprintf(buf, sizeof buf, "%s    %s  %lld年度", name, nb_report_org(rep),
+	         (long long)nb_report_year(rep));
 	nb_report_free(rep);
 	nb_form_free(form);
 	return strdup(buf);

@@ -230,6 +230,24 @@ locates_form_files_by_format(void **state)
 	assert_non_null(strstr(err.msg, "不允许"));
 }
 
+/* Whose report and which year: named by the form, not by the program. */
+static void
+identity_comes_from_the_form(void **state)
+{
+	nb_form_t *f = tu_form();
+	nb_report_t *r;
+
+	(void)state;
+	assert_non_null(f->org_field);
+	assert_string_equal(f->org_field->path, "organization");
+	assert_string_equal(f->year_field->path, "year");
+	r = nb_report_new_for(f, "测试县人民政府办公室", 2025);
+	assert_string_equal(nb_report_org(r), "测试县人民政府办公室");
+	assert_int_equal(nb_report_year(r), 2025);
+	nb_report_free(r);
+	nb_form_free(f);
+}
+
 int
 main(void)
 {
@@ -241,6 +259,7 @@ main(void)
 		cmocka_unit_test(form_errors_point_into_the_form_file),
 		cmocka_unit_test(locates_form_files_by_format),
 		cmocka_unit_test(form_file_may_start_with_a_byte_order_mark),
+		cmocka_unit_test(identity_comes_from_the_form),
 	};
 	return cmocka_run_group_tests_name("form", tests, NULL, NULL);
 }
