@@ -27,8 +27,6 @@
 static FILE *replay;            /* keys for the benchmark, or NULL */
 static FILE *null_in, *null_out;
 static int active;              /* curses is up */
-static nb_editor_t *editing;    /* for the signal handler */
-static nb_lock_t *held_lock;    /* the lock to give up on a signal */
 
 static void
 paste_mode(int on)
@@ -47,26 +45,6 @@ nb_ui_end(void)
 	active = 0;
 	paste_mode(0);
 	endwin();
-}
-
-/* The terminal is put back whatever ends the program; a hang-up (the SSH
- * connection dropped) or a kill first keeps unsaved edits in the recovery
- * file, which the next start offers back. */
-static void
-on_fatal_signal(int sig)
-{
-	nb_error_t err;
-
-	if (editing && editing->dirty && !editing->readonly &&
-	    (sig == SIGHUP || sig == SIGTERM)) {
-		memset(&err, 0, sizeof err);
-		nb_recovery_write(editing->rep, editing->path, &err);
-	}
-	if (held_lock && held_lock->path)
-		unlink(held_lock->path);  /* the next editor need not take it over */
-	nb_ui_end();
-	signal(sig, SIG_DFL);
-	raise(sig);
 }
 
 static void
@@ -119,6 +97,8 @@ nb_ui_begin(nb_ui_t *ui)
 	ui->headless = replay != NULL;
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
+	if (!replay)
+		nb_ui_signals_save_modes();
 	/* newterm, not initscr: on a terminal curses cannot drive it returns
 	 * NULL (initscr would exit with an English message) */
 	if (replay ? start_headless() < 0 : !newterm(NULL, stdout, stdin))
@@ -128,12 +108,7 @@ nb_ui_begin(nb_ui_t *ui)
 		return -1;
 	}
 	active = 1;
-	signal(SIGTERM, on_fatal_signal);
-	signal(SIGHUP, on_fatal_signal);
-	signal(SIGSEGV, on_fatal_signal);
-	signal(SIGABRT, on_fatal_signal);
-	signal(SIGBUS, on_fatal_signal);
-	signal(SIGFPE, on_fatal_signal);
+	nb_ui_signals_catch(!replay);
 	raw();
 	noecho();
 	nonl();
@@ -211,6 +186,10 @@ nb_ui_read_key(nb_req_t *req, wint_t *ch)
 	static int errors;
 	int rc, is_key;
 
+	if (nb_ui_signalled()) {
+		input_ended = 1;
+		return 0;
+	}
 	if (replay) {
 		if (!replay_key(ch, &is_key)) {
 			input_ended = 1;
@@ -218,6 +197,8 @@ nb_ui_read_key(nb_req_t *req, wint_t *ch)
 		}
 	} else {
 		rc = get_wch(ch);
+		if (rc == ERR && nb_ui_signalled())
+			input_ended = 1;
 		if (rc == ERR) {
 			/* a blocking read fails again and again only when the
 			 * terminal has gone (end of file, hang-up not signalled) */
@@ -521,13 +502,37 @@ offer_recovery(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
 	return rep;
 }
 
+/* After a signal ended the editor: where the edits are.  The exit status
+ * is 128 + the signal, as a shell reports a process a signal ended. */
+static int
+ended_by_signal(const nb_editor_t *ed)
+{
+	int sig = nb_ui_signalled();
+	const char *name = nb_ui_signal_name(sig);
+	char *rec;
+
+	if (!sig)
+		return 0;
+	if (!ed->dirty || ed->readonly)
+		fprintf(stderr, "nianbao: 收到 %s，已退出（没有未保存的修改）\n", name);
+	else if (ed->changes == ed->kept && (rec = nb_recovery_path(ed->path))) {
+		fprintf(stderr, "nianbao: 收到 %s，已退出；未保存的修改在 %s，"
+		        "下次打开 %s 时可以恢复\n", name, rec, ed->path);
+		free(rec);
+	} else {
+		fprintf(stderr, "nianbao: 收到 %s，已退出；未保存的修改没能写进恢复文件\n",
+		        name);
+	}
+	return 128 + sig;
+}
+
 int
 nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 {
 	nb_ui_t *ui = calloc(1, sizeof *ui);
 	nb_error_t err = { 0 };
 	char note[512] = "";
-	int recovered, readonly = 0;
+	int recovered, readonly = 0, rc;
 	nb_report_t *orig = rep;
 
 	if (!ui || (readonly = lock_draft(&ui->lock, path, note, sizeof note)) < 0) {
@@ -562,16 +567,13 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 	ui->ed.readonly = readonly;
 	if (note[0])
 		nb_ed_message(&ui->ed, 0, "%s", note);
-	editing = &ui->ed;
-	held_lock = &ui->lock;
 	loop(ui);
-	held_lock = NULL;
-	editing = NULL;
 	nb_ui_end();
+	rc = ended_by_signal(&ui->ed);
 	nb_lock_release(&ui->lock, &err);
 	nb_ed_close(&ui->ed);
 	free(ui);
 	if (replay)
 		fclose(replay);
-	return 0;
+	return rc;
 }

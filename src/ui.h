@@ -85,6 +85,21 @@ void nb_ui_save_as(nb_ui_t *ui);
 void nb_ui_reload(nb_ui_t *ui);
 void nb_ui_paste(nb_ui_t *ui);
 
+/* ui_signal.c: SIGTERM, SIGHUP, SIGINT and SIGQUIT end the editor the
+ * way the end of input does (nb_ui_read_key returns 0 and
+ * nb_ui_input_ended 1), which keeps the edits; a crash puts the terminal
+ * back.  Save the modes before curses changes them; catch once it is up. */
+void nb_ui_signals_save_modes(void);
+void nb_ui_signals_catch(int on_terminal);
+/* The signal that asked to end, or 0. */
+int nb_ui_signalled(void);
+const char *nb_ui_signal_name(int sig);
+
+/* ui_tty.c: the editor needs a terminal for input and output (not for the
+ * replay) and a UTF-8 locale (C.UTF-8 is switched to when the one set is
+ * not).  Returns 0, or 2 having said why not. */
+int nb_ui_check_terminal(void);
+
 /* ui_keys.c */
 nb_req_t nb_ui_bind(int is_key, wint_t code);
 void nb_ui_keys_init(void);

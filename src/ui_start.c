@@ -312,6 +312,8 @@ nb_cmd_edit(const nb_cli_t *cli, int argc, char **argv)
 		fputs("nianbao: 一次只能编辑一个草稿\n", stderr);
 		return 2;
 	}
+	if ((rc = nb_ui_check_terminal()) != 0)
+		return rc;
 	if (argc == 1 && access(argv[0], F_OK) == 0) {
 		if ((rc = nb_cli_open(cli, argv[0], &form, &rep)) != 0)
 			return rc;

@@ -1,0 +1,82 @@
+#!/bin/sh
+# The editor and its terminal: no terminal, a locale without UTF-8,
+# signals sent with kill.
+. "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
+
+S=$NB_TOP_SRCDIR
+T=$(mktemp -d)
+. "$S/tests/tmux-lib.sh"
+trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
+cd "$T" || exit 1
+
+plan 25
+
+# in_shell ARGS...: like start, and once the editor ends the shell says
+# its exit status and whether the terminal is back in line mode.
+in_shell() {
+	old=nb$NS
+	NS=$((NS + 1))
+	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
+		"cd '$T' && ulimit -c 0; env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV '$NIANBAO' $*; echo \"[exit \$?]\"; stty -a | tr ' ;' '\n\n' | grep -x -- '-*icanon' | sed 's/^/[stty /;s/\$/]/'; sleep 600"
+	$TM kill-session -t $old 2>/dev/null
+}
+pid_of() { sed -n 's/^pid: //p' ".$1.lock"; }
+# typed DRAFT TEXT: TEXT typed after 县交易中心办公室, kept in DRAFT's
+# recovery file, then 丁 typed after it: a change too new for the timer.
+typed() {
+	keys Tab Tab
+	text "$2"
+	wait_file "县交易中心办公室$2" ".$1.recover"
+	text "丁"
+	wait_for "县交易中心办公室$2丁"
+}
+
+# ---- not on a terminal: refused, and nothing touched ----
+out=$("$NIANBAO" d.yaml 2>&1 </dev/null); rc=$?
+is "$rc" 2 "the editor with standard input not a terminal is refused"
+contains "$out" "标准输入不是终端" "and says why"
+ok "$(test -e d.yaml || test -e .d.yaml.lock; echo $((1 - $?)))" \
+	"and creates neither the draft nor a lock"
+cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
+sed 's/县交易中心办公室/县交易中心办公室乙/' live.yaml > .live.yaml.recover
+touch -d '+1 minute' .live.yaml.recover
+out=$("$NIANBAO" live.yaml 2>&1 </dev/null); rc=$?
+is "$rc" 2 "a draft with unsaved edits and no terminal is refused"
+ok "$(test -e .live.yaml.recover && ! test -e .live.yaml.lock; echo $?)" \
+	"and its recovery file stays, no lock is left"
+start "live.yaml >out.txt"
+shows "标准输出不是终端" "standard output not a terminal is refused too"
+shows "[exit 2]" "with exit status 2"
+ok "$(test -e .live.yaml.recover && ! test -e .live.yaml.lock; echo $?)" \
+	"and the recovery file stays, no lock is left"
+rm -f .live.yaml.recover
+
+# ---- a locale that is not UTF-8 ----
+TERMENV="TERM=screen-256color LC_ALL=C"
+start live.yaml
+shows "金寨县公共资源交易中心" "under LC_ALL=C the editor switches to C.UTF-8 and shows Chinese"
+keys C-q
+shows "[exit 0]" "and quits"
+TERMENV="TERM=screen-256color"
+
+# ---- signals sent with kill: edits kept, lock given up, terminal back ----
+for sig in INT QUIT TERM; do
+	cp "$S/sample-data/jinzhai-2024.yaml" $sig.yaml
+	in_shell $sig.yaml
+	wait_for "金寨县公共资源交易中心"
+	typed $sig.yaml 丙
+	kill -$sig "$(pid_of $sig.yaml)"
+	shows "收到 SIG$sig，已退出" "SIG$sig ends the editor and says so"
+	ok "$(grep -q "县交易中心办公室丙丁" .$sig.yaml.recover; echo $?)" \
+		"after writing the last edit to the recovery file"
+	ok "$(test -e .$sig.yaml.lock; echo $((1 - $?)))" "and giving up the lock"
+	shows "[stty icanon]" "the terminal is back in line mode"
+done
+cp "$S/sample-data/jinzhai-2024.yaml" segv.yaml
+in_shell segv.yaml
+wait_for "金寨县公共资源交易中心"
+kill -SEGV "$(pid_of segv.yaml)"
+shows "[exit 139]" "a crash (SIGSEGV) still dies of its signal"
+shows "[stty icanon]" "with the terminal back in line mode"
+gone "金寨县公共资源交易中心" "and the editor's screen gone"
+tap_done
