@@ -462,44 +462,103 @@ lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 	}
 }
 
-/* Unsaved edits a previous session left: offered back, or discarded. */
-static nb_report_t *
-offer_recovery(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
-               const char *path, char *note, size_t size)
+/* Discarding cannot be undone: asked again, with the number of changes. */
+static int
+confirm_discard(size_t n)
+{
+	char title[160], discard[160];
+	const char *lines[2];
+
+	snprintf(title, sizeof title, "确定丢弃这 %zu 处未保存的修改吗？丢弃后无法找回", n);
+	snprintf(discard, sizeof discard, "丢弃这 %zu 处修改，打开磁盘上保存的草稿", n);
+	lines[0] = "不丢弃，返回上一步";
+	lines[1] = discard;
+	return nb_ui_choose(title, lines, 2, 0, NULL) == 1;
+}
+
+/* 0 restore, 1 discard (confirmed), -1 neither for now. */
+static int
+ask_recovery(const char *path, const nb_changes_t *ch)
 {
 	static const char *const choices[] = {
-		"恢复上次未保存的修改", "打开磁盘上保存的草稿（丢弃未保存的修改）"
+		"恢复上次未保存的修改",
+		"丢弃未保存的修改，打开磁盘上保存的草稿",
+		"暂不决定：退出，未保存的修改留到下次打开时再选",
 	};
+	char title[256];
+	long k;
+
+	snprintf(title, sizeof title, "%s 有上次未保存的修改（%zu 处，如：%s）", path,
+	         ch->n, ch->v[0].name);
+	for (;;) {
+		k = nb_ui_choose(title, choices, 3, 0,
+		                 "Esc 或 q：暂不决定，退出（未保存的修改不会丢）");
+		if (k == 0 || (k == 1 && confirm_discard(ch->n)))
+			return (int)k;
+		if (k != 1 || nb_ui_input_ended())
+			return -1;
+	}
+}
+
+/* Unsaved edits a previous session left: offered back, or discarded when
+ * the operator confirms it.  Every other way out keeps the recovery file
+ * and returns 1: the editor is not opened. */
+static int
+offer_recovery(nb_ui_t *ui, nb_form_t *form, nb_report_t **rep,
+               const char *path, char *note, size_t size)
+{
 	nb_report_t *rec = NULL;
 	nb_changes_t ch = { 0 };
 	nb_error_t err = { 0 };
-	char title[256];
+	int choice;
 
 	if (getenv("NIANBAO_REPLAY") || !nb_recovery_pending(path) ||
 	    nb_recovery_load(form, path, &rec, &err) < 0)
-		return rep;
-	if (nb_recovery_diff(rep, rec, &ch) < 0 || !ch.n) {
+		return 0;
+	if (nb_recovery_diff(*rep, rec, &ch) < 0 || !ch.n) {
 		nb_changes_free(&ch);
 		nb_report_free(rec);
 		nb_recovery_remove(path, &err);
-		return rep;
+		return 0;
 	}
 	if (!active && nb_ui_begin(ui) < 0) {
 		nb_changes_free(&ch);
 		nb_report_free(rec);
-		return rep;
+		return 0;
 	}
-	snprintf(title, sizeof title, "%s 有上次未保存的修改（%zu 处，如：%s）", path,
-	         ch.n, ch.v[0].name);
+	choice = ask_recovery(path, &ch);
 	nb_changes_free(&ch);
-	if (nb_ui_choose(title, choices, 2, 0, NULL) == 0) {
-		nb_report_free(rep);
+	if (choice == 0) {
+		nb_report_free(*rep);
+		*rep = rec;
 		snprintf(note, size, "已恢复上次未保存的修改；检查后请按 Ctrl-S 保存");
-		return rec;
+		return 0;
 	}
 	nb_report_free(rec);
+	if (choice < 0)
+		return 1;
 	nb_recovery_remove(path, &err);
-	return rep;
+	return 0;
+}
+
+/* The recovery question was left unanswered: the draft is not opened. */
+static int
+leave_unanswered(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
+                 const char *path)
+{
+	nb_error_t err = { 0 };
+	char *rec = nb_recovery_path(path);
+	int sig = nb_ui_signalled();
+
+	nb_ui_end();
+	fprintf(stderr, "nianbao: 未保存的修改仍在 %s；下次打开 %s 时再选择恢复或丢弃\n",
+	        rec ? rec : "恢复文件", path);
+	free(rec);
+	nb_lock_release(&ui->lock, &err);
+	nb_report_free(rep);
+	nb_form_free(form);
+	free(ui);
+	return sig ? 128 + sig : 0;
 }
 
 /* After a signal ended the editor: where the edits are.  The exit status
@@ -543,8 +602,9 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 		free(ui);
 		return 2;
 	}
-	if (!readonly)      /* the recovery file belongs to whoever holds it */
-		rep = offer_recovery(ui, form, rep, path, note, sizeof note);
+	/* the recovery file belongs to whoever holds the lock */
+	if (!readonly && offer_recovery(ui, form, &rep, path, note, sizeof note))
+		return leave_unanswered(ui, form, rep, path);
 	recovered = rep != orig;
 	if (nb_ed_open(&ui->ed, form, rep, path) < 0) {
 		nb_ed_close(&ui->ed);   /* frees what was built, form and rep too */

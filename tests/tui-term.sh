@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 25
+plan 36
 
 # in_shell ARGS...: like start, and once the editor ends the shell says
 # its exit status and whether the terminal is back in line mode.
@@ -38,7 +38,7 @@ contains "$out" "标准输入不是终端" "and says why"
 ok "$(test -e d.yaml || test -e .d.yaml.lock; echo $((1 - $?)))" \
 	"and creates neither the draft nor a lock"
 cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
-sed 's/县交易中心办公室/县交易中心办公室乙/' live.yaml > .live.yaml.recover
+sed '0,/县交易中心办公室/s//县交易中心办公室乙/' live.yaml > .live.yaml.recover
 touch -d '+1 minute' .live.yaml.recover
 out=$("$NIANBAO" live.yaml 2>&1 </dev/null); rc=$?
 is "$rc" 2 "a draft with unsaved edits and no terminal is refused"
@@ -49,7 +49,30 @@ shows "标准输出不是终端" "standard output not a terminal is refused too"
 shows "[exit 2]" "with exit status 2"
 ok "$(test -e .live.yaml.recover && ! test -e .live.yaml.lock; echo $?)" \
 	"and the recovery file stays, no lock is left"
-rm -f .live.yaml.recover
+
+# ---- the recovery question: only a confirmed discard removes the file ----
+for key in Escape q C-q; do
+	start live.yaml
+	wait_for "有上次未保存的修改（1 处"
+	keys $key
+	shows "未保存的修改仍在 .live.yaml.recover" "$key at the recovery question leaves, saying where the edits are"
+	ok "$(test -e .live.yaml.recover && ! test -e .live.yaml.lock; echo $?)" \
+		"and keeps the recovery file"
+done
+start live.yaml
+wait_for "有上次未保存的修改（1 处"
+keys Down Enter
+shows "确定丢弃这 1 处未保存的修改吗？丢弃后无法找回" "discarding asks first, saying how many changes"
+keys Escape
+shows "有上次未保存的修改（1 处" "Esc there goes back to the question"
+ok "$(test -e .live.yaml.recover; echo $?)" "with the recovery file kept"
+keys Down Enter
+wait_for "确定丢弃这 1 处"
+keys Down Enter
+shows "联系部门：县交易中心办公室" "a confirmed discard opens the saved draft"
+ok "$(test -e .live.yaml.recover; echo $((1 - $?)))" "and only then is the recovery file removed"
+keys C-q
+wait_for "[exit 0]"
 
 # ---- a locale that is not UTF-8 ----
 TERMENV="TERM=screen-256color LC_ALL=C"
