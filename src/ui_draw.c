@@ -134,6 +134,7 @@ draw_title(nb_ui_t *ui)
 	char left[512], year[32] = "";
 	int attr = nb_ui_attr(ui, NB_PAIR_TITLE, A_REVERSE);
 	const char *mark = ed->readonly ? (ed->dirty ? "[只读*] " : "[只读] ")
+	                   : ed->dirty && ed->keep_error[0] ? "[*未保存 恢复文件写不进] "
 	                   : ed->dirty ? "[*未保存] " : "[已保存] ";
 
 	if (yf && ed->rep->values[yf->cell].filled)

@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 36
+plan 42
 
 # in_shell ARGS...: like start, and once the editor ends the shell says
 # its exit status and whether the terminal is back in line mode.
@@ -72,6 +72,25 @@ keys Down Enter
 shows "联系部门：县交易中心办公室" "a confirmed discard opens the saved draft"
 ok "$(test -e .live.yaml.recover; echo $((1 - $?)))" "and only then is the recovery file removed"
 keys C-q
+wait_for "[exit 0]"
+
+# ---- a recovery file that cannot be written is said, while it lasts ----
+cp "$S/sample-data/jinzhai-2024.yaml" full.yaml
+mkdir .full.yaml.recover
+touch -d '-1 minute' .full.yaml.recover
+start full.yaml
+wait_for "金寨县公共资源交易中心"
+keys Tab Tab
+text "戊"
+shows "! 无法写入恢复文件" "a recovery file that cannot be written is said at once"
+shows "这个名字已经是一个目录" "with the reason"
+keys Tab
+shows "[*未保存 恢复文件写不进]" "and the title bar keeps saying it after the message is gone"
+rmdir .full.yaml.recover
+shows "恢复文件又能写入了" "once it can be written again, that is said too"
+gone "恢复文件写不进" "and the notice goes"
+ok "$(grep -q "县交易中心办公室戊" .full.yaml.recover; echo $?)" "with the edit kept"
+keys C-q n
 wait_for "[exit 0]"
 
 # ---- a locale that is not UTF-8 ----
