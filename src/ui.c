@@ -392,7 +392,7 @@ loop(nb_ui_t *ui)
 		keys++;
 		if (ui->ed.ask != NB_ASK_NONE)
 			answer(ui, req, ch);
-		else if (nb_ui_too_small() && req != NB_REQ_QUIT)
+		else if (nb_ui_key_paused(req))
 			continue;
 		else if (ui->ed.readonly && nb_ui_req_edits(req))
 			nb_ed_message(&ui->ed, 1, "只读打开：不能修改；F3 可另存为一份新草稿");

@@ -128,7 +128,14 @@ int nb_ui_width(const char *s);
 void nb_ui_put(int y, int x, const char *s, int maxw, int right);
 /* Asks one line of text at the bottom; malloc'd answer or NULL. */
 char *nb_ui_prompt(const char *question, const char *initial);
-/* A centred message for terminals below the minimum size. */
+/* Below the minimum size nothing else is drawn and every key but Ctrl-Q
+ * (and the answer to a question shown) is dropped and counted, as the
+ * notice says;
+ * msg, when not NULL, is shown under it. */
 int nb_ui_too_small(void);
+void nb_ui_draw_too_small(const char *msg);
+/* 1 when the key of req is to be dropped (and counted) because the
+ * terminal is too small. */
+int nb_ui_key_paused(nb_req_t req);
 
 #endif

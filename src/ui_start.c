@@ -27,12 +27,11 @@ draw_prompt(const char *question, const nb_text_t *t, const char *note)
 	int y = LINES / 2 - 1, x = 4, w = COLS - 8, cx;
 	size_t from = 0;
 
-	erase();
 	if (nb_ui_too_small()) {
-		nb_ui_put(LINES / 2, 0, "终端太小：至少需要 80x24。", COLS, 0);
-		refresh();
+		nb_ui_draw_too_small(NULL);
 		return;
 	}
+	erase();
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
 	nb_ui_put(0, 1, "年报：新建报告草稿", COLS - 2, 0);
@@ -89,7 +88,7 @@ ask(const char *question, const char *initial, const char *note)
 	nb_text_set(&t, initial ? initial : "");
 	while (rc == 0) {
 		draw_prompt(question, &t, note);
-		if (nb_ui_read_key(&req, &ch))
+		if (nb_ui_read_key(&req, &ch) && !nb_ui_key_paused(req))
 			rc = prompt_key(&t, req, ch);
 		else if (nb_ui_input_ended())
 			rc = -1;

@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 42
+plan 51
 
 # in_shell ARGS...: like start, and once the editor ends the shell says
 # its exit status and whether the terminal is back in line mode.
@@ -91,6 +91,37 @@ shows "恢复文件又能写入了" "once it can be written again, that is said 
 gone "恢复文件写不进" "and the notice goes"
 ok "$(grep -q "县交易中心办公室戊" .full.yaml.recover; echo $?)" "with the edit kept"
 keys C-q n
+wait_for "[exit 0]"
+
+# ---- keys typed while the terminal is too small are dropped, as it says ----
+small() { $TM resize-window -t nb$NS -x "$1" -y "$2"; }
+start full.yaml
+wait_for "金寨县公共资源交易中心"
+small 60 20
+shows "按键暂停：窗口放大之前按的键都不起作用，" "a terminal too small says typing is paused"
+shows "只有 Ctrl-Q 可以退出" "and which key still works"
+text "7"
+shows "（已丢弃 1 个按键）" "a key typed meanwhile is dropped and counted"
+small 80 24
+shows "[已保存]" "back at full size, nothing was changed"
+ok "$(screen | grep -q "交易中心7"; echo $((1 - $?)))" "and did not reach the field"
+keys End
+text "8"
+shows "金寨县公共资源交易中心8" "typing works again once the terminal is large enough"
+small 60 20
+keys C-q
+shows "修改尚未保存" "Ctrl-Q still works while too small, and its question is shown"
+keys n
+shows "[exit 0]" "and answered"
+start
+wait_for "[新建] 新建一份报告草稿"
+small 60 20
+wait_for "按键暂停"
+keys Enter
+wait_for "（已丢弃 1 个按键）"
+small 80 24
+shows "[新建] 新建一份报告草稿" "on the start screen too, a key typed while too small chooses nothing"
+keys Escape
 wait_for "[exit 0]"
 
 # ---- a locale that is not UTF-8 ----
