@@ -267,28 +267,53 @@ read_file(const char *path)
 	return s;
 }
 
+/* As system() does: while the external editor runs, a Ctrl-C typed to it
+ * is its business, not a reason for the editor waiting for it to end. */
+static void
+hold_interrupts(int hold, struct sigaction old[2])
+{
+	struct sigaction ign;
+
+	if (!hold) {
+		sigaction(SIGINT, &old[0], NULL);
+		sigaction(SIGQUIT, &old[1], NULL);
+		return;
+	}
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old[0]);
+	sigaction(SIGQUIT, &ign, &old[1]);
+}
+
 static int
 run_editor(const char *path)
 {
 	const char *ed = getenv("VISUAL");
+	struct sigaction old[2];
 	char cmd[1024];
 	pid_t pid;
-	int status;
+	int status, rc;
 
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
 	if (!ed || !*ed)
 		ed = "vi";
 	snprintf(cmd, sizeof cmd, "%s \"$1\"", ed);
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
+	hold_interrupts(1, old);
+	if ((pid = fork()) == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
 		_exit(127);
 	}
-	while (waitpid(pid, &status, 0) < 0)
+	rc = pid < 0 ? -1 : 0;
+	while (rc == 0 && waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return -1;
+			rc = -1;
+	hold_interrupts(0, old);
+	if (rc < 0)
+		return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 

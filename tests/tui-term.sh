@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 51
+plan 53
 
 # in_shell ARGS...: like start, and once the editor ends the shell says
 # its exit status and whether the terminal is back in line mode.
@@ -138,6 +138,8 @@ for sig in INT QUIT TERM; do
 	in_shell $sig.yaml
 	wait_for "金寨县公共资源交易中心"
 	typed $sig.yaml 丙
+	# nothing left to keep: the key wait blocks, and the signal ends it
+	[ $sig = TERM ] && wait_file "县交易中心办公室丙丁" .$sig.yaml.recover
 	kill -$sig "$(pid_of $sig.yaml)"
 	shows "收到 SIG$sig，已退出" "SIG$sig ends the editor and says so"
 	ok "$(grep -q "县交易中心办公室丙丁" .$sig.yaml.recover; echo $?)" \
@@ -145,6 +147,23 @@ for sig in INT QUIT TERM; do
 	ok "$(test -e .$sig.yaml.lock; echo $((1 - $?)))" "and giving up the lock"
 	shows "[stty icanon]" "the terminal is back in line mode"
 done
+# A Ctrl-C meant for the external editor does not end this one.
+printf '#!/bin/sh\ntouch in-editor\nwhile [ ! -e go-on ]; do sleep 0.05; done\n%s\n' \
+	"printf '某某县人民政府办公室\\n' > \"\$1\"" > fake-editor
+chmod +x fake-editor
+cp "$S/sample-data/jinzhai-2024.yaml" ext.yaml
+start ext.yaml
+wait_for "金寨县公共资源交易中心"
+keys C-e
+i=0
+while [ $i -lt 600 ] && [ ! -e in-editor ]; do sleep 0.05; i=$((i + 1)); done
+kill -INT "$(pid_of ext.yaml)"
+touch go-on
+shows "机关名称：某某县人民政府办公室" "SIGINT while the external editor runs is left to it"
+ok "$(screen | grep -q "\\[exit"; echo $((1 - $?)))" "and the editing goes on"
+keys C-q n
+wait_for "[exit 0]"
+
 cp "$S/sample-data/jinzhai-2024.yaml" segv.yaml
 in_shell segv.yaml
 wait_for "金寨县公共资源交易中心"
