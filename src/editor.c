@@ -680,9 +680,19 @@ nb_ed_keep(nb_editor_t *ed, long now, long every)
 	if (ed->done || ed->readonly || !ed->dirty || ed->changes == ed->kept ||
 	    now - ed->kept_at < every)
 		return;
+	ed->kept_at = now;
 	if (nb_recovery_write(ed->rep, ed->path, &err) == 0) {
 		ed->kept = ed->changes;
-		ed->kept_at = now;
+		if (ed->keep_error[0])
+			nb_ed_message(ed, 0, "恢复文件又能写入了");
+		ed->keep_error[0] = '\0';
+		return;
+	}
+	/* said once per reason: the retries must not bury other messages */
+	if (strcmp(ed->keep_error, err.msg)) {
+		snprintf(ed->keep_error, sizeof ed->keep_error, "%s", err.msg);
+		nb_ed_message(ed, 1, "无法写入恢复文件：%s。程序意外退出时未保存的修改会丢失，"
+		              "请尽快按 Ctrl-S 保存", err.msg);
 	}
 }
 

@@ -90,6 +90,8 @@ typedef struct {
 	unsigned long changes;  /* edits so far (any change to the report) */
 	unsigned long kept;     /* `changes` when the recovery file was written */
 	long kept_at;           /* when, in the caller's clock (ms); 0 = never */
+	char keep_error[1024];  /* why the recovery file cannot be written now;
+	                         * "" while it can */
 	nb_filestamp_t stamp;   /* the draft on disk as loaded or last saved */
 } nb_editor_t;
 
@@ -162,7 +164,9 @@ int nb_ed_save_as(nb_editor_t *ed, const char *path);
 /* Keeps unsaved edits in the draft's recovery file (recovery.h) when there
  * are new ones and at least `every` has passed since the last time (any
  * clock, the same unit for both; the screen uses milliseconds).  Saving, and quitting without saving, remove
- * the file. */
+ * the file.  When it cannot be written, keep_error says why (and a message
+ * says so once) until a write succeeds again; a failed write is tried
+ * again after `every`. */
 void nb_ed_keep(nb_editor_t *ed, long now, long every);
 
 /* What the screen shows for a cell: its text (a disputed total shows the

@@ -27,8 +27,6 @@
 static FILE *replay;            /* keys for the benchmark, or NULL */
 static FILE *null_in, *null_out;
 static int active;              /* curses is up */
-static nb_editor_t *editing;    /* for the signal handler */
-static nb_lock_t *held_lock;    /* the lock to give up on a signal */
 
 static void
 paste_mode(int on)
@@ -47,26 +45,6 @@ nb_ui_end(void)
 	active = 0;
 	paste_mode(0);
 	endwin();
-}
-
-/* The terminal is put back whatever ends the program; a hang-up (the SSH
- * connection dropped) or a kill first keeps unsaved edits in the recovery
- * file, which the next start offers back. */
-static void
-on_fatal_signal(int sig)
-{
-	nb_error_t err;
-
-	if (editing && editing->dirty && !editing->readonly &&
-	    (sig == SIGHUP || sig == SIGTERM)) {
-		memset(&err, 0, sizeof err);
-		nb_recovery_write(editing->rep, editing->path, &err);
-	}
-	if (held_lock && held_lock->path)
-		unlink(held_lock->path);  /* the next editor need not take it over */
-	nb_ui_end();
-	signal(sig, SIG_DFL);
-	raise(sig);
 }
 
 static void
@@ -119,6 +97,8 @@ nb_ui_begin(nb_ui_t *ui)
 	ui->headless = replay != NULL;
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
+	if (!replay)
+		nb_ui_signals_save_modes();
 	/* newterm, not initscr: on a terminal curses cannot drive it returns
 	 * NULL (initscr would exit with an English message) */
 	if (replay ? start_headless() < 0 : !newterm(NULL, stdout, stdin))
@@ -128,12 +108,7 @@ nb_ui_begin(nb_ui_t *ui)
 		return -1;
 	}
 	active = 1;
-	signal(SIGTERM, on_fatal_signal);
-	signal(SIGHUP, on_fatal_signal);
-	signal(SIGSEGV, on_fatal_signal);
-	signal(SIGABRT, on_fatal_signal);
-	signal(SIGBUS, on_fatal_signal);
-	signal(SIGFPE, on_fatal_signal);
+	nb_ui_signals_catch(!replay);
 	raw();
 	noecho();
 	nonl();
@@ -211,6 +186,10 @@ nb_ui_read_key(nb_req_t *req, wint_t *ch)
 	static int errors;
 	int rc, is_key;
 
+	if (nb_ui_signalled()) {
+		input_ended = 1;
+		return 0;
+	}
 	if (replay) {
 		if (!replay_key(ch, &is_key)) {
 			input_ended = 1;
@@ -218,6 +197,8 @@ nb_ui_read_key(nb_req_t *req, wint_t *ch)
 		}
 	} else {
 		rc = get_wch(ch);
+		if (rc == ERR && nb_ui_signalled())
+			input_ended = 1;
 		if (rc == ERR) {
 			/* a blocking read fails again and again only when the
 			 * terminal has gone (end of file, hang-up not signalled) */
@@ -286,28 +267,53 @@ read_file(const char *path)
 	return s;
 }
 
+/* As system() does: while the external editor runs, a Ctrl-C typed to it
+ * is its business, not a reason for the editor waiting for it to end. */
+static void
+hold_interrupts(int hold, struct sigaction old[2])
+{
+	struct sigaction ign;
+
+	if (!hold) {
+		sigaction(SIGINT, &old[0], NULL);
+		sigaction(SIGQUIT, &old[1], NULL);
+		return;
+	}
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old[0]);
+	sigaction(SIGQUIT, &ign, &old[1]);
+}
+
 static int
 run_editor(const char *path)
 {
 	const char *ed = getenv("VISUAL");
+	struct sigaction old[2];
 	char cmd[1024];
 	pid_t pid;
-	int status;
+	int status, rc;
 
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
 	if (!ed || !*ed)
 		ed = "vi";
 	snprintf(cmd, sizeof cmd, "%s \"$1\"", ed);
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
+	hold_interrupts(1, old);
+	if ((pid = fork()) == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
 		_exit(127);
 	}
-	while (waitpid(pid, &status, 0) < 0)
+	rc = pid < 0 ? -1 : 0;
+	while (rc == 0 && waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return -1;
+			rc = -1;
+	hold_interrupts(0, old);
+	if (rc < 0)
+		return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
@@ -411,7 +417,7 @@ loop(nb_ui_t *ui)
 		keys++;
 		if (ui->ed.ask != NB_ASK_NONE)
 			answer(ui, req, ch);
-		else if (nb_ui_too_small() && req != NB_REQ_QUIT)
+		else if (nb_ui_key_paused(req))
 			continue;
 		else if (ui->ed.readonly && nb_ui_req_edits(req))
 			nb_ed_message(&ui->ed, 1, "只读打开：不能修改；F3 可另存为一份新草稿");
@@ -526,44 +532,127 @@ lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 	return -1;
 }
 
-/* Unsaved edits a previous session left: offered back, or discarded. */
-static nb_report_t *
-offer_recovery(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
-               const char *path, char *note, size_t size)
+/* Discarding cannot be undone: asked again, with the number of changes. */
+static int
+confirm_discard(size_t n)
+{
+	char title[160], discard[160];
+	const char *lines[2];
+
+	snprintf(title, sizeof title, "确定丢弃这 %zu 处未保存的修改吗？丢弃后无法找回", n);
+	snprintf(discard, sizeof discard, "丢弃这 %zu 处修改，打开磁盘上保存的草稿", n);
+	lines[0] = "不丢弃，返回上一步";
+	lines[1] = discard;
+	return nb_ui_choose(title, lines, 2, 0, NULL) == 1;
+}
+
+/* 0 restore, 1 discard (confirmed), -1 neither for now. */
+static int
+ask_recovery(const char *path, const nb_changes_t *ch)
 {
 	static const char *const choices[] = {
-		"恢复上次未保存的修改", "打开磁盘上保存的草稿（丢弃未保存的修改）"
+		"恢复上次未保存的修改",
+		"丢弃未保存的修改，打开磁盘上保存的草稿",
+		"暂不决定：退出，未保存的修改留到下次打开时再选",
 	};
+	char title[256];
+	long k;
+
+	snprintf(title, sizeof title, "%s 有上次未保存的修改（%zu 处，如：%s）", path,
+	         ch->n, ch->v[0].name);
+	for (;;) {
+		k = nb_ui_choose(title, choices, 3, 0,
+		                 "Esc 或 q：暂不决定，退出（未保存的修改不会丢）");
+		if (k == 0 || (k == 1 && confirm_discard(ch->n)))
+			return (int)k;
+		if (k != 1 || nb_ui_input_ended())
+			return -1;
+	}
+}
+
+/* Unsaved edits a previous session left: offered back, or discarded when
+ * the operator confirms it.  Every other way out keeps the recovery file
+ * and returns 1: the editor is not opened. */
+static int
+offer_recovery(nb_ui_t *ui, nb_form_t *form, nb_report_t **rep,
+               const char *path, char *note, size_t size)
+{
 	nb_report_t *rec = NULL;
 	nb_changes_t ch = { 0 };
 	nb_error_t err = { 0 };
-	char title[256];
+	int choice;
 
 	if (getenv("NIANBAO_REPLAY") || !nb_recovery_pending(path) ||
 	    nb_recovery_load(form, path, &rec, &err) < 0)
-		return rep;
-	if (nb_recovery_diff(rep, rec, &ch) < 0 || !ch.n) {
+		return 0;
+	if (nb_recovery_diff(*rep, rec, &ch) < 0 || !ch.n) {
 		nb_changes_free(&ch);
 		nb_report_free(rec);
 		nb_recovery_remove(path, &err);
-		return rep;
+		return 0;
 	}
 	if (!active && nb_ui_begin(ui) < 0) {
 		nb_changes_free(&ch);
 		nb_report_free(rec);
-		return rep;
+		return 0;
 	}
-	snprintf(title, sizeof title, "%s 有上次未保存的修改（%zu 处，如：%s）", path,
-	         ch.n, ch.v[0].name);
+	choice = ask_recovery(path, &ch);
 	nb_changes_free(&ch);
-	if (nb_ui_choose(title, choices, 2, 0, NULL) == 0) {
-		nb_report_free(rep);
+	if (choice == 0) {
+		nb_report_free(*rep);
+		*rep = rec;
 		snprintf(note, size, "已恢复上次未保存的修改；检查后请按 Ctrl-S 保存");
-		return rec;
+		return 0;
 	}
 	nb_report_free(rec);
+	if (choice < 0)
+		return 1;
 	nb_recovery_remove(path, &err);
-	return rep;
+	return 0;
+}
+
+/* The recovery question was left unanswered: the draft is not opened. */
+static int
+leave_unanswered(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
+                 const char *path)
+{
+	nb_error_t err = { 0 };
+	char *rec = nb_recovery_path(path);
+	int sig = nb_ui_signalled();
+
+	nb_ui_end();
+	fprintf(stderr, "nianbao: 未保存的修改仍在 %s；下次打开 %s 时再选择恢复或丢弃\n",
+	        rec ? rec : "恢复文件", path);
+	free(rec);
+	nb_lock_release(&ui->lock, &err);
+	nb_report_free(rep);
+	nb_form_free(form);
+	free(ui);
+	return sig ? 128 + sig : 0;
+}
+
+/* After a signal ended the editor: where the edits are.  The exit status
+ * is 128 + the signal, as a shell reports a process a signal ended. */
+static int
+ended_by_signal(const nb_editor_t *ed)
+{
+	int sig = nb_ui_signalled();
+	const char *name = nb_ui_signal_name(sig);
+	char *rec;
+
+	if (!sig)
+		return 0;
+	if (!ed->dirty || ed->readonly)
+		fprintf(stderr, "nianbao: 收到 %s，已退出（没有未保存的修改）\n", name);
+	else if (ed->changes == ed->kept && (rec = nb_recovery_path(ed->path))) {
+		fprintf(stderr, "nianbao: 收到 %s，已退出；未保存的修改在 %s，"
+		        "下次打开 %s 时可以恢复\n", name, rec, ed->path);
+		free(rec);
+	} else {
+		fprintf(stderr, "nianbao: 收到 %s，已退出；未保存的修改没能写进恢复文件\n",
+		        name);
+	}
+	return 128 + sig;
 }
 
 int
@@ -572,7 +661,7 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 	nb_ui_t *ui = calloc(1, sizeof *ui);
 	nb_error_t err = { 0 };
 	char note[512] = "";
-	int recovered, readonly = 0;
+	int recovered, readonly = 0, rc;
 	nb_report_t *orig = rep;
 
 	if (!ui || (readonly = lock_draft(&ui->lock, path, note, sizeof note)) < 0) {
@@ -583,8 +672,9 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 		free(ui);
 		return 2;
 	}
-	if (!readonly)      /* the recovery file belongs to whoever holds it */
-		rep = offer_recovery(ui, form, rep, path, note, sizeof note);
+	/* the recovery file belongs to whoever holds the lock */
+	if (!readonly && offer_recovery(ui, form, &rep, path, note, sizeof note))
+		return leave_unanswered(ui, form, rep, path);
 	recovered = rep != orig;
 	if (nb_ed_open(&ui->ed, form, rep, path) < 0) {
 		nb_ed_close(&ui->ed);   /* frees what was built, form and rep too */
@@ -607,16 +697,13 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 	ui->ed.readonly = readonly;
 	if (note[0])
 		nb_ed_message(&ui->ed, 0, "%s", note);
-	editing = &ui->ed;
-	held_lock = &ui->lock;
 	loop(ui);
-	held_lock = NULL;
-	editing = NULL;
 	nb_ui_end();
+	rc = ended_by_signal(&ui->ed);
 	nb_lock_release(&ui->lock, &err);
 	nb_ed_close(&ui->ed);
 	free(ui);
 	if (replay)
 		fclose(replay);
-	return 0;
+	return rc;
 }

@@ -85,6 +85,21 @@ void nb_ui_save_as(nb_ui_t *ui);
 void nb_ui_reload(nb_ui_t *ui);
 void nb_ui_paste(nb_ui_t *ui);
 
+/* ui_signal.c: SIGTERM, SIGHUP, SIGINT and SIGQUIT end the editor the
+ * way the end of input does (nb_ui_read_key returns 0 and
+ * nb_ui_input_ended 1), which keeps the edits; a crash puts the terminal
+ * back.  Save the modes before curses changes them; catch once it is up. */
+void nb_ui_signals_save_modes(void);
+void nb_ui_signals_catch(int on_terminal);
+/* The signal that asked to end, or 0. */
+int nb_ui_signalled(void);
+const char *nb_ui_signal_name(int sig);
+
+/* ui_tty.c: the editor needs a terminal for input and output (not for the
+ * replay) and a UTF-8 locale (C.UTF-8 is switched to when the one set is
+ * not).  Returns 0, or 2 having said why not. */
+int nb_ui_check_terminal(void);
+
 /* ui_keys.c */
 nb_req_t nb_ui_bind(int is_key, wint_t code);
 void nb_ui_keys_init(void);
@@ -113,7 +128,14 @@ int nb_ui_width(const char *s);
 void nb_ui_put(int y, int x, const char *s, int maxw, int right);
 /* Asks one line of text at the bottom; malloc'd answer or NULL. */
 char *nb_ui_prompt(const char *question, const char *initial);
-/* A centred message for terminals below the minimum size. */
+/* Below the minimum size nothing else is drawn and every key but Ctrl-Q
+ * (and the answer to a question shown) is dropped and counted, as the
+ * notice says;
+ * msg, when not NULL, is shown under it. */
 int nb_ui_too_small(void);
+void nb_ui_draw_too_small(const char *msg);
+/* 1 when the key of req is to be dropped (and counted) because the
+ * terminal is too small. */
+int nb_ui_key_paused(nb_req_t req);
 
 #endif

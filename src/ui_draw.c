@@ -88,18 +88,39 @@ nb_ui_too_small(void)
 	return LINES < NB_UI_MIN_LINES || COLS < NB_UI_MIN_COLS;
 }
 
-static void
-draw_too_small(const nb_ui_t *ui)
+static long dropped;     /* keys dropped since the terminal became too small */
+
+int
+nb_ui_key_paused(nb_req_t req)
 {
-	char msg[160];
+	if (!nb_ui_too_small()) {
+		dropped = 0;
+		return 0;
+	}
+	if (req == NB_REQ_QUIT || req == NB_REQ_RESIZE)
+		return 0;
+	dropped++;
+	return 1;
+}
+
+void
+nb_ui_draw_too_small(const char *msg)
+{
+	char size[160];
+	int y = LINES / 2 - 2;
 
 	erase();
-	snprintf(msg, sizeof msg, "终端太小：至少需要 %dx%d，现在是 %dx%d。",
+	snprintf(size, sizeof size, "终端太小：至少需要 %dx%d，现在是 %dx%d。",
 	         NB_UI_MIN_COLS, NB_UI_MIN_LINES, COLS, LINES);
-	nb_ui_put(LINES / 2 - 1, 0, msg, COLS, 0);
-	nb_ui_put(LINES / 2, 0, "请把窗口放大；放大后自动恢复。", COLS, 0);
-	if (ui->ed.msg[0])
-		nb_ui_put(LINES / 2 + 1, 0, ui->ed.msg, COLS, 0);
+	nb_ui_put(y, 0, size, COLS, 0);
+	nb_ui_put(y + 1, 0, "按键暂停：窗口放大之前按的键都不起作用，", COLS, 0);
+	nb_ui_put(y + 2, 0, "只有 Ctrl-Q 可以退出。放大后自动恢复。", COLS, 0);
+	if (dropped) {
+		snprintf(size, sizeof size, "（已丢弃 %ld 个按键）", dropped);
+		nb_ui_put(y + 3, 0, size, COLS, 0);
+	}
+	if (msg && msg[0])
+		nb_ui_put(y + 4, 0, msg, COLS, 0);
 	refresh();
 }
 
@@ -134,6 +155,7 @@ draw_title(nb_ui_t *ui)
 	char left[512], year[32] = "";
 	int attr = nb_ui_attr(ui, NB_PAIR_TITLE, A_REVERSE);
 	const char *mark = ed->readonly ? (ed->dirty ? "[只读*] " : "[只读] ")
+	                   : ed->dirty && ed->keep_error[0] ? "[*未保存 恢复文件写不进] "
 	                   : ed->dirty ? "[*未保存] " : "[已保存] ";
 
 	if (nb_report_year(ed->rep))
@@ -312,7 +334,7 @@ nb_ui_draw(nb_ui_t *ui)
 
 	ui->nhits = 0;
 	if (nb_ui_too_small()) {
-		draw_too_small(ui);
+		nb_ui_draw_too_small(ui->ed.msg);
 		return;
 	}
 	orows = outline_rows(ui);

@@ -78,19 +78,18 @@ nb_ui_choose(const char *title, const char *const *lines, size_t n,
 	long click;
 
 	for (;;) {
-		if (nb_ui_too_small()) {
-			erase();
-			nb_ui_put(LINES / 2, 0, "终端太小：至少需要 80x24。", COLS, 0);
-			refresh();
-		} else {
+		if (nb_ui_too_small())
+			nb_ui_draw_too_small(NULL);
+		else
 			draw_list(title, lines, n, sel, &top, note);
-		}
 		page = LINES > 8 ? LINES - 5 : 1;
 		if (!nb_ui_read_key(&req, &ch)) {
 			if (nb_ui_input_ended())
 				return -1;
 			continue;
 		}
+		if (nb_ui_key_paused(req))
+			continue;       /* what cannot be seen is not chosen */
 		switch (req) {
 		case NB_REQ_UP: case NB_REQ_PREV: if (sel) sel--; break;
 		case NB_REQ_DOWN: case NB_REQ_NEXT: if (sel + 1 < n) sel++; break;

@@ -28,12 +28,11 @@ draw_prompt(const char *question, const nb_text_t *t, const char *note)
 	int y = LINES / 2 - 1, x = 4, w = COLS - 8, cx;
 	size_t from = 0;
 
-	erase();
 	if (nb_ui_too_small()) {
-		nb_ui_put(LINES / 2, 0, "终端太小：至少需要 80x24。", COLS, 0);
-		refresh();
+		nb_ui_draw_too_small(NULL);
 		return;
 	}
+	erase();
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
 	nb_ui_put(0, 1, "年报：新建报告草稿", COLS - 2, 0);
@@ -90,7 +89,7 @@ ask(const char *question, const char *initial, const char *note)
 	nb_text_set(&t, initial ? initial : "");
 	while (rc == 0) {
 		draw_prompt(question, &t, note);
-		if (nb_ui_read_key(&req, &ch))
+		if (nb_ui_read_key(&req, &ch) && !nb_ui_key_paused(req))
 			rc = prompt_key(&t, req, ch);
 		else if (nb_ui_input_ended())
 			rc = -1;
@@ -310,6 +309,8 @@ nb_cmd_edit(const nb_cli_t *cli, int argc, char **argv)
 		fputs("nianbao: 一次只能编辑一个草稿\n", stderr);
 		return 2;
 	}
+	if ((rc = nb_ui_check_terminal()) != 0)
+		return rc;
 	if (argc == 1 && access(argv[0], F_OK) == 0) {
 		if ((rc = nb_cli_open(cli, argv[0], &form, &rep)) != 0)
 			return rc;

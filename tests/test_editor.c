@@ -375,6 +375,34 @@ unsaved_edits_kept_and_changes_on_disk_noticed(void **state)
 }
 
 static void
+a_recovery_file_that_cannot_be_written_is_said(void **state)
+{
+	const char *rec = "/tmp/.nb-editor-test.yaml.recover";
+
+	(void)state;
+	unlink(rec);
+	assert_int_equal(mkdir(rec, 0700), 0);  /* a directory in its place */
+	go("contact.office", 0);
+	type("甲");
+	nb_ed_keep(&ed, 1000, 5);
+	assert_true(ed.keep_error[0] != '\0');
+	assert_non_null(strstr(ed.msg, "无法写入恢复文件"));
+	assert_true(ed.msg_error);
+	type("乙");
+	ed.msg[0] = '\0';
+	nb_ed_keep(&ed, 1002, 5);                /* too soon to try again */
+	nb_ed_keep(&ed, 1010, 5);                /* the same reason: said once */
+	assert_string_equal(ed.msg, "");
+	assert_true(ed.keep_error[0] != '\0');
+	assert_int_equal(rmdir(rec), 0);
+	nb_ed_keep(&ed, 1020, 5);
+	assert_string_equal(ed.keep_error, "");
+	assert_string_equal(ed.msg, "恢复文件又能写入了");
+	assert_int_equal(ed.kept, ed.changes);
+	assert_int_equal(unlink(rec), 0);
+}
+
+static void
 numbers_pasted_from_a_spreadsheet(void **state)
 {
 	const wchar_t *block = L"1\t2\t0\t0\t0\t0\t3\r\n1,000\t0\t0\t0\t0\t1\t1001\n";
@@ -608,6 +636,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(no_undo_step_is_a_no_op, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(one_line_fields_refuse_line_breaks, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(reload_starts_again_on_the_draft_read, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_recovery_file_that_cannot_be_written_is_said, open_seed, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */
