@@ -204,7 +204,7 @@ nb_lock_is_stale(const nb_lock_owner_t *o)
 	/* the pid now belongs to a process that started after the lock was
 	 * taken; the margin allows for the clock being set forward since */
 	start = process_start(o->pid);
-	return start > 0 && start > o->started + NB_LOCK_CLOCK_SLACK;
+	return start > 0 && start > o->started + NB_LOCK_CLOCK_SLACK ? 2 : 0;
 }
 
 static nb_lock_status_t
@@ -235,7 +235,11 @@ try_take(nb_lock_t *lock, char *path, nb_lock_owner_t *other, nb_error_t *err)
 		return NB_LOCK_UNKNOWN;
 	if (!nb_lock_from_here(&held))
 		return NB_LOCK_FOREIGN;
-	return nb_lock_is_stale(&held) ? NB_LOCK_STALE : NB_LOCK_BUSY;
+	switch (nb_lock_is_stale(&held)) {
+	case 1: return NB_LOCK_STALE;
+	case 2: return NB_LOCK_REUSED;
+	default: return NB_LOCK_BUSY;
+	}
 }
 
 /* The lock file's path, with the guard held that keeps two editors from

@@ -10,9 +10,11 @@
  *
  * A second editor of the same draft finds the lock and can say who holds
  * it.  A lock whose process no longer exists on this host (the editor
- * crashed, the machine was switched off), or whose pid now belongs to a
- * process that started after the lock was taken (compared with the start
- * time in /proc/PID/stat), is stale: the caller may take it over.  A lock
+ * crashed, the machine was switched off) is stale: the caller may take it
+ * over.  One whose pid now belongs to a process that started after the
+ * lock was taken (compared with the start time in /proc/PID/stat) is
+ * almost surely stale too, but a process is there: the operator decides,
+ * as for the next two.  A lock
  * from another host is never judged stale (its process cannot be seen
  * from here), nor is one that cannot be understood (not "key: value"
  * lines with host, pid and started; a directory, a dangling link, a file
@@ -60,6 +62,7 @@ typedef enum {
 	NB_LOCK_OK,             /* the lock is ours */
 	NB_LOCK_BUSY,           /* another editor holds it (see *other) */
 	NB_LOCK_STALE,          /* held by a process gone from this host */
+	NB_LOCK_REUSED,         /* its pid is now another, later process's */
 	NB_LOCK_FOREIGN,        /* held from another host: maybe still there */
 	NB_LOCK_UNKNOWN,        /* a lock file that cannot be understood */
 	NB_LOCK_ERROR           /* could not be taken or read (see *err) */
@@ -91,8 +94,8 @@ nb_lock_status_t nb_lock_take_over(nb_lock_t *lock, const char *draft,
 int nb_lock_read(const char *draft, nb_lock_owner_t *owner, nb_error_t *err);
 
 /* Whether the holder's process is gone: the lock is from this host and no
- * process has its pid, or the one that has it started more than
- * NB_LOCK_CLOCK_SLACK seconds after the lock was taken. */
+ * process has its pid (1), or the one that has it started more than
+ * NB_LOCK_CLOCK_SLACK seconds after the lock was taken (2); 0 otherwise. */
 int nb_lock_is_stale(const nb_lock_owner_t *owner);
 
 /* Whether the lock was taken on this host. */

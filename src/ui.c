@@ -461,6 +461,10 @@ ask_take_over(nb_lock_status_t st, const nb_lock_owner_t *other,
 	if (st == NB_LOCK_UNKNOWN)
 		fprintf(stderr, "nianbao: %s 的锁文件 %s %s，看不出是谁在编辑。\n", path,
 		        lockfile ? lockfile : "", other->problem);
+	else if (st == NB_LOCK_REUSED)
+		fprintf(stderr, "nianbao: %s 的锁文件 %s 是 %s 留下的，但进程号 %ld 现在属于"
+		        "一个后来启动的程序：原来的编辑器多半已经退出。\n", path,
+		        lockfile ? lockfile : "", who.data ? who.data : "", other->pid);
 	else
 		fprintf(stderr, "nianbao: %s 正由 %s 在另一台电脑上编辑（锁文件 %s）。\n"
 		        "从这里看不出那边的编辑器是否还开着；如果还开着，两边保存时会"
@@ -468,8 +472,8 @@ ask_take_over(nb_lock_status_t st, const nb_lock_owner_t *other,
 		        lockfile ? lockfile : "");
 	nb_buf_free(&who);
 	free(lockfile);
-	return ask_yes(st == NB_LOCK_UNKNOWN ? "接管这份草稿吗（删除这个锁文件）？[y/N] "
-	                                     : "确定那边已不在编辑，接管这份草稿吗？[y/N] ");
+	return ask_yes(st == NB_LOCK_FOREIGN ? "确定那边已不在编辑，接管这份草稿吗？[y/N] "
+	                                     : "接管这份草稿吗（删除这个锁文件）？[y/N] ");
 }
 
 /* The note after a lock was taken over. */
@@ -501,6 +505,7 @@ lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 		return 0;
 	case NB_LOCK_FOREIGN:
 	case NB_LOCK_UNKNOWN:
+	case NB_LOCK_REUSED:
 		nb_ui_end();
 		if (!ask_take_over(st, &other, path))
 			break;

@@ -294,8 +294,10 @@ pid_of_another_process_now_is_stale(void **state)
 
 	/* this process has the pid, but started long after the lock's time */
 	write_lock_at(fx, "lisi", fx->host, (long)getpid(), 1000000000LL);
-	assert_int_equal(nb_lock_acquire(&l, fx->draft, &who, &err), NB_LOCK_STALE);
-	assert_true(nb_lock_is_stale(&who));
+	assert_int_equal(nb_lock_acquire(&l, fx->draft, &who, &err), NB_LOCK_REUSED);
+	assert_int_equal(nb_lock_is_stale(&who), 2);
+	assert_int_equal(nb_lock_take_over(&l, fx->draft, &who, NULL, &err), NB_LOCK_OK);
+	assert_int_equal(nb_lock_release(&l, &err), 0);
 	/* and a lock taken now by the same live process is not stale */
 	write_lock_file(fx, "lisi", fx->host, (long)getpid());
 	assert_int_equal(nb_lock_acquire(&l, fx->draft, &who, &err), NB_LOCK_BUSY);

@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 31
+plan 37
 
 cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
 
@@ -102,4 +102,18 @@ shows "两边保存时会互相覆盖对方的修改" "and what taking it over r
 keys y Enter
 shows "已按你的确认；已接管这份草稿" "after the confirmation it is taken over"
 keys C-q
+shows "[exit 0]" "and quitting gives it up"
+# A lock of this computer whose pid is now a process started after it.
+sleep 600 & later=$!
+printf 'user: lisi\nhost: %s\npid: %s\nstarted: 1000000000\n' "$(hostname)" "$later" > .g.yaml.lock
+start g.yaml
+shows "进程号 $later 现在属于一个后来启动的程序" "a lock whose pid is now another process's is named"
+shows "接管这份草稿吗" "and offered for take-over, not taken silently"
+keys n Enter
+shows "以只读方式打开吗" "no goes on to the read-only question"
+keys n Enter
+shows "[exit" "and no leaves"
+if grep -q "^pid: $later$" .g.yaml.lock; then ok 0 "the lock is left as it was"
+else ok 1 "the lock is left as it was"; fi
+kill "$later"
 tap_done
