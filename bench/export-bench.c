@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "draft.h"
-#include "export.h"
+#include "core/draft.h"
+#include "core/export.h"
 
 static double
 now_ms(void)

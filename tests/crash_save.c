@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draft.h"
+#include "core/draft.h"
 
 /* About 90 KB of paragraphs: `seed` makes each version's text its own. */
 static char *

@@ -9,8 +9,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "file.h"
-#include "number.h"
+#include "core/file.h"
+#include "core/number.h"
 #include "testutil.h"
 
 

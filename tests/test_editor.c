@@ -14,8 +14,8 @@
 #include <wchar.h>
 #include <cmocka.h>
 
-#include "editor.h"
-#include "text.h"
+#include "core/editor.h"
+#include "core/text.h"
 #include "testutil.h"
 
 static nb_editor_t ed;

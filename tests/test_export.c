@@ -12,8 +12,8 @@
 #include <zip.h>
 #include <cmocka.h>
 
-#include "export.h"
-#include "text.h"
+#include "core/export.h"
+#include "core/text.h"
 #include "testutil.h"
 
 static nb_report_t *

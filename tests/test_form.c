@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "file.h"
+#include "core/file.h"
 #include "testutil.h"
 
 static const nb_rule_t *

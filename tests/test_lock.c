@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "lock.h"
+#include "core/lock.h"
 
 typedef struct {
 	char dir[64];

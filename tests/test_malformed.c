@@ -22,7 +22,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "file.h"
+#include "core/file.h"
 #include "testutil.h"
 
 typedef enum { DRAFT, FORM } kind_t;

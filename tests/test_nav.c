@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "nav.h"
+#include "core/nav.h"
 #include "testutil.h"
 
 static size_t

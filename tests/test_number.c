@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "number.h"
+#include "core/number.h"
 
 static void
 counts_read_plain_decimal(void **state)

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "recovery.h"
+#include "core/recovery.h"
 #include "testutil.h"
 
 typedef struct {

@@ -8,8 +8,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "file.h"
-#include "rules.h"
+#include "core/file.h"
+#include "core/rules.h"
 #include "testutil.h"
 
 

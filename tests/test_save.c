@@ -25,7 +25,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "file.h"
+#include "core/file.h"
 #include "testutil.h"
 
 typedef struct {

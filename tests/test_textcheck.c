@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "textcheck.h"
+#include "core/textcheck.h"
 
 static nb_textcheck_t
 refused(const char *s, nb_textcheck_kind_t kind)

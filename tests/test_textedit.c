@@ -11,9 +11,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "export.h"
-#include "text.h"
-#include "textedit.h"
+#include "core/export.h"
+#include "core/text.h"
+#include "core/textedit.h"
 
 static nb_text_t
 make(const char *s)

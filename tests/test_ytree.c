@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ytree.h"
+#include "core/ytree.h"
 
 static nb_ynode_t *
 parse_ok(const char *text)

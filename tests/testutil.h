@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "draft.h"
-#include "form.h"
+#include "core/draft.h"
+#include "core/form.h"
 
 static inline const char *
 tu_srcdir(void)

@@ -23,10 +23,10 @@ mkdir -p "$out" "$here/artifacts"
 # The harnesses need none of configure's results beyond the feature macros.
 printf '#define _GNU_SOURCE 1\n#define PACKAGE_NAME "nianbao"\n' >"$out/config.h"
 
-core="arena buf error ytree number form form_layout form_rules report
+core="arena buf error file text textcheck ytree number form form_layout form_rules report
       draft_read draft_write rules"
 srcs=
-for m in $core; do srcs="$srcs $top/src/$m.c"; done
+for m in $core; do srcs="$srcs $top/src/core/$m.c"; done
 flags="-g -O1 -std=c11 -fsanitize=fuzzer,address,undefined
        -fno-sanitize-recover=all -I$out -I$top/src"
 for h in draft form; do

@@ -1,0 +1,41 @@
+/* cli.h - the command-line modes.  Each takes the arguments after its name
+ * and returns the process exit status: 0 all good, 1 findings, 2 a file
+ * could not be read or the command was misused. */
+#ifndef NB_CLI_H
+#define NB_CLI_H
+
+#include "core/draft.h"
+
+typedef struct {
+	const char *forms_dir;        /* --forms, or NULL */
+	const char *const *form_dirs; /* where form files are looked for */
+} nb_cli_t;
+
+int nb_cmd_check(const nb_cli_t *cli, int argc, char **argv);
+int nb_cmd_new(const nb_cli_t *cli, int argc, char **argv);
+int nb_cmd_export(const nb_cli_t *cli, int argc, char **argv);
+/* The interactive editor: argv holds at most the draft to open (created
+ * after asking 机关名称 and 年度 when it does not exist); without it, the
+ * start screen lists the drafts in the current directory. */
+int nb_cmd_edit(const nb_cli_t *cli, int argc, char **argv);
+
+/* Where form files are looked for, in order: --forms, $NIANBAO_FORMS, the
+ * source tree when running from the build tree, the installed data
+ * directory.  Fills dirs (room for 5) and NULL-terminates it; the strings
+ * live until the program ends. */
+void nb_cli_form_dirs(const char *override, const char **dirs);
+
+/* Loads a draft, printing the diagnostic on failure.  Returns 0 or 2. */
+int nb_cli_open(const nb_cli_t *cli, const char *path, nb_form_t **form,
+                nb_report_t **rep);
+
+/* Writes what a command made to path ("-": standard output) as
+ * nb_file_replace does, printing the diagnostic on failure (cmd names
+ * the command in it).  Returns 0 or 2. */
+int nb_cli_write(const char *cmd, const char *path, const char *data,
+                 size_t len);
+
+/* Loads the form for a format, printing the diagnostic on failure. */
+int nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form);
+
+#endif

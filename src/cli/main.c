@@ -1,0 +1,116 @@
+/* nianbao - 政府信息公开工作年度报告 (government information disclosure
+ * annual report): fill in, check and export the yearly report. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static void
+usage(FILE *out)
+{
+	fputs("用法：nianbao [选项] [草稿.yaml]      打开草稿编辑（文件不存在则新建）\n"
+	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
+	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
+	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx  导出报告\n"
+	      "\n"
+	      "选项：\n"
+	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
+	      "  -h, --help     显示本帮助\n"
+	      "  -V, --version  显示版本\n"
+	      "\n"
+	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
+	      "See also: man nianbao\n",
+	      out);
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n"
+	       "This is free software: you are free to change and redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n",
+	       PACKAGE_NAME, PACKAGE_VERSION);
+}
+
+/* A standard stream closed by the caller (`>&-`) would be the next file
+ * opened, and what is printed would go into a draft or a report: hold its
+ * place with /dev/null, read-only so that a write fails and is reported. */
+static void
+hold_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", O_RDONLY) != fd)
+			return;
+}
+
+/* What was printed is only written now: a full disk or a closed output
+ * must not pass for success.  A command that failed (2) said so already. */
+static int
+finish(int rc)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (rc != 2 && errno)
+		fprintf(stderr, "nianbao: 无法写到标准输出：%s\n", strerror(errno));
+	else if (rc != 2)
+		fputs("nianbao: 无法写到标准输出\n", stderr);
+	return 2;
+}
+
+typedef struct {
+	const char *name;
+	int (*run)(const nb_cli_t *, int, char **);
+} command_t;
+
+static const command_t commands[] = {
+	{ "check", nb_cmd_check },
+	{ "new", nb_cmd_new },
+	{ "export", nb_cmd_export },
+};
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "forms", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *dirs[6];
+	nb_cli_t cli = { 0 };
+	size_t i;
+	int c;
+
+	hold_std_fds();
+	setlocale(LC_ALL, "");
+	/* '+': stop at the first non-option, which may be a command name */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'F': cli.forms_dir = optarg; break;
+		case 'h': usage(stdout); return finish(0);
+		case 'V': version(); return finish(0);
+		default: usage(stderr); return 2;
+		}
+	}
+	nb_cli_form_dirs(cli.forms_dir, dirs);
+	cli.form_dirs = dirs;
+	if (optind < argc)
+		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(argv[optind], commands[i].name))
+				return finish(commands[i].run(&cli, argc - optind,
+				                              argv + optind));
+	return finish(nb_cmd_edit(&cli, argc - optind, argv + optind));
+}

@@ -1,0 +1,189 @@
+/* editor.h - the state of an editing session and the actions on it.
+ *
+ * No curses here: the screen turns keys into calls of these functions and
+ * draws what the state says.  The editor owns the form, the report and the
+ * path it was opened with.
+ *
+ * Editing model: the current stop's text is in `buf`; every change to it
+ * is applied to the report at once (when it makes a value), totals are
+ * recomputed and every rule is judged again, so what the screen shows is
+ * always up to date.  `orig` keeps the value the stop had when the cursor
+ * arrived: Esc puts it back in a one-line or number field (as an undo step
+ * of its own) and leaves a paragraph as it is.  A total read from a file
+ * that disagrees with the sum of its cells is kept (and flagged) until the
+ * operator accepts the computed one.
+ *
+ * Undo: every change, from the first keystroke in a stop to leaving it, is
+ * one step; so is a paste, however many cells it fills, and each other
+ * action (accepting a total, adding or removing a subsection).  A step
+ * holds every cell it changed, totals included, and the flags of the
+ * totals kept from the file, so undoing it returns the whole state as it
+ * was; redoing it goes forward again.  A step that would change nothing is
+ * not kept.
+ */
+#ifndef NB_EDITOR_H
+#define NB_EDITOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "core/form.h"
+#include "core/nav.h"
+#include "core/recovery.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "core/textedit.h"
+
+#define NB_UNDO_MAX 256
+
+enum { NB_MARK_ERROR = 1, NB_MARK_WARNING = 2 };
+
+typedef enum {
+	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM, NB_ASK_OVERWRITE,
+	NB_ASK_LEAVE
+} nb_ask_t;
+
+typedef struct {
+	size_t cell;
+	nb_value_t value;       /* the value on the other side of the step */
+} nb_undo_cell_t;
+
+/* One undo step.  Undoing and redoing it are the same exchange: the values
+ * and flags it holds trade places with those in the editor. */
+typedef struct {
+	nb_undo_cell_t *cells;  /* owned, values owned */
+	size_t ncells;
+	unsigned char *mismatch;/* the editor's `mismatch` on the other side */
+	size_t stop;            /* where the cursor was */
+} nb_undo_t;
+
+typedef struct {
+	nb_form_t *form;        /* owned */
+	nb_report_t *rep;       /* owned */
+	char *path;             /* owned */
+	nb_nav_t nav;
+	size_t cur;             /* the current stop */
+	nb_text_t buf;          /* its text as being edited */
+	nb_value_t orig;        /* its value on arrival (owned copy) */
+	int changed;            /* buf has been edited since arrival */
+	int fresh;              /* a number cell just entered: typing replaces */
+	int dirty;              /* changes not yet saved */
+	int readonly;           /* another editor holds the draft: look only */
+	nb_tlayout_t lay;       /* buf wrapped at wrap_width (paragraphs) */
+	int wrap_width;
+	nb_findings_t findings;
+	unsigned char *mark;    /* per cell: NB_MARK_* */
+	unsigned char *mismatch;/* per cell: a file's total not yet accepted */
+	unsigned char *required;/* per cell: a text the rules require */
+	int *sec_errors, *sec_warnings, *sec_unfilled;
+	nb_undo_t undo[NB_UNDO_MAX];
+	size_t nundo;           /* undo[0..nundo) can be undone */
+	size_t nredo;           /* undo[nundo..nundo+nredo) can be redone */
+	nb_undo_t step;         /* the step the changes now go into */
+	int step_open;
+	int grouping;           /* a paste: the stops it passes make one step */
+	char msg[512];
+	int msg_error;
+	nb_ask_t ask;           /* a question waiting for y/n */
+	int done;               /* the session is over */
+	unsigned long changes;  /* edits so far (any change to the report) */
+	unsigned long kept;     /* `changes` when the recovery file was written */
+	long kept_at;           /* when, in the caller's clock (ms); 0 = never */
+	char keep_error[1024];  /* why the recovery file cannot be written now;
+	                         * "" while it can */
+	nb_filestamp_t stamp;   /* the draft on disk as loaded or last saved */
+} nb_editor_t;
+
+/* Takes over form, rep and a copy of path.  -1: out of memory; then
+ * nb_ed_close() frees what was built (form and rep too). */
+int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
+               const char *path);
+void nb_ed_close(nb_editor_t *ed);
+/* Starts again on rep (read from the draft's file again; taken over),
+ * with the same form, path and read-only state; the unsaved edits and
+ * their recovery file are given up.  -1: out of memory; then everything
+ * is freed and the session is over (done). */
+int nb_ed_reload(nb_editor_t *ed, nb_report_t *rep);
+
+const nb_stop_t *nb_ed_stop(const nb_editor_t *ed);
+/* The section of the current stop. */
+int nb_ed_section(const nb_editor_t *ed);
+
+/* Sets the width paragraphs wrap at (the screen calls it on resize). */
+void nb_ed_set_width(nb_editor_t *ed, int width);
+
+/* Moving between stops (each commits the stop being left). */
+void nb_ed_goto(nb_editor_t *ed, size_t stop);
+void nb_ed_next(nb_editor_t *ed);
+void nb_ed_prev(nb_editor_t *ed);
+void nb_ed_next_section(nb_editor_t *ed, int dir);
+void nb_ed_grid(nb_editor_t *ed, int drow, int dcol);
+/* The next finding after the current stop (errors first), wrapping. */
+void nb_ed_next_problem(nb_editor_t *ed);
+void nb_ed_goto_finding(nb_editor_t *ed, size_t index);
+
+/* Typing.  Refused characters leave a message and return 0. */
+int nb_ed_type(nb_editor_t *ed, wchar_t c);
+int nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n);
+void nb_ed_backspace(nb_editor_t *ed);
+void nb_ed_delete(nb_editor_t *ed);
+/* Enter: a new line in paragraphs; elsewhere commit and go on (on a
+ * disputed total: accept the computed value). */
+void nb_ed_enter(nb_editor_t *ed);
+/* Esc: a paragraph keeps its text and the cursor goes on (as Tab); a
+ * one-line or number field gets back its value on arrival (undoable). */
+void nb_ed_cancel(nb_editor_t *ed);
+void nb_ed_clear(nb_editor_t *ed);
+/* Replaces the whole text of the current stop (external editor). */
+void nb_ed_replace_text(nb_editor_t *ed, const char *utf8);
+
+/* Cursor moves inside the current text (return 1 when it moved). */
+typedef enum {
+	NB_MV_LEFT, NB_MV_RIGHT, NB_MV_UP, NB_MV_DOWN, NB_MV_HOME, NB_MV_END,
+	NB_MV_PGUP, NB_MV_PGDN, NB_MV_WORD_LEFT, NB_MV_WORD_RIGHT,
+	NB_MV_TOP, NB_MV_BOTTOM
+} nb_move_t;
+int nb_ed_move(nb_editor_t *ed, nb_move_t mv, int page);
+
+void nb_ed_undo(nb_editor_t *ed);
+void nb_ed_redo(nb_editor_t *ed);
+void nb_ed_accept_total(nb_editor_t *ed);
+void nb_ed_add_item(nb_editor_t *ed);
+void nb_ed_remove_item(nb_editor_t *ed);   /* asks first */
+/* Quitting: asks when there are unsaved changes. */
+void nb_ed_quit(nb_editor_t *ed);
+/* Ctrl-C: always asks, so a stray interrupt never ends the session. */
+void nb_ed_interrupt(nb_editor_t *ed);
+/* The answer to a pending question. */
+void nb_ed_answer(nb_editor_t *ed, int yes);
+int nb_ed_save(nb_editor_t *ed);
+/* Saves to another file, which becomes the draft edited (the caller holds
+ * its lock).  -1 with a message when it could not be written. */
+int nb_ed_save_as(nb_editor_t *ed, const char *path);
+/* Keeps unsaved edits in the draft's recovery file (recovery.h) when there
+ * are new ones and at least `every` has passed since the last time (any
+ * clock, the same unit for both; the screen uses milliseconds).  Saving, and quitting without saving, remove
+ * the file.  When it cannot be written, keep_error says why (and a message
+ * says so once) until a write succeeds again; a failed write is tried
+ * again after `every`. */
+void nb_ed_keep(nb_editor_t *ed, long now, long every);
+
+/* What the screen shows for a cell: its text (a disputed total shows the
+ * file's figure and the computed one) into buf of `size`. */
+void nb_ed_cell_text(const nb_editor_t *ed, size_t cell, char *buf,
+                     size_t size);
+/* The text of a stop as stored (not the edit buffer); malloc'd. */
+char *nb_ed_stop_text(const nb_editor_t *ed, size_t stop);
+/* The rule line for the status bar: the broken rule the current cell
+ * takes part in (the wording of `nianbao check`), or the rule it takes
+ * part in, with figures.  Returns 1 broken, 0 holds, -1 none. */
+int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
+/* "完成", "3 处未填", "2 个错误"… for a section. */
+void nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
+                         size_t size);
+
+void nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,26 @@
+/* editor_impl.h - what editor.c and editor_input.c share; not for the
+ * screen. */
+#ifndef NB_EDITOR_IMPL_H
+#define NB_EDITOR_IMPL_H
+
+#include "core/editor.h"
+
+void nb_ed_value_free(nb_value_t *v);
+int nb_ed_value_copy(const nb_value_t *from, nb_value_t *to);
+/* Recomputes totals, judges every rule, counts per section. */
+void nb_ed_refresh(nb_editor_t *ed);
+/* Loads the current stop into buf and orig. */
+void nb_ed_load(nb_editor_t *ed);
+void nb_ed_relayout(nb_editor_t *ed);
+/* Ends the edit of the current stop and, outside a paste, its undo step:
+ * 1 when that step was kept. */
+int nb_ed_commit(nb_editor_t *ed);
+/* Keeps the value of `cell` in the open undo step (opening one) before it
+ * is changed; once per cell and step.  Closing the step keeps it on the
+ * undo stack unless it changed nothing. */
+void nb_ed_step_note(nb_editor_t *ed, size_t cell);
+int nb_ed_step_close(nb_editor_t *ed);
+/* Frees every step (closing the editor). */
+void nb_ed_undo_free(nb_editor_t *ed);
+
+#endif

@@ -1,0 +1,39 @@
+/* form_load.h - what the parts of the form-file loader share (private to
+ * form.c, form_layout.c and form_rules.c).
+ *
+ * The helpers read one key of a mapping; on failure they record the error
+ * with the position in the form file and return -1 (or NULL).
+ */
+#ifndef NB_FORM_LOAD_H
+#define NB_FORM_LOAD_H
+
+#include "core/form.h"
+#include "core/ytree.h"
+
+typedef struct {
+	nb_form_t *form;      /* being built */
+	const char *file;
+	nb_error_t *err;
+} nb_formload_t;
+
+/* Records "表单文件：" and the message at the place of `at` (may be NULL);
+ * returns -1. */
+int nb_fl_bad(nb_formload_t *L, const nb_ynode_t *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void *nb_fl_alloc(nb_formload_t *L, size_t n, size_t size);
+const char *nb_fl_dup(nb_formload_t *L, const char *s);
+int nb_fl_str(nb_formload_t *L, const nb_ynode_t *map, const char *key,
+              int required, const char **out);
+int nb_fl_flag(nb_formload_t *L, const nb_ynode_t *map, const char *key,
+               int *out);
+int nb_fl_int(nb_formload_t *L, const nb_ynode_t *map, const char *key,
+              int dflt, int *out);
+const nb_ynode_t *nb_fl_node(nb_formload_t *L, const nb_ynode_t *map,
+                             const char *key, nb_ytype_t type);
+const nb_colset_t *nb_form_colset(const nb_form_t *form, const char *name);
+
+int nb_fl_tables(nb_formload_t *L, const nb_ynode_t *root);
+int nb_fl_sections(nb_formload_t *L, const nb_ynode_t *root);
+int nb_fl_rules(nb_formload_t *L, const nb_ynode_t *root);
+
+#endif

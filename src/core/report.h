@@ -1,0 +1,84 @@
+/* report.h - one year's report of one body: the values of a form's cells.
+ *
+ * A report points at the form it follows (which must outlive it) and owns
+ * its values.  Every cell may be unfilled, which is not the same as 0.  Keys
+ * a draft carries under "x-" names are kept, untouched, to be written back.
+ */
+#ifndef NB_REPORT_H
+#define NB_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/form.h"
+#include "core/ytree.h"
+
+typedef struct {
+	char *title;            /* owned */
+	char *text;             /* owned */
+	int line, col;          /* where the item stood in the file */
+	nb_ynode_t *extras;     /* its "x-" keys as a mapping, or NULL (owned) */
+} nb_item_t;
+
+typedef struct {
+	int filled;
+	int64_t num;            /* count, year; amount in 1e-9 units */
+	int decimals;           /* amount: places as entered */
+	char *text;             /* format, line, text (owned; NULL = unfilled) */
+	nb_item_t *items;       /* items (owned) */
+	size_t nitems;
+	int line, col;          /* where it stood in the file (or its parent) */
+} nb_value_t;
+
+typedef struct {
+	const nb_field_t *parent;   /* the group it stood in (root for top) */
+	char *key;
+	nb_ynode_t *node;
+} nb_extra_t;
+
+typedef struct {
+	const nb_form_t *form;
+	nb_value_t *values;     /* form->ncells */
+	nb_extra_t *extras;
+	size_t nextras;
+} nb_report_t;
+
+/* An empty report: every cell unfilled, format set, standard item titles. */
+nb_report_t *nb_report_new(const nb_form_t *form);
+void nb_report_free(nb_report_t *r);
+
+/* Setters used by the editor and the loader; they copy strings and return
+ * -1 only when out of memory. */
+void nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals);
+int nb_report_set_text(nb_report_t *r, size_t cell, const char *text);
+void nb_report_clear(nb_report_t *r, size_t cell);
+int nb_report_add_item(nb_report_t *r, size_t cell, const char *title,
+                       const char *text);
+void nb_report_remove_item(nb_report_t *r, size_t cell, size_t index);
+
+/* A deep copy of one value (for undo); -1 when out of memory, leaving
+ * *to partly filled but safe to clear. */
+int nb_value_copy(const nb_value_t *from, nb_value_t *to);
+/* Frees what a value owns and leaves it unfilled. */
+void nb_value_clear(nb_value_t *v);
+
+/* A new report with its identity (form.h) filled in: the body's name and
+ * the year; NULL when out of memory. */
+nb_report_t *nb_report_new_for(const nb_form_t *form, const char *org,
+                               int64_t year);
+/* The identity of a report: the body's name ("" when unset or unfilled);
+ * the year, 0 when unset or unfilled. */
+const char *nb_report_org(const nb_report_t *r);
+int64_t nb_report_year(const nb_report_t *r);
+
+/* The text of a line or text field by its path ("contact.phone"), or "". */
+const char *nb_report_str(const nb_report_t *r, const char *path);
+
+/* Deep comparison of two reports of the same form (positions ignored). */
+int nb_report_equal(const nb_report_t *a, const nb_report_t *b);
+
+/* Normalises text the way a draft stores it: CRLF and CR become LF, blanks
+ * at line ends are dropped.  Returns a malloc'd string. */
+char *nb_text_normalize(const char *s);
+
+#endif

@@ -1,0 +1,382 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/number.h"
+#include "core/rules.h"
+
+void
+nb_findings_init(nb_findings_t *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void
+nb_findings_free(nb_findings_t *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->v[i].message);
+	free(f->v);
+	nb_findings_init(f);
+}
+
+static int
+add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
+    const char *id, const nb_check_t *c, size_t cell, char *msg)
+{
+	nb_finding_t *v;
+
+	if (!msg)
+		return -1;
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? 2 * out->cap : 32;
+		if (!(v = realloc(out->v, cap * sizeof *v))) {
+			free(msg);
+			return -1;
+		}
+		out->v = v;
+		out->cap = cap;
+	}
+	v = &out->v[out->n++];
+	v->severity = sev;
+	v->rule_id = id;
+	v->check = c;
+	v->cell = cell;
+	v->line = r->values[cell].line;
+	v->col = r->values[cell].col;
+	v->message = msg;
+	if (sev == NB_SEV_ERROR)
+		out->errors++;
+	else if (sev == NB_SEV_WARNING)
+		out->warnings++;
+	else
+		out->notes++;
+	return 0;
+}
+
+/* ---- sums ---- */
+
+typedef __int128 wide_t;    /* sums of many int64 values cannot overflow */
+
+static const nb_value_t *
+term_value(const nb_term_t *t, const nb_report_t *r, const nb_report_t *prev)
+{
+	return t->previous ? &prev->values[t->cell] : &r->values[t->cell];
+}
+
+static int
+side_filled(const nb_term_t *t, size_t n, const nb_report_t *r,
+            const nb_report_t *prev)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((t[i].previous && !prev) || !term_value(&t[i], r, prev)->filled)
+			return 0;
+	return 1;
+}
+
+static wide_t
+side_sum(const nb_term_t *t, size_t n, const nb_report_t *r,
+         const nb_report_t *prev)
+{
+	wide_t s = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s += (wide_t)t[i].sign * term_value(&t[i], r, prev)->num;
+	return s;
+}
+
+/* The widest number of decimals among the amounts of a side, so that
+ * amounts print as entered ("12.5", not "12.500000000"). */
+static int
+side_decimals(const nb_term_t *t, size_t n, const nb_report_t *r,
+              const nb_report_t *prev, int *is_amount)
+{
+	int d = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const nb_field_t *f = r->form->cells[t[i].cell].field;
+		if (f->type != NB_T_AMOUNT)
+			continue;
+		*is_amount = 1;
+		if (term_value(&t[i], r, prev)->decimals > d)
+			d = term_value(&t[i], r, prev)->decimals;
+	}
+	return d;
+}
+
+static void
+put_number(nb_buf_t *b, wide_t v, int amount, int decimals)
+{
+	char tmp[32];
+	int neg = v < 0;
+
+	if (neg)
+		v = -v;
+	if (v > INT64_MAX) {
+		nb_buf_puts(b, neg ? "-(超出范围)" : "(超出范围)");
+		return;
+	}
+	if (amount)
+		nb_amount_format((int64_t)v, decimals, tmp);
+	else
+		snprintf(tmp, sizeof tmp, "%lld", (long long)v);
+	nb_buf_printf(b, "%s%s", neg ? "-" : "", tmp);
+}
+
+/* "5+2=7", or just "7" for one term; long sides show only the sum. */
+static void
+describe_side(nb_buf_t *b, const nb_term_t *t, size_t n, const nb_report_t *r,
+              const nb_report_t *prev)
+{
+	int amount = 0, dec = side_decimals(t, n, r, prev, &amount);
+	size_t i;
+
+	if (n > 1 && n <= 8) {
+		for (i = 0; i < n; i++) {
+			const nb_value_t *v = term_value(&t[i], r, prev);
+			if (i || t[i].sign < 0)
+				nb_buf_puts(b, t[i].sign < 0 ? "-" : "+");
+			put_number(b, v->num, amount, dec);
+		}
+		nb_buf_puts(b, "=");
+	}
+	put_number(b, side_sum(t, n, r, prev), amount, dec);
+}
+
+/* A wording with {lhs} and {rhs} filled in; "…" for a side not filled. */
+static char *
+describe(const char *p, const nb_check_t *c, const nb_report_t *r,
+         const nb_report_t *prev)
+{
+	nb_buf_t b;
+
+	nb_buf_init(&b);
+	while (*p) {
+		int lhs = !strncmp(p, "{lhs}", 5), rhs = !strncmp(p, "{rhs}", 5);
+		const nb_term_t *t = lhs ? c->lhs : c->rhs;
+		size_t n = lhs ? c->nlhs : c->nrhs;
+		if (!lhs && !rhs) {
+			nb_buf_add(&b, p++, 1);
+			continue;
+		}
+		if (side_filled(t, n, r, prev))
+			describe_side(&b, t, n, r, prev);
+		else
+			nb_buf_puts(&b, "…");
+		p += 5;
+	}
+	return nb_buf_take(&b);
+}
+
+/* ---- text rules ---- */
+
+static int
+text_present(const nb_report_t *r, size_t cell)
+{
+	const nb_value_t *v = &r->values[cell];
+	size_t i;
+
+	if (r->form->cells[cell].field->type != NB_T_ITEMS)
+		return v->text && strspn(v->text, " \t\n") < strlen(v->text);
+	if (!v->nitems)
+		return 0;
+	for (i = 0; i < v->nitems; i++)
+		if (strspn(v->items[i].text, " \t\n") == strlen(v->items[i].text))
+			return 0;
+	return 1;
+}
+
+int
+nb_check_holds(const nb_check_t *c, const nb_report_t *r,
+               const nb_report_t *prev, char **message)
+{
+	const nb_value_t *v = &r->values[c->lhs[0].cell];
+	int holds;
+
+	switch (c->rule->kind) {
+	case NB_RULE_REQUIRED:
+		holds = text_present(r, c->lhs[0].cell);
+		break;
+	case NB_RULE_MENTIONS:
+		holds = !text_present(r, c->lhs[0].cell) ||   /* `required`'s job */
+		        strstr(v->text, c->rule->text) != NULL;
+		break;
+	default:
+		if (!side_filled(c->lhs, c->nlhs, r, prev) ||
+		    !side_filled(c->rhs, c->nrhs, r, prev))
+			return 1;
+		holds = side_sum(c->lhs, c->nlhs, r, prev) ==
+		        side_sum(c->rhs, c->nrhs, r, prev);
+	}
+	if (!holds && message)
+		*message = c->rule->kind == NB_RULE_SUM ? describe(c->message, c, r, prev)
+		                                         : strdup(c->message);
+	return holds;
+}
+
+char *
+nb_check_describe(const nb_check_t *c, const nb_report_t *r,
+                  const nb_report_t *prev, int *state)
+{
+	char *broken = NULL;
+
+	if (!nb_check_holds(c, r, prev, &broken)) {
+		*state = 0;
+		return broken;
+	}
+	*state = c->rule->kind != NB_RULE_SUM ||
+	         (side_filled(c->lhs, c->nlhs, r, prev) &&
+	          side_filled(c->rhs, c->nrhs, r, prev)) ? 1 : -1;
+	if (c->rule->kind != NB_RULE_SUM)
+		return strdup("");
+	return describe(c->holds ? c->holds : "{lhs} = {rhs}", c, r, prev);
+}
+
+/* One note per field with unfilled cells: "未填写：… （自然人、其他）". */
+static int
+note_unfilled(const nb_report_t *r, const nb_field_t *f, nb_findings_t *out)
+{
+	nb_buf_t b;
+	size_t i, first = (size_t)-1, n = 0;
+
+	for (i = 0; i < f->ncells; i++)
+		if (!r->values[f->cell + i].filled) {
+			if (first == (size_t)-1)
+				first = f->cell + i;
+			n++;
+		}
+	if (!n)
+		return 0;
+	nb_buf_init(&b);
+	nb_buf_puts(&b, "未填写：");
+	if (f->type != NB_T_ROW)
+		nb_cell_name(r->form, f->cell, 0, &b);
+	else
+		nb_buf_puts(&b, f->short_label);
+	if (f->type == NB_T_ROW) {
+		nb_buf_puts(&b, "（");
+		for (i = 0, n = 0; i < f->ncells; i++)
+			if (!r->values[f->cell + i].filled)
+				nb_buf_printf(&b, "%s%s", n++ ? "、" : "",
+				              f->columns->cols[i].label);
+		nb_buf_puts(&b, "）");
+	}
+	return add(out, r, NB_SEV_NOTE, "unfilled", NULL, first, nb_buf_take(&b));
+}
+
+static int
+notes(const nb_report_t *r, const nb_field_t *f, nb_findings_t *out)
+{
+	size_t i;
+
+	if (f->type == NB_T_GROUP) {
+		for (i = 0; i < f->nkids; i++)
+			if (notes(r, f->kids[i], out) < 0)
+				return -1;
+		return 0;
+	}
+	/* paragraphs may be empty: the `required` rules warn about them */
+	if (f->type == NB_T_TEXT || f->type == NB_T_ITEMS || f->type == NB_T_FORMAT)
+		return 0;
+	return note_unfilled(r, f, out);
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const nb_finding_t *x = a, *y = b;
+
+	if (x->cell != y->cell)
+		return x->cell < y->cell ? -1 : 1;
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	return strcmp(x->rule_id, y->rule_id);
+}
+
+int
+nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
+              nb_findings_t *out)
+{
+	const nb_form_t *F = r->form;
+	size_t i, k;
+	char *msg;
+
+	for (i = 0; i < F->nrules; i++) {
+		const nb_rule_t *rule = &F->rules[i];
+		for (k = 0; k < rule->nchecks; k++) {
+			const nb_check_t *c = &rule->checks[k];
+			if (c->previous && !prev)
+				continue;
+			msg = NULL;
+			if (nb_check_holds(c, r, prev, &msg))
+				continue;
+			if (add(out, r, rule->severity, rule->id, c, c->lhs[0].cell, msg) < 0)
+				return -1;
+		}
+	}
+	if (notes(r, F->root, out) < 0)
+		return -1;
+	if (out->n)         /* qsort(NULL, 0) is undefined behaviour */
+		qsort(out->v, out->n, sizeof *out->v, by_place);
+	return 0;
+}
+
+static int
+compute_one(const nb_check_t *c, const nb_report_t *r, int64_t *value)
+{
+	wide_t s;
+
+	if (!side_filled(c->rhs, c->nrhs, r, NULL))
+		return 0;
+	s = side_sum(c->rhs, c->nrhs, r, NULL);
+	if (s < 0 || s > INT64_MAX)
+		return 0;
+	*value = (int64_t)s;
+	return 1;
+}
+
+void
+nb_rules_compute(nb_report_t *r)
+{
+	const nb_form_t *F = r->form;
+	size_t i, k;
+	int64_t v;
+
+	for (i = 0; i < F->nrules; i++) {
+		if (!F->rules[i].computes)
+			continue;
+		for (k = 0; k < F->rules[i].nchecks; k++) {
+			const nb_check_t *c = &F->rules[i].checks[k];
+			if (compute_one(c, r, &v))
+				nb_report_set_num(r, c->lhs[0].cell, v, 0);
+			else
+				nb_report_clear(r, c->lhs[0].cell);
+		}
+	}
+}
+
+int
+nb_rules_total(const nb_report_t *r, size_t cell, int64_t *value)
+{
+	const nb_form_t *F = r->form;
+	size_t i, k;
+
+	for (i = 0; i < F->nrules; i++) {
+		if (!F->rules[i].computes)
+			continue;
+		for (k = 0; k < F->rules[i].nchecks; k++) {
+			const nb_check_t *c = &F->rules[i].checks[k];
+			if (c->lhs[0].cell == cell)
+				return compute_one(c, r, value);
+		}
+	}
+	return 0;
+}

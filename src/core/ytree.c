@@ -1,0 +1,783 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "core/file.h"
+#include "core/text.h"
+#include "core/textcheck.h"
+#include "core/ytree.h"
+
+/* Position of the byte at `off` as 1-based line and character column. */
+static void
+position(const char *buf, size_t off, int *line, int *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off; i++) {
+		/* buf[off] may be past the input: look no further than off */
+		if (buf[i] == '\n' ||
+		    (buf[i] == '\r' && (i + 1 == off || buf[i + 1] != '\n'))) {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	uint32_t cp;
+	size_t len = nb_utf8_next((const char *)s, n, &cp);
+
+	return cp == 0xFFFD && len == 1 ? 0 : len;   /* a U+FFFD as such is 3 */
+}
+
+/* Files an operator may pick by mistake, recognised by their first bytes. */
+static const char *
+foreign_kind(const char *buf, size_t len)
+{
+	static const struct { const char *magic; size_t n; const char *what; } tab[] = {
+		{ "PK\3\4", 4, "一个 ZIP 压缩文件（如 .docx、.xlsx、.wps 文档）" },
+		{ "\xD0\xCF\x11\xE0", 4, "一个旧版 Word/Excel 文件（.doc、.xls）" },
+		{ "%PDF-", 5, "一个 PDF 文件" },
+		{ "\x89PNG", 4, "一张 PNG 图片" },
+		{ "\xFF\xD8\xFF", 3, "一张 JPEG 图片" },
+		{ "\x1F\x8B", 2, "一个 gzip 压缩文件" },
+		{ "\x7F" "ELF", 4, "一个程序文件" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (len >= tab[i].n && !memcmp(buf, tab[i].magic, tab[i].n))
+			return tab[i].what;
+	return NULL;
+}
+
+/* Notepad's "Unicode" is UTF-16: recognised by its byte-order mark, or,
+ * without one, by ASCII with every other byte NUL. */
+static const char *
+utf16_kind(const char *b, size_t len)
+{
+	if (len >= 4 && (!memcmp(b, "\xFF\xFE\0\0", 4) || !memcmp(b, "\0\0\xFE\xFF", 4)))
+		return "UTF-32";
+	if (len >= 2 && (!memcmp(b, "\xFF\xFE", 2) || !memcmp(b, "\xFE\xFF", 2)))
+		return "UTF-16";
+	if (len >= 4 && ((b[0] && !b[1] && b[2] && !b[3]) ||
+	                 (!b[0] && b[1] && !b[2] && b[3])))
+		return "UTF-16";
+	return NULL;
+}
+
+/* The code point of the valid n-byte UTF-8 sequence at s. */
+static uint32_t
+code_point(const unsigned char *s, size_t n)
+{
+	uint32_t cp = n == 1 ? s[0] : s[0] & (0x3F >> (n - 1));
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	return cp;
+}
+
+/* Whether the bytes at s look like a GBK/GB18030 character: the usual
+ * reason for a Chinese text that is not UTF-8. */
+static int
+looks_gbk(const unsigned char *s, size_t n)
+{
+	return n >= 2 && s[0] >= 0x81 && s[0] <= 0xFE &&
+	       s[1] >= 0x40 && s[1] <= 0xFE && s[1] != 0x7F;
+}
+
+/* The start of a valid multi-byte sequence cut off by the end of the file. */
+static int
+truncated_seq(const unsigned char *s, size_t n)
+{
+	size_t want = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2, i;
+
+	if (s[0] < 0xC2 || s[0] > 0xF4 || n >= want)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
+static int
+bad_byte(const char *name, const char *buf, size_t i, size_t len,
+         nb_error_t *err)
+{
+	const unsigned char *u = (const unsigned char *)buf + i;
+	int line, col;
+
+	position(buf, i, &line, &col);
+	if (truncated_seq(u, len - i))
+		return nb_error_set(err, name, line, col,
+		    "文件在一个字符的中间结束：文件可能不完整");
+	if (!buf[i])
+		return nb_error_set(err, name, line, col,
+		    "文件中有 NUL 字节：这不是文本文件（草稿应为 UTF-8 编码的文本）");
+	if (looks_gbk(u, len - i))
+		return nb_error_set(err, name, line, col,
+		    "不是有效的 UTF-8 编码（字节 0x%02X）：文件可能是 GBK/GB18030 编码，"
+		    "请用文本编辑器另存为 UTF-8 编码", u[0]);
+	return nb_error_set(err, name, line, col,
+	    "不是有效的 UTF-8 编码（字节 0x%02X）：草稿应为 UTF-8 编码的文本", u[0]);
+}
+
+/* A character no text may hold: a control character, a line break that
+ * libyaml counts as a line and the operator's editor does not (so that
+ * every position after it would be wrong), a noncharacter.  `where` says
+ * how it was written. */
+static int
+refuse_char(const char *name, int line, int col, const nb_textcheck_t *bad,
+            const char *where, nb_error_t *err)
+{
+	char what[64];
+
+	return nb_error_set(err, name, line, col, "%s%s：草稿中不能有，请%s", where,
+	                    nb_textcheck_what(bad, what, sizeof what),
+	                    bad->fault == NB_CHAR_SEPARATOR ? "改为普通换行" : "删去");
+}
+
+/* libyaml accepts UTF-16 and reports encoding faults and control
+ * characters in English, at the start of the file; checking first gives
+ * the operator the exact place in their own words. */
+static int
+check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
+{
+	const char *kind;
+	size_t i = 0, n;
+	nb_textcheck_t bad;
+	int line, col;
+
+	if ((kind = foreign_kind(buf, len)))
+		return nb_error_set(err, name, 1, 1,
+		    "这是%s，不是草稿：草稿应为 UTF-8 编码的 YAML 文本", kind);
+	if ((kind = utf16_kind(buf, len)))
+		return nb_error_set(err, name, 1, 1,
+		    "文件是 %s 编码的：草稿应为 UTF-8 编码，请用文本编辑器另存为 UTF-8", kind);
+	while (i < len) {
+		n = buf[i] ? utf8_seq((const unsigned char *)buf + i, len - i) : 0;
+		if (!n)
+			return bad_byte(name, buf, i, len, err);
+		bad.off = i;
+		bad.cp = code_point((const unsigned char *)buf + i, n);
+		bad.fault = nb_textcheck_char(bad.cp, NB_TEXTCHECK_PARAGRAPH);
+		if (bad.fault != NB_CHAR_OK) {
+			position(buf, i, &line, &col);
+			return refuse_char(name, line, col, &bad, "文件中有", err);
+		}
+		i += n;
+	}
+	return 0;
+}
+
+void
+nb_ytree_free(nb_ynode_t *node)
+{
+	size_t i;
+
+	if (!node)
+		return;
+	for (i = 0; i < node->n; i++)
+		nb_ytree_free(node->kids[i]);
+	free(node->kids);
+	free(node->str);
+	free(node);
+}
+
+typedef struct {
+	const char *name;
+	const char *buf;        /* the input, to tell a mark at its very end */
+	size_t len;
+	size_t nodes;           /* read so far, against NB_YTREE_MAX_NODES */
+	yaml_parser_t parser;
+	nb_error_t *err;
+} reader_t;
+
+static int
+fail_at(reader_t *r, yaml_mark_t mark, const char *what)
+{
+	return nb_error_set(r->err, r->name, (int)mark.line + 1,
+	                    (int)mark.column + 1, "%s", what);
+}
+
+#define DIRECTIVE "以 % 开头的行是 YAML 指令，草稿中不需要（文字以 % 开头时请加引号）"
+#define TAG "“!”开头的写法是类型标签，草稿中不能使用（以 ! 开头的文字请加引号）"
+
+/* Translates the libyaml problems an operator may cause. */
+static const char *
+explain(const char *problem)
+{
+	static const struct { const char *en, *zh; } tab[] = {
+		{ "mapping values are not allowed in this context",
+		  "此处不能出现“键: 值”（冒号后是否少了空格或多了缩进？）" },
+		{ "did not find expected key", "缩进不对齐，找不到应有的键" },
+		{ "did not find expected ',' or ']'", "方括号 [ ] 未闭合或缺少逗号" },
+		{ "did not find expected ',' or '}'", "花括号 { } 未闭合或缺少逗号" },
+		{ "found unexpected end of stream", "文件意外结束（引号或括号未闭合？）" },
+		{ "found character that cannot start any token", "此处的字符不能开始一个 YAML 值（制表符缩进？）" },
+		{ "did not find expected <document start>", "一个文件只能有一个 YAML 文档" },
+		{ "block sequence entries are not allowed in this context", "此处不能出现列表项“- ”" },
+		{ "found undefined tag handle", "未定义的标签" },
+		{ "found unknown escape character",
+		  "双引号中的反斜杠 \\ 后面不是有效的转义（要写反斜杠本身请写 \\\\，或改用单引号）" },
+		{ "found incompatible YAML document", "不支持的 YAML 版本（%YAML 指令只能是 1.1）" },
+		{ "did not find expected node content", "此处缺少值" },
+		{ "could not find expected ':'", "这一行缺少冒号，或冒号后缺少空格（应为“键: 值”）" },
+		{ "did not find expected whitespace or line break", TAG },
+		{ "found a tab character that violates indentation",
+		  "缩进中有制表符（Tab）：缩进只能用空格" },
+		{ "found a tab character where an indentation space is expected",
+		  "缩进中有制表符（Tab）：缩进只能用空格" },
+		{ "did not find expected comment or line break", "此处多出了内容（值的后面只能是注释或换行）" },
+		{ "found unexpected ':'", "此处不能出现冒号（含冒号的文字请加引号）" },
+		{ "could not find expected directive name", DIRECTIVE },
+		{ "found unknown directive name", DIRECTIVE },
+		{ "did not find expected version number", DIRECTIVE },
+		{ "did not find expected digit or '.' character", DIRECTIVE },
+		{ "found extremely long version number", DIRECTIVE },
+		{ "found duplicate %YAML directive", DIRECTIVE },
+		{ "found duplicate %TAG directive", DIRECTIVE },
+		{ "incompatible %YAML directive", DIRECTIVE },
+		{ "did not find expected whitespace", DIRECTIVE },
+		{ "found unexpected document indicator",
+		  "此处不能出现文档分隔符 --- 或 ...（文字中含有时请加引号）" },
+		{ "found invalid Unicode character escape code", "双引号中的 \\u 或 \\x 转义写法不对" },
+		{ "did not find expected hexdecimal number", "双引号中的 \\u 或 \\x 转义写法不对" },
+		{ "found an indentation indicator equal to 0", "“|”后面的缩进数字不能是 0" },
+		{ "mapping keys are not allowed in this context", "此处不能出现键（缩进不对？）" },
+		{ "did not find expected '-' indicator", "缩进不对齐：此处应为列表项“- ”" },
+		{ "did not find expected alphabetic or numeric character",
+		  "& 或 * 后面应有名字；草稿中不能使用锚点和别名（文字以 & 或 * 开头时请加引号）" },
+		{ "did not find expected tag URI", TAG },
+		{ "did not find URI escaped octet", TAG },
+		{ "did not find expected '!'", TAG },
+		{ "did not find the expected '>'", TAG },
+	};
+	size_t i;
+
+	for (i = 0; problem && i < sizeof tab / sizeof tab[0]; i++)
+		if (!strcmp(problem, tab[i].en))
+			return tab[i].zh;
+	return NULL;
+}
+
+/* Whether a libyaml mark is the end of the input (its index counts
+ * characters, not bytes, so compare line and column; at the end of a last
+ * line without a line break libyaml moves to the start of the next). */
+static int
+at_end(const reader_t *r, yaml_mark_t *at)
+{
+	int line, col;
+
+	position(r->buf, r->len, &line, &col);
+	if (!((col > 1 && (int)at->line == line && at->column == 0) ||
+	      ((int)at->line + 1 == line && (int)at->column + 1 == col)))
+		return 0;
+	at->line = (size_t)line - 1;    /* the real end, for the message */
+	at->column = (size_t)col - 1;
+	return 1;
+}
+
+static int
+parse_error(reader_t *r)
+{
+	const yaml_parser_t *p = &r->parser;
+	const char *zh = explain(p->problem);
+	yaml_mark_t at = p->problem_mark;
+	char msg[512];
+
+	if (p->error == YAML_MEMORY_ERROR)
+		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+	/* A missing ':' is found only on the next line: point at the key. */
+	if (p->problem && !strcmp(p->problem, "could not find expected ':'"))
+		at = p->context_mark;
+	if (at_end(r, &at))
+		snprintf(msg, sizeof msg, "YAML 语法错误：文件意外结束（文件不完整，"
+		         "或引号、括号未闭合）");
+	else if (zh)
+		snprintf(msg, sizeof msg, "YAML 语法错误：%s", zh);
+	else
+		snprintf(msg, sizeof msg, "YAML 语法错误：%s%s%s%s",
+		         p->problem ? p->problem : "无法解析",
+		         p->context ? "（" : "", p->context ? p->context : "",
+		         p->context ? "）" : "");
+	return fail_at(r, at, msg);
+}
+
+static int
+next_event(reader_t *r, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&r->parser, ev))
+		return parse_error(r);
+	return 0;
+}
+
+static nb_ynode_t *
+new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark)
+{
+	nb_ynode_t *n = calloc(1, sizeof *n);
+
+	if (!n) {
+		nb_error_set(r->err, r->name, 0, 0, "内存不足");
+		return NULL;
+	}
+	n->type = type;
+	n->line = (int)mark.line + 1;        /* libyaml counts from 0 */
+	n->col = (int)mark.column + 1;
+	return n;
+}
+
+static int
+add_kid(reader_t *r, nb_ynode_t *parent, nb_ynode_t *kid)
+{
+	nb_ynode_t **k;
+
+	/* capacity doubles at every power of two: no stored capacity needed */
+	if (!(parent->n & (parent->n - 1))) {
+		k = realloc(parent->kids, (parent->n ? 2 * parent->n : 1) * sizeof *k);
+		if (!k) {
+			nb_ytree_free(kid);
+			return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+		}
+		parent->kids = k;
+	}
+	parent->kids[parent->n++] = kid;
+	return 0;
+}
+
+static int refuse_extras(reader_t *r, const yaml_event_t *ev);
+static int read_node(reader_t *r, yaml_event_t *ev, int depth,
+                     nb_ynode_t **out);
+
+/* The byte offset of the character libyaml's mark counts to. */
+static size_t
+mark_offset(const reader_t *r, yaml_mark_t mark)
+{
+	size_t off = 0, chars = 0, n;
+
+	while (off < r->len && chars < mark.index) {
+		n = utf8_seq((const unsigned char *)r->buf + off, r->len - off);
+		off += n ? n : 1;
+		chars++;
+	}
+	return off;
+}
+
+/* The character the escape after a backslash stands for (a line break
+ * escaped is none: 'a' then), and the escape's length after the '\'. */
+static uint32_t
+escaped_char(const char *s, size_t n, size_t *len)
+{
+	static const char from[] = "0abtvnfreN_LP";
+	static const uint32_t to[] = { 0, 7, 8, 9, 11, 10, 12, 13, 0x1B, 0x85,
+	                               0xA0, 0x2028, 0x2029 };
+	const char *hit = n ? strchr(from, s[0]) : NULL;
+	size_t digits = !n ? 0 : s[0] == 'x' ? 2 : s[0] == 'u' ? 4 : s[0] == 'U' ? 8 : 0;
+	uint32_t cp = 0;
+	size_t i;
+
+	*len = 1;
+	if (hit && s[0])
+		return to[hit - from];
+	if (!digits || digits >= n)
+		return 'a';
+	for (i = 1; i <= digits; i++)
+		cp = cp << 4 | (uint32_t)(s[i] <= '9' ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
+	*len = digits + 1;
+	return cp;
+}
+
+/* A double-quoted scalar whose escapes give a character no text may hold
+ * ("\0" would even cut the text short): refused at the escape, with the
+ * words used for the same character written as it is. */
+static int
+check_escapes(reader_t *r, const yaml_event_t *ev, const nb_ynode_t *n)
+{
+	nb_textcheck_t bad;
+	size_t off, end, len;
+	int line, col;
+
+	if (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
+	    nb_textcheck(n->str, n->len, NB_TEXTCHECK_PARAGRAPH, &bad) == 0)
+		return 0;
+	off = mark_offset(r, ev->start_mark) + 1;   /* after the quote */
+	end = mark_offset(r, ev->end_mark);
+	for (; off < end; off++) {
+		if (r->buf[off] != '\\')
+			continue;
+		bad.cp = escaped_char(r->buf + off + 1, end - off - 1, &len);
+		bad.fault = nb_textcheck_char(bad.cp, NB_TEXTCHECK_PARAGRAPH);
+		if (bad.fault != NB_CHAR_OK)
+			break;
+		off += len;
+	}
+	position(r->buf, off < end ? off : mark_offset(r, ev->start_mark), &line, &col);
+	return refuse_char(r->name, line, col, &bad, "双引号中的转义写出了", r->err);
+}
+
+static int
+read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
+{
+	nb_ynode_t *n = new_node(r, NB_Y_SCALAR, ev->start_mark);
+
+	if (!n)
+		return -1;
+	n->len = ev->data.scalar.length;
+	n->str = malloc(n->len + 1);
+	if (!n->str) {
+		nb_ytree_free(n);
+		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+	}
+	memcpy(n->str, ev->data.scalar.value, n->len);
+	n->str[n->len] = '\0';
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (check_escapes(r, ev, n) < 0) {
+		nb_ytree_free(n);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+/* The keys of one mapping, hashed: a file of many keys must not cost
+ * quadratic time.  Slots hold a key's index in the mapping's kids plus 1. */
+typedef struct {
+	size_t *slot;
+	size_t cap;             /* a power of two, or 0 */
+} keyset_t;
+
+static size_t
+key_hash(const nb_ynode_t *k)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < k->len; i++)
+		h = (h ^ (unsigned char)k->str[i]) * 16777619u;
+	return h;
+}
+
+/* The slot where key is, or the empty one where it would go. */
+static size_t *
+key_slot(const keyset_t *ks, const nb_ynode_t *map, const nb_ynode_t *key)
+{
+	size_t i = key_hash(key) & (ks->cap - 1);
+	const nb_ynode_t *k;
+
+	for (;; i = (i + 1) & (ks->cap - 1)) {
+		if (!ks->slot[i])
+			return &ks->slot[i];
+		k = map->kids[ks->slot[i] - 1];
+		if (k->len == key->len && !memcmp(k->str, key->str, key->len))
+			return &ks->slot[i];
+	}
+}
+
+/* Room for one more key of map (whose keys are all in ks) at half load. */
+static int
+keyset_grow(keyset_t *ks, const nb_ynode_t *map)
+{
+	keyset_t big;
+	size_t i;
+
+	if (2 * (map->n / 2 + 1) <= ks->cap)
+		return 0;
+	big.cap = ks->cap ? 2 * ks->cap : 16;
+	if (!(big.slot = calloc(big.cap, sizeof *big.slot)))
+		return -1;
+	for (i = 0; i < map->n; i += 2)
+		*key_slot(&big, map, map->kids[i]) = i + 1;
+	free(ks->slot);
+	*ks = big;
+	return 0;
+}
+
+/* Records key, about to be added to map; refuses a repeated or complex one. */
+static int
+check_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
+          const nb_ynode_t *key)
+{
+	size_t *slot;
+	const nb_ynode_t *k;
+
+	if (key->type != NB_Y_SCALAR)
+		return nb_error_set(r->err, r->name, key->line, key->col,
+		    "键必须是简单的文字（不能是列表或映射）");
+	if (keyset_grow(ks, map) < 0)
+		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+	slot = key_slot(ks, map, key);
+	if (*slot) {
+		k = map->kids[*slot - 1];
+		return nb_error_set(r->err, r->name, key->line, key->col,
+		    "键“%.200s”重复（第 %d 行已出现）", key->str, k->line);
+	}
+	*slot = map->n + 1;
+	return 0;
+}
+
+/* Reads the children of a collection up to its end event. */
+static int
+read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
+{
+	yaml_event_t ev;
+	nb_ynode_t *kid;
+	keyset_t keys = { NULL, 0 };
+	int rc = 0;
+
+	while (rc == 0) {
+		if (next_event(r, &ev) < 0) {
+			rc = -1;
+			break;
+		}
+		if (ev.type == end) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		rc = read_node(r, &ev, depth + 1, &kid);
+		yaml_event_delete(&ev);
+		if (rc < 0)
+			break;
+		if (n->type == NB_Y_MAP && n->n % 2 == 0 &&
+		    check_key(r, &keys, n, kid) < 0) {
+			nb_ytree_free(kid);
+			rc = -1;
+			break;
+		}
+		rc = add_kid(r, n, kid);
+	}
+	free(keys.slot);
+	return rc;
+}
+
+static int
+read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
+{
+	nb_ynode_t *n;
+
+	if (refuse_extras(r, ev) < 0)
+		return -1;
+	if (depth > NB_YTREE_MAX_DEPTH)
+		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
+		    (int)ev->start_mark.column + 1, "嵌套层次太深（最多 %d 层）",
+		    NB_YTREE_MAX_DEPTH);
+	if (++r->nodes > NB_YTREE_MAX_NODES)
+		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
+		    (int)ev->start_mark.column + 1, "文件中的值太多（最多 %d 个）",
+		    NB_YTREE_MAX_NODES);
+	if (ev->type == YAML_SCALAR_EVENT)
+		return read_scalar(r, ev, out);
+	if (ev->type == YAML_SEQUENCE_START_EVENT) {
+		n = new_node(r, NB_Y_SEQ, ev->start_mark);
+		if (n)
+			n->flow = ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+	} else if (ev->type == YAML_MAPPING_START_EVENT) {
+		n = new_node(r, NB_Y_MAP, ev->start_mark);
+		if (n)
+			n->flow = ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+	} else {
+		return fail_at(r, ev->start_mark, "YAML 结构不完整");
+	}
+	if (!n)
+		return -1;
+	if (read_children(r, n, n->type == NB_Y_SEQ ? YAML_SEQUENCE_END_EVENT
+	                                            : YAML_MAPPING_END_EVENT,
+	                  depth) < 0) {
+		nb_ytree_free(n);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+/* Anchors, aliases and tags: never needed in a draft, and an alias can
+ * multiply a small file into a huge tree (or even a cycle). */
+static int
+refuse_extras(reader_t *r, const yaml_event_t *ev)
+{
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return fail_at(r, ev->start_mark, "不允许使用别名（*引用）");
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	default:
+		break;
+	}
+	if (anchor)
+		return fail_at(r, ev->start_mark, "不允许使用锚点（&标记）");
+	if (tag)
+		return fail_at(r, ev->start_mark, "不允许使用类型标签（!标记）");
+	return 0;
+}
+
+/* Expects the event sequence STREAM-START DOCUMENT-START node DOCUMENT-END
+ * STREAM-END, or an empty stream. */
+static int
+read_document(reader_t *r, nb_ynode_t **out)
+{
+	yaml_event_t ev;
+	nb_ynode_t *root = NULL;
+	int rc;
+
+	if (next_event(r, &ev) < 0)
+		return -1;
+	yaml_event_delete(&ev);                       /* stream start */
+	if (next_event(r, &ev) < 0)
+		return -1;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		yaml_event_delete(&ev);
+		*out = new_node(r, NB_Y_MAP, ev.start_mark);
+		return *out ? 0 : -1;
+	}
+	yaml_event_delete(&ev);                       /* document start */
+	if (next_event(r, &ev) < 0)
+		return -1;
+	rc = read_node(r, &ev, 1, &root);
+	yaml_event_delete(&ev);
+	if (rc < 0)
+		return -1;
+	if (next_event(r, &ev) < 0)                   /* document end */
+		goto fail;
+	yaml_event_delete(&ev);
+	if (next_event(r, &ev) < 0)
+		goto fail;
+	if (ev.type != YAML_STREAM_END_EVENT) {
+		fail_at(r, ev.start_mark, "一个文件只能有一个 YAML 文档");
+		yaml_event_delete(&ev);
+		goto fail;
+	}
+	yaml_event_delete(&ev);
+	*out = root;
+	return 0;
+fail:
+	nb_ytree_free(root);
+	return -1;
+}
+
+int
+nb_ytree_parse(const char *name, const char *buf, size_t len,
+               nb_ynode_t **out, nb_error_t *err)
+{
+	reader_t r;
+	int rc;
+
+	*out = NULL;
+	if (len > NB_YTREE_MAX_BYTES)
+		return nb_error_set(err, name, 0, 0,
+		    "文件太大（%zu 字节，最多 %u 字节）", len, NB_YTREE_MAX_BYTES);
+	/* Notepad's UTF-8 starts with a byte-order mark.  libyaml, told the
+	 * encoding, reads it as a character that indents the first line by
+	 * one column (and then refuses the second line as a second
+	 * document): the text starts after it, and so do positions. */
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	if (check_text(name, buf, len, err) < 0)
+		return -1;
+	r.name = name;
+	r.buf = buf;
+	r.len = len;
+	r.nodes = 0;
+	r.err = err;
+	if (!yaml_parser_initialize(&r.parser))
+		return nb_error_set(err, name, 0, 0, "内存不足");
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+	rc = read_document(&r, out);
+	yaml_parser_delete(&r.parser);
+	return rc;
+}
+
+int
+nb_ytree_load(const char *path, nb_ynode_t **out, nb_error_t *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if (nb_file_read(path, NB_YTREE_MAX_BYTES, &buf, &len, err) < 0)
+		return -1;
+	rc = nb_ytree_parse(path, buf, len, out, err);
+	free(buf);
+	return rc;
+}
+
+nb_ynode_t *
+nb_ytree_copy(const nb_ynode_t *node)
+{
+	nb_ynode_t *c;
+
+	if (!node || !(c = calloc(1, sizeof *c)))
+		return NULL;
+	*c = *node;
+	c->str = NULL;
+	c->kids = NULL;
+	c->n = 0;
+	if (node->str && !(c->str = malloc(node->len + 1)))
+		goto fail;
+	if (node->str)
+		memcpy(c->str, node->str, node->len + 1);
+	if (node->n && !(c->kids = calloc(node->n, sizeof *c->kids)))
+		goto fail;
+	for (; c->n < node->n; c->n++)
+		if (node->kids[c->n] && !(c->kids[c->n] = nb_ytree_copy(node->kids[c->n])))
+			goto fail;
+	return c;
+fail:
+	nb_ytree_free(c);
+	return NULL;
+}
+
+nb_ynode_t *
+nb_ymap_get(const nb_ynode_t *map, const char *key)
+{
+	size_t i;
+
+	if (!map || map->type != NB_Y_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->n; i += 2)
+		if (map->kids[i]->type == NB_Y_SCALAR && !strcmp(map->kids[i]->str, key))
+			return map->kids[i + 1];
+	return NULL;
+}
+
+int
+nb_yscalar_is_null(const nb_ynode_t *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	size_t i;
+
+	if (!n || n->type != NB_Y_SCALAR || !n->plain)
+		return 0;
+	for (i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+		if (!strcmp(n->str, nulls[i]))
+			return 1;
+	return 0;
+}

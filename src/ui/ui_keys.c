@@ -1,0 +1,413 @@
+/* ui_keys.c - keys to requests, and one small handler per request.
+ *
+ * get_wch() returns KEY_CODE_YES for function keys and OK for characters,
+ * and the two share numbers (KEY_DOWN is 0x102, so is 'Ă'): a binding says
+ * which of the two it means. */
+
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "ui/ui.h"
+
+#define NB_CTRL(c) ((c) & 0x1f)
+#define NB_KEY_PASTE_BEGIN (KEY_MAX + 200)
+#define NB_KEY_PASTE_END (KEY_MAX + 201)
+#define NB_KEY_OWN (KEY_MAX + 210)     /* Ctrl-arrows defined here */
+
+typedef struct {
+	int is_key;         /* KEY_CODE_YES code, else a character */
+	wint_t code;
+	nb_req_t req;
+	const char *name;   /* as shown in the help */
+} binding_t;
+
+static binding_t bindings[] = {
+	{ 0, '\t', NB_REQ_NEXT, "Tab" },
+	{ 1, KEY_BTAB, NB_REQ_PREV, "Shift-Tab" },
+	{ 1, KEY_UP, NB_REQ_UP, "Up" },
+	{ 1, KEY_DOWN, NB_REQ_DOWN, "Down" },
+	{ 1, KEY_LEFT, NB_REQ_LEFT, "Left" },
+	{ 1, KEY_RIGHT, NB_REQ_RIGHT, "Right" },
+	{ 1, KEY_HOME, NB_REQ_HOME, "Home" },
+	{ 1, KEY_END, NB_REQ_END, "End" },
+	{ 0, NB_CTRL('A'), NB_REQ_HOME, "Ctrl-A" },
+	{ 1, KEY_PPAGE, NB_REQ_PGUP, "PgUp" },
+	{ 1, KEY_NPAGE, NB_REQ_PGDN, "PgDn" },
+	{ 1, 0, NB_REQ_WORD_LEFT, "Ctrl-Left" },     /* filled from terminfo */
+	{ 1, 0, NB_REQ_WORD_RIGHT, "Ctrl-Right" },
+	{ 1, 0, NB_REQ_TOP, "Ctrl-Home" },
+	{ 1, 0, NB_REQ_BOTTOM, "Ctrl-End" },
+	{ 0, '\r', NB_REQ_ENTER, "Enter" },
+	{ 0, '\n', NB_REQ_ENTER, NULL },
+	{ 1, KEY_ENTER, NB_REQ_ENTER, NULL },
+	{ 0, 27, NB_REQ_CANCEL, "Esc" },
+	{ 1, KEY_BACKSPACE, NB_REQ_BACKSPACE, "Backspace" },
+	{ 0, 127, NB_REQ_BACKSPACE, NULL },
+	{ 0, NB_CTRL('H'), NB_REQ_BACKSPACE, NULL },
+	{ 1, KEY_DC, NB_REQ_DELETE, "Delete" },
+	{ 0, NB_CTRL('K'), NB_REQ_CLEAR, "Ctrl-K" },
+	{ 0, NB_CTRL('S'), NB_REQ_SAVE, "Ctrl-S" },
+	{ 1, KEY_F(2), NB_REQ_SAVE, "F2" },
+	{ 1, KEY_F(3), NB_REQ_SAVE_AS, "F3" },
+	{ 0, NB_CTRL('W'), NB_REQ_SAVE_AS, "Ctrl-W" },
+	{ 1, KEY_F(9), NB_REQ_RELOAD, "F9" },
+	{ 0, NB_CTRL('Q'), NB_REQ_QUIT, "Ctrl-Q" },
+	{ 0, NB_CTRL('X'), NB_REQ_QUIT, "Ctrl-X" },
+	{ 1, KEY_F(10), NB_REQ_QUIT, "F10" },
+	{ 0, NB_CTRL('C'), NB_REQ_INTERRUPT, "Ctrl-C" },
+	{ 0, NB_CTRL('G'), NB_REQ_NEXT_PROBLEM, "Ctrl-G" },
+	{ 1, KEY_F(4), NB_REQ_PROBLEMS, "F4" },
+	{ 0, NB_CTRL('P'), NB_REQ_PROBLEMS, "Ctrl-P" },
+	{ 0, NB_CTRL('E'), NB_REQ_EXTERNAL, "Ctrl-E" },
+	{ 0, NB_CTRL('Z'), NB_REQ_UNDO, "Ctrl-Z" },
+	{ 0, NB_CTRL('Y'), NB_REQ_REDO, "Ctrl-Y" },
+	{ 1, KEY_F(1), NB_REQ_HELP, "F1" },
+	{ 1, KEY_F(5), NB_REQ_ADD_ITEM, "F5" },
+	{ 0, NB_CTRL('N'), NB_REQ_ADD_ITEM, "Ctrl-N" },
+	{ 1, KEY_F(6), NB_REQ_REMOVE_ITEM, "F6" },
+	{ 0, NB_CTRL('L'), NB_REQ_REDRAW, "Ctrl-L" },
+	{ 1, KEY_F(7), NB_REQ_PREVIEW, "F7" },
+	{ 0, NB_CTRL('R'), NB_REQ_PREVIEW, "Ctrl-R" },
+	{ 1, KEY_F(8), NB_REQ_EXPORT, "F8" },
+	{ 0, NB_CTRL('O'), NB_REQ_EXPORT, "Ctrl-O" },
+	{ 1, NB_KEY_PASTE_BEGIN, NB_REQ_PASTE_BEGIN, "粘贴" },
+	{ 1, NB_KEY_PASTE_END, NB_REQ_PASTE_END, NULL },
+	{ 1, KEY_MOUSE, NB_REQ_MOUSE, "鼠标" },
+	{ 1, KEY_RESIZE, NB_REQ_RESIZE, NULL },
+};
+
+#define NBIND (sizeof bindings / sizeof bindings[0])
+
+/* What each request does, in the order of the help screen. */
+static const struct {
+	nb_req_t req;
+	const char *what;
+} help[] = {
+	{ NB_REQ_NEXT, "提交本项，到下一项（数字格中 Enter 相同）" },
+	{ NB_REQ_PREV, "回到上一项" },
+	{ NB_REQ_ENTER, "数字格：提交并到下一项；段落：换行；总计：采用计算值" },
+	{ NB_REQ_CANCEL, "数字格和单行：恢复本格原来的值（可撤销）；段落：保留文字，到下一项" },
+	{ NB_REQ_UP, "表格中上移；段落中上移一行" },
+	{ NB_REQ_DOWN, "表格中下移；段落中下移一行" },
+	{ NB_REQ_LEFT, "表格中左移；文字中左移一个字" },
+	{ NB_REQ_RIGHT, "表格中右移；文字中右移一个字" },
+	{ NB_REQ_HOME, "行首（表格：本行第一格）" },
+	{ NB_REQ_END, "行尾（表格：本行最后一格）" },
+	{ NB_REQ_WORD_LEFT, "段落中跳到上一句/上一个词" },
+	{ NB_REQ_WORD_RIGHT, "段落中跳到下一句/下一个词" },
+	{ NB_REQ_TOP, "段落开头" },
+	{ NB_REQ_BOTTOM, "段落末尾" },
+	{ NB_REQ_PGDN, "下一部分（段落中先向下翻页）" },
+	{ NB_REQ_PGUP, "上一部分（段落中先向上翻页）" },
+	{ NB_REQ_BACKSPACE, "删除光标前的字" },
+	{ NB_REQ_DELETE, "删除光标处的字" },
+	{ NB_REQ_CLEAR, "清空本格（恢复为未填写）" },
+	{ NB_REQ_SAVE, "保存" },
+	{ NB_REQ_SAVE_AS, "另存为（保存失败或只读打开时，存到另一个文件）" },
+	{ NB_REQ_RELOAD, "重新载入磁盘上的草稿（放弃未保存的修改，会询问）" },
+	{ NB_REQ_QUIT, "退出（有未保存的修改时会询问）" },
+	{ NB_REQ_INTERRUPT, "询问是否退出（不会直接退出）" },
+	{ NB_REQ_NEXT_PROBLEM, "跳到下一个问题" },
+	{ NB_REQ_PROBLEMS, "问题列表（选中后回车跳到该格）" },
+	{ NB_REQ_EXTERNAL, "用外部编辑器（$VISUAL、$EDITOR 或 vi）编辑本段文字" },
+	{ NB_REQ_UNDO, "撤销（本次编辑中的修改，可多步；一次粘贴为一步）" },
+	{ NB_REQ_REDO, "重做刚撤销的修改" },
+	{ NB_REQ_ADD_ITEM, "添加一个分项（在当前分项之后）" },
+	{ NB_REQ_REMOVE_ITEM, "删除当前分项（会询问）" },
+	{ NB_REQ_PREVIEW, "预览导出的报告（纯文本，可滚动）" },
+	{ NB_REQ_EXPORT, "导出报告（选择 Word、网页、纯文本或 Markdown；有错误或未填写时只能导出草稿）" },
+	{ NB_REQ_REDRAW, "重画屏幕" },
+	{ NB_REQ_MOUSE, "点击大纲选择部分，点击单元格或段落选择该项" },
+	{ NB_REQ_PASTE_BEGIN, "在终端中粘贴的文字一次插入（长段落也不会丢字）" },
+	{ NB_REQ_HELP, "显示本帮助" },
+};
+
+#define NHELP (sizeof help / sizeof help[0])
+
+static wint_t
+terminfo_key(const char *cap)
+{
+	char *s = tigetstr(cap);
+	int code;
+
+	if (!s || s == (char *)-1)
+		return 0;
+	code = key_defined(s);
+	return code > 0 ? (wint_t)code : 0;
+}
+
+/* What terminals commonly send for the keys the editor uses, for a TERM
+ * whose terminfo does not list them (vt100 has no PgDn): otherwise the
+ * sequence would arrive as Esc and then "[6~" typed into a field. */
+static void
+define_common_keys(void)
+{
+	static const struct { const char *seq; int code; } keys[] = {
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[3~", KEY_DC }, { "\033[Z", KEY_BTAB },
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) },
+		{ "\033OS", KEY_F(4) }, { "\033[13~", KEY_F(3) }, { "\033[20~", KEY_F(9) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+		{ "\033[14~", KEY_F(4) }, { "\033[15~", KEY_F(5) },
+		{ "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) },
+		{ "\033[19~", KEY_F(8) }, { "\033[21~", KEY_F(10) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].code);
+}
+
+void
+nb_ui_keys_init(void)
+{
+	static const char *const caps[] = { "kLFT5", "kRIT5", "kHOM5", "kEND5" };
+	/* what xterm, tmux and most others send when terminfo does not say
+	 * (TERM=screen under tmux has no Ctrl-arrows) */
+	static const char *const seqs[] = { "\033[1;5D", "\033[1;5C",
+	                                    "\033[1;5H", "\033[1;5F" };
+	static const nb_req_t reqs[] = { NB_REQ_WORD_LEFT, NB_REQ_WORD_RIGHT,
+	                                 NB_REQ_TOP, NB_REQ_BOTTOM };
+	size_t i, k;
+
+	define_key("\033[200~", NB_KEY_PASTE_BEGIN);
+	define_key("\033[201~", NB_KEY_PASTE_END);
+	define_common_keys();
+	for (k = 0; k < 4; k++) {
+		wint_t code = terminfo_key(caps[k]);
+		if (!code && key_defined(seqs[k]) <= 0 &&
+		    define_key(seqs[k], NB_KEY_OWN + (int)k) == OK)
+			code = (wint_t)(NB_KEY_OWN + (int)k);
+		for (i = 0; i < NBIND; i++)
+			if (bindings[i].req == reqs[k] && !bindings[i].code)
+				bindings[i].code = code;
+	}
+}
+
+nb_req_t
+nb_ui_bind(int is_key, wint_t code)
+{
+	size_t i;
+
+	for (i = 0; i < NBIND; i++)
+		if (bindings[i].code && bindings[i].is_key == is_key &&
+		    bindings[i].code == code)
+			return bindings[i].req;
+	return NB_REQ_NONE;
+}
+
+size_t
+nb_ui_help_lines(const char ***keys, const char ***what)
+{
+	static char names[NHELP][64];
+	static const char *k[NHELP], *w[NHELP];
+	size_t i, j;
+
+	for (i = 0; i < NHELP; i++) {
+		names[i][0] = '\0';
+		for (j = 0; j < NBIND; j++) {
+			if (bindings[j].req != help[i].req || !bindings[j].name)
+				continue;
+			if (names[i][0])
+				strncat(names[i], " ", sizeof names[i] - strlen(names[i]) - 1);
+			strncat(names[i], bindings[j].name,
+			        sizeof names[i] - strlen(names[i]) - 1);
+		}
+		k[i] = names[i];
+		w[i] = help[i].what;
+	}
+	*keys = k;
+	*what = w;
+	return NHELP;
+}
+
+int
+nb_ui_req_edits(nb_req_t req)
+{
+	switch (req) {
+	case NB_REQ_NONE: case NB_REQ_ENTER: case NB_REQ_BACKSPACE:
+	case NB_REQ_DELETE: case NB_REQ_CLEAR: case NB_REQ_PASTE_BEGIN:
+	case NB_REQ_EXTERNAL: case NB_REQ_UNDO: case NB_REQ_REDO:
+	case NB_REQ_ADD_ITEM: case NB_REQ_REMOVE_ITEM:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* ---- handlers ---- */
+
+static int
+page(const nb_ui_t *ui)
+{
+	return ui->body_rows > 4 ? ui->body_rows - 3 : 1;
+}
+
+static void h_next(nb_ui_t *ui) { nb_ed_next(&ui->ed); }
+static void h_prev(nb_ui_t *ui) { nb_ed_prev(&ui->ed); }
+static void h_up(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_UP, 1); }
+static void h_down(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_DOWN, 1); }
+static void h_left(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_LEFT, 1); }
+static void h_right(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_RIGHT, 1); }
+static void h_home(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_HOME, 1); }
+static void h_end(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_END, 1); }
+static void h_wleft(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_LEFT, 1); }
+static void h_wright(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_RIGHT, 1); }
+static void h_top(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_TOP, 1); }
+static void h_bottom(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_BOTTOM, 1); }
+static void h_enter(nb_ui_t *ui) { nb_ed_enter(&ui->ed); }
+static void h_cancel(nb_ui_t *ui) { nb_ed_cancel(&ui->ed); }
+static void h_backspace(nb_ui_t *ui) { nb_ed_backspace(&ui->ed); }
+static void h_delete(nb_ui_t *ui) { nb_ed_delete(&ui->ed); }
+static void h_clear(nb_ui_t *ui) { nb_ed_clear(&ui->ed); }
+static void h_save(nb_ui_t *ui) { nb_ed_save(&ui->ed); }
+static void h_quit(nb_ui_t *ui) { nb_ed_quit(&ui->ed); }
+static void h_interrupt(nb_ui_t *ui) { nb_ed_interrupt(&ui->ed); }
+static void h_save_as(nb_ui_t *ui) { nb_ui_save_as(ui); }
+static void h_reload(nb_ui_t *ui) { nb_ui_reload(ui); }
+static void h_next_problem(nb_ui_t *ui) { nb_ed_next_problem(&ui->ed); }
+static void h_undo(nb_ui_t *ui) { nb_ed_undo(&ui->ed); }
+static void h_redo(nb_ui_t *ui) { nb_ed_redo(&ui->ed); }
+static void h_add_item(nb_ui_t *ui) { nb_ed_add_item(&ui->ed); }
+static void h_remove_item(nb_ui_t *ui) { nb_ed_remove_item(&ui->ed); }
+static void h_external(nb_ui_t *ui) { nb_ui_external_editor(ui); }
+static void h_paste(nb_ui_t *ui) { nb_ui_paste(ui); }
+static void h_preview(nb_ui_t *ui) { nb_ui_preview(ui); }
+static void h_export(nb_ui_t *ui) { nb_ui_export(ui); }
+static void h_nothing(nb_ui_t *ui) { (void)ui; }
+
+static void
+h_pgup(nb_ui_t *ui)
+{
+	if (!nb_ed_move(&ui->ed, NB_MV_PGUP, page(ui)))
+		nb_ed_next_section(&ui->ed, -1);
+}
+
+static void
+h_pgdn(nb_ui_t *ui)
+{
+	if (!nb_ed_move(&ui->ed, NB_MV_PGDN, page(ui)))
+		nb_ed_next_section(&ui->ed, 1);
+}
+
+static void
+h_redraw(nb_ui_t *ui)
+{
+	(void)ui;
+	clearok(curscr, TRUE);
+}
+
+/* The help, a page at a time: PgDn/PgUp (or Down/Up/space) turn the
+ * pages, any other key goes back. */
+static void
+h_help(nb_ui_t *ui)
+{
+	int first = 0, n, rows;
+	nb_req_t req;
+	wint_t ch;
+
+	if (ui->headless)
+		return;
+	for (;;) {
+		n = nb_ui_draw_help_page(first);
+		rows = LINES > 4 ? LINES - 3 : 1;
+		if (!nb_ui_read_key(&req, &ch) || req == NB_REQ_RESIZE) {
+			if (nb_ui_input_ended())
+				return;
+			continue;
+		}
+		if (req == NB_REQ_PGDN || req == NB_REQ_DOWN ||
+		    (req == NB_REQ_NONE && ch == ' ')) {
+			if (first + rows < n)
+				first += rows;
+		} else if (req == NB_REQ_PGUP || req == NB_REQ_UP) {
+			first = first > rows ? first - rows : 0;
+		} else {
+			return;
+		}
+	}
+}
+
+static void
+h_problems(nb_ui_t *ui)
+{
+	long i = nb_ui_problems(ui);
+
+	if (i >= 0)
+		nb_ed_goto_finding(&ui->ed, (size_t)i);
+}
+
+static void
+h_mouse(nb_ui_t *ui)
+{
+	MEVENT ev;
+	int i;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		h_up(ui);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED) {
+		h_down(ui);
+		return;
+	}
+#endif
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)))
+		return;
+	for (i = 0; i < ui->nhits; i++) {
+		const nb_hit_t *h = &ui->hits[i];
+		if (h->y != ev.y || ev.x < h->x0 || ev.x >= h->x1)
+			continue;
+		if (h->section >= 0)
+			nb_ed_goto(&ui->ed, nb_nav_section_start(&ui->ed.nav, h->section));
+		else if (h->stop >= 0)
+			nb_ed_goto(&ui->ed, (size_t)h->stop);
+		ui->ed.msg[0] = '\0';
+		return;
+	}
+}
+
+static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
+	[NB_REQ_NONE] = h_nothing,
+	[NB_REQ_NEXT] = h_next, [NB_REQ_PREV] = h_prev,
+	[NB_REQ_UP] = h_up, [NB_REQ_DOWN] = h_down,
+	[NB_REQ_LEFT] = h_left, [NB_REQ_RIGHT] = h_right,
+	[NB_REQ_HOME] = h_home, [NB_REQ_END] = h_end,
+	[NB_REQ_PGUP] = h_pgup, [NB_REQ_PGDN] = h_pgdn,
+	[NB_REQ_WORD_LEFT] = h_wleft, [NB_REQ_WORD_RIGHT] = h_wright,
+	[NB_REQ_TOP] = h_top, [NB_REQ_BOTTOM] = h_bottom,
+	[NB_REQ_ENTER] = h_enter, [NB_REQ_CANCEL] = h_cancel,
+	[NB_REQ_BACKSPACE] = h_backspace, [NB_REQ_DELETE] = h_delete,
+	[NB_REQ_CLEAR] = h_clear, [NB_REQ_SAVE] = h_save,
+	[NB_REQ_QUIT] = h_quit, [NB_REQ_NEXT_PROBLEM] = h_next_problem,
+	[NB_REQ_PROBLEMS] = h_problems, [NB_REQ_EXTERNAL] = h_external,
+	[NB_REQ_UNDO] = h_undo, [NB_REQ_REDO] = h_redo, [NB_REQ_HELP] = h_help,
+	[NB_REQ_ADD_ITEM] = h_add_item, [NB_REQ_REMOVE_ITEM] = h_remove_item,
+	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
+	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,
+	[NB_REQ_PREVIEW] = h_preview, [NB_REQ_EXPORT] = h_export,
+	[NB_REQ_INTERRUPT] = h_interrupt, [NB_REQ_SAVE_AS] = h_save_as,
+	[NB_REQ_RELOAD] = h_reload,
+	[NB_REQ_RESIZE] = h_nothing,
+};
+
+void
+nb_ui_handle(nb_ui_t *ui, nb_req_t req)
+{
+	if (req > NB_REQ_NONE && req < NB_REQ_COUNT && handlers[req])
+		handlers[req](ui);
+}

@@ -1,0 +1,144 @@
+/* ui_list.c - choosing one line from a list: the problems list and the
+ * drafts of the start screen. */
+
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui.h"
+#include "ui/ui_body.h"
+
+static void
+draw_list(const char *title, const char *const *lines, size_t n, size_t sel,
+          size_t *top, const char *note)
+{
+	int rows = LINES - 4, y;
+	size_t i;
+
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + (size_t)rows)
+		*top = sel - (size_t)rows + 1;
+	erase();
+	attron(A_REVERSE);
+	mvhline(0, 0, ' ', COLS);
+	nb_ui_put(0, 1, title, COLS - 2, 0);
+	attroff(A_REVERSE);
+	for (i = *top, y = 2; i < n && y < 2 + rows; i++, y++) {
+		if (i == sel)
+			attron(A_REVERSE);
+		mvaddch(y, 0, i == sel ? '>' : ' ');
+		nb_ui_put(y, 2, lines[i], COLS - 3, 0);
+		if (i == sel)
+			attroff(A_REVERSE);
+	}
+	if (!n)
+		nb_ui_put(2, 2, "（空）", COLS - 3, 0);
+	if (note)
+		nb_ui_put(LINES - 2, 0, note, COLS, 0);
+	attron(A_REVERSE);
+	mvaddstr(LINES - 1, 0, "Enter");
+	attroff(A_REVERSE);
+	addstr("选择  ");
+	attron(A_REVERSE);
+	addstr("Esc");
+	attroff(A_REVERSE);
+	addstr("返回  ");
+	attron(A_REVERSE);
+	addstr("Up/Down");
+	attroff(A_REVERSE);
+	addstr("移动");
+	move(2 + (int)(sel - *top), 0);
+	refresh();
+}
+
+static long
+list_click(size_t top, size_t n)
+{
+	MEVENT ev;
+	long i;
+
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return -1;
+	i = (long)top + ev.y - 2;
+	return ev.y >= 2 && i >= 0 && (size_t)i < n ? i : -1;
+}
+
+long
+nb_ui_choose(const char *title, const char *const *lines, size_t n,
+             size_t sel, const char *note)
+{
+	size_t top = 0;
+	int page;
+	nb_req_t req;
+	wint_t ch;
+	long click;
+
+	for (;;) {
+		if (nb_ui_too_small())
+			nb_ui_draw_too_small(NULL);
+		else
+			draw_list(title, lines, n, sel, &top, note);
+		page = LINES > 8 ? LINES - 5 : 1;
+		if (!nb_ui_read_key(&req, &ch)) {
+			if (nb_ui_input_ended())
+				return -1;
+			continue;
+		}
+		if (nb_ui_key_paused(req))
+			continue;       /* what cannot be seen is not chosen */
+		switch (req) {
+		case NB_REQ_UP: case NB_REQ_PREV: if (sel) sel--; break;
+		case NB_REQ_DOWN: case NB_REQ_NEXT: if (sel + 1 < n) sel++; break;
+		case NB_REQ_PGUP: sel = sel > (size_t)page ? sel - (size_t)page : 0; break;
+		case NB_REQ_PGDN: sel = sel + (size_t)page < n ? sel + (size_t)page : (n ? n - 1 : 0); break;
+		case NB_REQ_HOME: case NB_REQ_TOP: sel = 0; break;
+		case NB_REQ_END: case NB_REQ_BOTTOM: sel = n ? n - 1 : 0; break;
+		case NB_REQ_ENTER: if (n) return (long)sel; break;
+		case NB_REQ_MOUSE:
+			if ((click = list_click(top, n)) >= 0)
+				return click;
+			break;
+		case NB_REQ_CANCEL: case NB_REQ_QUIT: case NB_REQ_PROBLEMS:
+			return -1;
+		case NB_REQ_NONE:
+			if (ch == 'q')
+				return -1;
+			break;
+		default: break;
+		}
+	}
+}
+
+long
+nb_ui_problems(nb_ui_t *ui)
+{
+	static const char *const sev[] = { "[未填] ", "[提醒] ", "[错误] " };
+	const nb_findings_t *f = &ui->ed.findings;
+	const char **lines;
+	char title[128];
+	size_t i;
+	long r;
+
+	if (ui->headless)
+		return -1;
+	if (!(lines = calloc(f->n + 1, sizeof *lines)))
+		return -1;
+	for (i = 0; i < f->n; i++) {
+		char *s = malloc(strlen(f->v[i].message) + 16);
+		if (s)
+			sprintf(s, "%s%s", sev[f->v[i].severity], f->v[i].message);
+		lines[i] = s ? s : "";
+	}
+	snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 处未填写（回车跳到该格）",
+	         f->errors, f->warnings, f->notes);
+	r = nb_ui_choose(title, lines, f->n, 0, NULL);
+	for (i = 0; i < f->n; i++)
+		if (*lines[i])
+			free((char *)lines[i]);
+	free(lines);
+	return r;
+}
