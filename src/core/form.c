@@ -12,113 +12,6 @@
 #include "core/ytree.h"
 
 
-int
-nb_fl_bad(nb_formload_t *L, const nb_ynode_t *at, const char *fmt, ...)
-{
-	char msg[600];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return nb_error_set(L->err, L->file, at ? at->line : 0, at ? at->col : 0,
-	                    "表单文件：%s", msg);
-}
-
-/* Never NULL on success, even for an empty list (`tables: []`): callers
- * take NULL for failure. */
-void *
-nb_fl_alloc(nb_formload_t *L, size_t n, size_t size)
-{
-	void *p = NULL;
-
-	if (!n)
-		n = 1;
-	if (n <= SIZE_MAX / size)
-		p = nb_arena_alloc(&L->form->arena, n * size);
-	if (!p)
-		nb_error_set(L->err, L->file, 0, 0, "内存不足");
-	return p;
-}
-
-const char *
-nb_fl_dup(nb_formload_t *L, const char *s)
-{
-	const char *p = nb_arena_strdup(&L->form->arena, s);
-
-	if (s && !p)
-		nb_error_set(L->err, L->file, 0, 0, "内存不足");
-	return p;
-}
-
-/* A scalar under key; required ones missing are an error. */
-int
-nb_fl_str(nb_formload_t *L, const nb_ynode_t *map, const char *key, int required,
-        const char **out)
-{
-	const nb_ynode_t *v = nb_ymap_get(map, key);
-
-	*out = NULL;
-	if (!v) {
-		if (required)
-			return nb_fl_bad(L, map, "缺少“%s”", key);
-		return 0;
-	}
-	if (v->type != NB_Y_SCALAR)
-		return nb_fl_bad(L, v, "“%s”应为文字", key);
-	*out = nb_fl_dup(L, v->str);
-	return *out ? 0 : -1;
-}
-
-int
-nb_fl_flag(nb_formload_t *L, const nb_ynode_t *map, const char *key, int *out)
-{
-	const nb_ynode_t *v = nb_ymap_get(map, key);
-
-	*out = 0;
-	if (!v)
-		return 0;
-	if (v->type == NB_Y_SCALAR && !strcmp(v->str, "true"))
-		*out = 1;
-	else if (!(v->type == NB_Y_SCALAR && !strcmp(v->str, "false")))
-		return nb_fl_bad(L, v, "“%s”应为 true 或 false", key);
-	return 0;
-}
-
-int
-nb_fl_int(nb_formload_t *L, const nb_ynode_t *map, const char *key, int dflt,
-        int *out)
-{
-	const nb_ynode_t *v = nb_ymap_get(map, key);
-	char *end;
-	long n;
-
-	*out = dflt;
-	if (!v)
-		return 0;
-	n = v->type == NB_Y_SCALAR ? strtol(v->str, &end, 10) : -1;
-	if (v->type != NB_Y_SCALAR || *end || end == v->str || n < 0 || n > 1000)
-		return nb_fl_bad(L, v, "“%s”应为 0 到 1000 的整数", key);
-	*out = (int)n;
-	return 0;
-}
-
-const nb_ynode_t *
-nb_fl_node(nb_formload_t *L, const nb_ynode_t *map, const char *key, nb_ytype_t type)
-{
-	const nb_ynode_t *v = nb_ymap_get(map, key);
-
-	if (!v) {
-		nb_fl_bad(L, map, "缺少“%s”", key);
-		return NULL;
-	}
-	if (v->type != type) {
-		nb_fl_bad(L, v, type == NB_Y_SEQ ? "“%s”应为列表" : "“%s”应为映射", key);
-		return NULL;
-	}
-	return v;
-}
-
 /* ---- columns ---- */
 
 static int
@@ -156,16 +49,6 @@ load_colsets(nb_formload_t *L, const nb_ynode_t *root)
 	return 0;
 }
 
-const nb_colset_t *
-nb_form_colset(const nb_form_t *F, const char *name)
-{
-	size_t i;
-
-	for (i = 0; name && i < F->ncolsets; i++)
-		if (!strcmp(F->colsets[i].name, name))
-			return &F->colsets[i];
-	return NULL;
-}
 
 /* ---- fields ---- */
 
@@ -340,25 +223,6 @@ load_schema(nb_formload_t *L, const nb_ynode_t *root)
 	return 0;
 }
 
-const nb_field_t *
-nb_form_field(const nb_form_t *form, const char *path)
-{
-	const nb_field_t *f = form->root;
-	const char *p = path;
-	size_t i, n;
-
-	while (f && *p) {
-		n = strcspn(p, ".");
-		for (i = 0; i < f->nkids; i++)
-			if (strlen(f->kids[i]->key) == n && !strncmp(f->kids[i]->key, p, n))
-				break;
-		f = i < f->nkids ? f->kids[i] : NULL;
-		p += n;
-		if (*p == '.')
-			p++;
-	}
-	return f == form->root ? NULL : f;
-}
 
 
 /* ---- templates of generated text (optional) ---- */
@@ -491,24 +355,6 @@ nb_form_free(nb_form_t *form)
 	free(form);
 }
 
-void
-nb_cell_name(const nb_form_t *form, size_t cell, int brief, nb_buf_t *out)
-{
-	const nb_cell_t *c = &form->cells[cell];
-	const nb_field_t *f = c->field;
-
-	if (brief) {
-		nb_buf_puts(out, f->short_label);
-	} else if (f->parent && f->parent->parent &&
-	           f->parent->type == NB_T_GROUP && f->parent->parent->parent) {
-		/* a field inside a sub-group: name the group as well */
-		nb_buf_printf(out, "%s %s", f->parent->label, f->label);
-	} else {
-		nb_buf_puts(out, f->label);
-	}
-	if (c->column >= 0)
-		nb_buf_printf(out, " %s", f->columns->cols[c->column].label);
-}
 
 char *
 nb_form_locate(const char *format, const char *const *dirs, nb_error_t *err)

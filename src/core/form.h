@@ -166,6 +166,8 @@ int nb_form_parse(const char *name, const char *buf, size_t len,
 void nb_form_free(nb_form_t *form);
 
 /* The field at a dotted path, or NULL. */
+/* A column set by name, or NULL. */
+const nb_colset_t *nb_form_colset(const nb_form_t *form, const char *name);
 const nb_field_t *nb_form_field(const nb_form_t *form, const char *path);
 
 /* The full name of a cell, e.g. "三、本年度办理结果（三）不予公开 1.属于国家秘密

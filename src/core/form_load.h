@@ -1,5 +1,5 @@
 /* form_load.h - what the parts of the form-file loader share (private to
- * form.c, form_layout.c and form_rules.c).
+ * form.c, form_layout.c and form_rules.c; the helpers are in form_load.c).
  *
  * The helpers read one key of a mapping; on failure they record the error
  * with the position in the form file and return -1 (or NULL).
@@ -30,7 +30,6 @@ int nb_fl_int(nb_formload_t *L, const nb_ynode_t *map, const char *key,
               int dflt, int *out);
 const nb_ynode_t *nb_fl_node(nb_formload_t *L, const nb_ynode_t *map,
                              const char *key, nb_ytype_t type);
-const nb_colset_t *nb_form_colset(const nb_form_t *form, const char *name);
 
 int nb_fl_tables(nb_formload_t *L, const nb_ynode_t *root);
 int nb_fl_sections(nb_formload_t *L, const nb_ynode_t *root);

@@ -23,7 +23,7 @@ mkdir -p "$out" "$here/artifacts"
 # The harnesses need none of configure's results beyond the feature macros.
 printf '#define _GNU_SOURCE 1\n#define PACKAGE_NAME "nianbao"\n' >"$out/config.h"
 
-core="arena buf error file text textcheck ytree number form form_layout form_rules report
+core="arena buf error file text textcheck ytree number form form_load form_find form_layout form_rules report
       draft_read draft_write rules"
 srcs=
 for m in $core; do srcs="$srcs $top/src/core/$m.c"; done
