@@ -25,20 +25,6 @@ nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
 	ed->msg_error = error;
 }
 
-/* ---- values ---- */
-
-void
-nb_ed_value_free(nb_value_t *v)
-{
-	nb_value_clear(v);
-}
-
-int
-nb_ed_value_copy(const nb_value_t *from, nb_value_t *to)
-{
-	return nb_value_copy(from, to);
-}
-
 /* ---- totals and checks ---- */
 
 static int
@@ -214,7 +200,7 @@ void
 nb_ed_close(nb_editor_t *ed)
 {
 	nb_ed_undo_free(ed);
-	nb_ed_value_free(&ed->orig);
+	nb_value_clear(&ed->orig);
 	nb_text_free(&ed->buf);
 	nb_tlayout_free(&ed->lay);
 	nb_findings_free(&ed->findings);
@@ -319,8 +305,8 @@ nb_ed_load(nb_editor_t *ed)
 
 	nb_text_set(&ed->buf, text ? text : "");
 	free(text);
-	nb_ed_value_free(&ed->orig);
-	nb_ed_value_copy(&ed->rep->values[s->cell], &ed->orig);
+	nb_value_clear(&ed->orig);
+	nb_value_copy(&ed->rep->values[s->cell], &ed->orig);
 	ed->changed = 0;
 	ed->fresh = s->kind == NB_STOP_NUM;
 	nb_ed_relayout(ed);
@@ -365,6 +351,63 @@ nb_ed_reload(nb_editor_t *ed, nb_report_t *rep)
 	free(path);
 	ed->readonly = readonly;
 	return 0;
+}
+
+/* ---- undo, redo and Esc (the steps themselves: editor_undo.c) ---- */
+
+static void
+show_step(nb_editor_t *ed, const char *done, size_t left, const char *more)
+{
+	char label[256];
+
+	nb_ed_refresh(ed);
+	nb_ed_load(ed);
+	nb_nav_label(&ed->nav, ed->rep, ed->cur, label, sizeof label);
+	nb_ed_message(ed, 0, "%s：%s（还可%s %zu 步）", done, label, more, left);
+}
+
+void
+nb_ed_undo(nb_editor_t *ed)
+{
+	nb_ed_commit(ed);
+	if (nb_ed_history_back(ed) < 0)
+		nb_ed_message(ed, 1, "没有可以撤销的修改");
+	else
+		show_step(ed, "已撤销", ed->nundo, "撤销");
+}
+
+void
+nb_ed_redo(nb_editor_t *ed)
+{
+	nb_ed_commit(ed);      /* a new change ends what could be redone */
+	if (nb_ed_history_forward(ed) < 0)
+		nb_ed_message(ed, 1, "没有可以重做的修改");
+	else
+		show_step(ed, "已重做", ed->nredo, "重做");
+}
+
+/* Esc in a one-line or number field: the typing becomes a step, and going
+ * back to the value on arrival another, so Ctrl-Z brings the typing back. */
+void
+nb_ed_cancel(nb_editor_t *ed)
+{
+	const nb_stop_t *s = nb_ed_stop(ed);
+
+	if (s->kind == NB_STOP_TEXT || s->kind == NB_STOP_ITEM) {
+		nb_ed_next(ed);
+		return;
+	}
+	if (!ed->changed || !nb_ed_commit(ed)) {
+		ed->msg[0] = '\0';     /* nothing typed, or typed and taken back */
+		return;
+	}
+	if (nb_ed_history_revert(ed) < 0) {
+		nb_ed_message(ed, 1, "内存不足，不能恢复");
+		return;
+	}
+	nb_ed_refresh(ed);
+	nb_ed_load(ed);
+	nb_ed_message(ed, 0, "已恢复本格原来的值（Ctrl-Z 可找回刚才的输入）");
 }
 
 /* ---- moving ---- */

@@ -5,8 +5,6 @@
 
 #include "core/editor.h"
 
-void nb_ed_value_free(nb_value_t *v);
-int nb_ed_value_copy(const nb_value_t *from, nb_value_t *to);
 /* Recomputes totals, judges every rule, counts per section. */
 void nb_ed_refresh(nb_editor_t *ed);
 /* Loads the current stop into buf and orig. */
@@ -18,9 +16,16 @@ int nb_ed_commit(nb_editor_t *ed);
 /* Keeps the value of `cell` in the open undo step (opening one) before it
  * is changed; once per cell and step.  Closing the step keeps it on the
  * undo stack unless it changed nothing. */
-void nb_ed_step_note(nb_editor_t *ed, size_t cell);
+int nb_ed_step_note(nb_editor_t *ed, size_t cell);
 int nb_ed_step_close(nb_editor_t *ed);
 /* Frees every step (closing the editor). */
 void nb_ed_undo_free(nb_editor_t *ed);
+/* Moving in the history: undoing the last step, redoing the next one,
+ * and (Esc) undoing the last step as a new step of its own.  Each leaves
+ * the report, the flags and the cursor as the step says; the caller
+ * refreshes.  -1 when there is no such step (or no memory, for revert). */
+int nb_ed_history_back(nb_editor_t *ed);
+int nb_ed_history_forward(nb_editor_t *ed);
+int nb_ed_history_revert(nb_editor_t *ed);
 
 #endif

@@ -109,7 +109,8 @@ apply(nb_editor_t *ed)
 		nb_ed_message(ed, 1, "内存不足");
 		return;
 	}
-	nb_ed_step_note(ed, s->cell);
+	if (nb_ed_step_note(ed, s->cell) < 0)
+		nb_ed_message(ed, 1, "内存不足，这一步不能撤销");
 	if (s->kind == NB_STOP_NUM || f->type == NB_T_YEAR)
 		apply_number(ed, s->cell, f, text);
 	else if (s->kind == NB_STOP_TITLE || s->kind == NB_STOP_ITEM)

@@ -1,5 +1,6 @@
-/* editor_undo.c - undo steps: building them as the report changes, undoing
- * and redoing them, and Esc, which is built from them.
+/* editor_undo.c - undo steps: building them as the report changes, and
+ * the history of them that undo, redo and Esc move in (editor.c says what
+ * was done and shows it).
  *
  * A step is opened by the first change after the last one closed and
  * keeps, before anything moves, the flags of the totals kept from the file
@@ -22,7 +23,7 @@ step_free(nb_undo_t *u)
 	size_t i;
 
 	for (i = 0; i < u->ncells; i++)
-		nb_ed_value_free(&u->cells[i].value);
+		nb_value_clear(&u->cells[i].value);
 	free(u->cells);
 	free(u->mismatch);
 	memset(u, 0, sizeof *u);
@@ -83,8 +84,8 @@ step_add(nb_undo_t *u, const nb_value_t *v, size_t cell)
 		return -1;
 	u->cells = n;
 	n[u->ncells].cell = cell;
-	if (nb_ed_value_copy(v, &n[u->ncells].value) < 0) {
-		nb_ed_value_free(&n[u->ncells].value);
+	if (nb_value_copy(v, &n[u->ncells].value) < 0) {
+		nb_value_clear(&n[u->ncells].value);
 		return -1;
 	}
 	u->ncells++;
@@ -107,13 +108,13 @@ step_open(nb_editor_t *ed)
 			step_add(&ed->step, &ed->rep->values[c], c);
 }
 
-void
+int
 nb_ed_step_note(nb_editor_t *ed, size_t cell)
 {
 	step_open(ed);
-	if (!step_has(&ed->step, cell) &&
-	    step_add(&ed->step, &ed->rep->values[cell], cell) < 0)
-		nb_ed_message(ed, 1, "内存不足，这一步不能撤销");
+	if (step_has(&ed->step, cell))
+		return 0;
+	return step_add(&ed->step, &ed->rep->values[cell], cell);
 }
 
 /* Drops the cells that hold their value still; 1 when something is left. */
@@ -125,7 +126,7 @@ step_prune(nb_editor_t *ed, nb_undo_t *u)
 	for (i = 0; i < u->ncells; i++) {
 		nb_undo_cell_t *c = &u->cells[i];
 		if (same_value(&c->value, &ed->rep->values[c->cell]))
-			nb_ed_value_free(&c->value);
+			nb_value_clear(&c->value);
 		else
 			u->cells[o++] = *c;
 	}
@@ -170,15 +171,16 @@ int
 nb_ed_commit(nb_editor_t *ed)
 {
 	if (ed->changed) {
-		nb_ed_value_free(&ed->orig);
-		nb_ed_value_copy(&ed->rep->values[nb_ed_stop(ed)->cell], &ed->orig);
+		nb_value_clear(&ed->orig);
+		nb_value_copy(&ed->rep->values[ed->nav.stops[ed->cur].cell], &ed->orig);
 		ed->changed = 0;
 	}
 	return ed->grouping ? 0 : nb_ed_step_close(ed);
 }
 
-/* Undoing and redoing: the step's values and flags trade places with the
- * editor's, and the cursor goes where the change was made. */
+/* The step's values and flags trade places with the editor's, and the
+ * cursor goes where the change was made: undoing and redoing are both
+ * this exchange. */
 static void
 step_swap(nb_editor_t *ed, nb_undo_t *u)
 {
@@ -201,44 +203,27 @@ step_swap(nb_editor_t *ed, nb_undo_t *u)
 		nb_nav_build(&ed->nav, ed->rep);
 	ed->cur = u->stop < ed->nav.nstops ? u->stop : 0;
 	ed->dirty = 1;
-	nb_ed_refresh(ed);
-	nb_ed_load(ed);
 }
 
-static void
-say_where(nb_editor_t *ed, const char *done, size_t left, const char *more)
+int
+nb_ed_history_back(nb_editor_t *ed)
 {
-	char label[256];
-
-	nb_nav_label(&ed->nav, ed->rep, ed->cur, label, sizeof label);
-	nb_ed_message(ed, 0, "%s：%s（还可%s %zu 步）", done, label, more, left);
-}
-
-void
-nb_ed_undo(nb_editor_t *ed)
-{
-	nb_ed_commit(ed);
-	if (!ed->nundo) {
-		nb_ed_message(ed, 1, "没有可以撤销的修改");
-		return;
-	}
+	if (!ed->nundo)
+		return -1;
 	ed->nundo--;
 	ed->nredo++;
 	step_swap(ed, &ed->undo[ed->nundo]);
-	say_where(ed, "已撤销", ed->nundo, "撤销");
+	return 0;
 }
 
-void
-nb_ed_redo(nb_editor_t *ed)
+int
+nb_ed_history_forward(nb_editor_t *ed)
 {
-	nb_ed_commit(ed);      /* a new change ends what could be redone */
-	if (!ed->nredo) {
-		nb_ed_message(ed, 1, "没有可以重做的修改");
-		return;
-	}
+	if (!ed->nredo)
+		return -1;
 	ed->nredo--;
 	step_swap(ed, &ed->undo[ed->nundo++]);
-	say_where(ed, "已重做", ed->nredo, "重做");
+	return 0;
 }
 
 static int
@@ -256,39 +241,18 @@ step_dup(const nb_editor_t *ed, const nb_undo_t *from, nb_undo_t *to)
 	return from->mismatch && !to->mismatch ? -1 : 0;
 }
 
-/* Esc in a one-line or number field: the typing becomes a step, and going
- * back to the value on arrival another, so Ctrl-Z brings the typing back. */
-static void
-restore_on_arrival(nb_editor_t *ed)
+int
+nb_ed_history_revert(nb_editor_t *ed)
 {
 	nb_undo_t back;
 
-	if (!nb_ed_commit(ed)) {
-		ed->msg[0] = '\0';     /* typed and taken back: nothing to do */
-		return;
-	}
+	if (!ed->nundo)
+		return -1;
 	if (step_dup(ed, &ed->undo[ed->nundo - 1], &back) < 0) {
 		step_free(&back);
-		nb_ed_message(ed, 1, "内存不足，不能恢复");
-		return;
+		return -1;
 	}
 	step_swap(ed, &back);
 	push(ed, &back);
-	nb_ed_message(ed, 0, "已恢复本格原来的值（Ctrl-Z 可找回刚才的输入）");
-}
-
-void
-nb_ed_cancel(nb_editor_t *ed)
-{
-	const nb_stop_t *s = nb_ed_stop(ed);
-
-	if (s->kind == NB_STOP_TEXT || s->kind == NB_STOP_ITEM) {
-		nb_ed_next(ed);
-		return;
-	}
-	if (!ed->changed) {
-		ed->msg[0] = '\0';
-		return;
-	}
-	restore_on_arrival(ed);
+	return 0;
 }
