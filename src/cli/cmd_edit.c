@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "ui/ui.h"
+#include "ui/session.h"
 
 int
 nb_cmd_edit(const nb_cli_t *cli, int argc, char **argv)

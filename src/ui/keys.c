@@ -1,4 +1,4 @@
-/* ui_keys.c - keys to requests, and one small handler per request.
+/* keys.c - keys to requests: one binding table, also shown by F1.
  *
  * get_wch() returns KEY_CODE_YES for function keys and OK for characters,
  * and the two share numbers (KEY_DOWN is 0x102, so is 'Ă'): a binding says
@@ -9,7 +9,8 @@
 #include <curses.h>
 #include <string.h>
 
-#include "ui/ui.h"
+#include "ui/keys.h"
+#include "ui/term.h"
 
 #define NB_CTRL(c) ((c) & 0x1f)
 #define NB_KEY_PASTE_BEGIN (KEY_MAX + 200)
@@ -246,168 +247,38 @@ nb_ui_req_edits(nb_req_t req)
 	}
 }
 
-/* ---- handlers ---- */
-
-static int
-page(const nb_ui_t *ui)
+int
+nb_ui_read_key(nb_req_t *req, wint_t *ch)
 {
-	return ui->body_rows > 4 ? ui->body_rows - 3 : 1;
+	int is_key;
+
+	if (!nb_term_read(ch, &is_key))
+		return 0;
+	*req = nb_ui_bind(is_key, *ch);
+	if (*req == NB_REQ_NONE && is_key)
+		return 0;       /* a key nothing is bound to */
+	return 1;
 }
 
-static void h_next(nb_ui_t *ui) { nb_ed_next(&ui->ed); }
-static void h_prev(nb_ui_t *ui) { nb_ed_prev(&ui->ed); }
-static void h_up(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_UP, 1); }
-static void h_down(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_DOWN, 1); }
-static void h_left(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_LEFT, 1); }
-static void h_right(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_RIGHT, 1); }
-static void h_home(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_HOME, 1); }
-static void h_end(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_END, 1); }
-static void h_wleft(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_LEFT, 1); }
-static void h_wright(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_RIGHT, 1); }
-static void h_top(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_TOP, 1); }
-static void h_bottom(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_BOTTOM, 1); }
-static void h_enter(nb_ui_t *ui) { nb_ed_enter(&ui->ed); }
-static void h_cancel(nb_ui_t *ui) { nb_ed_cancel(&ui->ed); }
-static void h_backspace(nb_ui_t *ui) { nb_ed_backspace(&ui->ed); }
-static void h_delete(nb_ui_t *ui) { nb_ed_delete(&ui->ed); }
-static void h_clear(nb_ui_t *ui) { nb_ed_clear(&ui->ed); }
-static void h_save(nb_ui_t *ui) { nb_ed_save(&ui->ed); }
-static void h_quit(nb_ui_t *ui) { nb_ed_quit(&ui->ed); }
-static void h_interrupt(nb_ui_t *ui) { nb_ed_interrupt(&ui->ed); }
-static void h_save_as(nb_ui_t *ui) { nb_ui_save_as(ui); }
-static void h_reload(nb_ui_t *ui) { nb_ui_reload(ui); }
-static void h_next_problem(nb_ui_t *ui) { nb_ed_next_problem(&ui->ed); }
-static void h_undo(nb_ui_t *ui) { nb_ed_undo(&ui->ed); }
-static void h_redo(nb_ui_t *ui) { nb_ed_redo(&ui->ed); }
-static void h_add_item(nb_ui_t *ui) { nb_ed_add_item(&ui->ed); }
-static void h_remove_item(nb_ui_t *ui) { nb_ed_remove_item(&ui->ed); }
-static void h_external(nb_ui_t *ui) { nb_ui_external_editor(ui); }
-static void h_paste(nb_ui_t *ui) { nb_ui_paste(ui); }
-static void h_preview(nb_ui_t *ui) { nb_ui_preview(ui); }
-static void h_export(nb_ui_t *ui) { nb_ui_export(ui); }
-static void h_nothing(nb_ui_t *ui) { (void)ui; }
+static long dropped;     
 
-static void
-h_pgup(nb_ui_t *ui)
+/* keys dropped since the terminal became too small */
+
+int
+nb_ui_key_paused(nb_req_t req)
 {
-	if (!nb_ed_move(&ui->ed, NB_MV_PGUP, page(ui)))
-		nb_ed_next_section(&ui->ed, -1);
-}
-
-static void
-h_pgdn(nb_ui_t *ui)
-{
-	if (!nb_ed_move(&ui->ed, NB_MV_PGDN, page(ui)))
-		nb_ed_next_section(&ui->ed, 1);
-}
-
-static void
-h_redraw(nb_ui_t *ui)
-{
-	(void)ui;
-	clearok(curscr, TRUE);
-}
-
-/* The help, a page at a time: PgDn/PgUp (or Down/Up/space) turn the
- * pages, any other key goes back. */
-static void
-h_help(nb_ui_t *ui)
-{
-	int first = 0, n, rows;
-	nb_req_t req;
-	wint_t ch;
-
-	if (ui->headless)
-		return;
-	for (;;) {
-		n = nb_ui_draw_help_page(first);
-		rows = LINES > 4 ? LINES - 3 : 1;
-		if (!nb_ui_read_key(&req, &ch) || req == NB_REQ_RESIZE) {
-			if (nb_ui_input_ended())
-				return;
-			continue;
-		}
-		if (req == NB_REQ_PGDN || req == NB_REQ_DOWN ||
-		    (req == NB_REQ_NONE && ch == ' ')) {
-			if (first + rows < n)
-				first += rows;
-		} else if (req == NB_REQ_PGUP || req == NB_REQ_UP) {
-			first = first > rows ? first - rows : 0;
-		} else {
-			return;
-		}
+	if (!nb_ui_too_small()) {
+		dropped = 0;
+		return 0;
 	}
+	if (req == NB_REQ_QUIT || req == NB_REQ_RESIZE)
+		return 0;
+	dropped++;
+	return 1;
 }
 
-static void
-h_problems(nb_ui_t *ui)
+long
+nb_ui_keys_dropped(void)
 {
-	long i = nb_ui_problems(ui);
-
-	if (i >= 0)
-		nb_ed_goto_finding(&ui->ed, (size_t)i);
-}
-
-static void
-h_mouse(nb_ui_t *ui)
-{
-	MEVENT ev;
-	int i;
-
-	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & BUTTON4_PRESSED) {
-		h_up(ui);
-		return;
-	}
-#ifdef BUTTON5_PRESSED
-	if (ev.bstate & BUTTON5_PRESSED) {
-		h_down(ui);
-		return;
-	}
-#endif
-	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)))
-		return;
-	for (i = 0; i < ui->nhits; i++) {
-		const nb_hit_t *h = &ui->hits[i];
-		if (h->y != ev.y || ev.x < h->x0 || ev.x >= h->x1)
-			continue;
-		if (h->section >= 0)
-			nb_ed_goto(&ui->ed, nb_nav_section_start(&ui->ed.nav, h->section));
-		else if (h->stop >= 0)
-			nb_ed_goto(&ui->ed, (size_t)h->stop);
-		ui->ed.msg[0] = '\0';
-		return;
-	}
-}
-
-static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
-	[NB_REQ_NONE] = h_nothing,
-	[NB_REQ_NEXT] = h_next, [NB_REQ_PREV] = h_prev,
-	[NB_REQ_UP] = h_up, [NB_REQ_DOWN] = h_down,
-	[NB_REQ_LEFT] = h_left, [NB_REQ_RIGHT] = h_right,
-	[NB_REQ_HOME] = h_home, [NB_REQ_END] = h_end,
-	[NB_REQ_PGUP] = h_pgup, [NB_REQ_PGDN] = h_pgdn,
-	[NB_REQ_WORD_LEFT] = h_wleft, [NB_REQ_WORD_RIGHT] = h_wright,
-	[NB_REQ_TOP] = h_top, [NB_REQ_BOTTOM] = h_bottom,
-	[NB_REQ_ENTER] = h_enter, [NB_REQ_CANCEL] = h_cancel,
-	[NB_REQ_BACKSPACE] = h_backspace, [NB_REQ_DELETE] = h_delete,
-	[NB_REQ_CLEAR] = h_clear, [NB_REQ_SAVE] = h_save,
-	[NB_REQ_QUIT] = h_quit, [NB_REQ_NEXT_PROBLEM] = h_next_problem,
-	[NB_REQ_PROBLEMS] = h_problems, [NB_REQ_EXTERNAL] = h_external,
-	[NB_REQ_UNDO] = h_undo, [NB_REQ_REDO] = h_redo, [NB_REQ_HELP] = h_help,
-	[NB_REQ_ADD_ITEM] = h_add_item, [NB_REQ_REMOVE_ITEM] = h_remove_item,
-	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
-	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,
-	[NB_REQ_PREVIEW] = h_preview, [NB_REQ_EXPORT] = h_export,
-	[NB_REQ_INTERRUPT] = h_interrupt, [NB_REQ_SAVE_AS] = h_save_as,
-	[NB_REQ_RELOAD] = h_reload,
-	[NB_REQ_RESIZE] = h_nothing,
-};
-
-void
-nb_ui_handle(nb_ui_t *ui, nb_req_t req)
-{
-	if (req > NB_REQ_NONE && req < NB_REQ_COUNT && handlers[req])
-		handlers[req](ui);
+	return dropped;
 }

@@ -1,5 +1,4 @@
-/* ui_list.c - choosing one line from a list: the problems list and the
- * drafts of the start screen. */
+/* list.c - choosing one line from a list, and yes or no as a list of two. */
 
 #include "config.h"
 
@@ -8,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/ui.h"
-#include "ui/ui_body.h"
+#include "ui/keys.h"
+#include "ui/paint.h"
+#include "ui/term.h"
+#include "ui/widgets.h"
 
 static void
 draw_list(const char *title, const char *const *lines, size_t n, size_t sel,
@@ -113,32 +114,10 @@ nb_ui_choose(const char *title, const char *const *lines, size_t n,
 	}
 }
 
-long
-nb_ui_problems(nb_ui_t *ui)
+int
+nb_ui_confirm(const char *title, const char *no, const char *yes, const char *note)
 {
-	static const char *const sev[] = { "[未填] ", "[提醒] ", "[错误] " };
-	const nb_findings_t *f = &ui->ed.findings;
-	const char **lines;
-	char title[128];
-	size_t i;
-	long r;
+	const char *const v[] = { no, yes };
 
-	if (ui->headless)
-		return -1;
-	if (!(lines = calloc(f->n + 1, sizeof *lines)))
-		return -1;
-	for (i = 0; i < f->n; i++) {
-		char *s = malloc(strlen(f->v[i].message) + 16);
-		if (s)
-			sprintf(s, "%s%s", sev[f->v[i].severity], f->v[i].message);
-		lines[i] = s ? s : "";
-	}
-	snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 处未填写（回车跳到该格）",
-	         f->errors, f->warnings, f->notes);
-	r = nb_ui_choose(title, lines, f->n, 0, NULL);
-	for (i = 0; i < f->n; i++)
-		if (*lines[i])
-			free((char *)lines[i]);
-	free(lines);
-	return r;
+	return nb_ui_choose(title, v, 2, 0, note) == 1;
 }

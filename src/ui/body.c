@@ -1,4 +1,4 @@
-/* ui_body.c - the current section: its one-line fields and paragraphs,
+/* body.c - the current section: its one-line fields and paragraphs,
  * or its grid.  The body is a list of display lines built afresh on each
  * draw; the part that holds the cursor is scrolled into view. */
 
@@ -10,8 +10,8 @@
 
 #include "core/text.h"
 #include "core/textedit.h"
-#include "ui/ui.h"
-#include "ui/ui_body.h"
+#include "ui/paint.h"
+#include "ui/screen.h"
 
 typedef enum {
 	L_BLANK, L_HEADING, L_COLHEAD, L_GROW, L_LINE, L_LABEL, L_TEXT, L_MORE
@@ -434,9 +434,9 @@ draw_cell(body_t *B, int y, long stop)
 
 	cell_text(B, stop, text, sizeof text);
 	if (ed->mark[s->cell] & NB_MARK_ERROR)
-		attr = nb_ui_attr(B->ui, NB_PAIR_ERROR, A_BOLD);
+		attr = nb_ui_attr(NB_PAIR_ERROR, A_BOLD);
 	else if (s->computed)
-		attr = nb_ui_attr(B->ui, NB_PAIR_TOTAL, A_BOLD);
+		attr = nb_ui_attr(NB_PAIR_TOTAL, A_BOLD);
 	if (is_cur(B, stop))
 		attr |= A_REVERSE;
 	attron(attr);
@@ -567,4 +567,19 @@ nb_ui_draw_body(nb_ui_t *ui)
 	}
 	free(B.tc);
 	free(B.v);
+}
+
+void
+nb_ui_hit(nb_ui_t *ui, int y, int x0, int x1, int section, long stop)
+{
+	nb_hit_t *h;
+
+	if (ui->nhits >= NB_UI_MAXHITS)
+		return;
+	h = &ui->hits[ui->nhits++];
+	h->y = y;
+	h->x0 = x0;
+	h->x1 = x1;
+	h->section = section;
+	h->stop = stop;
 }

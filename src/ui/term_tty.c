@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ui/ui.h"
+#include "ui/term.h"
 
 /* The locale asked for, as the C library picks it. */
 static const char *

@@ -16,7 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "ui/ui.h"
+#include "ui/term.h"
 
 static volatile sig_atomic_t caught;
 static struct termios shell_modes;

@@ -1,5 +1,6 @@
-/* ui_draw.c - drawing the editor.  Every width is a display width: a
- * Chinese character takes two columns.  Decorations are ASCII only. */
+/* edit_screen.c - the editor: title, outline, status and key line around
+ * the body (body.c).  Every width is a display width; decorations are
+ * ASCII only. */
 
 #include "config.h"
 
@@ -10,140 +11,19 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "core/textedit.h"
-#include "ui/ui.h"
-#include "ui/ui_body.h"
+#include "ui/keys.h"
+#include "ui/paint.h"
+#include "ui/screen.h"
+#include "ui/term.h"
 
-/* ---- strings by display width ---- */
 
-int
-nb_ui_width(const char *s)
-{
-	size_t n;
-	wchar_t *w = nb_utf8_decode(s ? s : "", &n);
-	int width;
 
-	if (!w)
-		return 0;
-	width = nb_wcswidth(w, n);
-	free(w);
-	return width;
-}
 
-/* How many characters of w fit in maxw columns; *used gets their width. */
-static size_t
-fit(const wchar_t *w, size_t n, int maxw, int *used)
-{
-	size_t i;
-	int x = 0;
 
-	for (i = 0; i < n; i++) {
-		int cw = nb_cp_width(w[i]);
-		if (x + cw > maxw)
-			break;
-		x += cw;
-	}
-	*used = x;
-	return i;
-}
 
-void
-nb_ui_putw(int y, int x, const wchar_t *w, size_t n, int maxw, int right)
-{
-	int used;
-	size_t k;
 
-	if (maxw <= 0)
-		return;
-	k = fit(w, n, maxw, &used);
-	if (k < n) {            /* visibly truncated: the last column is '~' */
-		k = fit(w, n, maxw - 1, &used);
-		mvaddnwstr(y, x, w, (int)k);
-		mvaddch(y, x + used, '~');
-		return;
-	}
-	mvaddnwstr(y, right ? x + maxw - used : x, w, (int)k);
-}
 
-void
-nb_ui_put(int y, int x, const char *s, int maxw, int right)
-{
-	size_t n;
-	wchar_t *w = nb_utf8_decode(s ? s : "", &n);
 
-	if (!w)
-		return;
-	nb_ui_putw(y, x, w, n, maxw, right);
-	free(w);
-}
-
-static void
-fill(int y, int x, int n)
-{
-	mvhline(y, x, ' ', n);
-}
-
-int
-nb_ui_too_small(void)
-{
-	return LINES < NB_UI_MIN_LINES || COLS < NB_UI_MIN_COLS;
-}
-
-static long dropped;     /* keys dropped since the terminal became too small */
-
-int
-nb_ui_key_paused(nb_req_t req)
-{
-	if (!nb_ui_too_small()) {
-		dropped = 0;
-		return 0;
-	}
-	if (req == NB_REQ_QUIT || req == NB_REQ_RESIZE)
-		return 0;
-	dropped++;
-	return 1;
-}
-
-void
-nb_ui_draw_too_small(const char *msg)
-{
-	char size[160];
-	int y = LINES / 2 - 2;
-
-	erase();
-	snprintf(size, sizeof size, "终端太小：至少需要 %dx%d，现在是 %dx%d。",
-	         NB_UI_MIN_COLS, NB_UI_MIN_LINES, COLS, LINES);
-	nb_ui_put(y, 0, size, COLS, 0);
-	nb_ui_put(y + 1, 0, "按键暂停：窗口放大之前按的键都不起作用，", COLS, 0);
-	nb_ui_put(y + 2, 0, "只有 Ctrl-Q 可以退出。放大后自动恢复。", COLS, 0);
-	if (dropped) {
-		snprintf(size, sizeof size, "（已丢弃 %ld 个按键）", dropped);
-		nb_ui_put(y + 3, 0, size, COLS, 0);
-	}
-	if (msg && msg[0])
-		nb_ui_put(y + 4, 0, msg, COLS, 0);
-	refresh();
-}
-
-void
-nb_ui_hit(nb_ui_t *ui, int y, int x0, int x1, int section, long stop)
-{
-	nb_hit_t *h;
-
-	if (ui->nhits >= NB_UI_MAXHITS)
-		return;
-	h = &ui->hits[ui->nhits++];
-	h->y = y;
-	h->x0 = x0;
-	h->x1 = x1;
-	h->section = section;
-	h->stop = stop;
-}
-
-int
-nb_ui_attr(const nb_ui_t *ui, int pair, int fallback)
-{
-	return ui->color ? (int)COLOR_PAIR(pair) | fallback : fallback;
-}
 
 /* ---- title and outline ---- */
 
@@ -153,7 +33,7 @@ draw_title(nb_ui_t *ui)
 	const nb_editor_t *ed = &ui->ed;
 	const char *slash = strrchr(ed->path, '/');
 	char left[512], year[32] = "";
-	int attr = nb_ui_attr(ui, NB_PAIR_TITLE, A_REVERSE);
+	int attr = nb_ui_attr(NB_PAIR_TITLE, A_REVERSE);
 	const char *mark = ed->readonly ? (ed->dirty ? "[只读*] " : "[只读] ")
 	                   : ed->dirty && ed->keep_error[0] ? "[*未保存 恢复文件写不进] "
 	                   : ed->dirty ? "[*未保存] " : "[已保存] ";
@@ -163,7 +43,7 @@ draw_title(nb_ui_t *ui)
 	snprintf(left, sizeof left, " 年报  %s  %s  %s", nb_report_org(ed->rep), year,
 	         slash ? slash + 1 : ed->path);
 	attron(attr);
-	fill(0, 0, COLS);
+	nb_ui_fill(0, 0, COLS);
 	nb_ui_put(0, 0, left, COLS - nb_ui_width(mark) - 1, 0);
 	nb_ui_put(0, COLS - nb_ui_width(mark), mark, nb_ui_width(mark), 0);
 	attroff(attr);
@@ -187,14 +67,14 @@ draw_outline_entry(nb_ui_t *ui, int i, int y, int x, int w)
 	snprintf(shown, sizeof shown, "%s%s", err ? "!" : "", state);
 	sw = nb_ui_width(shown);
 	attron(attr);
-	fill(y, x, w - 1);
+	nb_ui_fill(y, x, w - 1);
 	mvaddch(y, x, cur ? '>' : ' ');
 	nb_ui_put(y, x + 1, ed->nav.secs[i].sec->heading, w - sw - 3, 0);
 	attroff(attr);
 	if (err)
-		attron(nb_ui_attr(ui, NB_PAIR_ERROR, A_BOLD) | (cur ? A_REVERSE : 0));
+		attron(nb_ui_attr(NB_PAIR_ERROR, A_BOLD) | (cur ? A_REVERSE : 0));
 	else if (!strcmp(state, "完成"))
-		attron(nb_ui_attr(ui, NB_PAIR_OK, 0) | (cur ? A_REVERSE : 0));
+		attron(nb_ui_attr(NB_PAIR_OK, 0) | (cur ? A_REVERSE : 0));
 	else
 		attron(attr);
 	nb_ui_put(y, x + w - sw - 1, shown, sw, 0);
@@ -209,7 +89,7 @@ draw_outline(nb_ui_t *ui)
 	int per = (n + rows - 1) / rows, w = COLS / (per ? per : 1), i;
 
 	for (i = 0; i < rows; i++)
-		fill(1 + i, 0, COLS);
+		nb_ui_fill(1 + i, 0, COLS);
 	for (i = 0; i < n; i++)
 		draw_outline_entry(ui, i, 1 + i / per, (i % per) * w, w);
 }
@@ -259,7 +139,7 @@ put_wrapped(int y, const char *mark, const char *s, int attr)
 		return;
 	attron(attr);
 	nb_ui_put(y, 0, mark, mw, 0);
-	k = fit(w, n, COLS - mw, &used);
+	k = nb_ui_fit(w, n, COLS - mw, &used);
 	nb_ui_putw(y, mw, w, k, COLS - mw, 0);
 	if (k < n)
 		nb_ui_putw(y + 1, mw, w + k, n - k, COLS - mw, 0);
@@ -278,14 +158,14 @@ draw_status(nb_ui_t *ui)
 	nb_buf_init(&b);
 	stop_name(ed, &b);
 	attron(A_BOLD);
-	fill(y, 0, COLS);
+	nb_ui_fill(y, 0, COLS);
 	nb_ui_put(y, 0, b.data ? b.data : "", COLS, 0);
 	attroff(A_BOLD);
 	nb_buf_free(&b);
-	fill(y + 1, 0, COLS);
-	fill(y + 2, 0, COLS);
+	nb_ui_fill(y + 1, 0, COLS);
+	nb_ui_fill(y + 2, 0, COLS);
 	if (ed->msg[0]) {
-		attr = ed->msg_error ? nb_ui_attr(ui, NB_PAIR_ERROR, A_BOLD) : (int)A_BOLD;
+		attr = ed->msg_error ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : (int)A_BOLD;
 		put_wrapped(y + 1, ed->msg_error ? "! " : "", ed->msg, attr);
 		return;
 	}
@@ -293,7 +173,7 @@ draw_status(nb_ui_t *ui)
 	if (broken < 0)
 		return;
 	put_wrapped(y + 1, broken ? "! " : "", rule,
-	            broken ? nb_ui_attr(ui, NB_PAIR_ERROR, A_BOLD) : 0);
+	            broken ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : 0);
 }
 
 static void
@@ -312,7 +192,7 @@ draw_hints(const nb_ui_t *ui)
 	int x = 0, y = LINES - 1;
 	size_t i;
 
-	fill(y, 0, COLS);
+	nb_ui_fill(y, 0, COLS);
 	for (i = 0; i < n; i++) {
 		int kw = nb_ui_width(h[i][0]), dw = nb_ui_width(h[i][1]);
 		if (x + kw + dw + 1 > COLS)
@@ -347,28 +227,4 @@ nb_ui_draw(nb_ui_t *ui)
 	draw_hints(ui);
 	nb_ui_draw_body(ui);
 	refresh();
-}
-
-/* ---- help ---- */
-
-int
-nb_ui_draw_help_page(int first)
-{
-	const char **keys, **what;
-	size_t n = nb_ui_help_lines(&keys, &what), i;
-	int y, rows = LINES - 3;
-
-	erase();
-	attron(A_REVERSE);
-	fill(0, 0, COLS);
-	nb_ui_put(0, 1, "帮助：全部按键（PgDn/PgUp 翻页，其他键返回）", COLS - 2, 0);
-	attroff(A_REVERSE);
-	for (i = (size_t)first, y = 2; i < n && y < 2 + rows; i++, y++) {
-		attron(A_BOLD);
-		nb_ui_put(y, 1, keys[i], 24, 0);
-		attroff(A_BOLD);
-		nb_ui_put(y, 26, what[i], COLS - 27, 0);
-	}
-	refresh();
-	return (int)n;
 }

@@ -1,4 +1,4 @@
-/* ui_file.c - the draft as a file: saving under another name (the way out
+/* file_dialog.c - the draft as a file: saving under another name (the way out
  * of a failed save or a read-only draft) and reading it again from disk. */
 
 #include "config.h"
@@ -10,15 +10,10 @@
 
 #include "core/draft.h"
 #include "core/recovery.h"
-#include "ui/ui.h"
+#include "ui/screen.h"
+#include "ui/term.h"
+#include "ui/widgets.h"
 
-static int
-confirm(const char *title, const char *no, const char *yes, const char *note)
-{
-	const char *const v[] = { no, yes };
-
-	return nb_ui_choose(title, v, 2, 0, note) == 1;
-}
 
 /* Takes the lock of the new file, saves there, gives up the old lock. */
 static void
@@ -46,7 +41,7 @@ nb_ui_save_as(nb_ui_t *ui)
 {
 	char *path;
 
-	if (ui->headless)
+	if (nb_term_headless())
 		return;
 	path = nb_ui_prompt("另存为（文件名）：", ui->ed.path);
 	if (!path || !*path) {
@@ -56,7 +51,7 @@ nb_ui_save_as(nb_ui_t *ui)
 	} else if (!strcmp(path, ui->ed.path)) {
 		nb_ed_message(&ui->ed, 1, "这份草稿正由另一个编辑器使用：请另取一个文件名");
 	} else if (access(path, F_OK) == 0 &&
-	           !confirm("文件已存在", "不覆盖", "覆盖这个文件", path)) {
+	           !nb_ui_confirm("文件已存在", "不覆盖", "覆盖这个文件", path)) {
 		nb_ed_message(&ui->ed, 0, "未另存（%s 已存在）", path);
 	} else {
 		save_to(ui, path);
@@ -71,8 +66,8 @@ nb_ui_reload(nb_ui_t *ui)
 	nb_report_t *rep = NULL;
 	nb_error_t err = { 0 };
 
-	if (ed->dirty && !ui->headless &&
-	    !confirm("重新载入磁盘上的草稿？", "不载入，回到编辑",
+	if (ed->dirty && !nb_term_headless() &&
+	    !nb_ui_confirm("重新载入磁盘上的草稿？", "不载入，回到编辑",
 	             "载入，放弃这里未保存的修改", ed->path))
 		return;
 	if (nb_draft_load(ed->form, ed->path, &rep, &err) < 0) {

@@ -1,0 +1,42 @@
+/* problems.c - every finding of the rules in a list; the one chosen is
+ * where the cursor goes. */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/screen.h"
+#include "ui/term.h"
+#include "ui/widgets.h"
+
+long
+nb_ui_problems(nb_ui_t *ui)
+{
+	static const char *const sev[] = { "[未填] ", "[提醒] ", "[错误] " };
+	const nb_findings_t *f = &ui->ed.findings;
+	const char **lines;
+	char title[128];
+	size_t i;
+	long r;
+
+	if (nb_term_headless())
+		return -1;
+	if (!(lines = calloc(f->n + 1, sizeof *lines)))
+		return -1;
+	for (i = 0; i < f->n; i++) {
+		char *s = malloc(strlen(f->v[i].message) + 16);
+		if (s)
+			sprintf(s, "%s%s", sev[f->v[i].severity], f->v[i].message);
+		lines[i] = s ? s : "";
+	}
+	snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 处未填写（回车跳到该格）",
+	         f->errors, f->warnings, f->notes);
+	r = nb_ui_choose(title, lines, f->n, 0, NULL);
+	for (i = 0; i < f->n; i++)
+		if (*lines[i])
+			free((char *)lines[i]);
+	free(lines);
+	return r;
+}

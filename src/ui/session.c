@@ -1,0 +1,280 @@
+/* session.c - floor 5 of the screen: the editing session.  Opens the
+ * draft (session_open.c), runs the key loop that turns requests into the
+ * editor's actions (actions.c), and starts from the command line. */
+
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/draft.h"
+#include "core/lock.h"
+#include "core/recovery.h"
+#include "ui/keys.h"
+#include "ui/screen.h"
+#include "ui/session.h"
+#include "ui/session_impl.h"
+#include "ui/term.h"
+#include "ui/widgets.h"
+
+/* The recovery file is written at most this often while the report changes,
+ * and the key wait wakes up this often while a change is not yet kept: a
+ * kill -9 loses at most about a second of typing. */
+#define KEEP_EVERY_MS 1000
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/* ---- the loop ---- */
+
+static void
+answer(nb_ui_t *ui, nb_req_t req, wint_t ch)
+{
+	if (req == NB_REQ_NONE && (ch == 'y' || ch == 'Y'))
+		nb_ed_answer(&ui->ed, 1);
+	else if (req == NB_REQ_NONE && (ch == 'n' || ch == 'N'))
+		nb_ed_answer(&ui->ed, 0);
+	else if (req == NB_REQ_SAVE)
+		nb_ed_answer(&ui->ed, 1);
+	else if (req == NB_REQ_CANCEL || req == NB_REQ_NEXT_PROBLEM)
+		nb_ed_answer(&ui->ed, -1);
+}
+
+static double
+cpu_ms(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+static void
+report_bench(double first_ms, double start_ms, long keys)
+{
+	struct rusage ru;
+	double end = cpu_ms();
+
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "keys %ld\nfirst_screen_cpu_ms %.3f\n"
+	        "cpu_ms_per_key %.4f\npeak_rss_kb %ld\n", keys, first_ms,
+	        keys ? (end - start_ms) / keys : 0.0, ru.ru_maxrss);
+}
+
+static void
+loop(nb_ui_t *ui)
+{
+	double first = 0, start = 0;
+	long keys = 0;
+	nb_req_t req;
+	wint_t ch;
+
+	while (!ui->ed.done) {
+		if (!nb_term_headless())
+			nb_term_sync_size();
+		nb_ui_draw(ui);
+		if (!keys && nb_term_headless()) {
+			first = cpu_ms();
+			start = first;
+		}
+		if (!nb_term_headless())
+			timeout(ui->ed.changes != ui->ed.kept ? KEEP_EVERY_MS : -1);
+		if (!nb_ui_read_key(&req, &ch)) {
+			if (nb_ui_input_ended())
+				break;
+			nb_ed_keep(&ui->ed, nb_term_now_ms(), KEEP_EVERY_MS);
+			continue;
+		}
+		keys++;
+		if (ui->ed.ask != NB_ASK_NONE)
+			answer(ui, req, ch);
+		else if (nb_ui_key_paused(req))
+			continue;
+		else if (ui->ed.readonly && nb_ui_req_edits(req))
+			nb_ed_message(&ui->ed, 1, "只读打开：不能修改；F3 可另存为一份新草稿");
+		else if (req == NB_REQ_NONE)
+			nb_ed_type(&ui->ed, (wchar_t)ch);
+		else
+			nb_ui_handle(ui, req);
+		nb_ed_keep(&ui->ed, nb_term_now_ms(), KEEP_EVERY_MS);
+	}
+	if (nb_term_headless())
+		report_bench(first, start, keys);
+	else if (nb_ui_input_ended() && ui->ed.dirty)       /* keep what was typed */
+		nb_ed_keep(&ui->ed, nb_term_now_ms(), 0);
+}
+
+
+
+
+
+
+
+
+
+
+int
+nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
+{
+	nb_ui_t *ui = calloc(1, sizeof *ui);
+	nb_error_t err = { 0 };
+	char note[512] = "";
+	int recovered, readonly = 0, rc;
+	nb_report_t *orig = rep;
+
+	if (!ui || (readonly = nb_ui_lock_draft(&ui->lock, path, note, sizeof note)) < 0) {
+		if (!ui)
+			fputs("nianbao: 内存不足\n", stderr);
+		nb_report_free(rep);
+		nb_form_free(form);
+		free(ui);
+		return 2;
+	}
+	/* the recovery file belongs to whoever holds the lock */
+	if (!readonly && nb_ui_offer_recovery(form, &rep, path, note, sizeof note))
+		return nb_ui_leave_unanswered(ui, form, rep, path);
+	recovered = rep != orig;
+	if (nb_ed_open(&ui->ed, form, rep, path) < 0) {
+		nb_ed_close(&ui->ed);   /* frees what was built, form and rep too */
+		fputs("nianbao: 内存不足\n", stderr);
+		nb_lock_release(&ui->lock, &err);
+		free(ui);
+		return 2;
+	}
+	if (!nb_term_active() && nb_ui_begin() < 0) {
+		nb_ui_end();
+		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+		nb_lock_release(&ui->lock, &err);
+		nb_ed_close(&ui->ed);
+		free(ui);
+		return 2;
+	}
+	nb_ui_keys_init();
+	ui->ed.dirty = recovered;
+	ui->ed.readonly = readonly;
+	if (note[0])
+		nb_ed_message(&ui->ed, 0, "%s", note);
+	loop(ui);
+	nb_ui_end();
+	rc = nb_ui_ended_by_signal(&ui->ed);
+	nb_lock_release(&ui->lock, &err);
+	nb_ed_close(&ui->ed);
+	free(ui);
+	nb_term_close_replay();
+	return rc;
+}
+
+/* ---- from the command line ---- */
+
+/* Asks for 机关名称 and 年度, writes the new draft to path and edits it. */
+static int
+create_and_edit(const char *const *dirs, const char *path)
+{
+	nb_form_t *form;
+	nb_report_t *rep;
+	nb_error_t err = { 0 };
+	char *org;
+	int64_t year;
+
+	if (nb_ui_ask_identity(&org, &year) < 0) {
+		nb_ui_end();
+		return 0;
+	}
+	if (nb_form_open(NB_FORMAT_DEFAULT, dirs, &form, &err) < 0) {
+		nb_ui_end();
+		nb_error_print(&err, stderr);
+		free(org);
+		return 2;
+	}
+	if (!(rep = nb_report_new_for(form, org, year))) {
+		nb_ui_end();
+		fputs("nianbao: 内存不足\n", stderr);
+		nb_form_free(form);
+		free(org);
+		return 2;
+	}
+	free(org);
+	if (nb_draft_save(rep, path, &err) < 0) {
+		nb_ui_end();
+		nb_error_print(&err, stderr);
+		nb_report_free(rep);
+		nb_form_free(form);
+		return 2;
+	}
+	return nb_ui_edit(form, rep, path);
+}
+
+int
+nb_ui_start(const char *const *dirs, const char *path)
+{
+	nb_form_t *form;
+	nb_report_t *rep;
+	nb_error_t err = { 0 };
+	char *chosen, *note = NULL;
+	int rc, is_new;
+
+	if ((rc = nb_ui_check_terminal()) != 0)
+		return rc;
+	if (path && access(path, F_OK) == 0) {
+		if (nb_draft_open(path, dirs, &form, &rep, &err) < 0) {
+			nb_error_print(&err, stderr);
+			return 2;
+		}
+		return nb_ui_edit(form, rep, path);
+	}
+	if (nb_ui_begin() < 0) {
+		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+		return 2;
+	}
+	nb_ui_keys_init();
+	if (path)
+		return create_and_edit(dirs, path);
+	for (;;) {                  /* an unreadable draft: choose again */
+		rc = nb_ui_start_screen(dirs, note, &chosen, &is_new);
+		free(note);
+		note = NULL;
+		if (rc < 0) {
+			nb_ui_end();
+			return 0;
+		}
+		if (is_new) {
+			rc = create_and_edit(dirs, chosen);
+			break;
+		}
+		memset(&err, 0, sizeof err);
+		if (nb_draft_open(chosen, dirs, &form, &rep, &err) == 0) {
+			rc = nb_ui_edit(form, rep, chosen);
+			break;
+		}
+		note = strdup(err.msg);
+		free(chosen);
+	}
+	free(chosen);
+	return rc;
+}

@@ -1,0 +1,18 @@
+/* session.h - floor 5 of the screen: the editing session, what the
+ * command line calls. */
+#ifndef NB_UI_SESSION_H
+#define NB_UI_SESSION_H
+
+#include "core/form.h"
+#include "core/report.h"
+
+/* The editor command once its arguments are checked: edits path (created
+ * after asking 机关名称 and 年度 when it does not exist) or, without one,
+ * the start screen's choice; form files are looked for in dirs.  Returns
+ * the exit status. */
+int nb_ui_start(const char *const *dirs, const char *path);
+/* Runs the editor on a loaded draft until the operator quits; takes over
+ * form and rep.  Returns the exit status. */
+int nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path);
+
+#endif

@@ -1,0 +1,28 @@
+/* session_impl.h - what the files of the session share (floor 5). */
+#ifndef NB_UI_SESSION_IMPL_H
+#define NB_UI_SESSION_IMPL_H
+
+#include <stddef.h>
+
+#include "ui/keys.h"
+#include "ui/screen.h"
+
+/* actions.c: one handler per request; bracketed paste; Ctrl-E. */
+void nb_ui_handle(nb_ui_t *ui, nb_req_t req);
+void nb_ui_paste(nb_ui_t *ui);
+void nb_ui_external_editor(nb_ui_t *ui);
+
+/* session_open.c.  The lock: 0 held, 1 to look read-only, -1 (said why)
+ * not opened; note gets what to tell the operator. */
+int nb_ui_lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size);
+/* The unsaved edits of last time offered back: 0 go on (*rep may be the
+ * recovered report), 1 the question was left unanswered. */
+int nb_ui_offer_recovery(nb_form_t *form, nb_report_t **rep, const char *path,
+                         char *note, size_t size);
+/* The draft is not opened; the recovery file stays.  The exit status. */
+int nb_ui_leave_unanswered(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
+                           const char *path);
+/* After a signal ended the session: where the edits are; 128 + signal. */
+int nb_ui_ended_by_signal(const nb_editor_t *ed);
+
+#endif
