@@ -14,7 +14,7 @@ S=$NB_TOP_SRCDIR
 B=${NB_TOP_BUILDDIR:-.}
 cd "$S" || exit 1
 
-plan 9
+plan 10
 
 # includes FLOOR PATTERN: the include lines of FLOOR's files that match.
 includes() {
@@ -26,6 +26,10 @@ is "$(includes core 'ui/|cli/')" "" "src/core includes nothing of src/ui or src/
 is "$(includes core 'n?curses')" "" "src/core does not include curses"
 is "$(includes ui 'cli/')" "" "src/ui includes nothing of src/cli"
 is "$(includes cli 'n?curses')" "" "src/cli leaves curses to src/ui"
+# The core speaks of requests ({save}, {undo}: requests.h), the screen
+# names the keys bound to them: rebinding a key never makes a message lie.
+is "$(grep -nE '"[^"]*(Ctrl-[A-Za-z]|\<F[0-9]+\>|\<Esc\>|\<Enter\>)' src/core/*.c)" "" \
+	"no message of src/core names a key"
 
 # calls LIB...: the nb_ functions LIB's objects call that none of LIB defines.
 calls() {
@@ -43,7 +47,7 @@ is "$(calls "$B/src/libnbui.a" "$B/src/libnianbao.a")" "" \
 floor_of() {
 	case $1 in
 	term.h|term.c|term_tty.c|term_signal.c) echo 1 ;;
-	keys.h|keys.c|paint.h|paint.c) echo 2 ;;
+	requests.h|keys.h|keys.c|paint.h|paint.c) echo 2 ;;
 	widgets.h|list.c|prompt.c|pager.c|help.c) echo 3 ;;
 	screen.h|edit_screen.c|body.c|problems.c|export_dialog.c|file_dialog.c|start_screen.c) echo 4 ;;
 	session.h|session_impl.h|session.c|actions.c|session_open.c) echo 5 ;;

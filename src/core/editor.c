@@ -407,7 +407,7 @@ nb_ed_cancel(nb_editor_t *ed)
 	}
 	nb_ed_refresh(ed);
 	nb_ed_load(ed);
-	nb_ed_message(ed, 0, "已恢复本格原来的值（Ctrl-Z 可找回刚才的输入）");
+	nb_ed_message(ed, 0, "已恢复本格原来的值（{undo} 可找回刚才的输入）");
 }
 
 /* ---- moving ---- */
@@ -429,7 +429,7 @@ nb_ed_next(nb_editor_t *ed)
 
 	if (to == ed->cur) {
 		nb_ed_commit(ed);
-		nb_ed_message(ed, 0, "已到最后一项。按 Ctrl-S 保存");
+		nb_ed_message(ed, 0, "已到最后一项。按 {save} 保存");
 		return;
 	}
 	ed->msg[0] = '\0';
@@ -645,7 +645,7 @@ remove_item_now(nb_editor_t *ed)
 		item--;
 	ed->cur = nb_nav_find(&ed->nav, cell, item, 1);
 	nb_ed_load(ed);
-	nb_ed_message(ed, 0, "已删除分项（Ctrl-Z 可撤销）");
+	nb_ed_message(ed, 0, "已删除分项（{undo} 可撤销）");
 }
 
 /* ---- saving and quitting ---- */
@@ -657,7 +657,7 @@ save_now(nb_editor_t *ed)
 	int rc;
 
 	if ((rc = nb_draft_save(ed->rep, ed->path, &warning)) < 0) {
-		nb_ed_message(ed, 1, "保存失败：%s（修改仍在，可按 F3 另存到别处）", warning.msg);
+		nb_ed_message(ed, 1, "保存失败：%s（修改仍在，可按 {save_as} 另存到别处）", warning.msg);
 		return -1;
 	}
 	ed->dirty = 0;
@@ -702,13 +702,13 @@ int
 nb_ed_save(nb_editor_t *ed)
 {
 	if (ed->readonly) {
-		nb_ed_message(ed, 1, "只读打开，不能保存到原文件；请按 F3 另存为");
+		nb_ed_message(ed, 1, "只读打开，不能保存到原文件；请按 {save_as} 另存为");
 		return -1;
 	}
 	if (nb_filestamp_changed(ed->path, &ed->stamp)) {
 		ed->ask = NB_ASK_OVERWRITE;
 		nb_ed_message(ed, 1, "%s 在打开后被其他程序改动过。仍要用这里的内容覆盖它吗？"
-		              "(Y 覆盖 / N 不保存；另存为：F3；重新载入：F9)", ed->path);
+		              "(Y 覆盖 / N 不保存；另存为：{save_as}；重新载入：{reload})", ed->path);
 		return -1;
 	}
 	return save_now(ed);
@@ -735,7 +735,7 @@ nb_ed_keep(nb_editor_t *ed, long now, long every)
 	if (strcmp(ed->keep_error, err.msg)) {
 		snprintf(ed->keep_error, sizeof ed->keep_error, "%s", err.msg);
 		nb_ed_message(ed, 1, "无法写入恢复文件：%s。程序意外退出时未保存的修改会丢失，"
-		              "请尽快按 Ctrl-S 保存", err.msg);
+		              "请尽快按 {save} 保存", err.msg);
 	}
 }
 
@@ -747,7 +747,7 @@ nb_ed_quit(nb_editor_t *ed)
 		return;
 	}
 	ed->ask = NB_ASK_QUIT;
-	nb_ed_message(ed, 0, "修改尚未保存。保存吗？ Y 保存并退出  N 不保存退出  Esc 取消");
+	nb_ed_message(ed, 0, "修改尚未保存。保存吗？ Y 保存并退出  N 不保存退出  {cancel} 取消");
 }
 
 void
@@ -758,7 +758,7 @@ nb_ed_interrupt(nb_editor_t *ed)
 		return;
 	}
 	ed->ask = NB_ASK_LEAVE;
-	nb_ed_message(ed, 0, "退出 nianbao 吗？ Y 退出  N 或 Esc 继续编辑");
+	nb_ed_message(ed, 0, "退出 nianbao 吗？ Y 退出  N 或 {cancel} 继续编辑");
 }
 
 void

@@ -182,7 +182,7 @@ type_number(nb_editor_t *ed, const nb_field_t *f, wchar_t c, int year)
 
 	if (nb_ed_stop(ed)->computed) {
 		nb_ed_message(ed, 1, ed->mismatch[nb_ed_stop(ed)->cell]
-		              ? "总计不能输入；按 Enter 采用计算出的总计"
+		              ? "总计不能输入；按 {enter} 采用计算出的总计"
 		              : "总计由系统根据各项自动计算，不能输入");
 		return 0;
 	}
@@ -392,8 +392,8 @@ nb_ed_clear(nb_editor_t *ed)
 		return;
 	nb_text_set(&ed->buf, "");
 	apply(ed);
-	nb_ed_message(ed, 0, is_paragraph(nb_ed_stop(ed)) ? "已清空（Ctrl-Z 恢复）"
-	                                                : "已清空（Esc 或 Ctrl-Z 恢复）");
+	nb_ed_message(ed, 0, is_paragraph(nb_ed_stop(ed)) ? "已清空（{undo} 恢复）"
+	                                                : "已清空（{cancel} 或 {undo} 恢复）");
 }
 
 void

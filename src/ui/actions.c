@@ -170,8 +170,8 @@ static void h_left(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_LEFT, 1); }
 static void h_right(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_RIGHT, 1); }
 static void h_home(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_HOME, 1); }
 static void h_end(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_END, 1); }
-static void h_wleft(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_LEFT, 1); }
-static void h_wright(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_RIGHT, 1); }
+static void h_word_left(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_LEFT, 1); }
+static void h_word_right(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_WORD_RIGHT, 1); }
 static void h_top(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_TOP, 1); }
 static void h_bottom(nb_ui_t *ui) { nb_ed_move(&ui->ed, NB_MV_BOTTOM, 1); }
 static void h_enter(nb_ui_t *ui) { nb_ed_enter(&ui->ed); }
@@ -193,7 +193,8 @@ static void h_external(nb_ui_t *ui) { nb_ui_external_editor(ui); }
 static void h_paste(nb_ui_t *ui) { nb_ui_paste(ui); }
 static void h_preview(nb_ui_t *ui) { nb_ui_preview(ui); }
 static void h_export(nb_ui_t *ui) { nb_ui_export(ui); }
-static void h_nothing(nb_ui_t *ui) { (void)ui; }
+static void h_paste_end(nb_ui_t *ui) { (void)ui; }
+static void h_resize(nb_ui_t *ui) { (void)ui; }   /* the next draw follows */
 
 static void
 h_pgup(nb_ui_t *ui)
@@ -266,29 +267,11 @@ h_mouse(nb_ui_t *ui)
 	}
 }
 
+#define NB_REQ_HANDLER(id, name, edits, help) [NB_REQ_##id] = h_##name,
 static void (*const handlers[NB_REQ_COUNT])(nb_ui_t *) = {
-	[NB_REQ_NONE] = h_nothing,
-	[NB_REQ_NEXT] = h_next, [NB_REQ_PREV] = h_prev,
-	[NB_REQ_UP] = h_up, [NB_REQ_DOWN] = h_down,
-	[NB_REQ_LEFT] = h_left, [NB_REQ_RIGHT] = h_right,
-	[NB_REQ_HOME] = h_home, [NB_REQ_END] = h_end,
-	[NB_REQ_PGUP] = h_pgup, [NB_REQ_PGDN] = h_pgdn,
-	[NB_REQ_WORD_LEFT] = h_wleft, [NB_REQ_WORD_RIGHT] = h_wright,
-	[NB_REQ_TOP] = h_top, [NB_REQ_BOTTOM] = h_bottom,
-	[NB_REQ_ENTER] = h_enter, [NB_REQ_CANCEL] = h_cancel,
-	[NB_REQ_BACKSPACE] = h_backspace, [NB_REQ_DELETE] = h_delete,
-	[NB_REQ_CLEAR] = h_clear, [NB_REQ_SAVE] = h_save,
-	[NB_REQ_QUIT] = h_quit, [NB_REQ_NEXT_PROBLEM] = h_next_problem,
-	[NB_REQ_PROBLEMS] = h_problems, [NB_REQ_EXTERNAL] = h_external,
-	[NB_REQ_UNDO] = h_undo, [NB_REQ_REDO] = h_redo, [NB_REQ_HELP] = h_help,
-	[NB_REQ_ADD_ITEM] = h_add_item, [NB_REQ_REMOVE_ITEM] = h_remove_item,
-	[NB_REQ_REDRAW] = h_redraw, [NB_REQ_PASTE_BEGIN] = h_paste,
-	[NB_REQ_PASTE_END] = h_nothing, [NB_REQ_MOUSE] = h_mouse,
-	[NB_REQ_PREVIEW] = h_preview, [NB_REQ_EXPORT] = h_export,
-	[NB_REQ_INTERRUPT] = h_interrupt, [NB_REQ_SAVE_AS] = h_save_as,
-	[NB_REQ_RELOAD] = h_reload,
-	[NB_REQ_RESIZE] = h_nothing,
+	NB_REQUESTS(NB_REQ_HANDLER)
 };
+#undef NB_REQ_HANDLER
 
 void
 nb_ui_handle(nb_ui_t *ui, nb_req_t req)

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "core/textedit.h"
+#include "ui/keys.h"
 #include "ui/paint.h"
 #include "ui/screen.h"
 
@@ -525,6 +526,7 @@ draw_lines(body_t *B)
 static void
 draw_heading_line(nb_ui_t *ui, const nb_nsec_t *sec)
 {
+	char hint[128];
 	size_t i;
 	int items = 0;
 
@@ -536,7 +538,8 @@ draw_heading_line(nb_ui_t *ui, const nb_nsec_t *sec)
 	addstr(" ==");
 	attroff(A_BOLD);
 	if (items)
-		nb_ui_put(ui->body_top - 1, COLS - 26, "F5 添加分项  F6 删除分项", 25, 1);
+		nb_ui_put(ui->body_top - 1, COLS - 26, nb_ui_keys_in("{add_item} 添加分项  "
+		          "{remove_item} 删除分项", hint, sizeof hint), 25, 1);
 }
 
 void

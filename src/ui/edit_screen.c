@@ -6,6 +6,7 @@
 
 #include <curses.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -118,7 +119,7 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 		nb_cell_name(ed->form, s->cell, 0, b);
 	}
 	if (s->computed && ed->mismatch[s->cell])
-		nb_buf_puts(b, "（括号里是计算值：按 Enter 采用）");
+		nb_buf_puts(b, "（括号里是计算值：按 {enter} 采用）");
 	else if (s->computed)
 		nb_buf_puts(b, "（自动计算）");
 	else if (f->hint)
@@ -159,14 +160,15 @@ draw_status(nb_ui_t *ui)
 	stop_name(ed, &b);
 	attron(A_BOLD);
 	nb_ui_fill(y, 0, COLS);
-	nb_ui_put(y, 0, b.data ? b.data : "", COLS, 0);
+	nb_ui_put(y, 0, nb_ui_keys_in(b.data ? b.data : "", rule, sizeof rule), COLS, 0);
 	attroff(A_BOLD);
 	nb_buf_free(&b);
 	nb_ui_fill(y + 1, 0, COLS);
 	nb_ui_fill(y + 2, 0, COLS);
 	if (ed->msg[0]) {
 		attr = ed->msg_error ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : (int)A_BOLD;
-		put_wrapped(y + 1, ed->msg_error ? "! " : "", ed->msg, attr);
+		put_wrapped(y + 1, ed->msg_error ? "! " : "",
+		            nb_ui_keys_in(ed->msg, rule, sizeof rule), attr);
 		return;
 	}
 	broken = nb_ed_rule_line(ed, rule, sizeof rule);
@@ -176,31 +178,49 @@ draw_status(nb_ui_t *ui)
 	            broken ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : 0);
 }
 
+/* A key as the key line shows it: "Ctrl-S" is "^S". */
+static const char *
+short_key(const char *name, char *out, size_t size)
+{
+	if (!strncmp(name, "Ctrl-", 5) && strlen(name) == 6)
+		snprintf(out, size, "^%s", name + 5);
+	else
+		snprintf(out, size, "%s", name);
+	return out;
+}
+
 static void
 draw_hints(const nb_ui_t *ui)
 {
-	static const char *const answer[][2] = {
-		{ "Y", "是" }, { "N", "否" }, { "Esc", "取消" },
+	static const struct { nb_req_t req; const char *key, *what; } answer[] = {
+		{ NB_REQ_NONE, "Y", "是" }, { NB_REQ_NONE, "N", "否" },
+		{ NB_REQ_CANCEL, NULL, "取消" },
+	}, hints[] = {
+		{ NB_REQ_HELP, NULL, "帮助" }, { NB_REQ_NEXT, NULL, "下一项" },
+		{ NB_REQ_SAVE, NULL, "保存" }, { NB_REQ_QUIT, NULL, "退出" },
+		{ NB_REQ_NEXT_PROBLEM, NULL, "下个问题" },
+		{ NB_REQ_PROBLEMS, NULL, "问题表" }, { NB_REQ_UNDO, NULL, "撤销" },
+		{ NB_REQ_EXTERNAL, NULL, "外部编辑" }, { NB_REQ_PGDN, NULL, "下一部分" },
 	};
-	static const char *const hints[][2] = {
-		{ "F1", "帮助" }, { "Tab", "下一项" }, { "^S", "保存" },
-		{ "^Q", "退出" }, { "^G", "下个问题" }, { "F4", "问题表" },
-		{ "^Z", "撤销" }, { "^E", "外部编辑" }, { "PgDn", "下一部分" },
-	};
-	const char *const (*h)[2] = ui->ed.ask != NB_ASK_NONE ? answer : hints;
-	size_t n = ui->ed.ask != NB_ASK_NONE ? 3 : sizeof hints / sizeof hints[0];
-	int x = 0, y = LINES - 1;
-	size_t i;
+	int asking = ui->ed.ask != NB_ASK_NONE, x = 0, y = LINES - 1, kw, dw;
+	size_t i, n = asking ? 3 : sizeof hints / sizeof hints[0];
+	char key[32];
 
 	nb_ui_fill(y, 0, COLS);
 	for (i = 0; i < n; i++) {
-		int kw = nb_ui_width(h[i][0]), dw = nb_ui_width(h[i][1]);
+		const char *k = asking ? answer[i].key : NULL, *what;
+		nb_req_t req = asking ? answer[i].req : hints[i].req;
+		if (!k)
+			k = short_key(nb_ui_key_name(req), key, sizeof key);
+		what = asking ? answer[i].what : hints[i].what;
+		kw = nb_ui_width(k);
+		dw = nb_ui_width(what);
 		if (x + kw + dw + 1 > COLS)
 			break;
 		attron(A_REVERSE);
-		nb_ui_put(y, x, h[i][0], kw, 0);
+		nb_ui_put(y, x, k, kw, 0);
 		attroff(A_REVERSE);
-		nb_ui_put(y, x + kw, h[i][1], dw, 0);
+		nb_ui_put(y, x + kw, what, dw, 0);
 		x += kw + dw + 2;
 	}
 }

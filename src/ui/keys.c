@@ -81,51 +81,16 @@ static binding_t bindings[] = {
 
 #define NBIND (sizeof bindings / sizeof bindings[0])
 
-/* What each request does, in the order of the help screen. */
+#define NB_REQ_ROW(id, name, edits, help) { NB_REQ_##id, #name, edits, help },
 static const struct {
 	nb_req_t req;
-	const char *what;
-} help[] = {
-	{ NB_REQ_NEXT, "提交本项，到下一项（数字格中 Enter 相同）" },
-	{ NB_REQ_PREV, "回到上一项" },
-	{ NB_REQ_ENTER, "数字格：提交并到下一项；段落：换行；总计：采用计算值" },
-	{ NB_REQ_CANCEL, "恢复本格原值（可撤销）；段落中保留文字，到下一项" },
-	{ NB_REQ_UP, "表格中上移；段落中上移一行" },
-	{ NB_REQ_DOWN, "表格中下移；段落中下移一行" },
-	{ NB_REQ_LEFT, "表格中左移；文字中左移一个字" },
-	{ NB_REQ_RIGHT, "表格中右移；文字中右移一个字" },
-	{ NB_REQ_HOME, "行首（表格：本行第一格）" },
-	{ NB_REQ_END, "行尾（表格：本行最后一格）" },
-	{ NB_REQ_WORD_LEFT, "段落中跳到上一句/上一个词" },
-	{ NB_REQ_WORD_RIGHT, "段落中跳到下一句/下一个词" },
-	{ NB_REQ_TOP, "段落开头" },
-	{ NB_REQ_BOTTOM, "段落末尾" },
-	{ NB_REQ_PGDN, "下一部分（段落中先向下翻页）" },
-	{ NB_REQ_PGUP, "上一部分（段落中先向上翻页）" },
-	{ NB_REQ_BACKSPACE, "删除光标前的字" },
-	{ NB_REQ_DELETE, "删除光标处的字" },
-	{ NB_REQ_CLEAR, "清空本格（恢复为未填写）" },
-	{ NB_REQ_SAVE, "保存" },
-	{ NB_REQ_SAVE_AS, "另存为（保存失败或只读打开时，存到另一个文件）" },
-	{ NB_REQ_RELOAD, "重新载入磁盘上的草稿（放弃未保存的修改，会询问）" },
-	{ NB_REQ_QUIT, "退出（有未保存的修改时会询问）" },
-	{ NB_REQ_INTERRUPT, "询问是否退出（不会直接退出）" },
-	{ NB_REQ_NEXT_PROBLEM, "跳到下一个问题" },
-	{ NB_REQ_PROBLEMS, "问题列表（选中后回车跳到该格）" },
-	{ NB_REQ_EXTERNAL, "用外部编辑器（$VISUAL、$EDITOR 或 vi）编辑本段文字" },
-	{ NB_REQ_UNDO, "撤销（本次编辑中的修改，可多步；一次粘贴为一步）" },
-	{ NB_REQ_REDO, "重做刚撤销的修改" },
-	{ NB_REQ_ADD_ITEM, "添加一个分项（在当前分项之后）" },
-	{ NB_REQ_REMOVE_ITEM, "删除当前分项（会询问）" },
-	{ NB_REQ_PREVIEW, "预览导出的报告（纯文本，可滚动）" },
-	{ NB_REQ_EXPORT, "导出报告（选择 Word、网页、纯文本或 Markdown；有错误或未填写时只能导出草稿）" },
-	{ NB_REQ_REDRAW, "重画屏幕" },
-	{ NB_REQ_MOUSE, "点击大纲选择部分，点击单元格或段落选择该项" },
-	{ NB_REQ_PASTE_BEGIN, "在终端中粘贴的文字一次插入（长段落也不会丢字）" },
-	{ NB_REQ_HELP, "显示本帮助" },
-};
+	const char *name;       /* as {name} in messages */
+	int edits;
+	const char *help;
+} requests[] = { NB_REQUESTS(NB_REQ_ROW) };
+#undef NB_REQ_ROW
 
-#define NHELP (sizeof help / sizeof help[0])
+#define NREQ (sizeof requests / sizeof requests[0])
 
 static wint_t
 terminfo_key(const char *cap)
@@ -211,40 +176,90 @@ nb_ui_bind(int is_key, wint_t code)
 size_t
 nb_ui_help_lines(const char ***keys, const char ***what)
 {
-	static char names[NHELP][64];
-	static const char *k[NHELP], *w[NHELP];
-	size_t i, j;
+	static char names[NREQ][64], texts[NREQ][256];
+	static const char *kv[NREQ], *wv[NREQ];
+	size_t i, j, n = 0;
 
-	for (i = 0; i < NHELP; i++) {
-		names[i][0] = '\0';
+	for (i = 0; i < NREQ; i++) {
+		if (!requests[i].help)
+			continue;
+		names[n][0] = '\0';
 		for (j = 0; j < NBIND; j++) {
-			if (bindings[j].req != help[i].req || !bindings[j].name)
+			if (bindings[j].req != requests[i].req || !bindings[j].name)
 				continue;
-			if (names[i][0])
-				strncat(names[i], " ", sizeof names[i] - strlen(names[i]) - 1);
-			strncat(names[i], bindings[j].name,
-			        sizeof names[i] - strlen(names[i]) - 1);
+			if (names[n][0])
+				strncat(names[n], " ", sizeof names[n] - strlen(names[n]) - 1);
+			strncat(names[n], bindings[j].name,
+			        sizeof names[n] - strlen(names[n]) - 1);
 		}
-		k[i] = names[i];
-		w[i] = help[i].what;
+		kv[n] = names[n];
+		wv[n] = nb_ui_keys_in(requests[i].help, texts[n], sizeof texts[n]);
+		n++;
 	}
-	*keys = k;
-	*what = w;
-	return NHELP;
+	*keys = kv;
+	*what = wv;
+	return n;
 }
 
 int
 nb_ui_req_edits(nb_req_t req)
 {
-	switch (req) {
-	case NB_REQ_NONE: case NB_REQ_ENTER: case NB_REQ_BACKSPACE:
-	case NB_REQ_DELETE: case NB_REQ_CLEAR: case NB_REQ_PASTE_BEGIN:
-	case NB_REQ_EXTERNAL: case NB_REQ_UNDO: case NB_REQ_REDO:
-	case NB_REQ_ADD_ITEM: case NB_REQ_REMOVE_ITEM:
-		return 1;
-	default:
-		return 0;
+	size_t i;
+
+	if (req == NB_REQ_NONE)
+		return 1;               /* typing */
+	for (i = 0; i < NREQ; i++)
+		if (requests[i].req == req)
+			return requests[i].edits;
+	return 0;
+}
+
+const char *
+nb_ui_key_name(nb_req_t req)
+{
+	size_t i;
+
+	for (i = 0; i < NBIND; i++)
+		if (bindings[i].req == req && bindings[i].name)
+			return bindings[i].name;
+	return "";
+}
+
+/* The request named by the word at s (after "{"), up to "}". */
+static nb_req_t
+named(const char *s, size_t *len)
+{
+	size_t i, n;
+
+	for (i = 0; i < NREQ; i++) {
+		n = strlen(requests[i].name);
+		if (!strncmp(s, requests[i].name, n) && s[n] == '}') {
+			*len = n + 1;
+			return requests[i].req;
+		}
 	}
+	return NB_REQ_NONE;
+}
+
+const char *
+nb_ui_keys_in(const char *text, char *out, size_t size)
+{
+	size_t o = 0, len;
+	nb_req_t req;
+	const char *s;
+
+	for (s = text; *s && o + 1 < size; ) {
+		if (*s == '{' && (req = named(s + 1, &len)) != NB_REQ_NONE) {
+			o += (size_t)snprintf(out + o, size - o, "%s", nb_ui_key_name(req));
+			if (o >= size)
+				o = size - 1;
+			s += len + 1;
+		} else {
+			out[o++] = *s++;
+		}
+	}
+	out[o] = '\0';
+	return out;
 }
 
 int

@@ -16,6 +16,7 @@ static void
 draw_list(const char *title, const char *const *lines, size_t n, size_t sel,
           size_t *top, const char *note)
 {
+	char text[512];
 	int rows = LINES - 4, y;
 	size_t i;
 
@@ -39,13 +40,13 @@ draw_list(const char *title, const char *const *lines, size_t n, size_t sel,
 	if (!n)
 		nb_ui_put(2, 2, "（空）", COLS - 3, 0);
 	if (note)
-		nb_ui_put(LINES - 2, 0, note, COLS, 0);
+		nb_ui_put(LINES - 2, 0, nb_ui_keys_in(note, text, sizeof text), COLS, 0);
 	attron(A_REVERSE);
-	mvaddstr(LINES - 1, 0, "Enter");
+	mvaddstr(LINES - 1, 0, nb_ui_key_name(NB_REQ_ENTER));
 	attroff(A_REVERSE);
 	addstr("选择  ");
 	attron(A_REVERSE);
-	addstr("Esc");
+	addstr(nb_ui_key_name(NB_REQ_CANCEL));
 	attroff(A_REVERSE);
 	addstr("返回  ");
 	attron(A_REVERSE);

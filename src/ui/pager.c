@@ -83,6 +83,7 @@ static void
 draw_preview(const char *text, const nb_span_t *at, size_t n, size_t top,
              int skip)
 {
+	char hint[256];
 	int y, rows = LINES - 2;
 	size_t i;
 	char pos[64];
@@ -99,8 +100,8 @@ draw_preview(const char *text, const nb_span_t *at, size_t n, size_t top,
 		draw_line(y, text + at[i].start, at[i].end - at[i].start, skip);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
-	nb_ui_put(LINES - 1, 0, "Up/Down PgUp/PgDn 滚动  Left/Right 左右移动  Esc 返回",
-	          COLS, 0);
+	nb_ui_put(LINES - 1, 0, nb_ui_keys_in("{up}/{down} {pgup}/{pgdn} 滚动  "
+	          "{left}/{right} 左右移动  {cancel} 返回", hint, sizeof hint), COLS, 0);
 	attroff(A_REVERSE);
 	refresh();
 }

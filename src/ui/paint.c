@@ -90,7 +90,7 @@ nb_ui_attr(int pair, int fallback)
 void
 nb_ui_draw_too_small(const char *msg)
 {
-	char size[160];
+	char size[160], text[512];
 	int y = LINES / 2 - 2;
 
 	erase();
@@ -98,12 +98,12 @@ nb_ui_draw_too_small(const char *msg)
 	         NB_UI_MIN_COLS, NB_UI_MIN_LINES, COLS, LINES);
 	nb_ui_put(y, 0, size, COLS, 0);
 	nb_ui_put(y + 1, 0, "按键暂停：窗口放大之前按的键都不起作用，", COLS, 0);
-	nb_ui_put(y + 2, 0, "只有 Ctrl-Q 可以退出。放大后自动恢复。", COLS, 0);
+	nb_ui_put(y + 2, 0, nb_ui_keys_in("只有 {quit} 可以退出。放大后自动恢复。", size, sizeof size), COLS, 0);
 	if (nb_ui_keys_dropped()) {
 		snprintf(size, sizeof size, "（已丢弃 %ld 个按键）", nb_ui_keys_dropped());
 		nb_ui_put(y + 3, 0, size, COLS, 0);
 	}
 	if (msg && msg[0])
-		nb_ui_put(y + 4, 0, msg, COLS, 0);
+		nb_ui_put(y + 4, 0, nb_ui_keys_in(msg, text, sizeof text), COLS, 0);
 	refresh();
 }

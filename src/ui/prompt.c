@@ -19,6 +19,7 @@
 static void
 draw_prompt(const char *question, const nb_text_t *t, const char *note)
 {
+	char hint[128];
 	int y = LINES / 2 - 1, x = 4, w = COLS - 8, cx;
 	size_t from = 0;
 
@@ -43,7 +44,8 @@ draw_prompt(const char *question, const nb_text_t *t, const char *note)
 	attroff(A_UNDERLINE);
 	if (note)
 		nb_ui_put(y + 3, x, note, w, 0);
-	nb_ui_put(LINES - 1, 0, "Enter 确定   Esc 取消", COLS, 0);
+	nb_ui_put(LINES - 1, 0, nb_ui_keys_in("{enter} 确定   {cancel} 取消", hint,
+	                                      sizeof hint), COLS, 0);
 	move(y + 1, x + cx - nb_wcswidth(t->s, from));
 	refresh();
 }

@@ -117,7 +117,7 @@ loop(nb_ui_t *ui)
 		else if (nb_ui_key_paused(req))
 			continue;
 		else if (ui->ed.readonly && nb_ui_req_edits(req))
-			nb_ed_message(&ui->ed, 1, "只读打开：不能修改；F3 可另存为一份新草稿");
+			nb_ed_message(&ui->ed, 1, "只读打开：不能修改；{save_as} 可另存为一份新草稿");
 		else if (req == NB_REQ_NONE)
 			nb_ed_type(&ui->ed, (wchar_t)ch);
 		else

@@ -114,7 +114,7 @@ nb_ui_lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size)
 		return 0;
 	}
 	if (ask_yes("以只读方式打开吗？（可以查看、预览、导出和另存为）[y/N] ")) {
-		snprintf(note, size, "只读打开：不能修改；F3 可另存为一份新草稿");
+		snprintf(note, size, "只读打开：不能修改；{save_as} 可另存为一份新草稿");
 		return 1;
 	}
 	fputs("nianbao: 请等对方退出后再打开\n", stderr);
@@ -164,7 +164,7 @@ ask_recovery(const char *path, const nb_changes_t *ch)
 	         ch->n, ch->v[0].name);
 	for (;;) {
 		k = nb_ui_choose(title, choices, 3, 0,
-		                 "Esc 或 q：暂不决定，退出（未保存的修改不会丢）");
+		                 "{cancel} 或 q：暂不决定，退出（未保存的修改不会丢）");
 		if (k == 0 || (k == 1 && confirm_discard(ch->n)))
 			return (int)k;
 		if (k != 1 || nb_ui_input_ended())
@@ -203,7 +203,7 @@ nb_ui_offer_recovery(nb_form_t *form, nb_report_t **rep, const char *path,
 	if (choice == 0) {
 		nb_report_free(*rep);
 		*rep = rec;
-		snprintf(note, size, "已恢复上次未保存的修改；检查后请按 Ctrl-S 保存");
+		snprintf(note, size, "已恢复上次未保存的修改；检查后请按 {save} 保存");
 		return 0;
 	}
 	nb_report_free(rec);
