@@ -10,14 +10,30 @@ TERMENV="TERM=screen-256color"
 # machine must not read as Esc and then letters: wait longer for its rest.
 ESCENV="ESCDELAY=400"
 
-# start ARGS...: runs the editor in a fresh 80x24 session in $T (the old
-# session goes after the new one is up, so the server stays).
+# start ARGS...: runs the editor in a fresh 80x24 session in $T.  The old
+# session's editor is ended first and waited for, so that its lock is gone
+# before the next one starts (on a loaded machine it can take a while);
+# the old session goes once the new one is up, so the server stays.
 start() {
 	old=nb$NS
 	NS=$((NS + 1))
+	end_editor
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
 		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $ESCENV VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
 	$TM kill-session -t $old 2>/dev/null
+}
+# end_editor: ends the editor still running in the current session, if
+# any (SIGTERM: it keeps its edits and gives up its lock), and waits until
+# it has exited, 30 s at most.  Only the session's own processes.
+end_editor() {
+	pane=$($TM list-panes -t nb$((NS - 1)) -F '#{pane_pid}' 2>/dev/null) || return 0
+	pids=$(pgrep -P "$pane" -f -- "$NIANBAO" 2>/dev/null) || return 0
+	kill $pids 2>/dev/null
+	i=0
+	while [ $i -lt 600 ] && kill -0 $pids 2>/dev/null; do
+		sleep 0.05
+		i=$((i + 1))
+	done
 }
 screen() { $TM capture-pane -p -t nb$NS; }
 keys() { $TM send-keys -t nb$NS "$@"; }
