@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "core/text.h"
 #include "ui/term.h"
 
 static FILE *replay;            /* keys for the benchmark, or NULL */
@@ -118,15 +120,73 @@ nb_ui_begin(void)
 	return 0;
 }
 
-/* The next key of the replay file: lines "c CODE" (a character) or
- * "k CODE" (a curses key code). */
+/* The screen as text into path, a line a row, without the blanks at
+ * the ends of rows: what an operator would see, for the screen tests. */
+static void
+dump_screen(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	wchar_t row[512];
+	char u[4];
+	int y, x, cy, cx, n, end;
+
+	if (!f)
+		return;
+	getyx(stdscr, cy, cx);
+	for (y = 0; y < LINES; y++) {
+		n = mvinnwstr(y, 0, row, COLS < 511 ? COLS : 511);
+		for (end = n; end > 0 && row[end - 1] == L' '; end--)
+			;
+		for (x = 0; x < end; x++)
+			fwrite(u, 1, nb_utf8_put((uint32_t)row[x], u), f);
+		fputc('\n', f);
+	}
+	move(cy, cx);
+	fclose(f);
+}
+
+/* The characters of a replay line "t TEXT" still to be typed. */
+static wchar_t *typing;
+static size_t ntyping, next_typed;
+
+static int
+typed(wint_t *ch, int *is_key)
+{
+	if (next_typed >= ntyping)
+		return 0;
+	*ch = (wint_t)typing[next_typed++];
+	*is_key = 0;
+	return 1;
+}
+
+/* The next key of the replay file: lines "c CODE" (a character), "k CODE"
+ * (a curses key code) or "t TEXT" (each character of TEXT typed); a line
+ * "s PATH" writes the screen as it is to PATH first. */
 static int
 replay_key(wint_t *ch, int *is_key)
 {
-	char kind;
+	char kind, line[4096];
 	unsigned long code;
 
-	if (fscanf(replay, " %c %lu", &kind, &code) != 2)
+	if (typed(ch, is_key))
+		return 1;
+	for (;;) {
+		if (fscanf(replay, " %c", &kind) != 1)
+			return 0;
+		if (kind != 's' && kind != 't')
+			break;
+		if (fscanf(replay, " %4095[^\n]", line) != 1)
+			return 0;
+		if (kind == 's') {
+			dump_screen(line);
+			continue;
+		}
+		free(typing);
+		next_typed = 0;
+		if ((typing = nb_utf8_decode(line, &ntyping)) && typed(ch, is_key))
+			return 1;
+	}
+	if (fscanf(replay, " %lu", &code) != 1)
 		return 0;
 	*ch = (wint_t)code;
 	*is_key = kind == 'k';
