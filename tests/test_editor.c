@@ -26,7 +26,7 @@ open_empty(void **state)
 	nb_form_t *f = tu_form();
 
 	(void)state;
-	assert_int_equal(nb_ed_open(&ed, f, nb_report_new(f), "/tmp/nb-editor-test.yaml"), 0);
+	assert_int_equal(nb_ed_open(&ed, f, nb_report_new(f), "/tmp/nb-editor-test.yaml", 0), 0);
 	return 0;
 }
 
@@ -37,7 +37,7 @@ open_seed(void **state)
 
 	(void)state;
 	assert_int_equal(nb_ed_open(&ed, f, tu_sample(f, "sample-data/jinzhai-2024.yaml"),
-	                            "/tmp/nb-editor-test.yaml"), 0);
+	                            "/tmp/nb-editor-test.yaml", 0), 0);
 	return 0;
 }
 
@@ -212,7 +212,7 @@ a_disputed_total_waits_to_be_accepted(void **state)
 	(void)state;
 	nb_ed_close(&ed);
 	nb_report_set_num(r, nb_form_field(f, "requests.new")->cell + 6, 4, 0);
-	assert_int_equal(nb_ed_open(&ed, f, r, "/tmp/nb-editor-test.yaml"), 0);
+	assert_int_equal(nb_ed_open(&ed, f, r, "/tmp/nb-editor-test.yaml", 0), 0);
 	assert_int_equal(num("requests.new", 6), 4);          /* kept as read */
 	nb_ed_cell_text(&ed, cell("requests.new", 6), text, sizeof text);
 	assert_string_equal(text, "4(1)");                     /* both shown */
@@ -507,7 +507,7 @@ undo_brings_back_a_total_kept_from_the_file(void **state)
 	(void)state;
 	nb_ed_close(&ed);
 	nb_report_set_num(r, nb_form_field(f, "requests.new")->cell + 6, 4, 0);
-	assert_int_equal(nb_ed_open(&ed, f, r, "/tmp/nb-editor-test.yaml"), 0);
+	assert_int_equal(nb_ed_open(&ed, f, r, "/tmp/nb-editor-test.yaml", 0), 0);
 	go("requests.new", 0);
 	type("4");                      /* 4 = the file's total: it agrees */
 	assert_false(ed.mismatch[cell("requests.new", 6)]);
@@ -611,6 +611,24 @@ reload_starts_again_on_the_draft_read(void **state)
 	free(rec);
 }
 
+/* Read-only and recovered are how a draft is opened, not fields the screen
+ * writes afterwards. */
+static void
+open_flags_say_how_it_was_opened(void **state)
+{
+	nb_form_t *f = tu_form();
+
+	(void)state;
+	nb_ed_close(&ed);
+	assert_int_equal(nb_ed_open(&ed, f, tu_sample(f, "sample-data/jinzhai-2024.yaml"),
+	                            "/tmp/nb-editor-test.yaml",
+	                            NB_ED_READONLY | NB_ED_RECOVERED), 0);
+	assert_true(ed.readonly);
+	assert_true(ed.dirty);                    /* recovered edits to save */
+	assert_int_equal(nb_ed_save(&ed), -1);    /* but not here */
+	assert_true(ed.msg_error);
+}
+
 int
 main(void)
 {
@@ -636,6 +654,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(no_undo_step_is_a_no_op, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(one_line_fields_refuse_line_breaks, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(reload_starts_again_on_the_draft_read, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(open_flags_say_how_it_was_opened, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_recovery_file_that_cannot_be_written_is_said, open_seed, close_ed),
 	};
 

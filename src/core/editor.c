@@ -169,7 +169,7 @@ find_required(nb_editor_t *ed)
 
 int
 nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
-           const char *path)
+           const char *path, int flags)
 {
 	size_t n = form->ncells + 1, ns = form->nsections + 1;
 
@@ -193,6 +193,8 @@ nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
 	ed->kept = ed->changes;
 	ed->cur = nb_nav_section_start(&ed->nav, 0);
 	nb_ed_load(ed);
+	ed->readonly = !!(flags & NB_ED_READONLY);
+	ed->dirty = !!(flags & NB_ED_RECOVERED);
 	return 0;
 }
 
@@ -342,14 +344,13 @@ nb_ed_reload(nb_editor_t *ed, nb_report_t *rep)
 	ed->form = NULL;                /* kept for the new state */
 	ed->path = NULL;
 	nb_ed_close(ed);
-	if (nb_ed_open(ed, form, rep, path) < 0) {
+	if (nb_ed_open(ed, form, rep, path, readonly ? NB_ED_READONLY : 0) < 0) {
 		nb_ed_close(ed);            /* what was built, form and rep too */
 		free(path);
 		ed->done = 1;
 		return -1;
 	}
 	free(path);
-	ed->readonly = readonly;
 	return 0;
 }
 

@@ -95,10 +95,15 @@ typedef struct {
 	nb_filestamp_t stamp;   /* the draft on disk as loaded or last saved */
 } nb_editor_t;
 
-/* Takes over form, rep and a copy of path.  -1: out of memory; then
- * nb_ed_close() frees what was built (form and rep too). */
+/* How a draft is opened: to look at only (another editor holds it), and
+ * with the unsaved edits of last time recovered (so there are changes to
+ * save from the start). */
+enum { NB_ED_READONLY = 1, NB_ED_RECOVERED = 2 };
+
+/* Takes over form, rep and a copy of path; flags are NB_ED_*.  -1: out
+ * of memory; then nb_ed_close() frees what was built (form and rep too). */
 int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
-               const char *path);
+               const char *path, int flags);
 void nb_ed_close(nb_editor_t *ed);
 /* Starts again on rep (read from the draft's file again; taken over),
  * with the same form, path and read-only state; the unsaved edits and

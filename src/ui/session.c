@@ -160,7 +160,8 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 	if (!readonly && nb_ui_offer_recovery(form, &rep, path, note, sizeof note))
 		return nb_ui_leave_unanswered(ui, form, rep, path);
 	recovered = rep != orig;
-	if (nb_ed_open(&ui->ed, form, rep, path) < 0) {
+	if (nb_ed_open(&ui->ed, form, rep, path, (readonly ? NB_ED_READONLY : 0) |
+	               (recovered ? NB_ED_RECOVERED : 0)) < 0) {
 		nb_ed_close(&ui->ed);   /* frees what was built, form and rep too */
 		fputs("nianbao: 内存不足\n", stderr);
 		nb_lock_release(&ui->lock, &err);
@@ -176,8 +177,6 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 		return 2;
 	}
 	nb_ui_keys_init();
-	ui->ed.dirty = recovered;
-	ui->ed.readonly = readonly;
 	if (note[0])
 		nb_ed_message(&ui->ed, 0, "%s", note);
 	loop(ui);
