@@ -184,9 +184,11 @@ char *nb_ed_stop_text(const nb_editor_t *ed, size_t stop);
  * takes part in (the wording of `nianbao check`), or the rule it takes
  * part in, with figures.  Returns 1 broken, 0 holds, -1 none. */
 int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
-/* "完成", "3 处未填", "2 个错误"… for a section. */
-void nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
-                         size_t size);
+/* How far a section is: done, with cells unfilled, with errors; and the
+ * words for it ("完成", "3未填", "2错 3未填") into buf of `size`. */
+typedef enum { NB_SEC_DONE, NB_SEC_UNFILLED, NB_SEC_ERRORS } nb_sec_state_t;
+nb_sec_state_t nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
+                                   size_t size);
 
 void nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

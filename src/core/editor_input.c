@@ -563,7 +563,7 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 	return first ? holds_line(ed, first, buf, size) : -1;
 }
 
-void
+nb_sec_state_t
 nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf, size_t size)
 {
 	int e = ed->sec_errors[sec], u = ed->sec_unfilled[sec];
@@ -576,4 +576,5 @@ nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf, size_t size)
 		snprintf(buf, size, "%d未填", u);
 	else
 		snprintf(buf, size, "完成");
+	return e ? NB_SEC_ERRORS : u ? NB_SEC_UNFILLED : NB_SEC_DONE;
 }

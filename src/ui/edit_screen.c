@@ -61,10 +61,10 @@ draw_outline_entry(nb_ui_t *ui, int i, int y, int x, int w)
 {
 	const nb_editor_t *ed = &ui->ed;
 	char state[64], shown[80];
-	int cur = nb_ed_section(ed) == i, err = ed->sec_errors[i] > 0;
+	nb_sec_state_t st = nb_ed_section_state(ed, i, state, sizeof state);
+	int cur = nb_ed_section(ed) == i, err = st == NB_SEC_ERRORS;
 	int sw, attr = cur ? A_REVERSE | A_BOLD : 0;
 
-	nb_ed_section_state(ed, i, state, sizeof state);
 	snprintf(shown, sizeof shown, "%s%s", err ? "!" : "", state);
 	sw = nb_ui_width(shown);
 	attron(attr);
@@ -74,7 +74,7 @@ draw_outline_entry(nb_ui_t *ui, int i, int y, int x, int w)
 	attroff(attr);
 	if (err)
 		attron(nb_ui_attr(NB_PAIR_ERROR, A_BOLD) | (cur ? A_REVERSE : 0));
-	else if (!strcmp(state, "完成"))
+	else if (st == NB_SEC_DONE)
 		attron(nb_ui_attr(NB_PAIR_OK, 0) | (cur ? A_REVERSE : 0));
 	else
 		attron(attr);
