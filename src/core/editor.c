@@ -136,10 +136,28 @@ count_sections(nb_editor_t *ed)
 }
 
 void
+nb_ed_out_of_memory(nb_editor_t *ed)
+{
+	ed->broken = ed->done = 1;
+	nb_ed_message(ed, 1, "内存不足，编辑不能继续");
+}
+
+int
+nb_ed_rebuild_nav(nb_editor_t *ed)
+{
+	if (nb_nav_build(&ed->nav, ed->rep) == 0 && ed->nav.nstops)
+		return 0;
+	nb_ed_out_of_memory(ed);
+	return -1;
+}
+
+void
 nb_ed_refresh(nb_editor_t *ed)
 {
 	size_t i;
 
+	if (ed->broken)
+		return;
 	ed->changes++;
 	compute_totals(ed);
 	nb_findings_free(&ed->findings);
@@ -302,9 +320,13 @@ nb_ed_stop_text(const nb_editor_t *ed, size_t stop)
 void
 nb_ed_load(nb_editor_t *ed)
 {
-	const nb_stop_t *s = nb_ed_stop(ed);
-	char *text = nb_ed_stop_text(ed, ed->cur);
+	const nb_stop_t *s;
+	char *text;
 
+	if (ed->broken)
+		return;
+	s = nb_ed_stop(ed);
+	text = nb_ed_stop_text(ed, ed->cur);
 	nb_text_set(&ed->buf, text ? text : "");
 	free(text);
 	nb_value_clear(&ed->orig);
@@ -361,6 +383,8 @@ show_step(nb_editor_t *ed, const char *done, size_t left, const char *more)
 {
 	char label[256];
 
+	if (ed->broken)
+		return;
 	nb_ed_refresh(ed);
 	nb_ed_load(ed);
 	nb_nav_label(&ed->nav, ed->rep, ed->cur, label, sizeof label);
@@ -605,8 +629,9 @@ nb_ed_add_item(nb_editor_t *ed)
 	memmove(&v->items[at + 2], &v->items[at + 1],
 	        (n - 2 - (size_t)at) * sizeof it);
 	v->items[at + 1] = it;
-	nb_nav_build(&ed->nav, ed->rep);
 	ed->dirty = 1;
+	if (nb_ed_rebuild_nav(ed) < 0)
+		return;
 	nb_ed_refresh(ed);
 	nb_ed_step_close(ed);
 	ed->cur = nb_nav_find(&ed->nav, f->cell, at + 1, 1);
@@ -638,8 +663,9 @@ remove_item_now(nb_editor_t *ed)
 	nb_ed_commit(ed);
 	nb_ed_step_note(ed, cell);
 	nb_report_remove_item(ed->rep, cell, (size_t)item);
-	nb_nav_build(&ed->nav, ed->rep);
 	ed->dirty = 1;
+	if (nb_ed_rebuild_nav(ed) < 0)
+		return;
 	nb_ed_refresh(ed);
 	nb_ed_step_close(ed);
 	if (item >= (int)ed->rep->values[cell].nitems)

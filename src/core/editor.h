@@ -87,6 +87,9 @@ typedef struct {
 	int msg_error;
 	nb_ask_t ask;           /* a question waiting for y/n */
 	int done;               /* the session is over */
+	int broken;             /* ...because memory ran out: its edits are to
+	                         * be kept in the recovery file, and nothing
+	                         * but nb_ed_keep and nb_ed_close is called */
 	unsigned long changes;  /* edits so far (any change to the report) */
 	unsigned long kept;     /* `changes` when the recovery file was written */
 	long kept_at;           /* when, in the caller's clock (ms); 0 = never */

@@ -5,6 +5,12 @@
 
 #include "core/editor.h"
 
+/* Out of memory where the session cannot go on (the walk through the form
+ * could not be rebuilt): one place that ends it, keeping the report. */
+void nb_ed_out_of_memory(nb_editor_t *ed);
+/* The walk rebuilt after subsections changed; -1 (and the session over)
+ * when out of memory. */
+int nb_ed_rebuild_nav(nb_editor_t *ed);
 /* Recomputes totals, judges every rule, counts per section. */
 void nb_ed_refresh(nb_editor_t *ed);
 /* Loads the current stop into buf and orig. */

@@ -199,10 +199,10 @@ step_swap(nb_editor_t *ed, nb_undo_t *u)
 		ed->mismatch[i] = u->mismatch[i];
 		u->mismatch[i] = t;
 	}
-	if (items)
-		nb_nav_build(&ed->nav, ed->rep);
-	ed->cur = u->stop < ed->nav.nstops ? u->stop : 0;
 	ed->dirty = 1;
+	if (items && nb_ed_rebuild_nav(ed) < 0)
+		return;
+	ed->cur = u->stop < ed->nav.nstops ? u->stop : 0;
 }
 
 int

@@ -126,8 +126,8 @@ loop(nb_ui_t *ui)
 	}
 	if (nb_term_headless())
 		report_bench(first, start, keys);
-	else if (nb_ui_input_ended() && ui->ed.dirty)       /* keep what was typed */
-		nb_ed_keep(&ui->ed, nb_term_now_ms(), 0);
+	else if ((nb_ui_input_ended() || ui->ed.broken) && ui->ed.dirty)
+		nb_ed_keep(&ui->ed, nb_term_now_ms(), 0);  /* keep what was typed */
 }
 
 
@@ -181,7 +181,7 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 		nb_ed_message(&ui->ed, 0, "%s", note);
 	loop(ui);
 	nb_ui_end();
-	rc = nb_ui_ended_by_signal(&ui->ed);
+	rc = ui->ed.broken ? nb_ui_ended_broken(&ui->ed) : nb_ui_ended_by_signal(&ui->ed);
 	nb_lock_release(&ui->lock, &err);
 	nb_ed_close(&ui->ed);
 	free(ui);

@@ -22,7 +22,9 @@ int nb_ui_offer_recovery(nb_form_t *form, nb_report_t **rep, const char *path,
 /* The draft is not opened; the recovery file stays.  The exit status. */
 int nb_ui_leave_unanswered(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
                            const char *path);
-/* After a signal ended the session: where the edits are; 128 + signal. */
+/* After a signal ended the session: where the edits are; 128 + signal.
+ * After memory ran out: the same, and 2. */
 int nb_ui_ended_by_signal(const nb_editor_t *ed);
+int nb_ui_ended_broken(const nb_editor_t *ed);
 
 #endif

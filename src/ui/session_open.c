@@ -256,3 +256,18 @@ nb_ui_ended_by_signal(const nb_editor_t *ed)
 	}
 	return 128 + sig;
 }
+
+int
+nb_ui_ended_broken(const nb_editor_t *ed)
+{
+	char *rec = nb_recovery_path(ed->path);
+
+	if (ed->dirty && ed->changes == ed->kept && rec)
+		fprintf(stderr, "nianbao: 内存不足，已退出；未保存的修改在 %s，"
+		        "下次打开 %s 时可以恢复\n", rec, ed->path);
+	else
+		fprintf(stderr, "nianbao: 内存不足，已退出%s\n",
+		        ed->dirty ? "；未保存的修改没能写进恢复文件" : "");
+	free(rec);
+	return 2;
+}
