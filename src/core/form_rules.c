@@ -212,6 +212,28 @@ load_side(nb_formload_t *L, const nb_ynode_t *rule, const char *key, const loop_
 	return *out ? 0 : -1;
 }
 
+/* A sum adds like with like: amounts (kept in 1e-9 units) with amounts,
+ * counts with counts; a total the editor computes is a count, as it is
+ * written without decimals. */
+static int
+check_types(nb_formload_t *L, const nb_ynode_t *m, const nb_rule_t *r,
+            const nb_check_t *c)
+{
+	const nb_form_t *F = L->form;
+	size_t i, n = c->nlhs + c->nrhs;
+	int amounts = 0;
+
+	for (i = 0; i < n; i++) {
+		const nb_term_t *t = i < c->nlhs ? &c->lhs[i] : &c->rhs[i - c->nlhs];
+		amounts += F->cells[t->cell].field->type == NB_T_AMOUNT;
+	}
+	if (amounts && r->computes)
+		return nb_fl_bad(L, m, "规则“%s”：computes 只能计算件数，不能计算金额", r->id);
+	if (amounts && amounts != (int)n)
+		return nb_fl_bad(L, m, "规则“%s”把金额和件数加在一起", r->id);
+	return 0;
+}
+
 static int
 load_sum_checks(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r, const loop_t *lp,
                 const char *msg)
@@ -231,6 +253,8 @@ load_sum_checks(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r, const loop_
 			return -1;
 		if (r->computes && (c->nlhs != 1 || c->previous))
 			return nb_fl_bad(L, m, "computes 规则的 lhs 只能是一个本年的格");
+		if (check_types(L, m, r, c) < 0)
+			return -1;
 	}
 	return 0;
 }
