@@ -4,7 +4,10 @@
 #ifndef NB_CLI_H
 #define NB_CLI_H
 
+#include <stdio.h>
+
 #include "core/draft.h"
+#include "core/rules.h"
 
 typedef struct {
 	const char *forms_dir;        /* --forms, or NULL */
@@ -34,6 +37,9 @@ int nb_cli_open(const nb_cli_t *cli, const char *path, nb_form_t **form,
  * the command in it).  Returns 0 or 2. */
 int nb_cli_write(const char *cmd, const char *path, const char *data,
                  size_t len);
+
+/* One finding as `nianbao check` prints it: "FILE:L:C: error: … [id]". */
+void nb_cli_print_finding(FILE *out, const char *path, const nb_finding_t *f);
 
 /* Loads the form for a format, printing the diagnostic on failure. */
 int nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form);

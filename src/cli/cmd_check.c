@@ -10,19 +10,13 @@
 #include "cli/cli.h"
 #include "core/rules.h"
 
-static const char *const sev_names[] = { "note", "warning", "error" };
-
 static void
 print_findings(const char *path, const nb_findings_t *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->n; i++) {
-		const nb_finding_t *x = &f->v[i];
-		printf("%s:%d:%d: %s: %s [%s]\n", path, x->line ? x->line : 1,
-		       x->col ? x->col : 1, sev_names[x->severity], x->message,
-		       x->rule_id);
-	}
+	for (i = 0; i < f->n; i++)
+		nb_cli_print_finding(stdout, path, &f->v[i]);
 }
 
 /* Checks one draft; returns its exit status. */

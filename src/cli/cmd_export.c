@@ -11,8 +11,6 @@
 #include "core/export.h"
 #include "core/rules.h"
 
-static const char *const sev_names[] = { "note", "warning", "error" };
-
 static void
 usage(FILE *out)
 {
@@ -46,9 +44,7 @@ judge(const char *path, const nb_report_t *rep, int draft)
 		const nb_finding_t *x = &f.v[i];
 		if (draft && x->severity == NB_SEV_NOTE)
 			continue;       /* blanks are expected in a draft */
-		fprintf(stderr, "%s:%d:%d: %s: %s [%s]\n", path, x->line ? x->line : 1,
-		        x->col ? x->col : 1, sev_names[x->severity], x->message,
-		        x->rule_id);
+		nb_cli_print_finding(stderr, path, x);
 	}
 	if (rc && !draft)
 		fprintf(stderr, "nianbao export: %s 有 %zu 个错误、%zu 处未填写，未导出"

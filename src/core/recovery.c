@@ -89,45 +89,6 @@ nb_recovery_remove(const char *draft, nb_error_t *err)
 }
 
 static int
-text_eq(const char *a, const char *b)
-{
-	return !strcmp(a ? a : "", b ? b : "");
-}
-
-static int
-items_equal(const nb_value_t *a, const nb_value_t *b)
-{
-	size_t i;
-
-	if (a->nitems != b->nitems)
-		return 0;
-	for (i = 0; i < a->nitems; i++)
-		if (!text_eq(a->items[i].title, b->items[i].title) ||
-		    !text_eq(a->items[i].text, b->items[i].text))
-			return 0;
-	return 1;
-}
-
-/* Whether a cell holds the same value in both: for the operator an
- * unfilled text and an empty one are the same. */
-static int
-same_value(nb_type_t t, const nb_value_t *a, const nb_value_t *b)
-{
-	switch (t) {
-	case NB_T_ITEMS:
-		return items_equal(a, b);
-	case NB_T_COUNT:
-	case NB_T_AMOUNT:
-	case NB_T_YEAR:
-	case NB_T_ROW:
-		return a->filled == b->filled &&
-		       (!a->filled || (a->num == b->num && a->decimals == b->decimals));
-	default:
-		return text_eq(a->text, b->text);
-	}
-}
-
-static int
 add_change(const nb_form_t *form, size_t cell, nb_changes_t *out)
 {
 	nb_change_t *v = realloc(out->v, (out->n + 1) * sizeof *v);
@@ -155,7 +116,7 @@ nb_recovery_diff(const nb_report_t *a, const nb_report_t *b, nb_changes_t *out)
 	out->v = NULL;
 	out->n = 0;
 	for (i = 0; i < form->ncells; i++) {
-		if (same_value(form->cells[i].field->type, &a->values[i], &b->values[i]))
+		if (nb_value_equal(form->cells[i].field->type, &a->values[i], &b->values[i]))
 			continue;
 		if (add_change(form, i, out) < 0) {
 			nb_changes_free(out);

@@ -185,8 +185,8 @@ str_eq(const char *a, const char *b)
 	return !strcmp(a ? a : "", b ? b : "");
 }
 
-static int
-value_equal(nb_type_t t, const nb_value_t *a, const nb_value_t *b)
+int
+nb_value_equal(nb_type_t t, const nb_value_t *a, const nb_value_t *b)
 {
 	size_t i;
 
@@ -214,7 +214,7 @@ nb_report_equal(const nb_report_t *a, const nb_report_t *b)
 	if (a->form != b->form || a->nextras != b->nextras)
 		return 0;
 	for (i = 0; i < a->form->ncells; i++)
-		if (!value_equal(a->form->cells[i].field->type, &a->values[i],
+		if (!nb_value_equal(a->form->cells[i].field->type, &a->values[i],
 		                 &b->values[i]))
 			return 0;
 	for (i = 0; i < a->nextras; i++)

@@ -74,6 +74,10 @@ int64_t nb_report_year(const nb_report_t *r);
 /* The text of a line or text field by its path ("contact.phone"), or "". */
 const char *nb_report_str(const nb_report_t *r, const char *path);
 
+/* Whether a cell of type t holds the same in both, as the operator sees
+ * it: an unfilled text is an empty one; positions are ignored. */
+int nb_value_equal(nb_type_t t, const nb_value_t *a, const nb_value_t *b);
+
 /* Deep comparison of two reports of the same form (positions ignored). */
 int nb_report_equal(const nb_report_t *a, const nb_report_t *b);
 

@@ -122,9 +122,7 @@ write_export(nb_ui_t *ui, nb_export_format_t fmt, const char *path)
 static int
 confirm_overwrite(const char *path)
 {
-	static const char *const v[] = { "不覆盖", "覆盖这个文件" };
-
-	return nb_ui_choose("文件已存在", v, 2, 0, path) == 1;
+	return nb_ui_confirm("文件已存在", "不覆盖", "覆盖这个文件", path);
 }
 
 void
