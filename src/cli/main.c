@@ -78,6 +78,7 @@ static const command_t commands[] = {
 	{ "check", nb_cmd_check },
 	{ "new", nb_cmd_new },
 	{ "export", nb_cmd_export },
+	{ "import", nb_cmd_import },
 };
 
 int

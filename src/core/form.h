@@ -90,6 +90,8 @@ typedef struct {
 	size_t nfields;
 	const nb_table_t *table;  /* or NULL */
 	int unnumbered;           /* the header part before section 一 */
+	const char **aliases;     /* other headings it is published under */
+	size_t naliases;
 	int inline_labels;        /* paragraphs start with "label：" */
 } nb_section_t;
 

@@ -1,0 +1,578 @@
+/* The recogniser (import.h): the report in the lines of a source, found
+ * by the form file's own headings, labels and tables.
+ *
+ * The sections are found by their headings (or the form's aliases for
+ * them), in order; what comes before the first is the title and the
+ * opening paragraph, from which the body's name, the year and the
+ * contact details are read where they are stated in the usual words.
+ * Each section's text goes to its fields; its table's figures are read
+ * by import_tables.c.  Nothing is filled that is not read for certain. */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/import_impl.h"
+#include "core/number.h"
+#include "core/rules.h"
+
+/* ---- the text of lines ---- */
+
+/* The text of a line: its cells joined with a space. */
+static char *
+line_text(const nb_iline_t *l)
+{
+	nb_buf_t b;
+	size_t i;
+
+	nb_buf_init(&b);
+	for (i = 0; i < l->n; i++) {
+		if (!*l->cells[i].text)
+			continue;
+		if (b.len)
+			nb_buf_puts(&b, " ");
+		nb_buf_puts(&b, l->cells[i].text);
+	}
+	nb_buf_puts(&b, "");
+	return nb_buf_take(&b);
+}
+
+/* Word's "[bookmark: _GoBack]" and the like, left in text saved from it. */
+static void
+drop_artifacts(char *s)
+{
+	char *p, *q;
+
+	while ((p = strstr(s, "[bookmark:")) && (q = strchr(p, ']')))
+		memmove(p, q + 1, strlen(q + 1) + 1);
+}
+
+/* The paragraphs of lines [from, to), one a line, ending with a line end
+ * as a draft keeps them; "" when there are none. */
+static char *
+paragraphs(const nb_idoc_t *doc, size_t from, size_t to)
+{
+	nb_buf_t b;
+	size_t i;
+	char *t;
+
+	nb_buf_init(&b);
+	for (i = from; i < to; i++) {
+		if (!(t = line_text(&doc->v[i])))
+			break;
+		drop_artifacts(t);
+		if (*t) {
+			nb_buf_puts(&b, t);
+			nb_buf_puts(&b, "\n");
+		}
+		free(t);
+	}
+	nb_buf_puts(&b, "");
+	return nb_buf_take(&b);
+}
+
+/* ---- sections ---- */
+
+/* Whether a line is the heading of a section, by its words without the
+ * numbering (which is written 一、 or 1、 or 1.). */
+static int
+is_heading(const nb_iline_t *l, const nb_section_t *s)
+{
+	char *t, *got;
+	size_t i;
+	int yes = 0;
+
+	if (l->n != 1 || !*l->cells[0].text || l->in_table)
+		return 0;
+	if (!(t = nb_inorm(l->cells[0].text)))
+		return 0;
+	got = (char *)nb_iunnumbered(t);
+	for (i = 0; i <= s->naliases && !yes; i++) {
+		char *w = nb_inorm(i ? s->aliases[i - 1] : s->heading);
+		yes = w && got != t && !strcmp(got, nb_iunnumbered(w));
+		free(w);
+	}
+	free(t);
+	return yes;
+}
+
+/* Where each numbered section starts (its heading line), in order;
+ * (size_t)-1 for one not found. */
+static void
+find_sections(const nb_form_t *F, const nb_idoc_t *doc, size_t *at)
+{
+	size_t s, i = 0;
+
+	for (s = 0; s < F->nsections; s++) {
+		size_t j;
+		at[s] = (size_t)-1;
+		if (F->sections[s].unnumbered)
+			continue;
+		for (j = i; j < doc->n; j++)
+			if (is_heading(&doc->v[j], &F->sections[s])) {
+				at[s] = j;
+				i = j + 1;
+				break;
+			}
+	}
+}
+
+/* The lines of section s: after its heading, up to the next one found. */
+static nb_irange_t
+section_range(const nb_form_t *F, const nb_idoc_t *doc, const size_t *at,
+              size_t s)
+{
+	nb_irange_t r = { at[s] + 1, doc->n };
+	size_t k;
+
+	for (k = s + 1; k < F->nsections; k++)
+		if (at[k] != (size_t)-1) {
+			r.to = at[k];
+			break;
+		}
+	return r;
+}
+
+/* ---- setting text fields ---- */
+
+static void
+set_text(nb_report_t *rep, const char *path, const char *text)
+{
+	const nb_field_t *f = nb_form_field(rep->form, path);
+
+	if (f && text)
+		nb_report_set_text(rep, f->cell, text);
+}
+
+/* ---- the title, the opening, the contact details ---- */
+
+#define TITLE_WORDS "政府信息公开工作年度报告"
+
+/* The body's name and the year from a title such as "某某县人民政府办公室
+ * 2024年政府信息公开工作年度报告" (also broken over two lines). */
+static void
+identity_of(const char *title, nb_report_t *rep)
+{
+	const char *end = strstr(title, TITLE_WORDS), *y;
+	char org[512];
+	int64_t year;
+	size_t n;
+
+	if (!end || end == title)
+		return;
+	n = (size_t)(end - title);
+	if (n >= 3 && !strncmp(end - 3, "度", 3))    /* 2024年度 */
+		n -= 3;
+	if (n < 3 || strncmp(title + n - 3, "年", 3))
+		return;
+	n -= 3;
+	for (y = title + n; y > title && y[-1] >= '0' && y[-1] <= '9'; y--)
+		;
+	if (title + n - y != 4)
+		return;
+	snprintf(org, sizeof org, "%.4s", y);
+	if (nb_count_parse(org, &year) != NB_NUM_OK || year < 1900 || year > 2999)
+		return;
+	if (rep->form->year_field)
+		nb_report_set_num(rep, rep->form->year_field->cell, year, 0);
+	snprintf(org, sizeof org, "%.*s", (int)(y - title), title);
+	if (*org && rep->form->org_field)
+		nb_report_set_text(rep, rep->form->org_field->cell, org);
+}
+
+/* The text after `key` up to the first of `stops` (or the end), trimmed;
+ * NULL when key is not there. */
+static char *
+after(const char *text, const char *key, const char *const *stops)
+{
+	const char *p = strstr(text, key), *e, *q;
+	size_t i;
+
+	if (!p)
+		return NULL;
+	p += strlen(key);
+	e = p + strlen(p);
+	for (i = 0; stops[i]; i++)
+		if ((q = strstr(p, stops[i])) && q < e)
+			e = q;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\n'))
+		e--;
+	return e > p ? strndup(p, (size_t)(e - p)) : NULL;
+}
+
+static void
+contact_of(const char *opening, nb_report_t *rep)
+{
+	static const char *const stops[] = { "，", "）", "；", "。", ",", ")", "\n", NULL };
+	static const char *const url_stops[] = { "）", ")", "，", " ", "\n", "。", NULL };
+	static const struct { const char *key, *path; } keys[] = {
+		{ "地址：", "contact.address" }, { "电话：", "contact.phone" },
+		{ "邮编：", "contact.postcode" }, { "请与", "contact.office" },
+	};
+	char *v, *u;
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		v = after(opening, keys[i].key, stops);
+		if (v && i == 3 && (u = strstr(v, "联系")))
+			*u = '\0';                  /* 请与某某办公室联系 */
+		else if (i == 3) {
+			free(v);
+			v = NULL;
+		}
+		if (v && i == 2 && (strlen(v) != 6 || strspn(v, "0123456789") != 6)) {
+			free(v);            /* a postcode is six digits, or unread */
+			v = NULL;
+		}
+		set_text(rep, keys[i].path, v);
+		free(v);
+	}
+	if ((v = after(opening, "http", url_stops))) {
+		size_t n = strlen(v) + 5;
+		if ((u = malloc(n))) {
+			snprintf(u, n, "http%s", v);
+			set_text(rep, "contact.website", u);
+			free(u);
+		}
+		free(v);
+	}
+}
+
+/* The opening paragraphs, without the site's lines among them. */
+static char *opening_of(const nb_idoc_t *doc, size_t from, size_t to);
+
+/* A line of the publishing site, not of the report ("发布时间：…"). */
+static int
+site_line(const char *s)
+{
+	static const char *const words[] = { "发布时间", "发布日期", "来源：", "信息来源",
+		"发布机构", "索引号", "浏览次数", "访问量", "字号", "【打印】", "【关闭】",
+		"分享到", "标题：", NULL };
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (strstr(s, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The lines before the first section: the title, then the opening. */
+static void
+read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
+{
+	size_t i, title_end = 0;
+	nb_buf_t t;
+	char *s, *opening;
+
+	nb_buf_init(&t);
+	for (i = 0; i < end && !title_end; i++) {
+		if (!(s = line_text(&doc->v[i])))
+			break;
+		if (strstr(s, TITLE_WORDS)) {
+			if (strstr(s, TITLE_WORDS) != s) {   /* the whole title here */
+				nb_buf_free(&t);
+				nb_buf_init(&t);
+			}
+			nb_buf_puts(&t, s);         /* else with the line before it */
+			title_end = i + 1;
+		} else if (*s) {
+			nb_buf_free(&t);
+			nb_buf_init(&t);
+			nb_buf_puts(&t, s);
+		}
+		free(s);
+	}
+	nb_buf_puts(&t, "");
+	if (title_end && t.data)
+		identity_of(t.data, rep);
+	else if (doc->title)
+		identity_of(doc->title, rep);
+	nb_buf_free(&t);
+	opening = opening_of(doc, title_end, end);
+	if (opening && *opening) {
+		set_text(rep, "preamble", opening);
+		contact_of(opening, rep);
+	}
+	free(opening);
+}
+
+static char *
+opening_of(const nb_idoc_t *doc, size_t from, size_t to)
+{
+	nb_buf_t b;
+	size_t i;
+	char *t;
+
+	nb_buf_init(&b);
+	for (i = from; i < to; i++) {
+		if (!(t = line_text(&doc->v[i])))
+			break;
+		drop_artifacts(t);
+		if (*t && !site_line(t)) {
+			nb_buf_puts(&b, t);
+			nb_buf_puts(&b, "\n");
+		}
+		free(t);
+	}
+	nb_buf_puts(&b, "");
+	return nb_buf_take(&b);
+}
+
+/* ---- 一、总体情况: its subsections ---- */
+
+/* "（一）主动公开情况。" as a subsection heading: its title, or NULL. */
+static char *
+item_title(const nb_iline_t *l)
+{
+	char *t = l->n == 1 ? strdup(l->cells[0].text) : NULL;
+	const char *rest;
+	size_t n;
+
+	if (!t)
+		return NULL;
+	rest = nb_iunnumbered(t);
+	n = strlen(rest);
+	if (rest == t || (strncmp(t, "（", 3) && *t != '(') || n == 0 || n > 90) {
+		free(t);
+		return NULL;
+	}
+	if (n >= 3 && !strcmp(rest + n - 3, "。"))
+		n -= 3;
+	memmove(t, rest, n);
+	t[n] = '\0';
+	return t;
+}
+
+static void
+read_overview(const nb_idoc_t *doc, nb_irange_t r, nb_report_t *rep,
+              nb_isummary_t *sum)
+{
+	const nb_field_t *items = nb_form_field(rep->form, "overview.items");
+	size_t i, start = r.from, first = r.to, nitems = 0;
+	char *title = NULL, *text, *t;
+
+	if (!items)
+		return;
+	while (rep->values[items->cell].nitems)
+		nb_report_remove_item(rep, items->cell, 0);
+	for (i = r.from; i <= r.to; i++) {
+		t = i < r.to ? item_title(&doc->v[i]) : NULL;
+		if (!t && i < r.to)
+			continue;
+		if (title) {
+			text = paragraphs(doc, start, i);
+			nb_report_add_item(rep, items->cell, title, text ? text : "");
+			free(text);
+			free(title);
+			nitems++;
+		} else if (first == r.to) {
+			first = i;
+		}
+		title = t;
+		start = i + 1;
+	}
+	text = paragraphs(doc, r.from, first);
+	set_text(rep, "overview.intro", text ? text : "");
+	free(text);
+	if (!nitems)
+		nb_isum_left(sum, "一、总体情况：没有（一）（二）……分项，正文放在引言中");
+}
+
+/* ---- 五: the paragraphs that start with a field's label ---- */
+
+/* The field of section 五 whose label starts the text ("上年改进情况：");
+ * the text after it in *rest. */
+static const nb_field_t *
+labelled(const nb_field_t *group, const char *text, const char **rest)
+{
+	const char *colon = strstr(text, "：");
+	size_t i, n, m;
+
+	if (!colon)
+		colon = strchr(text, ':');
+	if (!colon)
+		return NULL;
+	n = (size_t)(colon - text);
+	for (i = 0; i < group->nkids; i++) {
+		const char *l = group->kids[i]->label;
+		m = strlen(l);
+		/* the label as published, or its last words ("改进举措") */
+		if ((n == m && !strncmp(text, l, n)) ||
+		    (n >= 12 && n < m && !strncmp(text, l + m - n, n)) ||
+		    (m >= 12 && m < n && !strncmp(text + n - m, l, m))) {
+			*rest = colon + (*colon == ':' ? 1 : 3);
+			return group->kids[i];
+		}
+	}
+	return NULL;
+}
+
+static void
+read_inline(const nb_field_t *group, const nb_idoc_t *doc, nb_irange_t r,
+            nb_report_t *rep, nb_isummary_t *sum)
+{
+	const nb_field_t *cur = NULL, *f;
+	nb_buf_t b;
+	const char *rest;
+	size_t i;
+	char *t;
+
+	nb_buf_init(&b);
+	for (i = r.from; i <= r.to; i++) {
+		t = i < r.to ? line_text(&doc->v[i]) : NULL;
+		if (t)
+			drop_artifacts(t);
+		f = t ? labelled(group, t, &rest) : NULL;
+		if ((f || !t) && cur) {
+			nb_buf_puts(&b, "");
+			nb_report_set_text(rep, cur->cell, b.data);
+			nb_buf_free(&b);
+			nb_buf_init(&b);
+		}
+		if (f) {
+			cur = f;
+			rest += strspn(rest, " ");
+		} else {
+			rest = t;
+		}
+		if (cur && rest && *rest) {
+			nb_buf_puts(&b, rest);
+			nb_buf_puts(&b, "\n");
+		}
+		free(t);
+	}
+	nb_buf_free(&b);
+	if (!cur)
+		nb_isum_left(sum, "%s：正文没有分为“%s”等部分，未填", group->label,
+		             group->nkids ? group->kids[0]->label : "");
+}
+
+/* ---- a section ---- */
+
+static int
+read_section(const nb_section_t *s, const nb_idoc_t *doc, nb_irange_t r,
+             nb_report_t *rep, nb_isummary_t *sum)
+{
+	size_t i;
+	char *t;
+
+	if (s->table)
+		return nb_import_table(s->table, doc, r, rep, sum);
+	for (i = 0; i < s->nfields; i++) {
+		const nb_field_t *f = s->fields[i];
+		if (f->type == NB_T_ITEMS) {
+			read_overview(doc, r, rep, sum);
+			return 0;
+		}
+		if (f->type == NB_T_GROUP && s->inline_labels) {
+			read_inline(f, doc, r, rep, sum);
+			return 0;
+		}
+	}
+	if (s->nfields == 1 && s->fields[0]->type == NB_T_TEXT) {
+		t = paragraphs(doc, r.from, r.to);
+		if (t && *t)
+			nb_report_set_text(rep, s->fields[0]->cell, t);
+		free(t);
+	}
+	return 0;
+}
+
+/* ---- the whole report ---- */
+
+/* Words that only the format of 2019 and before has in its table 三. */
+static int
+older_format(const nb_idoc_t *doc)
+{
+	size_t i, k;
+
+	for (i = 0; i < doc->n; i++)
+		for (k = 0; k < doc->v[i].n; k++)
+			if (strstr(doc->v[i].cells[k].text, "当面申请") ||
+			    strstr(doc->v[i].cells[k].text, "平均处理时间"))
+				return 1;
+	return 0;
+}
+
+/* The figures of the form (counts, amounts), filled of all. */
+static void
+count_figures(const nb_report_t *rep, nb_isummary_t *sum)
+{
+	size_t c;
+
+	for (c = 0; c < rep->form->ncells; c++) {
+		nb_type_t t = rep->form->cells[c].field->type;
+		if (t != NB_T_COUNT && t != NB_T_AMOUNT && t != NB_T_ROW)
+			continue;
+		sum->cells++;
+		sum->filled += rep->values[c].filled;
+	}
+}
+
+/* Complete: nothing the rules call unfilled. */
+static int
+complete(const nb_report_t *rep)
+{
+	nb_findings_t f;
+	int yes;
+
+	nb_findings_init(&f);
+	yes = nb_rules_eval(rep, NULL, &f) == 0 && f.notes == 0;
+	nb_findings_free(&f);
+	return yes;
+}
+
+int
+nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
+                    const char *name, nb_report_t **out, nb_isummary_t *sum,
+                    nb_error_t *err)
+{
+	size_t at[64], s, numbered = 0, first = doc->n;
+	nb_report_t *rep;
+
+	memset(sum, 0, sizeof *sum);
+	*out = NULL;
+	if (older_format(doc))
+		return nb_error_set(err, name, 0, 0, "这是 2019 年及以前格式的年度报告"
+		    "（有“当面申请”“平均处理时间”等项），不是 %s：无法导入", form->name);
+	if (form->nsections > 64 || !(rep = nb_report_new(form)))
+		return nb_error_set(err, name, 0, 0, "内存不足");
+	find_sections(form, doc, at);
+	for (s = 0; s < form->nsections; s++) {
+		if (form->sections[s].unnumbered)
+			continue;
+		numbered++;
+		if (at[s] != (size_t)-1) {
+			sum->sections_found++;
+			if (at[s] < first)
+				first = at[s];
+		}
+	}
+	sum->sections = numbered;
+	if (sum->sections_found < 3) {
+		nb_report_free(rep);
+		return nb_error_set(err, name, 0, 0, "找不到年度报告的各部分（%zu 个部分中只找到 %zu 个标题，"
+		    "如“一、总体情况”“二、主动公开政府信息情况”）：这不像一份%s",
+		    numbered, sum->sections_found, form->name);
+	}
+	read_header(doc, first, rep);
+	for (s = 0; s < form->nsections; s++) {
+		if (form->sections[s].unnumbered)
+			continue;
+		if (at[s] == (size_t)-1) {
+			nb_isum_left(sum, "没有找到“%s”这一部分", form->sections[s].heading);
+			continue;
+		}
+		if (read_section(&form->sections[s], doc, section_range(form, doc, at, s),
+		                 rep, sum) < 0) {
+			nb_report_free(rep);
+			return nb_error_set(err, name, 0, 0, "内存不足");
+		}
+	}
+	count_figures(rep, sum);
+	*out = rep;
+	return sum->nleft || !complete(rep) ? 1 : 0;
+}
