@@ -56,7 +56,7 @@ print_summary(const char *path, const nb_isummary_t *s)
 
 	fprintf(stderr, "%s: 数字 %zu/%zu 格，部分 %zu/%zu 个", path, s->filled,
 	        s->cells, s->sections_found, s->sections);
-	fputs(s->nleft ? "；留空：\n" : "\n", stderr);
+	fputs(s->nleft ? "：\n" : "\n", stderr);
 	for (i = 0; i < s->nleft; i++)
 		fprintf(stderr, "%s: note: %s\n", path, s->left[i]);
 }

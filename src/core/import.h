@@ -77,6 +77,8 @@ typedef struct {
 	size_t sections_found, sections;
 	char **left;            /* malloc'd lines */
 	size_t nleft;
+	size_t unfilled;        /* of them, things left unfilled (the others
+	                         * say what was worked out: a total computed) */
 	int repaired;           /* numbers joined across a line break */
 } nb_isummary_t;
 

@@ -13,7 +13,7 @@ typedef struct {
 } nb_irange_t;
 
 /* Text as compared with a label: full-width letters, digits and signs as
- * ASCII, no blanks or quotes, 钩稽 as 勾稽, no final 。 or period.
+ * ASCII, no blanks or quotes, 钩稽 as 勾稽, no final 。.
  * malloc'd; NULL when out of memory. */
 char *nb_inorm(const char *s);
 /* Whether s is a figure as published ("12", "１２", "1,234", "5949.088667"
@@ -25,6 +25,9 @@ const char *nb_iunnumbered(const char *s);
 
 /* A line of the summary: what was left unfilled and why. */
 void nb_isum_left(nb_isummary_t *sum, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A line of the summary that says what was worked out, not left. */
+void nb_isum_info(nb_isummary_t *sum, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* The figures of a table of the form from the lines of its section:

@@ -53,18 +53,21 @@ nb_inorm(const char *s)
 	k = strlen(r);
 	if (k >= 3 && !strcmp(r + k - 3, "。"))
 		r[k - 3] = '\0';
-	else if (k && r[k - 1] == '.')
-		r[k - 1] = '\0';
 	return r;
 }
 
 int
 nb_inum(const char *s, int amount, int decimals, int64_t *v, int *dec)
 {
-	char *t = nb_inorm(s), *o, *p;
+	size_t n = strlen(s);
+	char *t, *o, *p;
 	int ok;
 
-	if (!t)
+	/* "1." and "1、" number the rows; they are no figures */
+	if (n && (s[n - 1] == '.' || (n >= 3 && (!strcmp(s + n - 3, "．") ||
+	          !strcmp(s + n - 3, "、") || !strcmp(s + n - 3, "。")))))
+		return 0;
+	if (!(t = nb_inorm(s)))
 		return 0;
 	for (o = p = t; *p; p++)                 /* thousands separators */
 		if (*p != ',')
@@ -129,20 +132,38 @@ nb_iunnumbered(const char *s)
 	return p;
 }
 
-void
-nb_isum_left(nb_isummary_t *sum, const char *fmt, ...)
+static void
+add_line(nb_isummary_t *sum, const char *fmt, va_list ap)
 {
 	char line[512], **v;
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
 	if (!(v = realloc(sum->left, (sum->nleft + 1) * sizeof *v)))
 		return;
 	sum->left = v;
 	if ((v[sum->nleft] = strdup(line)))
 		sum->nleft++;
+}
+
+void
+nb_isum_left(nb_isummary_t *sum, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_line(sum, fmt, ap);
+	va_end(ap);
+	sum->unfilled++;
+}
+
+void
+nb_isum_info(nb_isummary_t *sum, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_line(sum, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -50,6 +50,21 @@ drop_artifacts(char *s)
 		memmove(p, q + 1, strlen(q + 1) + 1);
 }
 
+/* A line of the publishing site, not of the report ("发布时间：…"). */
+static int
+site_line(const char *s)
+{
+	static const char *const words[] = { "发布时间", "发布日期", "来源：", "信息来源",
+		"发布机构", "索引号", "浏览次数", "访问量", "字号", "【打印】", "【关闭】",
+		"分享到", "标题：", "扫一扫", "【打印本页】", "【关闭窗口】", NULL };
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (strstr(s, words[i]))
+			return 1;
+	return 0;
+}
+
 /* The paragraphs of lines [from, to), one a line, ending with a line end
  * as a draft keeps them; "" when there are none. */
 static char *
@@ -64,7 +79,7 @@ paragraphs(const nb_idoc_t *doc, size_t from, size_t to)
 		if (!(t = line_text(&doc->v[i])))
 			break;
 		drop_artifacts(t);
-		if (*t) {
+		if (*t && !site_line(t)) {
 			nb_buf_puts(&b, t);
 			nb_buf_puts(&b, "\n");
 		}
@@ -241,24 +256,6 @@ contact_of(const char *opening, nb_report_t *rep)
 	}
 }
 
-/* The opening paragraphs, without the site's lines among them. */
-static char *opening_of(const nb_idoc_t *doc, size_t from, size_t to);
-
-/* A line of the publishing site, not of the report ("发布时间：…"). */
-static int
-site_line(const char *s)
-{
-	static const char *const words[] = { "发布时间", "发布日期", "来源：", "信息来源",
-		"发布机构", "索引号", "浏览次数", "访问量", "字号", "【打印】", "【关闭】",
-		"分享到", "标题：", NULL };
-	size_t i;
-
-	for (i = 0; words[i]; i++)
-		if (strstr(s, words[i]))
-			return 1;
-	return 0;
-}
-
 /* The lines before the first section: the title, then the opening. */
 static void
 read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
@@ -291,34 +288,12 @@ read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
 	else if (doc->title)
 		identity_of(doc->title, rep);
 	nb_buf_free(&t);
-	opening = opening_of(doc, title_end, end);
+	opening = paragraphs(doc, title_end, end);
 	if (opening && *opening) {
 		set_text(rep, "preamble", opening);
 		contact_of(opening, rep);
 	}
 	free(opening);
-}
-
-static char *
-opening_of(const nb_idoc_t *doc, size_t from, size_t to)
-{
-	nb_buf_t b;
-	size_t i;
-	char *t;
-
-	nb_buf_init(&b);
-	for (i = from; i < to; i++) {
-		if (!(t = line_text(&doc->v[i])))
-			break;
-		drop_artifacts(t);
-		if (*t && !site_line(t)) {
-			nb_buf_puts(&b, t);
-			nb_buf_puts(&b, "\n");
-		}
-		free(t);
-	}
-	nb_buf_puts(&b, "");
-	return nb_buf_take(&b);
 }
 
 /* ---- 一、总体情况: its subsections ---- */
@@ -378,7 +353,7 @@ read_overview(const nb_idoc_t *doc, nb_irange_t r, nb_report_t *rep,
 	set_text(rep, "overview.intro", text ? text : "");
 	free(text);
 	if (!nitems)
-		nb_isum_left(sum, "一、总体情况：没有（一）（二）……分项，正文放在引言中");
+		nb_isum_info(sum, "一、总体情况：没有（一）（二）……分项，正文放在引言中");
 }
 
 /* ---- 五: the paragraphs that start with a field's label ---- */
@@ -574,5 +549,5 @@ nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
 	}
 	count_figures(rep, sum);
 	*out = rep;
-	return sum->nleft || !complete(rep) ? 1 : 0;
+	return sum->unfilled || !complete(rep) ? 1 : 0;
 }

@@ -208,21 +208,30 @@ set_figure(nb_report_t *rep, size_t cell, const char *text)
 	return 1;
 }
 
+/* The row as the form names it: its field's label ("规章" of table 二
+ * is the group of its three cells). */
 static const char *
 row_name(const nb_report_t *rep, const row_t *row, nb_buf_t *b)
 {
+	const nb_field_t *f = rep->form->cells[row->cells[0]].field;
+
 	nb_buf_init(b);
-	nb_cell_name(rep->form, row->cells[0], 1, b);
+	if (f->parent && f->parent->flow)
+		f = f->parent;
+	nb_buf_puts(b, f->label);
 	return b->data ? b->data : "?";
 }
 
-/* Takes the figures of a run into a row, if their number is right. */
+/* Takes the figures of a run into a row, if their number is right: one
+ * fewer only when the table has no 总计 column (no_total) and the row's
+ * last cell is its total, else a figure would move to another column. */
 static void
-take(const cells_t *c, run_t *r, const row_t *row, nb_report_t *rep,
-     nb_isummary_t *sum)
+take(const cells_t *c, run_t *r, const row_t *row, int no_total,
+     nb_report_t *rep, nb_isummary_t *sum)
 {
 	const nb_form_t *F = rep->form;
-	int total_missing = r->nnums + 1 == row->n && F->cells[row->cells[row->n - 1]].total;
+	int total_missing = no_total && r->nnums + 1 == row->n &&
+	                    F->cells[row->cells[row->n - 1]].total;
 	size_t i, ok = 0, n = total_missing ? row->n - 1 : row->n;
 	nb_buf_t b;
 	int64_t v;
@@ -245,15 +254,41 @@ take(const cells_t *c, run_t *r, const row_t *row, nb_report_t *rep,
 	}
 	if (total_missing && nb_rules_total(rep, row->cells[row->n - 1], &v)) {
 		nb_report_set_num(rep, row->cells[row->n - 1], v, 0);
-		nb_isum_left(sum, "%s：未印出总计，已按各项计算", row_name(rep, row, &b));
+		nb_isum_info(sum, "%s：未印出总计，已按各项计算", row_name(rep, row, &b));
 		nb_buf_free(&b);
 	}
+}
+
+/* Whether the section shows a 总计 column: a label with 总计 in it that
+ * is no row's own label ("（七）总计" is a row). */
+static int
+has_total_column(const nb_table_t *t, const cells_t *c)
+{
+	size_t i, j;
+	row_t row;
+	int row_label;
+	char *w;
+
+	for (i = 0; i < c->n; i++) {
+		if (is_figure(c->text[i]) || !strstr(c->norm[i], "总计"))
+			continue;
+		row_label = 0;
+		for (j = 0; j < t->nbody && !row_label; j++)
+			if (row_of(&t->body[j], &row) && row.label && (w = nb_inorm(row.label))) {
+				row_label = !strcmp(w, c->norm[i]);
+				free(w);
+			}
+		if (!row_label)
+			return 1;
+	}
+	return 0;
 }
 
 static int
 read_rows(const nb_table_t *t, cells_t *c, nb_report_t *rep, nb_isummary_t *sum)
 {
 	size_t i, from = 0;
+	int no_total = !has_total_column(t, c);
 	row_t row;
 	nb_buf_t b;
 	long k;
@@ -275,7 +310,7 @@ read_rows(const nb_table_t *t, cells_t *c, nb_report_t *rep, nb_isummary_t *sum)
 			nb_buf_free(&b);
 			continue;
 		}
-		take(c, &c->runs[k], &row, rep, sum);
+		take(c, &c->runs[k], &row, no_total, rep, sum);
 		from = (size_t)k + 1;
 	}
 	return 0;

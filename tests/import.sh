@@ -1,0 +1,149 @@
+#!/bin/sh
+# nianbao import on published reports as text: the seed (the text of a
+# real county report), the exports of the samples read back, and variant
+# layouts made here from them, one per way real reports differ.  A
+# variant of the same report imports to exactly the sample draft; an
+# ambiguous one leaves exactly the ambiguous cells unfilled.
+. "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
+
+S=$NB_TOP_SRCDIR
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+SEED=$S/tests/data/jinzhai-2024-seed.txt
+DRAFT=$S/sample-data/jinzhai-2024.yaml
+
+plan 41
+
+# same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
+same() {
+	"$NIANBAO" import "$2" -o "$2.yaml" 2>"$2.err"
+	rc=$?
+	if [ "$rc" = 0 ] && cmp -s "$2.yaml" "$DRAFT"; then ok 0 "$1"
+	else ok 1 "$1"; echo "# exit $rc"; sed 's/^/# /' "$2.err"; diff "$DRAFT" "$2.yaml" | head -n 20 | sed 's/^/# /'; fi
+}
+# only_changed FILE.yaml WANT: the draft differs from the seed draft in
+# exactly the lines WANT (a diff's "> " lines, joined by |).
+only_changed() {
+	diff "$DRAFT" "$1" | sed -n 's/^> //p' | tr '\n' '|'
+}
+
+# ---- the seed, and the exports read back ----
+"$NIANBAO" import "$SEED" -o seed.yaml 2>seed.err; rc=$?
+is "$rc" 0 "the seed text imports completely"
+ok "$(cmp -s seed.yaml "$DRAFT"; echo $?)" "to exactly the seed draft, every figure and text"
+is "$(cat seed.err)" "$SEED: 数字 200/200 格，部分 6/6 个" "and the summary says so"
+for f in txt md; do
+	"$NIANBAO" export "$DRAFT" -o "export.$f"
+	same "the .$f export of the seed imports back to the same draft" "export.$f"
+done
+cp "$S/sample-data/jinzhai-2024-errors.yaml" errors.yaml
+"$NIANBAO" export --draft errors.yaml -o errors.md 2>/dev/null
+"$NIANBAO" import errors.md -o errors-back.yaml 2>/dev/null
+"$NIANBAO" check errors.yaml >errors.check 2>&1
+"$NIANBAO" check errors-back.yaml >back.check 2>&1
+is "$(sed 's/^[^:]*:[0-9:]*//' back.check)" "$(sed 's/^[^:]*:[0-9:]*//' errors.check)" \
+	"published totals that do not add up are kept: check finds the same errors"
+
+# ---- encodings and line ends ----
+sed 's/$/\r/' "$SEED" > crlf.txt
+same "CRLF line ends" crlf.txt
+iconv -f UTF-8 -t GB18030 "$SEED" > gbk.txt
+same "a GBK (GB18030) text" gbk.txt
+{ printf '\357\273\277'; cat "$SEED"; } > bom.txt
+same "a UTF-8 byte-order mark" bom.txt
+
+# ---- what the site puts around the report ----
+{ printf '首页 > 政务公开 > 政府信息公开年报\n发布时间：2025-01-20  来源：县交易中心\n\n'
+  cat "$SEED"
+  printf '\n扫一扫在手机打开当前页\n【打印本页】【关闭窗口】\n'; } > site.txt
+same "site navigation before the title and page links after the last section" site.txt
+
+# ---- headings ----
+sed -e 's/^二、主动公开政府信息情况$/二、行政机关主动公开政府信息情况/' \
+    -e 's/^四、政府信息公开行政复议、行政诉讼情况$/四、因政府信息公开工作被申请行政复议、提起行政诉讼情况/' \
+    -e 's/^六、其他需要报告的事项$/六、其他需要报告事项/' "$SEED" > headings.txt
+same "headings in their common variants" headings.txt
+sed 's/^三、收到和处理政府信息公开申请情况$/３、收到和处理政府信息公开申请情况/' "$SEED" > numbered.txt
+same "a heading numbered with a full-width digit" numbered.txt
+
+# ---- labels and figures as they come ----
+sed 's/^\t1\.属于国家秘密$/\t1.\n\t属于国家秘密/' "$SEED" > broken-label.txt
+same "a row label broken over two lines" broken-label.txt
+sed 's/^\t（三）不予公开$/\t（三）不予\n\t公开/' "$SEED" > broken-group.txt
+same "a group label broken over two lines" broken-group.txt
+sed 's/^\t1\.属于国家秘密$/\t１．属于国家秘密/; s/^\t行政处罚$/\t行政 处罚/' "$SEED" > widths.txt
+same "full-width digits and points, and a blank, in labels" widths.txt
+awk '/^\t行政处罚$/ { print; getline; print "\t４"; next } { print }' "$SEED" > fullwidth.txt
+same "a figure in full-width digits" fullwidth.txt
+
+# rows of table 二 in another order: the 行政处罚 and 行政强制 rows swapped
+awk '/^\t行政处罚$/ { a = $0; getline; b = $0; getline; getline c; getline d
+	print c; print d; print ""; print a; print b; next } { print }' "$SEED" > order.txt
+"$NIANBAO" import order.txt -o order.yaml 2>/dev/null
+is "$(only_changed order.yaml)" "" "rows of table 二 in another order are found by their labels"
+
+# ---- rows as the tables of other sites give them ----
+"$NIANBAO" export "$DRAFT" -o export.md
+sed 's/\\&/\&/g' export.md > rows.md        # Markdown's escapes are not the text's
+awk -F'|' '/^\|/ { s = ""; for (i = 2; i < NF; i++) { gsub(/^ +| +$/, "", $i); s = s (i > 2 ? "\t" : "") $i }
+	print s; next } { print }' rows.md | grep -v '^-' > tabs.txt
+same "table rows separated by tabs" tabs.txt
+awk -F'|' '/^\|/ { s = ""; for (i = 2; i < NF; i++) { gsub(/^ +| +$/, "", $i); s = s (i > 2 ? "    " : "") $i }
+	print s; next } { print }' rows.md | grep -v '^-' > spaces.txt
+same "table rows laid out in columns of blanks" spaces.txt
+sed 's/^| \(.*\) |$/\1/' rows.md > pipes.txt
+same "rows with ' | ' between cells" pipes.txt
+
+# ---- what cannot be read for certain stays unfilled ----
+awk '/^\t二、上年结转政府信息公开申请数量$/ { print; getline; n = 1; next } { print }' "$SEED" > short-row.txt
+"$NIANBAO" import short-row.txt -o short-row.yaml 2>short-row.err; rc=$?
+is "$rc" 1 "a row with a figure too few is not complete"
+is "$(only_changed short-row.yaml)" "  carried_in: [~, ~, ~, ~, ~, ~, ~]|" \
+	"that row is left unfilled, not shifted, and nothing else changes"
+contains "$(cat short-row.err)" "二、上年结转政府信息公开申请数量：应有 7 个数字，找到 6 个，未填" "and the summary says which and why"
+awk '/^\t二、上年结转政府信息公开申请数量$/ { print; print "\t0"; next } { print }' "$SEED" > long-row.txt
+"$NIANBAO" import long-row.txt -o long-row.yaml 2>/dev/null
+is "$(only_changed long-row.yaml)" "  carried_in: [~, ~, ~, ~, ~, ~, ~]|" "a figure too many: unfilled too"
+awk '/^\t一、本年新收政府信息公开申请数量$/ { print; getline; print "\t1"; print "\t2"; for (i = 0; i < 6; i++) { getline; print }; next } { print }' "$SEED" > split-number.txt
+"$NIANBAO" import split-number.txt -o split-number.yaml 2>/dev/null; rc=$?
+is "$(only_changed split-number.yaml)" "  new: [~, ~, ~, ~, ~, ~, ~]|" \
+	"a number broken over two lines is not guessed at: the row is unfilled"
+is "$rc" 1 "and the import is not complete"
+# table 三 without its 总计 column: the heading cell and each row's last figure
+awk -F'\t' 'BEGIN { OFS = "\t" }
+	/三、收到和处理政府信息公开申请情况$/ { on = 1 } /四、政府信息公开行政复议、行政诉讼情况$/ { on = 0 }
+	on && /申请人情况\/总计/ { NF = NF - 1 }
+	on && NF >= 8 && $NF ~ /^[0-9]+$/ { NF = NF - 1 } { print }' tabs.txt > no-total.txt
+"$NIANBAO" import no-total.txt -o no-total.yaml 2>no-total.err; rc=$?
+is "$(only_changed no-total.yaml)" "" "a table without its 总计 column gets each total computed from its parts"
+contains "$(cat no-total.err)" "未印出总计，已按各项计算" "and the summary says it was computed"
+is "$rc" 0 "which is not a cell left unfilled"
+sed 's/^\t4$/\t4.5/' "$SEED" > fraction.txt
+"$NIANBAO" import fraction.txt -o fraction.yaml 2>/dev/null
+contains "$(only_changed fraction.yaml)" "punishment: ~" "a count with a fraction is not taken"
+sed 's/^\t1.属于国家秘密$/\t1.属于国家机密/' "$SEED" > unknown-label.txt
+"$NIANBAO" import unknown-label.txt -o unknown-label.yaml 2>unknown-label.err; rc=$?
+is "$(only_changed unknown-label.yaml)" "    state_secret: [~, ~, ~, ~, ~, ~, ~]|" \
+	"a row whose label is not the form's is not guessed at"
+contains "$(cat unknown-label.err)" "未找到这一行" "and said"
+
+# ---- documents that are not reports of this format ----
+sed 's/^\t一、本年新收政府信息公开申请数量$/\t当面申请/' "$SEED" > old.txt
+out=$("$NIANBAO" import old.txt -o old.yaml 2>&1); rc=$?
+is "$rc" 2 "a report in the format of 2019 and before is refused"
+contains "$out" "2019 年及以前格式" "saying what it is"
+ok "$(test -e old.yaml; echo $((1 - $?)))" "and nothing is written"
+out=$("$NIANBAO" import "$S/README" -o readme.yaml 2>&1); rc=$?
+is "$rc" 2 "a document that is no report is refused"
+contains "$out" "这不像一份政府信息公开工作年度报告" "saying so"
+
+# ---- several reports, and standard output ----
+mkdir out
+"$NIANBAO" import -d out "$SEED" short-row.txt old.txt 2>many.err; rc=$?
+is "$rc" 2 "-d imports each report; the status is the worst"
+contains "$(cat many.err)" "3 份报告：1 份完整，1 份有未填的格，1 份未能导入" "with a closing summary"
+ok "$(cmp -s out/jinzhai-2024-seed.yaml "$DRAFT"; echo $?)" "each draft named after its report"
+"$NIANBAO" import "$SEED" -o - >stdout.yaml 2>/dev/null
+ok "$(cmp -s stdout.yaml "$DRAFT"; echo $?)" "-o - writes the draft to standard output"
+tap_done
