@@ -13,7 +13,7 @@ cd "$T" || exit 1
 SEED=$S/tests/data/jinzhai-2024-seed.txt
 DRAFT=$S/sample-data/jinzhai-2024.yaml
 
-plan 41
+plan 45
 
 # same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
 same() {
@@ -110,6 +110,23 @@ awk '/^\t一、本年新收政府信息公开申请数量$/ { print; getline; pr
 is "$(only_changed split-number.yaml)" "  new: [~, ~, ~, ~, ~, ~, ~]|" \
 	"a number broken over two lines is not guessed at: the row is unfilled"
 is "$rc" 1 "and the import is not complete"
+# 162 in the rows 一, 三（一） and 三（七）, consistent; then broken as "1" / "62"
+awk '/^\t一、本年新收政府信息公开申请数量$/ || /^\t（一）予以公开$/ || /^\t（七）总计$/ {
+	print; getline; print "\t162"; for (i = 0; i < 5; i++) { getline; print }; getline; print "\t162"; next }
+	{ print }' "$SEED" > big.txt
+"$NIANBAO" import big.txt -o big.yaml 2>/dev/null
+awk '/^\t一、本年新收政府信息公开申请数量$/ { print; getline; print "\t1"; print "\t62"; next } { print }' \
+	big.txt > rejoin.txt
+"$NIANBAO" import rejoin.txt -o rejoin.yaml 2>rejoin.err; rc=$?
+ok "$(cmp -s rejoin.yaml big.yaml; echo $?)" \
+	"a number broken over two lines is joined back when exactly one join makes the row and its columns add up"
+contains "$(cat rejoin.err)" "一个数字被断成两行，已按本行总计接回" "and reported as repaired"
+is "$rc" 0 "the import is then complete"
+awk '/^\t一、本年新收政府信息公开申请数量$/ { print; getline; print "\t1"; print "\t62";
+	for (i = 0; i < 5; i++) { getline; print }; getline; print "\t162"; next } { print }' "$SEED" > rejoin-bad.txt
+"$NIANBAO" import rejoin-bad.txt -o rejoin-bad.yaml 2>/dev/null
+is "$(only_changed rejoin-bad.yaml)" "  new: [~, ~, ~, ~, ~, ~, ~]|" \
+	"but not when the joined row would break its column's balance: unfilled"
 # table 三 without its 总计 column: the heading cell and each row's last figure
 awk -F'\t' 'BEGIN { OFS = "\t" }
 	/三、收到和处理政府信息公开申请情况$/ { on = 1 } /四、政府信息公开行政复议、行政诉讼情况$/ { on = 0 }

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,6 +223,89 @@ row_name(const nb_report_t *rep, const row_t *row, nb_buf_t *b)
 	return b->data ? b->data : "?";
 }
 
+/* The row's figures with figures j and j + 1 of the run written as one
+ * ("1" and "62" as 162); 0 when a cell cannot take them. */
+static int
+set_joined(const cells_t *c, const run_t *r, const row_t *row, size_t j,
+           nb_report_t *rep)
+{
+	char joined[128];
+	size_t i, k = r->first_num;
+
+	for (i = 0; i < row->n; i++, k++) {
+		const char *t = c->text[k];
+		if (i == j) {
+			snprintf(joined, sizeof joined, "%s%s", t, c->text[++k]);
+			t = joined;
+		}
+		if (!set_figure(rep, row->cells[i], t))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+clear_row(const row_t *row, nb_report_t *rep)
+{
+	size_t i;
+
+	for (i = 0; i < row->n; i++)
+		nb_report_clear(rep, row->cells[i]);
+}
+
+/* Whether every rule a row's cells take part in holds (or waits for cells
+ * still unfilled). */
+static int
+rules_hold(const row_t *row, const nb_report_t *rep)
+{
+	const nb_form_t *F = rep->form;
+	size_t i, k, t, n;
+
+	for (i = 0; i < F->nrules; i++)
+		for (k = 0; k < F->rules[i].nchecks; k++) {
+			const nb_check_t *ch = &F->rules[i].checks[k];
+			int mine = 0;
+			if (ch->previous || F->rules[i].kind != NB_RULE_SUM)
+				continue;
+			for (t = 0; t < ch->nlhs + ch->nrhs && !mine; t++) {
+				size_t cell = t < ch->nlhs ? ch->lhs[t].cell : ch->rhs[t - ch->nlhs].cell;
+				for (n = 0; n < row->n && !mine; n++)
+					mine = cell == row->cells[n];
+			}
+			if (mine && !nb_check_holds(ch, rep, NULL, NULL))
+				return 0;
+		}
+	return 1;
+}
+
+/* A run with one figure too many, as when the source broke a number over
+ * two lines: joined back only when exactly one join makes the row's sum
+ * hold, and then only if the other rules of its cells hold too (checked
+ * against the rows read before it, and again once the table is read). */
+static int
+rejoin(const cells_t *c, const run_t *r, const row_t *row, nb_report_t *rep)
+{
+	const nb_form_t *F = rep->form;
+	size_t total = row->cells[row->n - 1], j, found = 0, at = 0;
+	int64_t sum;
+
+	if (!F->cells[total].total)
+		return 0;
+	for (j = 0; j + 1 < r->nnums; j++) {
+		if (set_joined(c, r, row, j, rep) && nb_rules_total(rep, total, &sum) &&
+		    sum == rep->values[total].num) {
+			found++;
+			at = j;
+		}
+		clear_row(row, rep);
+	}
+	if (found != 1 || !set_joined(c, r, row, at, rep) || !rules_hold(row, rep)) {
+		clear_row(row, rep);
+		return 0;
+	}
+	return 1;
+}
+
 /* Takes the figures of a run into a row, if their number is right: one
  * fewer only when the table has no 总计 column (no_total) and the row's
  * last cell is its total, else a figure would move to another column. */
@@ -237,6 +321,12 @@ take(const cells_t *c, run_t *r, const row_t *row, int no_total,
 	int64_t v;
 
 	r->used = 1;
+	if (r->nnums == row->n + 1 && rejoin(c, r, row, rep)) {
+		nb_isum_info(sum, "%s：一个数字被断成两行，已按本行总计接回", row_name(rep, row, &b));
+		nb_buf_free(&b);
+		sum->repaired++;
+		return;
+	}
 	if (r->nnums != row->n && !total_missing) {
 		nb_isum_left(sum, "%s：应有 %zu 个数字，找到 %zu 个，未填", row_name(rep, row, &b),
 		             row->n, r->nnums);
@@ -284,22 +374,46 @@ has_total_column(const nb_table_t *t, const cells_t *c)
 	return 0;
 }
 
+/* The rows joined back, checked again now that every row is read. */
+static void
+recheck(const nb_table_t *t, const unsigned char *joined, nb_report_t *rep,
+        nb_isummary_t *sum)
+{
+	size_t i;
+	row_t row;
+	nb_buf_t b;
+
+	for (i = 0; i < t->nbody; i++) {
+		if (!joined[i] || !row_of(&t->body[i], &row) || rules_hold(&row, rep))
+			continue;
+		clear_row(&row, rep);
+		nb_isum_left(sum, "%s：断行的数字接回后勾稽关系不成立，未填", row_name(rep, &row, &b));
+		nb_buf_free(&b);
+	}
+}
+
 static int
 read_rows(const nb_table_t *t, cells_t *c, nb_report_t *rep, nb_isummary_t *sum)
 {
+	unsigned char *joined = calloc(t->nbody + 1, 1);
 	size_t i, from = 0;
+	int before;
 	int no_total = !has_total_column(t, c);
 	row_t row;
 	nb_buf_t b;
 	long k;
 	char *want;
 
+	if (!joined)
+		return -1;
 	for (i = 0; i < t->nbody; i++) {
 		if (!row_of(&t->body[i], &row))
 			continue;
 		want = row.label ? nb_inorm(row.label) : strdup("");
-		if (!want)
+		if (!want) {
+			free(joined);
 			return -1;
+		}
 		k = row.label ? find_run(c, from, want) : -1;
 		if (!row.label)         /* figures only: the first run of as many */
 			for (k = (long)from; k < (long)c->nruns && c->runs[k].nnums != row.n; k++)
@@ -310,9 +424,13 @@ read_rows(const nb_table_t *t, cells_t *c, nb_report_t *rep, nb_isummary_t *sum)
 			nb_buf_free(&b);
 			continue;
 		}
+		before = sum->repaired;
 		take(c, &c->runs[k], &row, no_total, rep, sum);
+		joined[i] = sum->repaired != before;
 		from = (size_t)k + 1;
 	}
+	recheck(t, joined, rep, sum);
+	free(joined);
 	return 0;
 }
 
