@@ -13,7 +13,7 @@ cd "$T" || exit 1
 SEED=$S/tests/data/jinzhai-2024-seed.txt
 DRAFT=$S/sample-data/jinzhai-2024.yaml
 
-plan 45
+plan 47
 
 # same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
 same() {
@@ -76,6 +76,14 @@ sed 's/^\t1\.属于国家秘密$/\t１．属于国家秘密/; s/^\t行政处罚$
 same "full-width digits and points, and a blank, in labels" widths.txt
 awk '/^\t行政处罚$/ { print; getline; print "\t４"; next } { print }' "$SEED" > fullwidth.txt
 same "a figure in full-width digits" fullwidth.txt
+
+sed 's/^\t行政规范性文件$/\t规范性文件/' "$SEED" > wording.txt
+same "a row label in a shorter wording (规范性文件 for 行政规范性文件)" wording.txt
+sed 's/^\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请$/\t行政机关不再处理其政府信息公开申请/' \
+	"$SEED" > shared-wording.txt
+"$NIANBAO" import shared-wording.txt -o shared-wording.yaml 2>/dev/null
+is "$(only_changed shared-wording.yaml)" "    unpaid_fee: [~, ~, ~, ~, ~, ~, ~]|" \
+	"but not a wording two rows end with: unfilled"
 
 # rows of table 二 in another order: the 行政处罚 and 行政强制 rows swapped
 awk '/^\t行政处罚$/ { a = $0; getline; b = $0; getline; getline c; getline d

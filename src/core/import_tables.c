@@ -196,6 +196,51 @@ row_of(const nb_trow_t *tr, row_t *row)
 	return row->n > 0;
 }
 
+#define LOOSE_MIN 15            /* bytes: five Chinese characters */
+
+static int
+ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), k = strlen(end);
+
+	return k <= n && !strcmp(s + n - k, end);
+}
+
+/* Whether a label as published, shorter than the form's (规范性文件 for
+ * 行政规范性文件), is the end of `want` and of no other row's label. */
+static int
+loosely(const nb_table_t *t, const char *want, const char *got)
+{
+	size_t i;
+	row_t row;
+	char *w;
+	int other = 0;
+
+	if (strlen(got) < LOOSE_MIN || !ends_with(want, got))
+		return 0;
+	for (i = 0; i < t->nbody && !other; i++)
+		if (row_of(&t->body[i], &row) && row.label && (w = nb_inorm(row.label))) {
+			other = strcmp(w, want) && ends_with(w, got);
+			free(w);
+		}
+	return !other;
+}
+
+/* The first unused run after `from` whose last label is `want` loosely. */
+static long
+find_loose(const nb_table_t *t, const cells_t *c, size_t from, const char *want)
+{
+	size_t i;
+
+	for (i = from; i < c->nruns; i++) {
+		const run_t *r = &c->runs[i];
+		if (!r->used && r->nlabels &&
+		    loosely(t, want, c->norm[r->first_label + r->nlabels - 1]))
+			return (long)i;
+	}
+	return -1;
+}
+
 static int
 set_figure(nb_report_t *rep, size_t cell, const char *text)
 {
@@ -415,6 +460,8 @@ read_rows(const nb_table_t *t, cells_t *c, nb_report_t *rep, nb_isummary_t *sum)
 			return -1;
 		}
 		k = row.label ? find_run(c, from, want) : -1;
+		if (row.label && k < 0)
+			k = find_loose(t, c, from, want);
 		if (!row.label)         /* figures only: the first run of as many */
 			for (k = (long)from; k < (long)c->nruns && c->runs[k].nnums != row.n; k++)
 				;
