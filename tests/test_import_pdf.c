@@ -331,6 +331,34 @@ never_moves_a_figure(void **state)
 	nb_idoc_free(&doc);
 }
 
+/* Rows without padding, a label of three lines centred on its figures:
+ * its first line could end the row above as well, so it is kept apart. */
+static void
+keeps_an_ambiguous_line_apart(void **state)
+{
+	static const char *const want[] = {
+		"T 合计|1|2|3", "第一行", "T 第二行第三行|4|5|6",
+	};
+	pdf_t p;
+	nb_idoc_t doc;
+	(void)state;
+
+	pdf_begin(&p, NULL);
+	pdf_text(&p, 72, 100, "合计");
+	pdf_text(&p, 250, 100, "1");
+	pdf_text(&p, 350, 100, "2");
+	pdf_text(&p, 450, 100, "3");
+	pdf_text(&p, 72, 115.5, "第一行");
+	pdf_text(&p, 72, 131, "第二行");
+	pdf_text(&p, 72, 146.5, "第三行");
+	pdf_text(&p, 250, 131, "4");
+	pdf_text(&p, 350, 131, "5");
+	pdf_text(&p, 450, 131, "6");
+	read_ok(pdf_end(&p), &doc);
+	assert_lines(&doc, want, sizeof want / sizeof want[0]);
+	nb_idoc_free(&doc);
+}
+
 static void
 refuses_a_scan(void **state)
 {
@@ -446,6 +474,7 @@ main(void)
 		cmocka_unit_test(keeps_a_lone_number_at_the_foot),
 		cmocka_unit_test(joins_a_label_wrapped_in_its_cell),
 		cmocka_unit_test(never_moves_a_figure),
+		cmocka_unit_test(keeps_an_ambiguous_line_apart),
 		cmocka_unit_test(refuses_a_scan),
 		cmocka_unit_test(refuses_damaged_files),
 		cmocka_unit_test(refuses_a_password),

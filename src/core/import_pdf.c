@@ -23,7 +23,7 @@
 #define PDF_MAX_PAGES 200
 /* Fractions of a character's height or of the row's em. */
 #define ROW_TOL 0.4         /* centres this close are one row */
-#define CELL_GAP 1.5        /* a gap this wide between texts starts a cell */
+#define CELL_GAP 1.2        /* a gap this wide between texts starts a cell */
 #define NUM_GAP 0.8         /* ... next to a digit: columns of figures */
 #define WRAP_GAP 0.5        /* a wrapped line this close below its cell */
 #define SIDE_OVERLAP 0.3    /* texts side by side in one visual row */
@@ -512,6 +512,33 @@ wraps_into(const pdf_row_t *a, const pdf_row_t *b, long *col)
 	return 1;
 }
 
+/* Whether row b could as well be the first line of the cells of table
+ * row c below it (a label centred on its figures, in rows without
+ * padding): then b is left alone. */
+static int
+could_head(const pdf_row_t *b, const pdf_row_t *c, long *col)
+{
+	size_t j;
+
+	if (!c || c->n < 2 || c->page != b->page ||
+	    c->y1 - b->y2 > WRAP_GAP * b->h)
+		return 0;
+	for (j = 0; j < b->n; j++)
+		if ((col[j] = wrap_column(c, &b->cells[j])) < 0 ||
+		    (j && col[j] <= col[j - 1]))
+			return 0;
+	return 1;
+}
+
+static const pdf_row_t *
+next_kept(const pdf_read_t *R, size_t i)
+{
+	for (i++; i < R->n; i++)
+		if (!R->rows[i].drop)
+			return &R->rows[i];
+	return NULL;
+}
+
 static int
 join_text(pdf_read_t *R, pdf_cell_t *top, const pdf_cell_t *c)
 {
@@ -554,7 +581,7 @@ join_rows(pdf_read_t *R)
 
 	for (i = 0; i < R->n; i++)
 		most = R->rows[i].n > most ? R->rows[i].n : most;
-	if (!(col = malloc(most * sizeof *col)))
+	if (!(col = malloc(2 * most * sizeof *col)))
 		return -1;
 	for (i = 0; i < R->n && !rc; i++) {
 		b = &R->rows[i];
@@ -562,7 +589,8 @@ join_rows(pdf_read_t *R)
 			continue;
 		if (a && a->page == b->page && side_by_side(a, b))
 			rc = merge_side(R, a, b);
-		else if (a && a->page == b->page && wraps_into(a, b, col))
+		else if (a && a->page == b->page && wraps_into(a, b, col) &&
+		         !could_head(b, next_kept(R, i), col + most))
 			rc = merge_wrap(R, a, b, col);
 		else {
 			a = b;
