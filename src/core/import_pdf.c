@@ -75,6 +75,43 @@ is_digit_byte(char c)
 
 /* ---- characters of a page ---- */
 
+static int
+by_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Some printers (Chromium) give every character a box two and a half
+ * times its size: boxes taller than 1.5 em, the em being the median
+ * width of the page's CJK characters, are cut to that around their
+ * centre, or lines of text would overlap. */
+static void
+clamp_heights(pdf_glyph_t *g, size_t n)
+{
+	double *w = malloc((n ? n : 1) * sizeof *w), lim, c;
+	size_t i, k = 0;
+
+	if (!w)
+		return;
+	for (i = 0; i < n; i++)
+		if (g[i].wide && g[i].x2 > g[i].x1)
+			w[k++] = g[i].x2 - g[i].x1;
+	if (k) {
+		qsort(w, k, sizeof *w, by_double);
+		lim = 1.5 * w[k / 2];
+		for (i = 0; i < n; i++) {
+			if (g[i].y2 - g[i].y1 <= lim)
+				continue;
+			c = (g[i].y1 + g[i].y2) / 2;
+			g[i].y1 = c - lim / 2;
+			g[i].y2 = c + lim / 2;
+		}
+	}
+	free(w);
+}
+
 /* The page's characters with their boxes into *gp, blanks left out
  * (gaps in the geometry say what blanks said); *textp holds their text.
  * -1 when out of memory. */
@@ -111,6 +148,7 @@ page_glyphs(PopplerPage *page, char **textp, pdf_glyph_t **gp, size_t *n)
 		space = 0;
 	}
 	g_free(r);
+	clamp_heights(g, *n);
 	return 0;
 }
 
@@ -141,13 +179,6 @@ by_left(const void *a, const void *b)
 	return x->s < y->s ? -1 : x->s > y->s;
 }
 
-static int
-by_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 /* The width of a full-width character in this row: the median width,
  * half-width characters counted double. */
@@ -513,13 +544,15 @@ wraps_into(const pdf_row_t *a, const pdf_row_t *b, long *col)
 }
 
 /* Whether row b could as well be the first line of the cells of table
- * row c below it (a label centred on its figures, in rows without
- * padding): then b is left alone. */
+ * row c below it, or beside c's figures (a label centred on them, in
+ * rows without padding): then b is not joined to the row above. */
 static int
 could_head(const pdf_row_t *b, const pdf_row_t *c, long *col)
 {
 	size_t j;
 
+	if (c && c->page == b->page && side_by_side(b, c))
+		return 1;
 	if (!c || c->n < 2 || c->page != b->page ||
 	    c->y1 - b->y2 > WRAP_GAP * b->h)
 		return 0;
