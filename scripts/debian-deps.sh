@@ -5,10 +5,11 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 
 BUILD="build-essential autoconf automake pkg-config
-       libncurses-dev libyaml-dev libzip-dev libcmocka-dev"
-TEST="tmux valgrind clang"
+       libncurses-dev libyaml-dev libzip-dev libcmocka-dev libpoppler-glib-dev"
+# pango draws the PDFs that tests/test_import_pdf reads
+TEST="tmux valgrind clang libpango1.0-dev"
 # the real programs that open the exported files (tests/export-clients.sh),
-# and the CJK fonts their PDFs are drawn with
+# and the CJK fonts their PDFs are drawn with (tests/test_import_pdf's too)
 CLIENTS="libreoffice-writer-nogui libreoffice-core poppler-utils pandoc chromium
          python3 fonts-noto-cjk fonts-wqy-zenhei"
 
