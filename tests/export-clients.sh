@@ -26,7 +26,7 @@ cd "$S" || exit 1
 EXPECT=tests/data/jinzhai-2024-expect.txt
 CHECK="python3 tests/export-check.py"
 
-plan 20
+plan 24
 
 is "$missing" "" "the real clients are installed (else run scripts/debian-deps.sh)"
 
@@ -62,6 +62,24 @@ every_page_marked() {
 	done
 }
 
+# wrong_cells WANT GOT: lines of the draft GOT that differ from WANT other
+# than by a cell left unfilled (~): an imported figure or text that is
+# not the published one.  0 when there is none.
+wrong_cells() {
+	[ "$(wc -l <"$1")" = "$(wc -l <"$2")" ] || { echo "lines differ"; return; }
+	awk 'NR == FNR { a[FNR] = $0; next }
+	$0 != a[FNR] {
+		n = split(a[FNR], x, /[][{}, :]+/); m = split($0, y, /[][{}, :]+/)
+		if (n != m) bad++; else for (i = 1; i <= n; i++) if (x[i] != y[i] && y[i] != "~") bad++
+	} END { print bad + 0 }' "$1" "$2"
+}
+
+# imported PDF DRAFT: imports PDF; prints the figures found of all
+imported() {
+	"$NIANBAO" import "$1" -o "$2" 2>"$2.err"
+	sed -n 's/^[^:]*: 数字 \([0-9]*\)\/\([0-9]*\) 格.*/\1/p' "$2.err"
+}
+
 a4() {
 	pdfinfo "$1" | grep -Eq '^Page size: +59[45](\.[0-9]+)? x 84[12](\.[0-9]+)? pts'
 }
@@ -81,6 +99,10 @@ a4 "$T/docx/report.pdf"
 ok $? "on A4 paper"
 pdf_shows "$T/docx/report.pdf"
 ok $? "its PDF shows every heading, table label and figure in order"
+n=$(imported "$T/docx/report.pdf" "$T/docx/back.yaml")
+is "$(wrong_cells sample-data/jinzhai-2024.yaml "$T/docx/back.yaml")" 0 \
+	"that PDF imports back with not one figure or text other than the seed's"
+ok "$([ "${n:-0}" -ge 170 ]; echo $?)" "and at least 170 of its 200 figures ($n)"
 
 lo_pdf "$T/html/report.html" "HTML (StarWriter)"
 ok $? "LibreOffice converts the .html to PDF" || sed 's/^/# /' "$T/lo.log"
@@ -93,6 +115,10 @@ a4 "$T/chromium.pdf"
 ok $? "on A4 paper (the print styles)"
 pdf_shows "$T/chromium.pdf"
 ok $? "its PDF shows every heading, table label and figure in order"
+n=$(imported "$T/chromium.pdf" "$T/chromium.yaml")
+is "$(wrong_cells sample-data/jinzhai-2024.yaml "$T/chromium.yaml")" 0 \
+	"the printed page imports back with not one figure or text other than the seed's"
+ok "$([ "${n:-0}" -ge 170 ]; echo $?)" "and at least 170 of its 200 figures ($n)"
 
 pandoc -f gfm -t html "$T/report.md" -o "$T/md.html" 2>"$T/pandoc.log"
 ok $? "pandoc reads the .md" || sed 's/^/# /' "$T/pandoc.log"

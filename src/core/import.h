@@ -43,6 +43,8 @@ typedef struct {
 	size_t n, cap;
 	const char *title;      /* the document's own title (<title>, the
 	                         * Word file's dc:title, PDF metadata), or NULL */
+	int printed;            /* paragraphs come as printed lines (PDF): a
+	                         * line not ending a sentence runs on */
 } nb_idoc_t;
 
 void nb_idoc_init(nb_idoc_t *d);

@@ -770,6 +770,7 @@ read_doc(const char *name, PopplerDocument *pd, pdf_read_t *R,
 	if (drop_margins(R) < 0 || join_rows(R) < 0 || emit(R, doc) < 0 ||
 	    set_title(pd, doc) < 0)
 		return nb_error_set(err, name, 0, 0, "内存不足");
+	doc->printed = 1;       /* paragraphs come as the lines they were set in */
 	return 0;
 }
 

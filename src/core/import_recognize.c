@@ -65,6 +65,39 @@ site_line(const char *s)
 	return 0;
 }
 
+/* Whether text ends a sentence (so that a printed line after it starts a
+ * paragraph of its own). */
+static int
+ends_sentence(const char *s)
+{
+	static const char *const ends[] = { "。", "！", "？", NULL };
+	size_t n = strlen(s), i;
+
+	for (i = 0; ends[i]; i++)
+		if (n >= 3 && !strcmp(s + n - 3, ends[i]))
+			return 1;
+	return n == 0;
+}
+
+/* Appends a line of text to paragraphs in b: as a paragraph of its own,
+ * or, in printed lines, onto the one before when that did not end. */
+static void
+add_text(const nb_idoc_t *doc, nb_buf_t *b, const char *t)
+{
+	if (doc->printed && b->len && b->data[b->len - 1] == '\n') {
+		b->data[b->len - 1] = '\0';
+		if (!ends_sentence(b->data)) {
+			b->len--;
+			nb_buf_puts(b, t);
+			nb_buf_puts(b, "\n");
+			return;
+		}
+		b->data[b->len - 1] = '\n';
+	}
+	nb_buf_puts(b, t);
+	nb_buf_puts(b, "\n");
+}
+
 /* The paragraphs of lines [from, to), one a line, ending with a line end
  * as a draft keeps them; "" when there are none. */
 static char *
@@ -79,10 +112,8 @@ paragraphs(const nb_idoc_t *doc, size_t from, size_t to)
 		if (!(t = line_text(&doc->v[i])))
 			break;
 		drop_artifacts(t);
-		if (*t && !site_line(t)) {
-			nb_buf_puts(&b, t);
-			nb_buf_puts(&b, "\n");
-		}
+		if (*t && !site_line(t))
+			add_text(doc, &b, t);
 		free(t);
 	}
 	nb_buf_puts(&b, "");
@@ -413,10 +444,8 @@ read_inline(const nb_field_t *group, const nb_idoc_t *doc, nb_irange_t r,
 		} else {
 			rest = t;
 		}
-		if (cur && rest && *rest) {
-			nb_buf_puts(&b, rest);
-			nb_buf_puts(&b, "\n");
-		}
+		if (cur && rest && *rest)
+			add_text(doc, &b, rest);
 		free(t);
 	}
 	nb_buf_free(&b);
