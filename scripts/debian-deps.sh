@@ -5,7 +5,7 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 
 BUILD="build-essential autoconf automake pkg-config
-       libncurses-dev libyaml-dev libzip-dev libcmocka-dev"
+       libncurses-dev libyaml-dev libzip-dev libxml2-dev libcmocka-dev"
 TEST="tmux valgrind clang"
 # the real programs that open the exported files (tests/export-clients.sh),
 # and the CJK fonts their PDFs are drawn with
