@@ -247,14 +247,18 @@ tag_cmp(const void *key, const void *t)
 	return strcmp(key, ((const tag_t *)t)->name);
 }
 
-/* A cell continuing one from the row above is left out; one spanning
- * columns says how many. */
+/* A cell continuing one from the row above is left out (so it is never
+ * left: span is then not NULL); one spanning columns says how many. */
 static nb_ix_kind_t
 cell_kind(const xmlNode *tc, int *span)
 {
-	const xmlNode *pr = w_child(tc, "tcPr"), *v = w_child(pr, "vMerge"),
-	              *g = w_child(pr, "gridSpan");
+	const xmlNode *pr, *v, *g;
 
+	if (!span)
+		return NB_IX_CELL;
+	pr = w_child(tc, "tcPr");
+	v = w_child(pr, "vMerge");
+	g = w_child(pr, "gridSpan");
 	if (v && !w_val_is(v, "restart"))
 		return NB_IX_DROP;
 	if (g)

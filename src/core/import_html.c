@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,12 +20,13 @@
 
 #include "core/import.h"
 #include "core/import_xml.h"
+#include "core/text.h"
 
 #define NB_HTML_MAX_BYTES (16u * 1024u * 1024u)
 /* Word writes its <meta> first; most pages in the first kilobyte */
 #define SNIFF_BYTES 65536
 #define PARSE_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
-                       HTML_PARSE_NOWARNING)
+                       HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD)
 
 static int
 name_char(char c)
@@ -176,17 +178,39 @@ bad_bytes(const char *name, const char *cs, const char *buf, size_t len,
 	    "编码的网页", cs, c);
 }
 
+/* The offset of the first byte of buf that is not UTF-8, or len. */
+static size_t
+utf8_end(const char *buf, size_t len)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)buf[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = nb_utf8_next(buf + i, len - i, &cp);
+		if (k == 1 && cp == 0xFFFD)
+			return i;
+		i += k;
+	}
+	return len;
+}
+
 /* The page in UTF-8: a byte-order mark first, then what the page
- * declares, then the bytes themselves. */
+ * declares, then the bytes themselves.  *text is buf itself when it is
+ * UTF-8 already, else *owned (malloc'd). */
 static int
-to_utf8(const char *name, const char *buf, size_t len, char **out,
-        size_t *outlen, nb_error_t *err)
+to_utf8(const char *name, const char *buf, size_t len, const char **text,
+        size_t *n, char **owned, nb_error_t *err)
 {
 	char declared[64];
 	const char *cs;
 	size_t bad = 0, skip = 0;
 	int rc;
 
+	*owned = NULL;
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		cs = "UTF-8";
 		skip = 3;
@@ -200,13 +224,22 @@ to_utf8(const char *name, const char *buf, size_t len, char **out,
 		declared_charset(buf, len, declared, sizeof declared);
 		cs = iconv_name(declared);
 	}
-	if (cs)
-		rc = convert(cs, buf + skip, len - skip, out, outlen, &bad);
-	else if ((rc = convert("UTF-8", buf, len, out, outlen, &bad)) == -1)
-		rc = convert("GB18030", buf, len, out, outlen, &bad);
+	if (!cs || !strcmp(cs, "UTF-8")) {
+		if ((bad = utf8_end(buf + skip, len - skip)) == len - skip) {
+			*text = buf + skip;
+			*n = len - skip;
+			return 0;
+		}
+		rc = cs ? -1 : convert("GB18030", buf, len, owned, n, &bad);
+	} else {
+		rc = convert(cs, buf + skip, len - skip, owned, n, &bad);
+	}
 	if (rc == -2)
 		return nb_error_set(err, name, 0, 0, "内存不足");
-	return rc ? bad_bytes(name, cs, buf, len, bad + skip, err) : 0;
+	if (rc < 0)
+		return bad_bytes(name, cs, buf, len, bad + skip, err);
+	*text = *owned;
+	return 0;
 }
 
 /* libxml2 drops the prefix of Word's <o:p> (its paragraph mark) and
@@ -288,7 +321,7 @@ html_kind(const xmlNode *el, int *span)
 
 	if (!t)
 		return NB_IX_INLINE;
-	if (t->kind == NB_IX_CELL)
+	if (t->kind == NB_IX_CELL && span)
 		*span = colspan(el);
 	return t->kind;
 }
@@ -345,17 +378,18 @@ nb_read_html(const char *name, const char *buf, size_t len, nb_idoc_t *doc,
 	static const nb_ixml_rules_t rules = { html_kind, 1, 1 };
 	const xmlNode *root;
 	xmlDocPtr h;
-	char *utf8;
+	const char *text = NULL;
+	char *owned;
 	size_t n;
 	int rc = 0;
 
 	if (len > NB_HTML_MAX_BYTES)
 		return nb_error_set(err, name, 0, 0,
 		    "网页文件太大（%zu 字节，最多 %u 字节）", len, NB_HTML_MAX_BYTES);
-	if (to_utf8(name, buf, len, &utf8, &n, err) < 0)
+	if (to_utf8(name, buf, len, &text, &n, &owned, err) < 0)
 		return -1;
-	h = parse(name, utf8, n, err);
-	free(utf8);
+	h = parse(name, text, n, err);
+	free(owned);
 	if (!h)
 		return -1;
 	/* a page of nothing but blanks and comments has no root */

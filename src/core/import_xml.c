@@ -319,17 +319,18 @@ on_text(walk_t *w, const char *s, int line)
 }
 
 /* Rows and cells outside any table (a page may have them) are read as
- * paragraphs. */
+ * paragraphs.  span NULL: the element is being left. */
 static nb_ix_kind_t
 kind_of(walk_t *w, const xmlNode *n, int *span)
 {
 	nb_ix_kind_t k;
 
-	*span = 1;
+	if (span)
+		*span = 1;
 	k = w->rules->classify(n, span);
 	if ((k == NB_IX_ROW || k == NB_IX_CELL) && !w->ntables)
 		k = NB_IX_BLOCK;
-	if (*span < 1)
+	if (span && *span < 1)
 		*span = 1;
 	return k;
 }
@@ -363,9 +364,7 @@ enter(walk_t *w, const xmlNode *n)
 static void
 leave(walk_t *w, const xmlNode *n)
 {
-	int span;
-
-	switch (kind_of(w, n, &span)) {
+	switch (kind_of(w, n, NULL)) {
 	case NB_IX_DROP: case NB_IX_INLINE: case NB_IX_TAB: break;
 	case NB_IX_BLOCK: case NB_IX_BREAK: boundary(w); break;
 	case NB_IX_TEXT: w->in_text--; break;

@@ -32,7 +32,8 @@ typedef enum {
 } nb_ix_kind_t;
 
 typedef struct {
-	/* What an element is; *span (preset to 1) for a cell. */
+	/* What an element is; for a cell, *span (preset to 1) unless
+	 * span is NULL (the element is being left: only its kind counts). */
 	nb_ix_kind_t (*classify)(const xmlNode *el, int *span);
 	int all_text;           /* every text node is text (HTML); else only
 	                         * those inside NB_IX_TEXT elements */
