@@ -5,7 +5,8 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 
 BUILD="build-essential autoconf automake pkg-config
-       libncurses-dev libyaml-dev libzip-dev libcmocka-dev libpoppler-glib-dev"
+       libncurses-dev libyaml-dev libzip-dev libxml2-dev libcmocka-dev
+       libpoppler-glib-dev"
 # pango draws the PDFs that tests/test_import_pdf reads
 TEST="tmux valgrind clang libpango1.0-dev"
 # the real programs that open the exported files (tests/export-clients.sh),

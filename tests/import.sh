@@ -1,6 +1,7 @@
 #!/bin/sh
-# nianbao import on published reports as text: the seed (the text of a
-# real county report), the exports of the samples read back, and variant
+# nianbao import on published reports: the seed (the text of a real
+# county report), the exports of the samples read back (text, Markdown,
+# web page, Word; the PDFs in tests/export-clients.sh), and variant
 # layouts made here from them, one per way real reports differ.  A
 # variant of the same report imports to exactly the sample draft; an
 # ambiguous one leaves exactly the ambiguous cells unfilled.
@@ -13,7 +14,7 @@ cd "$T" || exit 1
 SEED=$S/tests/data/jinzhai-2024-seed.txt
 DRAFT=$S/sample-data/jinzhai-2024.yaml
 
-plan 47
+plan 49
 
 # same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
 same() {
@@ -33,7 +34,7 @@ only_changed() {
 is "$rc" 0 "the seed text imports completely"
 ok "$(cmp -s seed.yaml "$DRAFT"; echo $?)" "to exactly the seed draft, every figure and text"
 is "$(cat seed.err)" "$SEED: 数字 200/200 格，部分 6/6 个" "and the summary says so"
-for f in txt md; do
+for f in txt md html docx; do
 	"$NIANBAO" export "$DRAFT" -o "export.$f"
 	same "the .$f export of the seed imports back to the same draft" "export.$f"
 done

@@ -41,10 +41,8 @@ read_source(const char *path, nb_idoc_t *doc, nb_error_t *err)
 		return -1;
 	switch (nb_import_kind(path, buf, len)) {
 	case NB_SRC_PDF: rc = nb_read_pdf(path, buf, len, doc, err); break;
-	case NB_SRC_HTML: case NB_SRC_DOCX:
-		rc = nb_error_set(err, path, 0, 0, "这个版本还不能导入网页和 Word 文件；"
-		                  "请导入文字（.txt）或 PDF");
-		break;
+	case NB_SRC_HTML: rc = nb_read_html(path, buf, len, doc, err); break;
+	case NB_SRC_DOCX: rc = nb_read_docx(path, buf, len, doc, err); break;
 	default: rc = nb_read_text(path, buf, len, doc, err); break;
 	}
 	free(buf);

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Builds the libFuzzer harnesses (drafts, form files, imported text) with
-# clang (ASan + UBSan) and runs each for SECONDS seconds (default 60), the
-# first two at once.  Crashes are written to
+# Builds the libFuzzer harnesses (drafts, form files, imported text, web
+# pages, Word files) with clang (ASan + UBSan) and runs them all at once
+# for SECONDS seconds each (default 60).  Crashes are written to
 # tests/fuzz/artifacts/; each one found belongs in tests/bad/ with its
 # expected diagnostic once the core is fixed.
 #
@@ -25,16 +25,18 @@ mkdir -p "$out" "$here/artifacts"
 printf '#define _GNU_SOURCE 1\n#define PACKAGE_NAME "nianbao"\n' >"$out/config.h"
 
 core="arena buf error file text textcheck ytree number form form_load form_find form_layout form_rules report
-      draft_read draft_write rules import_doc import_text import_norm import_tables import_recognize"
+      draft_read draft_write rules import_doc import_text import_norm import_tables
+      import_recognize import_xml import_html import_docx"
 srcs=
 for m in $core; do srcs="$srcs $top/src/core/$m.c"; done
 flags="-g -O1 -std=c11 -fsanitize=fuzzer,address,undefined
        -fno-sanitize-recover=all -I$out -I$top/src"
-for h in draft form import; do
+harnesses="draft form import html docx"
+for h in $harnesses; do
 	# shellcheck disable=SC2086
 	"$cc" $flags -DNB_FUZZ_FORM="\"$top/forms/gov-info-annual-report-2021.yaml\"" \
 	    -o "$out/fuzz_$h" "$here/fuzz_$h.c" $srcs \
-	    $(pkg-config --cflags --libs yaml-0.1)
+	    $(pkg-config --cflags --libs yaml-0.1 libxml-2.0 libzip)
 done
 
 run() {
@@ -46,12 +48,14 @@ run() {
 }
 
 status=0
-run draft & p1=$!
-run form & p2=$!
-wait $p1 || status=1
-wait $p2 || status=1
-run import || status=1
-for h in draft form import; do
+pids=
+for h in $harnesses; do
+	run "$h" & pids="$pids $!"
+done
+for p in $pids; do
+	wait "$p" || status=1
+done
+for h in $harnesses; do
 	echo "== fuzz_$h: $(grep -E 'stat::number_of_executed_units' "$out/fuzz_$h.log" || true)"
 	grep -E '^==[0-9]+==ERROR|^SUMMARY|deadly signal|Test unit written' \
 	    "$out/fuzz_$h.log" || true
