@@ -99,7 +99,8 @@ clamp_heights(pdf_glyph_t *g, size_t n)
 		if (g[i].wide && g[i].x2 > g[i].x1)
 			w[k++] = g[i].x2 - g[i].x1;
 	if (k) {
-		qsort(w, k, sizeof *w, by_double);
+		if (k)
+			qsort(w, k, sizeof *w, by_double);
 		lim = 1.5 * w[k / 2];
 		for (i = 0; i < n; i++) {
 			if (g[i].y2 - g[i].y1 <= lim)
@@ -192,7 +193,8 @@ row_em(const pdf_glyph_t *g, size_t n)
 		return g[0].y2 - g[0].y1;
 	for (i = 0; i < n; i++)
 		w[i] = (g[i].x2 - g[i].x1) * (g[i].wide ? 1 : 2);
-	qsort(w, n, sizeof *w, by_double);
+	if (n)
+		qsort(w, n, sizeof *w, by_double);
 	em = w[n / 2];
 	free(w);
 	return em > 0 ? em : g[0].y2 - g[0].y1;
@@ -252,7 +254,8 @@ row_add(pdf_read_t *R, pdf_glyph_t *g, size_t n, int page)
 	double em;
 	size_t i, start, k = 0, ncells = 1;
 
-	qsort(g, n, sizeof *g, by_left);
+	if (n)
+		qsort(g, n, sizeof *g, by_left);
 	em = row_em(g, n);
 	for (i = 1; i < n; i++)
 		ncells += cell_break(g, i, em);
@@ -290,7 +293,8 @@ page_rows(pdf_read_t *R, pdf_glyph_t *g, size_t n, int page)
 	size_t start = 0, i;
 	double sum, h;
 
-	qsort(g, n, sizeof *g, by_centre);
+	if (n)                  /* a page with no text has no glyphs */
+		qsort(g, n, sizeof *g, by_centre);
 	while (start < n) {
 		sum = centre(&g[start]);
 		h = g[start].y2 - g[start].y1;
