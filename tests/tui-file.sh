@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 37
+plan 44
 
 cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
 
@@ -116,4 +116,27 @@ shows "[exit" "and no leaves"
 if grep -q "^pid: $later$" .g.yaml.lock; then ok 0 "the lock is left as it was"
 else ok 1 "the lock is left as it was"; fi
 kill "$later"
+
+# A published report given to the editor is imported into a draft beside
+# it, once; the start screen lists reports to import too.
+mkdir imp
+cp "$S/tests/data/jinzhai-2024-seed.txt" imp/report.txt
+start imp/report.txt
+shows "已从 imp/report.txt 导入到 imp/report.yaml：数字 200/200 格" \
+	"a report given to the editor is imported, and the editor says so"
+shows "金寨县公共资源交易中心  2024年度  report.yaml" "and edits the new draft"
+if cmp -s imp/report.yaml "$S/sample-data/jinzhai-2024.yaml"; then ok 0 "the draft is the seed's"
+else ok 1 "the draft is the seed's"; fi
+keys C-q
+shows "[exit 0]" "and quits"
+start imp/report.txt
+shows "已有草稿 imp/report.yaml：打开的是它，没有重新导入" \
+	"given again, the draft already there is opened, not overwritten"
+keys C-q
+mv imp/report.txt report2.txt
+start
+shows "[导入] report2.txt" "the start screen lists a report to import"
+keys Down Down Down Down Enter      # after copy, g and live.yaml
+shows "已从 report2.txt 导入到 report2.yaml" "and choosing it imports it"
+keys C-q
 tap_done

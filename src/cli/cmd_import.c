@@ -15,10 +15,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/file.h"
 #include "core/import.h"
-
-#define MAX_SOURCE (64u << 20)
 
 static void
 usage(FILE *out)
@@ -27,26 +24,6 @@ usage(FILE *out)
 	      "      nianbao import -d 目录 报告...\n"
 	      "把已发布的年度报告读成草稿：读不准的格留空并说明。-o - 写到标准输出。\n",
 	      out);
-}
-
-/* The lines of a source file, by its kind. */
-static int
-read_source(const char *path, nb_idoc_t *doc, nb_error_t *err)
-{
-	char *buf;
-	size_t len;
-	int rc;
-
-	if (nb_file_read(path, MAX_SOURCE, &buf, &len, err) < 0)
-		return -1;
-	switch (nb_import_kind(path, buf, len)) {
-	case NB_SRC_PDF: rc = nb_read_pdf(path, buf, len, doc, err); break;
-	case NB_SRC_HTML: rc = nb_read_html(path, buf, len, doc, err); break;
-	case NB_SRC_DOCX: rc = nb_read_docx(path, buf, len, doc, err); break;
-	default: rc = nb_read_text(path, buf, len, doc, err); break;
-	}
-	free(buf);
-	return rc;
 }
 
 static void
@@ -65,21 +42,16 @@ print_summary(const char *path, const nb_isummary_t *s)
 static int
 import_one(const nb_form_t *form, const char *in, const char *out, int quiet)
 {
-	nb_idoc_t doc;
 	nb_isummary_t sum;
 	nb_report_t *rep = NULL;
 	nb_error_t err = { 0 };
 	nb_buf_t b;
 	int rc;
 
-	nb_idoc_init(&doc);
-	if (read_source(in, &doc, &err) < 0 ||
-	    (rc = nb_import_recognize(form, &doc, in, &rep, &sum, &err)) < 0) {
-		nb_idoc_free(&doc);
+	if ((rc = nb_import_file(form, in, &rep, &sum, &err)) < 0) {
 		nb_error_print(&err, stderr);
 		return 2;
 	}
-	nb_idoc_free(&doc);
 	if (!quiet)
 		print_summary(in, &sum);
 	nb_isummary_free(&sum);
@@ -95,22 +67,6 @@ import_one(const nb_form_t *form, const char *in, const char *out, int quiet)
 	return rc;
 }
 
-/* DIR/NAME.yaml for a source DIR0/NAME.ext (malloc'd). */
-static char *
-draft_name(const char *dir, const char *src)
-{
-	const char *base = strrchr(src, '/'), *dot;
-	size_t n;
-	char *p;
-
-	base = base ? base + 1 : src;
-	dot = strrchr(base, '.');
-	n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	if ((p = malloc(strlen(dir) + n + 8)))
-		sprintf(p, "%s/%.*s.yaml", dir, (int)n, base);
-	return p;
-}
-
 static int
 import_many(const nb_form_t *form, const char *dir, int argc, char **argv)
 {
@@ -121,7 +77,7 @@ import_many(const nb_form_t *form, const char *dir, int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		if (tty)
 			fprintf(stderr, "[%d/%d] %s\n", i + 1, argc, argv[i]);
-		if (!(out = draft_name(dir, argv[i]))) {
+		if (!(out = nb_import_draft_name(dir, argv[i]))) {
 			fputs("nianbao import: 内存不足\n", stderr);
 			return 2;
 		}

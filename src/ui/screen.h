@@ -47,9 +47,11 @@ void nb_ui_export(nb_ui_t *ui);
 void nb_ui_save_as(nb_ui_t *ui);
 void nb_ui_reload(nb_ui_t *ui);
 
-/* The start screen: the drafts of the current directory (form files in
- * dirs) and "new", note (if not NULL) under them.  0 with *path
- * (malloc'd) and *is_new, -1 when the operator left. */
+/* The start screen: the drafts and the published reports (.docx, .html,
+ * .pdf, .txt...) of the current directory (form files in dirs) and "new",
+ * note (if not NULL) under them.  0 with *path (malloc'd) and *is_new: 0
+ * a draft to open, 1 a new draft to make, 2 a report to import; -1 when
+ * the operator left. */
 int nb_ui_start_screen(const char *const *dirs, const char *note, char **path,
                        int *is_new);
 /* 机关名称 and 年度 for a new draft; -1 when the operator gave up. */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/draft.h"
+#include "core/import.h"
 #include "core/lock.h"
 #include "core/recovery.h"
 #include "ui/keys.h"
@@ -142,6 +143,13 @@ loop(nb_ui_t *ui)
 int
 nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 {
+	return nb_ui_edit_saying(form, rep, path, NULL);
+}
+
+int
+nb_ui_edit_saying(nb_form_t *form, nb_report_t *rep, const char *path,
+                  const char *said)
+{
 	nb_ui_t *ui = calloc(1, sizeof *ui);
 	nb_error_t err = { 0 };
 	char note[512] = "";
@@ -177,7 +185,9 @@ nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
 		return 2;
 	}
 	nb_ui_keys_init();
-	if (note[0])
+	if (said)
+		nb_ed_message(&ui->ed, 0, "%s", said);
+	else if (note[0])
 		nb_ed_message(&ui->ed, 0, "%s", note);
 	loop(ui);
 	nb_ui_end();
@@ -229,6 +239,47 @@ create_and_edit(const char *const *dirs, const char *path)
 	return nb_ui_edit(form, rep, path);
 }
 
+/* A published report made into a draft beside it and edited; a draft of
+ * that name already there is opened instead, as it may hold work.  -1
+ * with *why (malloc'd) when the report cannot be imported; else the exit
+ * status of the session. */
+static int
+import_and_edit(const char *const *dirs, const char *report, char **why)
+{
+	char *draft = nb_import_draft_name(NULL, report), said[512];
+	nb_form_t *form = NULL;
+	nb_report_t *rep = NULL;
+	nb_isummary_t sum;
+	nb_error_t err = { 0 };
+	int rc;
+
+	*why = NULL;
+	if (!draft) {
+		*why = strdup("内存不足");
+		return -1;
+	}
+	if (access(draft, F_OK) == 0) {
+		snprintf(said, sizeof said, "已有草稿 %s：打开的是它，没有重新导入 %s", draft, report);
+		rc = nb_draft_open(draft, dirs, &form, &rep, &err) < 0 ? -1
+		     : nb_ui_edit_saying(form, rep, draft, said);
+	} else if (nb_form_open(NB_FORMAT_DEFAULT, dirs, &form, &err) < 0 ||
+	           nb_import_file(form, report, &rep, &sum, &err) < 0 ||
+	           nb_draft_save(rep, draft, &err) < 0) {
+		nb_report_free(rep);
+		nb_form_free(form);
+		rc = -1;
+	} else {
+		snprintf(said, sizeof said, "已从 %s 导入到 %s：数字 %zu/%zu 格%s", report, draft,
+		         sum.filled, sum.cells, sum.unfilled ? "，有未填的格（F4 列出）" : "");
+		nb_isummary_free(&sum);
+		rc = nb_ui_edit_saying(form, rep, draft, said);
+	}
+	if (rc < 0)
+		*why = strdup(err.msg);
+	free(draft);
+	return rc;
+}
+
 int
 nb_ui_start(const char *const *dirs, const char *path)
 {
@@ -240,6 +291,15 @@ nb_ui_start(const char *const *dirs, const char *path)
 
 	if ((rc = nb_ui_check_terminal()) != 0)
 		return rc;
+	if (path && nb_import_is_report(path)) {
+		if ((rc = import_and_edit(dirs, path, &note)) < 0) {
+			nb_ui_end();
+			fprintf(stderr, "nianbao: 无法导入 %s：%s\n", path, note ? note : "内存不足");
+			rc = 2;
+		}
+		free(note);
+		return rc;
+	}
 	if (path && access(path, F_OK) == 0) {
 		if (nb_draft_open(path, dirs, &form, &rep, &err) < 0) {
 			nb_error_print(&err, stderr);
@@ -262,9 +322,15 @@ nb_ui_start(const char *const *dirs, const char *path)
 			nb_ui_end();
 			return 0;
 		}
-		if (is_new) {
+		if (is_new == 1) {
 			rc = create_and_edit(dirs, chosen);
 			break;
+		}
+		if (is_new == 2) {
+			if ((rc = import_and_edit(dirs, chosen, &note)) >= 0)
+				break;
+			free(chosen);
+			continue;       /* not imported: the list again, saying why */
 		}
 		memset(&err, 0, sizeof err);
 		if (nb_draft_open(chosen, dirs, &form, &rep, &err) == 0) {

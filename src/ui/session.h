@@ -14,5 +14,8 @@ int nb_ui_start(const char *const *dirs, const char *path);
 /* Runs the editor on a loaded draft until the operator quits; takes over
  * form and rep.  Returns the exit status. */
 int nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path);
+/* The same, saying `said` on the status line first (NULL: nothing). */
+int nb_ui_edit_saying(nb_form_t *form, nb_report_t *rep, const char *path,
+                      const char *said);
 
 #endif

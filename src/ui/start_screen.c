@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/draft.h"
+#include "core/import.h"
 #include "core/number.h"
 #include "core/text.h"
 #include "core/textedit.h"
@@ -49,7 +50,8 @@ list_drafts(char ***out)
 
 	while (d && (e = readdir(d))) {
 		len = strlen(e->d_name);
-		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") || e->d_name[0] == '.')
+		if (e->d_name[0] == '.' || ((len < 6 || strcmp(e->d_name + len - 5, ".yaml")) &&
+		                            !nb_import_is_report(e->d_name)))
 			continue;
 		if (stat(e->d_name, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
@@ -83,6 +85,16 @@ describe_draft(const char *const *dirs, const char *name)
 	         (long long)nb_report_year(rep));
 	nb_report_free(rep);
 	nb_form_free(form);
+	return strdup(buf);
+}
+
+/* A published report in the list: chosen, it is imported into a draft. */
+static char *
+report_line(const char *name)
+{
+	char buf[1024];
+
+	snprintf(buf, sizeof buf, "[导入] %s    已发布的报告：导入为新草稿", name);
 	return strdup(buf);
 }
 
@@ -154,14 +166,15 @@ nb_ui_start_screen(const char *const *dirs, const char *note, char **path,
 		return -1;
 	lines[0] = "[新建] 新建一份报告草稿";
 	for (i = 0; i < n; i++)
-		lines[i + 1] = describe_draft(dirs, files[i]);
+		lines[i + 1] = nb_import_is_report(files[i]) ? report_line(files[i])
+		                                             : describe_draft(dirs, files[i]);
 	for (;;) {
 		k = nb_ui_choose("年报：政府信息公开工作年度报告  选择草稿或新建", lines, n + 1, 0, note);
 		note = NULL;
 		if (k != 0 || (*path = new_file_name()))
 			break;
 	}
-	*is_new = k == 0;
+	*is_new = k == 0 ? 1 : k > 0 && nb_import_is_report(files[k - 1]) ? 2 : 0;
 	if (k > 0)
 		*path = strdup(files[k - 1]);
 	for (i = 0; i < n; i++) {
