@@ -1,7 +1,10 @@
 #!/bin/sh
-# Prints how long `nianbao import` takes on the seed report's text: the
-# mean of N whole runs (default 200), the process included, and the peak
-# resident memory of one.  The target is under 5 ms a report for text.
+# Prints how long importing a report takes: nb_import_file in the process
+# on the seed text and on the .html and .docx exports of the seed (and the
+# PDF LibreOffice prints from the .docx, where LibreOffice is installed),
+# the mean of N runs (default 200); then the whole `nianbao import` of the
+# text, and its peak resident memory.  Targets: under 5 ms a report for
+# text and HTML, 10 ms for .docx, 100 ms a page of PDF.
 # Usage: bench/import-bench.sh [N]   (from the top of a built tree)
 set -eu
 n=${1:-200}
@@ -9,6 +12,18 @@ bin=${NIANBAO:-./src/nianbao}
 src=${NB_REPORT:-tests/data/jinzhai-2024-seed.txt}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+${CC:-cc} -O2 -std=c11 -I. -Isrc -o "$T/import-bench" bench/import-bench.c src/libnianbao.a \
+	$(pkg-config --libs yaml-0.1 libzip libxml-2.0 poppler-glib)
+"$bin" export sample-data/jinzhai-2024.yaml -o "$T/seed.html"
+"$bin" export sample-data/jinzhai-2024.yaml -o "$T/seed.docx"
+set -- "$src" "$T/seed.html" "$T/seed.docx"
+if command -v soffice >/dev/null 2>&1 &&
+   soffice -env:UserInstallation="file://$T/lo" --headless --convert-to pdf \
+	--outdir "$T" "$T/seed.docx" >/dev/null 2>&1; then
+	set -- "$@" "$T/seed.pdf"
+	printf '(seed.pdf: %s pages)\n' "$(pdfinfo "$T/seed.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
+fi
+"$T/import-bench" "$n" "$@"
 t0=$(date +%s%N)
 i=0
 while [ $i -lt "$n" ]; do

@@ -1,0 +1,39 @@
+/* The time of nb_import_file (reading and recognising) on each report
+ * given, the mean of N runs, in the process: see bench/import-bench.sh. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "core/form.h"
+#include "core/import.h"
+int main(int argc, char **argv);
+
+int
+main(int argc, char **argv)
+{
+	nb_form_t *f;
+	nb_error_t err = { 0 };
+	int i, k, n = argc > 2 ? atoi(argv[1]) : 0;
+	struct timespec a, b;
+
+	if (n <= 0 || nb_form_load("forms/gov-info-annual-report-2021.yaml", &f, &err) < 0) {
+		fputs("usage: import-bench N REPORT... (from the top of the tree)\n", stderr);
+		return 2;
+	}
+	for (k = 2; k < argc; k++) {
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		for (i = 0; i < n; i++) {
+			nb_report_t *r;
+			nb_isummary_t s;
+			if (nb_import_file(f, argv[k], &r, &s, &err) < 0)
+				return nb_error_print(&err, stderr), 2;
+			nb_report_free(r);
+			nb_isummary_free(&s);
+		}
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		printf("nb_import_file %-28s %8.3f ms (mean of %d, in the process)\n", argv[k],
+		       ((b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6) / n, n);
+	}
+	nb_form_free(f);
+	return 0;
+}
