@@ -1,11 +1,16 @@
-/* The time of nb_import_file (reading and recognising) on each report
- * given, the mean of N runs, in the process: see bench/import-bench.sh. */
+/* import-bench: the time of nb_import_file (reading and recognising) on
+ * each report given, the mean of N runs, in the process (the form loaded
+ * once).  Built and run by bench/import-bench.sh. */
+
 #include "config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
 #include "core/form.h"
 #include "core/import.h"
+
 int main(int argc, char **argv);
 
 int
