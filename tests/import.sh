@@ -14,7 +14,7 @@ cd "$T" || exit 1
 SEED=$S/tests/data/jinzhai-2024-seed.txt
 DRAFT=$S/sample-data/jinzhai-2024.yaml
 
-plan 49
+plan 50
 
 # same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
 same() {
@@ -85,6 +85,9 @@ sed 's/^\t2.申请人逾期未按收费通知要求缴纳费用、行政机关�
 "$NIANBAO" import shared-wording.txt -o shared-wording.yaml 2>/dev/null
 is "$(only_changed shared-wording.yaml)" "    unpaid_fee: [~, ~, ~, ~, ~, ~, ~]|" \
 	"but not a wording two rows end with: unfilled"
+
+awk '/^（一）主动公开情况。$/ { getline n; print "（一）主动公开情况。" n; next } { print }' "$SEED" > runon.txt
+same "a subsection's text run on after its title in the same paragraph" runon.txt
 
 # rows of table 二 in another order: the 行政处罚 and 行政强制 rows swapped
 awk '/^\t行政处罚$/ { a = $0; getline; b = $0; getline; getline c; getline d

@@ -329,23 +329,35 @@ read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
 
 /* ---- 一、总体情况: its subsections ---- */
 
-/* "（一）主动公开情况。" as a subsection heading: its title, or NULL. */
+#define ITEM_TITLE_MAX 90     /* bytes: thirty Chinese characters */
+
+/* "（一）主动公开情况。" as a subsection heading: its title, or NULL.  Many
+ * sites run the text on in the same paragraph ("（一）主动公开情况。全年…"):
+ * then the text after the title's 。 is *lead (malloc'd), else NULL. */
 static char *
-item_title(const nb_iline_t *l)
+item_title(const nb_iline_t *l, char **lead)
 {
 	char *t = l->n == 1 ? strdup(l->cells[0].text) : NULL;
-	const char *rest;
+	const char *rest, *stop;
 	size_t n;
 
+	*lead = NULL;
 	if (!t)
 		return NULL;
 	rest = nb_iunnumbered(t);
 	n = strlen(rest);
-	if (rest == t || (strncmp(t, "（", 3) && *t != '(') || n == 0 || n > 90) {
+	if (n > ITEM_TITLE_MAX && (stop = strstr(rest, "。")) &&
+	    (size_t)(stop - rest) <= ITEM_TITLE_MAX && stop[3]) {
+		*lead = strdup(stop + 3);
+		n = (size_t)(stop - rest) + 3;
+	}
+	if (rest == t || (strncmp(t, "（", 3) && *t != '(') || n == 0 || n > ITEM_TITLE_MAX) {
 		free(t);
+		free(*lead);
+		*lead = NULL;
 		return NULL;
 	}
-	if (n >= 3 && !strcmp(rest + n - 3, "。"))
+	if (n >= 3 && !strncmp(rest + n - 3, "。", 3))
 		n -= 3;
 	memmove(t, rest, n);
 	t[n] = '\0';
@@ -358,26 +370,34 @@ read_overview(const nb_idoc_t *doc, nb_irange_t r, nb_report_t *rep,
 {
 	const nb_field_t *items = nb_form_field(rep->form, "overview.items");
 	size_t i, start = r.from, first = r.to, nitems = 0;
-	char *title = NULL, *text, *t;
+	char *title = NULL, *lead = NULL, *next_lead = NULL, *text, *t;
+	nb_buf_t b;
 
 	if (!items)
 		return;
 	while (rep->values[items->cell].nitems)
 		nb_report_remove_item(rep, items->cell, 0);
 	for (i = r.from; i <= r.to; i++) {
-		t = i < r.to ? item_title(&doc->v[i]) : NULL;
+		t = i < r.to ? item_title(&doc->v[i], &next_lead) : NULL;
 		if (!t && i < r.to)
 			continue;
 		if (title) {
+			nb_buf_init(&b);
+			if (lead)
+				add_text(doc, &b, lead);
 			text = paragraphs(doc, start, i);
-			nb_report_add_item(rep, items->cell, title, text ? text : "");
+			nb_buf_puts(&b, text ? text : "");
+			nb_report_add_item(rep, items->cell, title, b.data ? b.data : "");
+			nb_buf_free(&b);
 			free(text);
 			free(title);
+			free(lead);
 			nitems++;
 		} else if (first == r.to) {
 			first = i;
 		}
 		title = t;
+		lead = i < r.to ? next_lead : NULL;
 		start = i + 1;
 	}
 	text = paragraphs(doc, r.from, first);
