@@ -98,8 +98,9 @@ int nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
  * read as its kind). */
 int nb_import_file(const nb_form_t *form, const char *path, nb_report_t **out,
                    nb_isummary_t *sum, nb_error_t *err);
-/* Whether a file's name is one of a published report (.txt .md .html .htm
- * .docx .pdf), not a draft. */
+/* Whether a file's name is one of a published report (a kind that
+ * nb_import_kind tells by the name: .txt .md .html .docx .pdf...), not a
+ * draft. */
 int nb_import_is_report(const char *name);
 /* The draft for a report: DIR/NAME.yaml, or beside the report when dir is
  * NULL (malloc'd; NULL when out of memory). */

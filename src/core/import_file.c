@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/file.h"
 #include "core/import.h"
@@ -16,14 +15,7 @@
 int
 nb_import_is_report(const char *name)
 {
-	static const char *const ext[] = { ".txt", ".md", ".html", ".htm", ".docx",
-	                                   ".pdf", NULL };
-	size_t n = strlen(name), i, k;
-
-	for (i = 0; ext[i]; i++)
-		if (n > (k = strlen(ext[i])) && !strcasecmp(name + n - k, ext[i]))
-			return 1;
-	return 0;
+	return nb_import_kind(name, "", 0) != NB_SRC_UNKNOWN;   /* by its name */
 }
 
 char *
