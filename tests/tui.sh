@@ -254,8 +254,23 @@ if grep -q "县政府办公室Q" .live.yaml.recover 2>/dev/null; then
 else
 	ok 1 "the recovery file gets it without another key"
 fi
-kill -KILL "$(sed -n 's/^pid: //p' .live.yaml.lock)"
-shows "[exit" "kill -9 ends the editor"
+# The process is watched, not the screen: a SIGKILL can cut the editor's
+# last write to the terminal in the middle of an escape sequence, which
+# then swallows the start of the shell's "[exit 137]".
+pid=$(sed -n 's/^pid: //p' .live.yaml.lock)
+kill -KILL "$pid"
+i=0
+while [ $i -lt 600 ] && kill -0 "$pid" 2>/dev/null; do
+	sleep 0.05
+	i=$((i + 1))
+done
+if kill -0 "$pid" 2>/dev/null; then
+	ok 1 "kill -9 ends the editor"
+	ps -o pid,stat,wchan:20,cmd -p "$pid" | sed 's/^/# /'
+	screen | sed 's/^/# /'
+else
+	ok 0 "kill -9 ends the editor"
+fi
 start live.yaml
 shows "有上次未保存的修改" "the next start offers the typed character back"
 keys Enter
