@@ -7,11 +7,13 @@
 #include <stdio.h>
 
 #include "core/draft.h"
+#include "core/formset.h"
 #include "core/rules.h"
 
 typedef struct {
 	const char *forms_dir;        /* --forms, or NULL */
 	const char *const *form_dirs; /* where form files are looked for */
+	nb_formset_t *forms;          /* each form read once (form_dirs) */
 } nb_cli_t;
 
 int nb_cmd_check(const nb_cli_t *cli, int argc, char **argv);
@@ -29,9 +31,9 @@ int nb_cmd_edit(const nb_cli_t *cli, int argc, char **argv);
  * live until the program ends. */
 void nb_cli_form_dirs(const char *override, const char **dirs);
 
-/* Loads a draft, printing the diagnostic on failure.  Returns 0 or 2. */
-int nb_cli_open(const nb_cli_t *cli, const char *path, nb_form_t **form,
-                nb_report_t **rep);
+/* Loads a draft, printing the diagnostic on failure.  Returns 0 or 2.
+ * Its form, (*rep)->form, belongs to cli->forms. */
+int nb_cli_open(const nb_cli_t *cli, const char *path, nb_report_t **rep);
 
 /* Writes what a command made to path ("-": standard output) as
  * nb_file_replace does, printing the diagnostic on failure (cmd names

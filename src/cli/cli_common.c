@@ -41,12 +41,11 @@ nb_cli_form_dirs(const char *override, const char **dirs)
 }
 
 int
-nb_cli_open(const nb_cli_t *cli, const char *path, nb_form_t **form,
-            nb_report_t **rep)
+nb_cli_open(const nb_cli_t *cli, const char *path, nb_report_t **rep)
 {
 	nb_error_t err = { 0 };
 
-	if (nb_draft_open(path, cli->form_dirs, form, rep, &err) < 0) {
+	if (nb_formset_open_draft(cli->forms, path, rep, &err) < 0) {
 		nb_error_print(&err, stderr);
 		return 2;
 	}

@@ -23,18 +23,17 @@ print_findings(const char *path, const nb_findings_t *f)
 static int
 check_one(const nb_cli_t *cli, const char *path, const char *prev_path)
 {
-	nb_form_t *form = NULL, *pform = NULL;
 	nb_report_t *rep = NULL, *prev = NULL;
 	nb_findings_t f;
 	int rc;
 
-	if ((rc = nb_cli_open(cli, path, &form, &rep)) != 0)
+	if ((rc = nb_cli_open(cli, path, &rep)) != 0)
 		return rc;
-	if (prev_path && (rc = nb_cli_open(cli, prev_path, &pform, &prev)) != 0)
+	if (prev_path && (rc = nb_cli_open(cli, prev_path, &prev)) != 0)
 		goto done;
-	if (prev && strcmp(pform->format, form->format)) {
+	if (prev && prev->form != rep->form) {
 		fprintf(stderr, "%s: error: 上年草稿的格式“%s”与本年“%s”不同，无法比对\n",
-		        prev_path, pform->format, form->format);
+		        prev_path, prev->form->format, rep->form->format);
 		rc = 2;
 		goto done;
 	}
@@ -52,9 +51,7 @@ check_one(const nb_cli_t *cli, const char *path, const char *prev_path)
 	nb_findings_free(&f);
 done:
 	nb_report_free(prev);
-	nb_form_free(pform);
 	nb_report_free(rep);
-	nb_form_free(form);
 	return rc;
 }
 

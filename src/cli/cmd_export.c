@@ -58,13 +58,12 @@ static int
 export_one(const nb_cli_t *cli, const char *in, const char *outpath,
            nb_export_format_t fmt, int draft)
 {
-	nb_form_t *form = NULL;
 	nb_report_t *rep = NULL;
 	nb_error_t err = { 0 };
 	nb_buf_t out;
 	int rc, dropped;
 
-	if ((rc = nb_cli_open(cli, in, &form, &rep)) != 0)
+	if ((rc = nb_cli_open(cli, in, &rep)) != 0)
 		return rc;
 	nb_buf_init(&out);
 	if ((rc = judge(in, rep, draft)) == 2 || (rc == 1 && !draft))
@@ -81,7 +80,6 @@ export_one(const nb_cli_t *cli, const char *in, const char *outpath,
 done:
 	nb_buf_free(&out);
 	nb_report_free(rep);
-	nb_form_free(form);
 	return rc;
 }
 

@@ -108,10 +108,17 @@ main(int argc, char **argv)
 	}
 	nb_cli_form_dirs(cli.forms_dir, dirs);
 	cli.form_dirs = dirs;
-	if (optind < argc)
-		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-			if (!strcmp(argv[optind], commands[i].name))
-				return finish(commands[i].run(&cli, argc - optind,
-				                              argv + optind));
-	return finish(nb_cmd_edit(&cli, argc - optind, argv + optind));
+	if (!(cli.forms = nb_formset_new(dirs))) {
+		fputs("nianbao: 内存不足\n", stderr);
+		return 2;
+	}
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (optind < argc && !strcmp(argv[optind], commands[i].name))
+			break;
+	if (i < sizeof commands / sizeof commands[0])
+		c = commands[i].run(&cli, argc - optind, argv + optind);
+	else
+		c = nb_cmd_edit(&cli, argc - optind, argv + optind);
+	nb_formset_free(cli.forms);
+	return finish(c);
 }
