@@ -7,7 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 34
+plan 39
 
 out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
 is "$rc" 0 "the seed report passes check"
@@ -89,4 +89,14 @@ out=$("$NIANBAO" --version | head -n 1); is "$out" "nianbao 0.1.0" "--version"
 out=$("$NIANBAO" --help); contains "$out" "nianbao check" "--help lists the commands"
 "$NIANBAO" --no-such-option >/dev/null 2>&1
 is "$?" 2 "an unknown option exits 2"
+
+# A word that is neither a command nor a file is not a new draft.
+(cd "$T" && "$NIANBAO" frobnicate </dev/null >out 2>err); rc=$?
+is "$rc" 2 "an unknown command exits 2"
+contains "$(cat "$T/err")" "“frobnicate”不是命令" "and says it is not a command"
+contains "$(cat "$T/err")" "命令有：check、new、export、import" "and lists the commands"
+if [ -e "$T/frobnicate" ] || [ -e "$T/frobnicate.yaml" ]; then ok 1 "and creates no draft"
+else ok 0 "and creates no draft"; fi
+(cd "$T" && "$NIANBAO" missing-report.docx </dev/null >/dev/null 2>&1)
+is "$?" 2 "a report that does not exist is refused the same way"
 tap_done

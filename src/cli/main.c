@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -20,6 +21,7 @@ usage(FILE *out)
 	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
 	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx  导出报告\n"
+	      "      nianbao import 报告.docx|.html|.pdf|.txt -o 草稿.yaml          导入已发布的报告\n"
 	      "\n"
 	      "选项：\n"
 	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
@@ -81,6 +83,25 @@ static const command_t commands[] = {
 	{ "import", nb_cmd_import },
 };
 
+/* The editor's argument is a draft to open or to create, or a report to
+ * import: a word that is neither (a command mistyped, or one this version
+ * does not have) must not become a new draft named after it. */
+static int
+refuse_unknown(const char *arg)
+{
+	struct stat st;
+	size_t i, n = strlen(arg);
+
+	if ((n > 5 && !strcmp(arg + n - 5, ".yaml")) || stat(arg, &st) == 0)
+		return 0;
+	fprintf(stderr, "nianbao: “%s”不是命令，也不是已有的文件\n"
+	        "命令有：", arg);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(stderr, "%s%s", i ? "、" : "", commands[i].name);
+	fputs("\n新建草稿请给出以 .yaml 结尾的文件名；详见 nianbao --help\n", stderr);
+	return 2;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -117,6 +138,8 @@ main(int argc, char **argv)
 			break;
 	if (i < sizeof commands / sizeof commands[0])
 		c = commands[i].run(&cli, argc - optind, argv + optind);
+	else if (optind < argc && refuse_unknown(argv[optind]))
+		c = 2;
 	else
 		c = nb_cmd_edit(&cli, argc - optind, argv + optind);
 	nb_formset_free(cli.forms);
