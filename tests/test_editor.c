@@ -116,6 +116,20 @@ tab_walks_and_typing_fills(void **state)
 }
 
 static void
+typing_over_the_year_replaces_it(void **state)
+{
+	(void)state;
+	go("year", 0);
+	type("2025");
+	assert_int_equal(num("year", 0), 2025);
+	nb_ed_next(&ed);
+	nb_ed_prev(&ed);
+	type("2026");          /* not 20252026, refused as five digits */
+	assert_int_equal(num("year", 0), 2026);
+	assert_false(ed.msg_error);
+}
+
+static void
 numbers_only_what_the_cell_takes(void **state)
 {
 	(void)state;
@@ -634,6 +648,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(tab_walks_and_typing_fills, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(typing_over_the_year_replaces_it, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(numbers_only_what_the_cell_takes, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(totals_follow_every_keystroke, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(live_checks_name_the_broken_rule, open_seed, close_ed),

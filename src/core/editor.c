@@ -332,7 +332,9 @@ nb_ed_load(nb_editor_t *ed)
 	nb_value_clear(&ed->orig);
 	nb_value_copy(&ed->rep->values[s->cell], &ed->orig);
 	ed->changed = 0;
-	ed->fresh = s->kind == NB_STOP_NUM;
+	/* typing over a figure, or over the year, replaces it */
+	ed->fresh = s->kind == NB_STOP_NUM ||
+	            ed->form->cells[s->cell].field->type == NB_T_YEAR;
 	nb_ed_relayout(ed);
 }
 
