@@ -116,6 +116,65 @@ tab_walks_and_typing_fills(void **state)
 }
 
 static void
+tab_passes_over_a_filled_title(void **state)
+{
+	const nb_stop_t *s;
+
+	(void)state;
+	go("overview.intro", 0);
+	nb_ed_next(&ed);
+	s = nb_ed_stop(&ed);
+	assert_int_equal(s->kind, NB_STOP_ITEM);
+	assert_int_equal(s->item, 0);
+	nb_ed_next(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->kind, NB_STOP_ITEM);
+	assert_int_equal(nb_ed_stop(&ed)->item, 1);
+	nb_ed_prev(&ed);
+	s = nb_ed_stop(&ed);
+	assert_int_equal(s->kind, NB_STOP_TITLE);   /* Shift-Tab reaches it */
+	assert_int_equal(s->item, 1);
+}
+
+static void
+an_empty_title_is_a_stop(void **state)
+{
+	(void)state;
+	go("overview.intro", 0);
+	nb_ed_next(&ed);                  /* the text of the first */
+	nb_ed_prev(&ed);                  /* its title */
+	nb_ed_clear(&ed);
+	nb_ed_prev(&ed);                  /* intro */
+	nb_ed_next(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->kind, NB_STOP_TITLE);
+}
+
+static void
+a_line_takes_no_more_than_its_max(void **state)
+{
+	const nb_field_t *f;
+	size_t i;
+
+	(void)state;
+	f = nb_form_field(ed.form, "contact.postcode");
+	assert_int_equal(f->max, 10);
+	go("contact.postcode", 0);
+	nb_ed_clear(&ed);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(nb_ed_type(&ed, '1'), 1);
+	assert_int_equal(nb_ed_type(&ed, '2'), 0);
+	assert_true(ed.msg_error);
+	assert_non_null(strstr(ed.msg, "最多 10 个字"));
+	nb_ed_next(&ed);
+	assert_string_equal(nb_report_str(ed.rep, "contact.postcode"), "1111111111");
+	go("contact.postcode", 0);
+	nb_ed_clear(&ed);
+	nb_ed_paste(&ed, L"123456789012345", 15);
+	assert_non_null(strstr(ed.msg, "略去其后的 5 个"));
+	nb_ed_next(&ed);
+	assert_string_equal(nb_report_str(ed.rep, "contact.postcode"), "1234567890");
+}
+
+static void
 typing_over_the_year_replaces_it(void **state)
 {
 	(void)state;
@@ -649,6 +708,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(tab_walks_and_typing_fills, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(typing_over_the_year_replaces_it, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(tab_passes_over_a_filled_title, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(an_empty_title_is_a_stop, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_line_takes_no_more_than_its_max, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(numbers_only_what_the_cell_takes, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(totals_follow_every_keystroke, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(live_checks_name_the_broken_rule, open_seed, close_ed),

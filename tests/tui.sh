@@ -55,8 +55,7 @@ text "http://www.example.gov.cn"; keys Tab
 keys Tab                                   # 开头段落: left empty
 shows "== 一、总体情况 ==" "Tab walks from the header into section 一"
 keys Tab                                   # intro: left empty
-for i in 1 2 3 4 5; do
-	keys Tab                               # the standard title stays
+for i in 1 2 3 4 5; do                     # Tab passes over the titles
 	text "第${i}项的内容。"; keys Tab
 done
 shows "== 二、主动公开政府信息情况 ==" "and on into section 二"

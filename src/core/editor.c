@@ -449,10 +449,25 @@ nb_ed_goto(nb_editor_t *ed, size_t stop)
 	nb_ed_load(ed);
 }
 
+/* A subsection's title comes filled in with its standard wording: what
+ * is to be written is its text, so Tab goes on there (Shift-Tab and Up
+ * still reach the title).  An empty title is a stop like any other. */
+static size_t
+past_filled_title(const nb_editor_t *ed, size_t to)
+{
+	const nb_stop_t *s = &ed->nav.stops[to];
+	const nb_value_t *v = &ed->rep->values[s->cell];
+
+	if (s->kind != NB_STOP_TITLE || (size_t)s->item >= v->nitems ||
+	    !v->items[s->item].title || !*v->items[s->item].title)
+		return to;
+	return nb_nav_step(&ed->nav, to, 1);
+}
+
 void
 nb_ed_next(nb_editor_t *ed)
 {
-	size_t to = nb_nav_step(&ed->nav, ed->cur, 1);
+	size_t to = past_filled_title(ed, nb_nav_step(&ed->nav, ed->cur, 1));
 
 	if (to == ed->cur) {
 		nb_ed_commit(ed);

@@ -234,6 +234,18 @@ refuse_char(nb_editor_t *ed, const nb_stop_t *s, wchar_t c)
 	return 1;
 }
 
+/* The characters a one-line stop may still take: the form's `max` less
+ * what it holds; (size_t)-1 when there is no limit. */
+static size_t
+room_left(const nb_editor_t *ed, const nb_stop_t *s)
+{
+	int max = cur_field(ed)->max;
+
+	if (!max || is_paragraph(s) || s->kind == NB_STOP_NUM)
+		return (size_t)-1;
+	return ed->buf.len >= (size_t)max ? 0 : (size_t)max - ed->buf.len;
+}
+
 int
 nb_ed_type(nb_editor_t *ed, wchar_t c)
 {
@@ -244,6 +256,10 @@ nb_ed_type(nb_editor_t *ed, wchar_t c)
 		return type_number(ed, f, halfwidth(c), f->type == NB_T_YEAR);
 	if (refuse_char(ed, s, c))
 		return 0;
+	if (!room_left(ed, s)) {
+		nb_ed_message(ed, 1, "这一项最多 %d 个字", f->max);
+		return 0;
+	}
 	if (nb_text_insert(&ed->buf, &c, 1) < 0)
 		return 0;
 	ed->msg[0] = '\0';
@@ -303,7 +319,7 @@ paste_text(nb_editor_t *ed, const wchar_t *s, size_t n)
 {
 	const nb_stop_t *st = nb_ed_stop(ed);
 	wchar_t *w;
-	size_t i, o = 0, dropped = 0;
+	size_t i, o = 0, dropped = 0, cut = 0;
 	int rc;
 
 	if (st->kind == NB_STOP_NUM || cur_field(ed)->type == NB_T_YEAR)
@@ -324,11 +340,18 @@ paste_text(nb_editor_t *ed, const wchar_t *s, size_t n)
 		}
 		w[o++] = c;
 	}
+	if (o > room_left(ed, st)) {
+		cut = o - room_left(ed, st);
+		o -= cut;
+	}
 	rc = nb_text_insert(&ed->buf, w, o);
 	free(w);
 	if (rc > 0)
 		apply(ed);
-	if (dropped)
+	if (cut)
+		nb_ed_message(ed, 1, "这一项最多 %d 个字：已粘贴 %zu 个，略去其后的 %zu 个",
+		              cur_field(ed)->max, o, cut);
+	else if (dropped)
 		nb_ed_message(ed, 1, "已粘贴 %zu 个字符，略去 %zu 个不可见的控制字符", o, dropped);
 	else if (rc > 0)
 		nb_ed_message(ed, 0, "已粘贴 %zu 个字符", o);

@@ -125,6 +125,7 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 	    nb_fl_flag(L, m, "flow", &f->flow) < 0 ||
 	    nb_fl_flag(L, m, "total", &f->total) < 0 ||
 	    nb_fl_int(L, m, "decimals", 0, &f->decimals) < 0 ||
+	    nb_fl_int(L, m, "max", 0, &f->max) < 0 ||
 	    nb_fl_str(L, m, "columns", 0, &cols) < 0)
 		return -1;
 	if (!f->short_label)
@@ -133,6 +134,10 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 		return -1;
 	if (f->type == NB_T_AMOUNT && f->decimals > 9)
 		return nb_fl_bad(L, m, "金额最多 9 位小数");
+	if (f->max && f->type != NB_T_LINE && f->type != NB_T_ITEMS)
+		return nb_fl_bad(L, m, "max 只用于 line 字段和 items 的标题");
+	if (f->max < 0)
+		return nb_fl_bad(L, m, "max 应为正整数");
 	if (f->type == NB_T_ROW && !cols)
 		return nb_fl_bad(L, m, "row 字段“%s”缺少 columns", f->key);
 	if (f->type == NB_T_ROW && !(f->columns = nb_form_colset(L->form, cols)))

@@ -45,6 +45,8 @@ typedef struct nb_field {
 	int flow;               /* group: written as a flow mapping */
 	int total;              /* computed from other cells */
 	int decimals;           /* amount: places allowed */
+	int max;                /* line, items' titles: at most this many
+	                         * characters (form `max`); 0: no limit */
 	const nb_colset_t *columns;   /* row */
 	const char **titles;    /* items: the standard titles */
 	size_t ntitles;
