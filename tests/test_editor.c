@@ -174,6 +174,53 @@ a_line_takes_no_more_than_its_max(void **state)
 	assert_string_equal(nb_report_str(ed.rep, "contact.postcode"), "1234567890");
 }
 
+/* The unfilled figures typed in (not totals) of the report. */
+static size_t
+unfilled_figures(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ed.nav.nstops; i++)
+		n += ed.nav.stops[i].kind == NB_STOP_NUM && !ed.nav.stops[i].computed &&
+		     !ed.rep->values[ed.nav.stops[i].cell].filled;
+	return n;
+}
+
+static void
+the_rest_of_a_table_is_filled_with_zeros_in_one_step(void **state)
+{
+	size_t all;
+
+	(void)state;
+	all = unfilled_figures();
+	go("requests.new", 0);
+	type("3");
+	nb_ed_fill_zeros(&ed);
+	assert_int_equal(ed.ask, NB_ASK_FILL_ZEROS);
+	assert_non_null(strstr(ed.msg, "把本表 143 个未填写的数字格都填为 0"));
+	nb_ed_answer(&ed, 1);
+	assert_int_equal(num("requests.new", 0), 3);
+	assert_int_equal(num("requests.new", 1), 0);
+	assert_int_equal(num("requests.carried_out", 5), 0);
+	assert_int_equal(unfilled_figures(), all - 144);
+	assert_true(ed.dirty);
+	nb_ed_fill_zeros(&ed);          /* the table is full: the whole report */
+	assert_non_null(strstr(ed.msg, "把整个报告"));
+	nb_ed_answer(&ed, 0);
+	assert_int_equal(unfilled_figures(), all - 144);
+	nb_ed_undo(&ed);                /* one step gives all 143 back */
+	assert_int_equal(unfilled_figures(), all - 1);
+	assert_int_equal(num("requests.new", 0), 3);
+	nb_ed_redo(&ed);
+	assert_int_equal(unfilled_figures(), all - 144);
+	nb_ed_fill_zeros(&ed);
+	nb_ed_answer(&ed, 1);
+	assert_int_equal(unfilled_figures(), 0);
+	nb_ed_fill_zeros(&ed);
+	assert_int_equal(ed.ask, NB_ASK_NONE);
+	assert_non_null(strstr(ed.msg, "没有未填写的数字格"));
+}
+
 static void
 typing_over_the_year_replaces_it(void **state)
 {
@@ -709,6 +756,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(tab_walks_and_typing_fills, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(typing_over_the_year_replaces_it, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(tab_passes_over_a_filled_title, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(the_rest_of_a_table_is_filled_with_zeros_in_one_step, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(an_empty_title_is_a_stop, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_line_takes_no_more_than_its_max, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(numbers_only_what_the_cell_takes, open_empty, close_ed),

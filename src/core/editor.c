@@ -827,5 +827,7 @@ nb_ed_answer(nb_editor_t *ed, int yes)
 		remove_item_now(ed);
 	} else if (ask == NB_ASK_LEAVE && yes) {
 		ed->done = 1;
+	} else if (ask == NB_ASK_FILL_ZEROS && yes) {
+		nb_ed_fill_zeros_now(ed);
 	}
 }

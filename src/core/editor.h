@@ -41,7 +41,7 @@ enum { NB_MARK_ERROR = 1, NB_MARK_WARNING = 2 };
 
 typedef enum {
 	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM, NB_ASK_OVERWRITE,
-	NB_ASK_LEAVE
+	NB_ASK_LEAVE, NB_ASK_FILL_ZEROS
 } nb_ask_t;
 
 typedef struct {
@@ -86,6 +86,7 @@ typedef struct {
 	char msg[512];
 	int msg_error;
 	nb_ask_t ask;           /* a question waiting for y/n */
+	int fill_section;       /* NB_ASK_FILL_ZEROS: its section, -1 all */
 	int done;               /* the session is over */
 	int broken;             /* ...because memory ran out: its edits are to
 	                         * be kept in the recovery file, and nothing
@@ -159,6 +160,10 @@ void nb_ed_redo(nb_editor_t *ed);
 void nb_ed_accept_total(nb_editor_t *ed);
 void nb_ed_add_item(nb_editor_t *ed);
 void nb_ed_remove_item(nb_editor_t *ed);   /* asks first */
+/* Every unfilled figure of the current table, or of the whole report when
+ * the table has none (or the cursor is not in one), set to 0, in one undo
+ * step; asks first, naming how many (editor_fill.c). */
+void nb_ed_fill_zeros(nb_editor_t *ed);
 /* Quitting: asks when there are unsaved changes. */
 void nb_ed_quit(nb_editor_t *ed);
 /* Ctrl-C: always asks, so a stray interrupt never ends the session. */

@@ -229,6 +229,7 @@ static void h_cancel(nb_ui_t *ui) { nb_ed_cancel(&ui->ed); }
 static void h_backspace(nb_ui_t *ui) { nb_ed_backspace(&ui->ed); }
 static void h_delete(nb_ui_t *ui) { nb_ed_delete(&ui->ed); }
 static void h_clear(nb_ui_t *ui) { nb_ed_clear(&ui->ed); }
+static void h_fill_zeros(nb_ui_t *ui) { nb_ed_fill_zeros(&ui->ed); }
 static void h_save(nb_ui_t *ui) { nb_ed_save(&ui->ed); }
 static void h_quit(nb_ui_t *ui) { nb_ed_quit(&ui->ed); }
 static void h_interrupt(nb_ui_t *ui) { nb_ed_interrupt(&ui->ed); }
