@@ -78,7 +78,7 @@ text "下一步的举措。"; keys Tab
 shows "== 六、其他需要报告的事项 ==" "and on to 六"
 text "本年度未收取信息处理费。"
 keys Tab
-shows "已到最后一项" "the end of the report is announced"
+shows "已到最后一项。按 Ctrl-S 保存，按 F8 导出 Word 文件（.docx）" "the end of the report is announced, with how to export the Word file"
 shows "[*未保存]" "the title marks unsaved changes"
 keys C-s
 shows "已保存到 new.yaml" "Ctrl-S saves"

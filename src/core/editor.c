@@ -471,7 +471,7 @@ nb_ed_next(nb_editor_t *ed)
 
 	if (to == ed->cur) {
 		nb_ed_commit(ed);
-		nb_ed_message(ed, 0, "已到最后一项。按 {save} 保存");
+		nb_ed_message(ed, 0, "已到最后一项。按 {save} 保存，按 {export} 导出 Word 文件（.docx）");
 		return;
 	}
 	ed->msg[0] = '\0';

@@ -189,39 +189,85 @@ short_key(const char *name, char *out, size_t size)
 	return out;
 }
 
+typedef struct {
+	nb_req_t req;
+	const char *key, *what;
+	int rank;               /* the narrower the screen, the fewer shown:
+	                         * lower ranks first */
+} hint_t;
+
+/* The key a hint shows, into key of `size`. */
+static const char *
+hint_key(const hint_t *h, char *key, size_t size)
+{
+	return h->key ? h->key : short_key(nb_ui_key_name(h->req), key, size);
+}
+
+static int
+hint_width(const hint_t *h)
+{
+	char key[32];
+
+	return nb_ui_width(hint_key(h, key, sizeof key)) + nb_ui_width(h->what);
+}
+
+/* Which of n hints fit in cols, two columns apart: the lowest ranks
+ * first, so that what a newcomer needs (help, the next field, saving,
+ * preview and export) stays on a narrow screen. */
+static void
+fit_hints(const hint_t *h, size_t n, int cols, int *shown)
+{
+	int used = 0, rank, w;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		shown[i] = 0;
+	for (rank = 1; rank <= (int)n; rank++)
+		for (i = 0; i < n; i++) {
+			if (h[i].rank != rank)
+				continue;
+			w = hint_width(&h[i]) + (used ? 2 : 0);
+			if (used + w <= cols) {
+				shown[i] = 1;
+				used += w;
+			}
+		}
+}
+
 static void
 draw_hints(const nb_ui_t *ui)
 {
-	static const struct { nb_req_t req; const char *key, *what; } answer[] = {
-		{ NB_REQ_NONE, "Y", "是" }, { NB_REQ_NONE, "N", "否" },
-		{ NB_REQ_CANCEL, NULL, "取消" },
+	static const hint_t answer[] = {
+		{ NB_REQ_NONE, "Y", "是", 1 }, { NB_REQ_NONE, "N", "否", 2 },
+		{ NB_REQ_CANCEL, NULL, "取消", 3 },
 	}, hints[] = {
-		{ NB_REQ_HELP, NULL, "帮助" }, { NB_REQ_NEXT, NULL, "下一项" },
-		{ NB_REQ_SAVE, NULL, "保存" }, { NB_REQ_QUIT, NULL, "退出" },
-		{ NB_REQ_NEXT_PROBLEM, NULL, "下个问题" },
-		{ NB_REQ_PROBLEMS, NULL, "问题表" }, { NB_REQ_UNDO, NULL, "撤销" },
-		{ NB_REQ_EXTERNAL, NULL, "外部编辑" }, { NB_REQ_PGDN, NULL, "下一部分" },
+		{ NB_REQ_HELP, NULL, "帮助", 1 }, { NB_REQ_NEXT, NULL, "下一项", 2 },
+		{ NB_REQ_SAVE, NULL, "保存", 3 }, { NB_REQ_QUIT, NULL, "退出", 4 },
+		{ NB_REQ_NEXT_PROBLEM, NULL, "下个问题", 7 },
+		{ NB_REQ_PROBLEMS, NULL, "问题表", 8 },
+		{ NB_REQ_PREVIEW, NULL, "预览", 6 }, { NB_REQ_EXPORT, NULL, "导出", 5 },
+		{ NB_REQ_UNDO, NULL, "撤销", 9 },
+		{ NB_REQ_EXTERNAL, NULL, "外部编辑", 11 },
+		{ NB_REQ_PGDN, NULL, "下一部分", 10 },
 	};
-	int asking = ui->ed.ask != NB_ASK_NONE, x = 0, y = LINES - 1, kw, dw;
+	int asking = ui->ed.ask != NB_ASK_NONE, x = 0, y = LINES - 1, kw;
+	const hint_t *h = asking ? answer : hints;
 	size_t i, n = asking ? 3 : sizeof hints / sizeof hints[0];
+	int shown[sizeof hints / sizeof hints[0]];
 	char key[32];
 
 	nb_ui_fill(y, 0, COLS);
+	fit_hints(h, n, COLS, shown);
 	for (i = 0; i < n; i++) {
-		const char *k = asking ? answer[i].key : NULL, *what;
-		nb_req_t req = asking ? answer[i].req : hints[i].req;
-		if (!k)
-			k = short_key(nb_ui_key_name(req), key, sizeof key);
-		what = asking ? answer[i].what : hints[i].what;
+		const char *k = hint_key(&h[i], key, sizeof key);
+		if (!shown[i])
+			continue;
 		kw = nb_ui_width(k);
-		dw = nb_ui_width(what);
-		if (x + kw + dw + 1 > COLS)
-			break;
 		attron(A_REVERSE);
 		nb_ui_put(y, x, k, kw, 0);
 		attroff(A_REVERSE);
-		nb_ui_put(y, x + kw, what, dw, 0);
-		x += kw + dw + 2;
+		nb_ui_put(y, x + kw, h[i].what, nb_ui_width(h[i].what), 0);
+		x += hint_width(&h[i]) + 2;
 	}
 }
 
