@@ -40,7 +40,7 @@ nb_ui_find_previous(const nb_report_t *rep, const char *path, const char *given,
 		return -1;
 	}
 	if (prev->other_format)
-		snprintf(note, size, "%.480s", err.msg);
+		snprintf(note, size, "%.100s：%.380s", prev->name ? prev->name : "", err.msg);
 	else
 		snprintf(note, size, "草稿记下的上年报告 %.100s 读不出（%.300s）；跨年度的勾稽关系"
 		         "没有核对", prev->name ? prev->name : "", err.msg);
