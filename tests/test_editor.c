@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "core/editor.h"
+#include "core/file.h"
 #include "core/text.h"
 #include "testutil.h"
 
@@ -749,6 +750,83 @@ open_flags_say_how_it_was_opened(void **state)
 	assert_true(ed.msg_error);
 }
 
+/* Last year's seed with one request carried over for 自然人. */
+static nb_report_t *
+last_year(void)
+{
+	nb_report_t *prev = tu_sample(ed.form, "sample-data/jinzhai-2024.yaml");
+
+	nb_report_set_num(prev, cell("requests.carried_out", 0), 1, 0);
+	nb_report_set_num(prev, cell("requests.carried_out", 6), 1, 0);
+	return prev;
+}
+
+static void
+cross_year_rules_are_judged_with_last_years_report(void **state)
+{
+	char line[1024];
+	unsigned long changes = ed.changes;
+
+	(void)state;
+	assert_int_equal(errors_of("carry-over"), 0);
+	go("requests.carried_in", 0);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	assert_null(strstr(line, "上年报告"));
+	assert_int_equal(nb_ed_set_previous(&ed, last_year(), "上年.yaml"), 0);
+	assert_string_equal(ed.prev_name, "上年.yaml");
+	assert_int_equal(errors_of("carry-over"), 2);      /* 自然人 and 总计 */
+	assert_true(ed.mark[cell("requests.carried_in", 0)] & NB_MARK_ERROR);
+	assert_false(ed.mark[cell("requests.carried_out", 0)] & NB_MARK_ERROR);
+	assert_int_equal(ed.sec_errors[3], 2);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "表三 “自然人”列：二、上年结转 0 不等于上年报告的 "
+	                    "四、结转下年度继续办理 1");
+	assert_false(ed.dirty);
+	assert_int_equal(ed.kept, ed.changes);  /* judging again is no edit */
+	assert_true(ed.changes > changes);
+	type("1");
+	assert_int_equal(errors_of("carry-over"), 0);
+	assert_int_equal(errors_of("t3-balance"), 2);
+}
+
+static void
+last_year_of_another_format_is_refused(void **state)
+{
+	static const char from[] = "format: gov-info-annual-report/2021\nname:";
+	nb_error_t err = { 0 };
+	nb_form_t *other;
+	char *text, *at;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(nb_file_read(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	                              1 << 20, &text, &len, &err), 0);
+	assert_non_null(at = strstr(text, from));
+	memcpy(at, "format: gov-info-annual-report/2099", sizeof from - 7);
+	assert_int_equal(nb_form_parse("other.yaml", text, len, &other, &err), 0);
+	free(text);
+	assert_int_equal(nb_ed_set_previous(&ed, nb_report_new(other), "旧.yaml"), -1);
+	assert_null(ed.prev);
+	assert_null(ed.prev_name);
+	assert_true(ed.msg_error);
+	assert_string_equal(ed.msg, "上年报告 旧.yaml 的格式是“gov-info-annual-report/2099”，与本草稿的"
+	                    "“gov-info-annual-report/2021”不同，不能逐格核对；跨年度的勾稽关系没有核对");
+	nb_form_free(other);
+}
+
+static void
+reload_keeps_last_years_report(void **state)
+{
+	(void)state;
+	assert_int_equal(nb_ed_set_previous(&ed, last_year(), "上年.yaml"), 0);
+	ed.readonly = 1;                /* no recovery file to give up */
+	assert_int_equal(nb_ed_reload(&ed, tu_sample(ed.form, "sample-data/jinzhai-2024.yaml")), 0);
+	assert_non_null(ed.prev);
+	assert_string_equal(ed.prev_name, "上年.yaml");
+	assert_int_equal(errors_of("carry-over"), 2);
+	assert_int_equal(ed.kept, ed.changes);
+}
+
 int
 main(void)
 {
@@ -780,6 +858,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(one_line_fields_refuse_line_breaks, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(reload_starts_again_on_the_draft_read, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(open_flags_say_how_it_was_opened, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(cross_year_rules_are_judged_with_last_years_report, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(last_year_of_another_format_is_refused, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(reload_keeps_last_years_report, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_recovery_file_that_cannot_be_written_is_said, open_seed, close_ed),
 	};
 

@@ -14,6 +14,7 @@ typedef struct {
 	const char *forms_dir;        /* --forms, or NULL */
 	const char *const *form_dirs; /* where form files are looked for */
 	nb_formset_t *forms;          /* each form read once (form_dirs) */
+	const char *previous;         /* the editor's --previous, or NULL */
 } nb_cli_t;
 
 int nb_cmd_check(const nb_cli_t *cli, int argc, char **argv);
@@ -22,7 +23,8 @@ int nb_cmd_export(const nb_cli_t *cli, int argc, char **argv);
 int nb_cmd_import(const nb_cli_t *cli, int argc, char **argv);
 /* The interactive editor: argv holds at most the draft to open (created
  * after asking 机关名称 and 年度 when it does not exist); without it, the
- * start screen lists the drafts in the current directory. */
+ * start screen lists the drafts in the current directory.  cli->previous
+ * names last year's draft for the cross-year rules. */
 int nb_cmd_edit(const nb_cli_t *cli, int argc, char **argv);
 
 /* Where form files are looked for, in order: --forms, $NIANBAO_FORMS, the

@@ -20,15 +20,18 @@ usage(FILE *out)
 	fputs("用法：nianbao [选项] [草稿.yaml]      打开草稿编辑（文件不存在则新建）\n"
 	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
+	      "      nianbao new --from 上年.yaml [--year 年度] -o 草稿.yaml  据上年草稿新建下一年度\n"
 	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx  导出报告\n"
 	      "      nianbao import 报告.docx|.html|.pdf|.txt -o 草稿.yaml          导入已发布的报告\n"
 	      "\n"
 	      "选项：\n"
 	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
+	      "  --previous 上年.yaml  编辑时用它核对跨年度的勾稽关系（默认：草稿记下的\n"
+	      "                 上年草稿，或同一文件夹中同一机关上一年度的唯一一份草稿）\n"
 	      "  -h, --help     显示本帮助\n"
 	      "  -V, --version  显示版本\n"
 	      "\n"
-	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
+	      "Usage: nianbao [--forms DIR] [--previous LAST.yaml] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
 	      "See also: man nianbao\n",
 	      out);
 }
@@ -107,6 +110,7 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "forms", required_argument, NULL, 'F' },
+		{ "previous", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -122,6 +126,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'F': cli.forms_dir = optarg; break;
+		case 'p': cli.previous = optarg; break;
 		case 'h': usage(stdout); return finish(0);
 		case 'V': version(); return finish(0);
 		default: usage(stderr); return 2;
@@ -136,7 +141,11 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (optind < argc && !strcmp(argv[optind], commands[i].name))
 			break;
-	if (i < sizeof commands / sizeof commands[0])
+	if (i < sizeof commands / sizeof commands[0] && cli.previous) {
+		fprintf(stderr, "nianbao: --previous 写在命令名之前只用于编辑器（%s 的选项写在它之后）\n",
+		        commands[i].name);
+		c = 2;
+	} else if (i < sizeof commands / sizeof commands[0])
 		c = commands[i].run(&cli, argc - optind, argv + optind);
 	else if (optind < argc && refuse_unknown(argv[optind]))
 		c = 2;

@@ -161,7 +161,7 @@ nb_ed_refresh(nb_editor_t *ed)
 	ed->changes++;
 	compute_totals(ed);
 	nb_findings_free(&ed->findings);
-	if (nb_rules_eval(ed->rep, NULL, &ed->findings) < 0)
+	if (nb_rules_eval(ed->rep, ed->prev, &ed->findings) < 0)
 		nb_ed_message(ed, 1, "内存不足，检查结果不完整");
 	memset(ed->mark, 0, ed->form->ncells);
 	for (i = 0; i < ed->findings.n; i++)
@@ -232,9 +232,48 @@ nb_ed_close(nb_editor_t *ed)
 	free(ed->sec_warnings);
 	free(ed->sec_unfilled);
 	free(ed->path);
+	free(ed->prev_name);
+	nb_report_free(ed->prev);
 	nb_report_free(ed->rep);
 	nb_form_free(ed->form);
 	memset(ed, 0, sizeof *ed);
+}
+
+/* The rules judged again with nothing changed: what was kept in the
+ * recovery file is still all there is. */
+static void
+rejudge(nb_editor_t *ed)
+{
+	int kept = ed->kept == ed->changes;
+
+	nb_ed_refresh(ed);
+	if (kept)
+		ed->kept = ed->changes;
+}
+
+int
+nb_ed_set_previous(nb_editor_t *ed, nb_report_t *prev, const char *name)
+{
+	char *copy = strdup(name);
+
+	if (!copy || strcmp(prev->form->format, ed->form->format) ||
+	    prev->form->ncells != ed->form->ncells) {
+		if (copy)
+			nb_ed_message(ed, 1, "上年报告 %s 的格式是“%s”，与本草稿的“%s”不同，"
+			              "不能逐格核对；跨年度的勾稽关系没有核对", name,
+			              prev->form->format, ed->form->format);
+		else
+			nb_ed_message(ed, 1, "内存不足，跨年度的勾稽关系没有核对");
+		free(copy);
+		nb_report_free(prev);
+		return -1;
+	}
+	nb_report_free(ed->prev);
+	free(ed->prev_name);
+	ed->prev = prev;
+	ed->prev_name = copy;
+	rejudge(ed);
+	return 0;
 }
 
 const nb_stop_t *
@@ -359,22 +398,30 @@ int
 nb_ed_reload(nb_editor_t *ed, nb_report_t *rep)
 {
 	nb_form_t *form = ed->form;
+	nb_report_t *prev = ed->prev;
 	nb_error_t err = { 0 };
-	char *path = ed->path;
+	char *path = ed->path, *prev_name = ed->prev_name;
 	int readonly = ed->readonly;
 
 	if (!readonly)
 		nb_recovery_remove(path, &err);
 	ed->form = NULL;                /* kept for the new state */
-	ed->path = NULL;
+	ed->path = ed->prev_name = NULL;
+	ed->prev = NULL;
 	nb_ed_close(ed);
 	if (nb_ed_open(ed, form, rep, path, readonly ? NB_ED_READONLY : 0) < 0) {
 		nb_ed_close(ed);            /* what was built, form and rep too */
+		nb_report_free(prev);
+		free(prev_name);
 		free(path);
 		ed->done = 1;
 		return -1;
 	}
 	free(path);
+	ed->prev = prev;
+	ed->prev_name = prev_name;
+	if (prev)
+		rejudge(ed);
 	return 0;
 }
 

@@ -7,7 +7,8 @@
  * Editing model: the current stop's text is in `buf`; every change to it
  * is applied to the report at once (when it makes a value), totals are
  * recomputed and every rule is judged again, so what the screen shows is
- * always up to date.  `orig` keeps the value the stop had when the cursor
+ * always up to date; with last year's report given, the rules that
+ * compare the two years are judged too.  `orig` keeps the value the stop had when the cursor
  * arrived: Esc puts it back in a one-line or number field (as an undo step
  * of its own) and leaves a paragraph as it is.  A total read from a file
  * that disagrees with the sum of its cells is kept (and flagged) until the
@@ -62,6 +63,8 @@ typedef struct {
 	nb_form_t *form;        /* owned */
 	nb_report_t *rep;       /* owned */
 	char *path;             /* owned */
+	nb_report_t *prev;      /* last year's, read only (owned), or NULL */
+	char *prev_name;        /* how the operator knows it (owned) */
 	nb_nav_t nav;
 	size_t cur;             /* the current stop */
 	nb_text_t buf;          /* its text as being edited */
@@ -109,8 +112,14 @@ enum { NB_ED_READONLY = 1, NB_ED_RECOVERED = 2 };
 int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
                const char *path, int flags);
 void nb_ed_close(nb_editor_t *ed);
+/* Gives the session last year's report, to be read only (taken over;
+ * name, copied, is how the screen names it): the rules that compare the
+ * two years are judged from now on.  One of another format cannot be
+ * compared cell by cell: it is freed, a message says so, and -1. */
+int nb_ed_set_previous(nb_editor_t *ed, nb_report_t *prev, const char *name);
 /* Starts again on rep (read from the draft's file again; taken over),
- * with the same form, path and read-only state; the unsaved edits and
+ * with the same form, path, last year's report and read-only state; the
+ * unsaved edits and
  * their recovery file are given up.  -1: out of memory; then everything
  * is freed and the session is over (done). */
 int nb_ed_reload(nb_editor_t *ed, nb_report_t *rep);

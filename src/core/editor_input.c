@@ -553,7 +553,7 @@ static int
 holds_line(const nb_editor_t *ed, const nb_check_t *c, char *buf, size_t size)
 {
 	int state;
-	char *text = nb_check_describe(c, ed->rep, NULL, &state);
+	char *text = nb_check_describe(c, ed->rep, ed->prev, &state);
 
 	snprintf(buf, size, "%s%s", state > 0 ? "勾稽关系成立：" : "填完后核对：",
 	         text ? text : "");
@@ -572,10 +572,10 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 	for (i = 0; i < ed->form->nrules; i++)
 		for (k = 0; k < ed->form->rules[i].nchecks; k++) {
 			const nb_check_t *c = &ed->form->rules[i].checks[k];
-			if (c->previous || !check_involves(c, cell))
+			if ((c->previous && !ed->prev) || !check_involves(c, cell))
 				continue;
 			msg = NULL;
-			if (!nb_check_holds(c, ed->rep, NULL, &msg)) {
+			if (!nb_check_holds(c, ed->rep, ed->prev, &msg)) {
 				snprintf(buf, size, "%s", msg ? msg : "");
 				free(msg);
 				return 1;

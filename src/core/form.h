@@ -136,6 +136,34 @@ typedef struct {
 	const char *draft_mark;   /* the mark on a draft's output */
 } nb_form_text_t;
 
+/* How next year's draft is made from this year's (the form's optional
+ * `next_year`; nextyear.h does it): fields kept as they are, figures
+ * carried over to other fields, and text put under a prompt into another
+ * field for the operator to rewrite.  Checked at load: every path is a
+ * field, and none is named twice as a target; the draft's format and
+ * year are not kept (they are the program's to set); a carry joins two
+ * fields of the same kind of figures (rows of the same columns) and does
+ * not write into a computed total; a rewrite joins two paragraph fields
+ * and has a one-line prompt. */
+typedef struct {
+	const nb_field_t *from, *to;
+} nb_carry_t;
+
+typedef struct {
+	const nb_field_t *from, *to;
+	const char *prompt;
+} nb_rewrite_t;
+
+typedef struct {
+	int given;                /* the form has a next_year */
+	const nb_field_t **keep;  /* items: their titles only */
+	size_t nkeep;
+	nb_carry_t *carry;
+	size_t ncarry;
+	nb_rewrite_t *rewrite;
+	size_t nrewrite;
+} nb_next_year_t;
+
 typedef struct {
 	nb_arena_t arena;
 	const char *file;       /* the form file */
@@ -158,6 +186,7 @@ typedef struct {
 	/* The fields that say whose report it is and for which year (the
 	 * form's `identity`): a line field and a year field, or NULL. */
 	const nb_field_t *org_field, *year_field;
+	nb_next_year_t next_year;
 } nb_form_t;
 
 /* The format a new draft follows unless told otherwise. */

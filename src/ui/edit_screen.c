@@ -98,7 +98,7 @@ draw_outline(nb_ui_t *ui)
 /* ---- status and key hints ---- */
 
 static void
-stop_name(const nb_editor_t *ed, nb_buf_t *b)
+stop_name(const nb_editor_t *ed, int width, nb_buf_t *b)
 {
 	const nb_stop_t *s = nb_ed_stop(ed);
 	const nb_field_t *f = ed->form->cells[s->cell].field;
@@ -112,7 +112,7 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 		return;
 	}
 	nb_cell_name(ed->form, s->cell, 0, b);
-	if (ed->form->cells[s->cell].column >= 0 && nb_ui_width(b->data) > COLS) {
+	if (ed->form->cells[s->cell].column >= 0 && nb_ui_width(b->data) > width) {
 		/* the column first, as the end of a long name is cut off */
 		nb_buf_free(b);
 		nb_buf_printf(b, "【%s】", f->columns->cols[ed->form->cells[s->cell].column].label);
@@ -148,19 +148,43 @@ put_wrapped(int y, const char *mark, const char *s, int attr)
 	free(w);
 }
 
+/* Which draft is last year's, at the end of the line of the current
+ * cell's name: its width, 0 when there is none. */
+static int
+draw_previous(const nb_editor_t *ed, int y)
+{
+	const char *name = ed->prev_name, *slash;
+	char text[300];
+	int w;
+
+	if (!name)
+		return 0;
+	if (nb_ui_width(name) > COLS / 3 && (slash = strrchr(name, '/')))
+		name = slash + 1;       /* a long way there: the file name will do */
+	snprintf(text, sizeof text, "上年：%s", name);
+	w = nb_ui_width(text);
+	if (w > COLS / 2)
+		w = COLS / 2;
+	nb_ui_put(y, COLS - w, text, w, 0);
+	return w;
+}
+
 static void
 draw_status(nb_ui_t *ui)
 {
 	const nb_editor_t *ed = &ui->ed;
 	char rule[1024];
-	int y = LINES - 4, broken, attr;
+	int y = LINES - 4, broken, attr, pw;
 	nb_buf_t b;
 
 	nb_buf_init(&b);
-	stop_name(ed, &b);
-	attron(A_BOLD);
 	nb_ui_fill(y, 0, COLS);
-	nb_ui_put(y, 0, nb_ui_keys_in(b.data ? b.data : "", rule, sizeof rule), COLS, 0);
+	pw = draw_previous(ed, y);
+	if (pw)
+		pw += 2;
+	stop_name(ed, COLS - pw, &b);
+	attron(A_BOLD);
+	nb_ui_put(y, 0, nb_ui_keys_in(b.data ? b.data : "", rule, sizeof rule), COLS - pw, 0);
 	attroff(A_BOLD);
 	nb_buf_free(&b);
 	nb_ui_fill(y + 1, 0, COLS);

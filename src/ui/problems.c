@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "ui/screen.h"
-#include "ui/term.h"
 #include "ui/widgets.h"
 
 long
@@ -21,8 +20,6 @@ nb_ui_problems(nb_ui_t *ui)
 	size_t i;
 	long r;
 
-	if (nb_term_headless())
-		return -1;
 	if (!(lines = calloc(f->n + 1, sizeof *lines)))
 		return -1;
 	for (i = 0; i < f->n; i++) {
