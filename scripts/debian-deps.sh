@@ -13,7 +13,9 @@ TEST="tmux valgrind clang libpango1.0-dev"
 # and the CJK fonts their PDFs are drawn with (tests/test_import_pdf's too)
 CLIENTS="libreoffice-writer-nogui libreoffice-core poppler-utils pandoc chromium
          python3 fonts-noto-cjk fonts-wqy-zenhei"
+# the Debian package built and checked (debian/, tests/debian-package.sh)
+PACKAGE="debhelper dpkg-dev fakeroot lintian devscripts"
 
 apt-get update -q
 # shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $BUILD $TEST $CLIENTS
+apt-get install -y -q --no-install-recommends $BUILD $TEST $CLIENTS $PACKAGE

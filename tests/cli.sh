@@ -7,7 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 39
+plan 41
 
 out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
 is "$rc" 0 "the seed report passes check"
@@ -84,6 +84,16 @@ sed 's/lhs: \["requests.new\[{c}\]", "requests.carried_in\[{c}\]"\]/lhs: ["reque
 out=$("$NIANBAO" --forms "$T/forms" check sample-data/jinzhai-2024.yaml 2>/dev/null)
 contains "$out" "表三 “自然人”列：一+二 (0) 不等于 三（七）+四 (1+0=1) [t3-balance]" \
 	"a rule changed in a copy of the form file is followed"
+
+# An install moved elsewhere as a whole (a package unpacked in a temporary
+# directory) reads the forms beside its own bin directory: here the changed
+# copy, so that no other installed form can pass for it.
+mkdir -p "$T/prefix/bin" "$T/prefix/share/nianbao"
+cp "$NIANBAO" "$T/prefix/bin/nianbao" && cp -r "$T/forms" "$T/prefix/share/nianbao/forms"
+out=$("$T/prefix/bin/nianbao" check sample-data/jinzhai-2024.yaml 2>/dev/null)
+contains "$out" "[t3-balance]" "a moved install finds PREFIX/share/nianbao/forms beside PREFIX/bin"
+NIANBAO_FORMS=$S/forms "$T/prefix/bin/nianbao" check sample-data/jinzhai-2024.yaml >/dev/null 2>&1
+is "$?" 0 "and NIANBAO_FORMS comes before them"
 
 out=$("$NIANBAO" --version | head -n 1); is "$out" "nianbao 0.1.0" "--version"
 out=$("$NIANBAO" --help); contains "$out" "nianbao check" "--help lists the commands"

@@ -28,9 +28,10 @@ int nb_cmd_import(const nb_cli_t *cli, int argc, char **argv);
 int nb_cmd_edit(const nb_cli_t *cli, int argc, char **argv);
 
 /* Where form files are looked for, in order: --forms, $NIANBAO_FORMS, the
- * source tree when running from the build tree, the installed data
- * directory.  Fills dirs (room for 5) and NULL-terminates it; the strings
- * live until the program ends. */
+ * source tree when running from the build tree, share/nianbao/forms beside
+ * the bin directory the program runs from (an install moved elsewhere),
+ * the installed data directory.  Fills dirs (room for 6) and
+ * NULL-terminates it; the strings live until the program ends. */
 void nb_cli_form_dirs(const char *override, const char **dirs);
 
 /* Loads a draft, printing the diagnostic on failure.  Returns 0 or 2.

@@ -13,29 +13,54 @@
 #define NB_PKGDATADIR "/usr/local/share/nianbao"
 #endif
 
+/* The forms of an install that was moved as a whole (a package unpacked
+ * elsewhere, a copied prefix): PREFIX/share/nianbao/forms beside the
+ * PREFIX/bin the program runs from, as make install lays them out.  NULL
+ * when that is the installed data directory anyway, or unknown. */
+static const char *
+relocated_forms(const char *exe)
+{
+	static char dir[PATH_MAX];
+	const char *tail = "/share/" PACKAGE "/forms";
+	char *slash;
+	int k;
+
+	if (strlen(exe) >= sizeof dir)
+		return NULL;
+	strcpy(dir, exe);
+	for (k = 0; k < 2; k++) {          /* PREFIX/bin/nianbao: PREFIX */
+		if (!(slash = strrchr(dir, '/')))
+			return NULL;
+		*slash = '\0';
+	}
+	if (strlen(dir) + strlen(tail) >= sizeof dir)
+		return NULL;
+	strcat(dir, tail);
+	return strcmp(dir, NB_PKGDATADIR "/forms") ? dir : NULL;
+}
+
 void
 nb_cli_form_dirs(const char *override, const char **dirs)
 {
+	static char exe[PATH_MAX];
 	const char *env = getenv("NIANBAO_FORMS");
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	int i = 0;
 
 	if (override)
 		dirs[i++] = override;
 	if (env && *env)
 		dirs[i++] = env;
+	if (n > 0) {
+		exe[n] = '\0';
 #if defined(NB_BUILDDIR) && defined(NB_SRCDIR)
-	{
 		/* run from the build tree: use the forms being developed there */
-		static char exe[PATH_MAX];
-		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-
-		if (n > 0) {
-			exe[n] = '\0';
-			if (!strncmp(exe, NB_BUILDDIR "/", strlen(NB_BUILDDIR) + 1))
-				dirs[i++] = NB_SRCDIR "/forms";
-		}
-	}
+		if (!strncmp(exe, NB_BUILDDIR "/", strlen(NB_BUILDDIR) + 1))
+			dirs[i++] = NB_SRCDIR "/forms";
 #endif
+		if ((dirs[i] = relocated_forms(exe)))
+			i++;
+	}
 	dirs[i++] = NB_PKGDATADIR "/forms";
 	dirs[i] = NULL;
 }
