@@ -616,6 +616,7 @@ static const struct {
 } format_names[] = {
 	{ "txt", NB_EXPORT_TXT }, { "md", NB_EXPORT_MD },
 	{ "html", NB_EXPORT_HTML }, { "docx", NB_EXPORT_DOCX },
+	{ "csv", NB_EXPORT_CSV }, { "xlsx", NB_EXPORT_XLSX },
 	{ "text", NB_EXPORT_TXT }, { "markdown", NB_EXPORT_MD },
 	{ "htm", NB_EXPORT_HTML },
 };
@@ -653,7 +654,8 @@ nb_export_render(const nb_report_t *r, nb_export_format_t fmt, int draft_mark,
                  nb_buf_t *out, nb_error_t *err)
 {
 	static int (*const render[])(const nb_doc_t *, nb_buf_t *, nb_error_t *) = {
-		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx
+		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx,
+		nb_render_csv, nb_render_xlsx
 	};
 	nb_doc_t doc;
 	int rc;
