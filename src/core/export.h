@@ -109,6 +109,10 @@ int nb_grid_min_width(const nb_grid_t *g, int sep);
 void nb_template_expand(const nb_report_t *r, const char *tmpl,
                         const char *const *vars, size_t n, nb_buf_t *out);
 
+/* Appends the text of a cell as published: a figure ("12", "5949.088667"
+ * as written), a year, a line; nothing when it is unfilled. */
+void nb_value_text(const nb_report_t *r, size_t cell, nb_buf_t *out);
+
 /* Chinese numeral for 1..99 (一, 十一, 二十三); buf of 16 bytes. */
 void nb_cn_numeral(int n, char *buf);
 
