@@ -126,7 +126,10 @@ nb_stats_top_title(const nb_stats_t *s, nb_buf_t *out)
 	nb_buf_puts(out, c->field->label);
 	if (c->column >= 0)
 		nb_buf_printf(out, "（%s）", c->field->columns->cols[c->column].label);
-	nb_buf_printf(out, "最多的 %zu 个机关", s->nbodies_kept);
+	if (s->nbodies_kept)
+		nb_buf_printf(out, "最多的 %zu 个机关", s->nbodies_kept);
+	else
+		nb_buf_puts(out, "：没有可排名的机关");
 }
 
 void
