@@ -21,6 +21,8 @@ int nb_cmd_check(const nb_cli_t *cli, int argc, char **argv);
 int nb_cmd_new(const nb_cli_t *cli, int argc, char **argv);
 int nb_cmd_export(const nb_cli_t *cli, int argc, char **argv);
 int nb_cmd_import(const nb_cli_t *cli, int argc, char **argv);
+/* Figures over many drafts, or their summary a row a body. */
+int nb_cmd_stats(const nb_cli_t *cli, int argc, char **argv);
 /* The interactive editor: argv holds at most the draft to open (created
  * after asking 机关名称 and 年度 when it does not exist); without it, the
  * start screen lists the drafts in the current directory.  cli->previous

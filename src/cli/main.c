@@ -21,8 +21,10 @@ usage(FILE *out)
 	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
 	      "      nianbao new --from 上年.yaml [--year 年度] -o 草稿.yaml  据上年草稿新建下一年度\n"
-	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx  导出报告\n"
+	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx|.xlsx|.csv  导出报告\n"
 	      "      nianbao import 报告.docx|.html|.pdf|.txt -o 草稿.yaml          导入已发布的报告\n"
+	      "      nianbao stats 草稿.yaml...|目录 [--format tsv|html] [-o 文件]  统计一组草稿\n"
+	      "      nianbao stats 目录 -o 汇总表.xlsx|.csv      每个机关一行的汇总表\n"
 	      "\n"
 	      "选项：\n"
 	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
@@ -32,6 +34,7 @@ usage(FILE *out)
 	      "  -V, --version  显示版本\n"
 	      "\n"
 	      "Usage: nianbao [--forms DIR] [--previous LAST.yaml] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
+	      "       | import ... | stats DRAFT...|DIR\n"
 	      "See also: man nianbao\n",
 	      out);
 }
@@ -84,6 +87,7 @@ static const command_t commands[] = {
 	{ "new", nb_cmd_new },
 	{ "export", nb_cmd_export },
 	{ "import", nb_cmd_import },
+	{ "stats", nb_cmd_stats },
 };
 
 /* The editor's argument is a draft to open or to create, or a report to

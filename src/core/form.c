@@ -246,7 +246,9 @@ load_text(nb_formload_t *L, const nb_ynode_t *root)
 	       nb_fl_str(L, m, "opening", 0, &t->opening) < 0 ||
 	       nb_fl_str(L, m, "item_heading", 0, &t->item_heading) < 0 ||
 	       nb_fl_str(L, m, "inline_label", 0, &t->inline_label) < 0 ||
-	       nb_fl_str(L, m, "draft_mark", 0, &t->draft_mark) < 0 ? -1 : 0;
+	       nb_fl_str(L, m, "draft_mark", 0, &t->draft_mark) < 0 ||
+	       nb_fl_str(L, m, "summary_title", 0, &t->summary_title) < 0 ||
+	       nb_fl_str(L, m, "summary_total", 0, &t->summary_total) < 0 ? -1 : 0;
 }
 
 /* ---- whose report, which year ---- */

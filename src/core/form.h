@@ -134,6 +134,8 @@ typedef struct {
 	const char *item_heading; /* subsection heading: "（{n}）{title}。" */
 	const char *inline_label; /* paragraph start in inline_labels sections */
 	const char *draft_mark;   /* the mark on a draft's output */
+	const char *summary_title;/* a summary of many reports ({year}) */
+	const char *summary_total;/* the label of its row of totals */
 } nb_form_text_t;
 
 /* How next year's draft is made from this year's (the form's optional
