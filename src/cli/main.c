@@ -20,13 +20,16 @@ usage(FILE *out)
 	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
 	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx  导出报告\n"
+	      "      nianbao sum -o 合计.yaml --org 机关 --year 年度 草稿.yaml...|目录   逐格合计\n"
+	      "      nianbao check --children 目录 上级.yaml   核对上级报告等于下级合计\n"
+	      "      nianbao diff 甲.yaml 乙.yaml              列出两份草稿的不同之处\n"
 	      "\n"
 	      "选项：\n"
 	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
 	      "  -h, --help     显示本帮助\n"
 	      "  -V, --version  显示版本\n"
 	      "\n"
-	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
+	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ... | export ... | sum ... | diff A B\n"
 	      "See also: man nianbao\n",
 	      out);
 }
@@ -79,6 +82,8 @@ static const command_t commands[] = {
 	{ "new", nb_cmd_new },
 	{ "export", nb_cmd_export },
 	{ "import", nb_cmd_import },
+	{ "sum", nb_cmd_sum },
+	{ "diff", nb_cmd_diff },
 };
 
 int
