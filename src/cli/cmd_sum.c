@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "core/buf.h"
+#include "core/readmany.h"
 #include "core/walk.h"
 
 static void
@@ -75,7 +76,7 @@ same_file(const struct stat *skip, const char *path)
 {
 	struct stat st;
 
-	return skip && stat(path, &st) == 0 && st.st_dev == skip->st_dev &&
+	return stat(path, &st) == 0 && st.st_dev == skip->st_dev &&
 	       st.st_ino == skip->st_ino;
 }
 
@@ -114,36 +115,65 @@ add_one(nb_sum_t *s, const nb_report_t *rep, const char *path, int force)
 	return rc;
 }
 
+typedef struct {
+	nb_sum_t *sum;
+	int force;
+	int rc;                 /* the worst status so far */
+} adding_t;
+
+static int
+take_draft(const char *path, nb_report_t *rep, const nb_error_t *err, void *ctx)
+{
+	adding_t *A = ctx;
+	int rc = 2;
+
+	if (!rep)
+		nb_error_print(err, stderr);
+	else
+		rc = add_one(A->sum, rep, path, A->force);
+	nb_report_free(rep);
+	if (rc > A->rc)
+		A->rc = rc;
+	return 0;
+}
+
+/* Drops the paths that name the file skip (it may not exist yet). */
+static void
+drop_file(nb_paths_t *p, const char *skip)
+{
+	struct stat st;
+	size_t i, o = 0;
+
+	if (!skip || stat(skip, &st) != 0)
+		return;
+	for (i = 0; i < p->n; i++) {
+		if (same_file(&st, p->v[i]))
+			free(p->v[i]);
+		else
+			p->v[o++] = p->v[i];
+	}
+	p->n = o;
+}
+
 int
 nb_cli_sum_drafts(const nb_cli_t *cli, nb_sum_t *s, char **args, int n,
                   int force, const char *skip)
 {
 	walk_state_t w = { 0 };
 	nb_paths_t paths = { 0 };
-	struct stat skip_st;
-	nb_report_t *rep;
-	size_t i;
-	int rc;
+	adding_t A = { s, force, 0 };
+	int i;
 
-	for (i = 0; i < (size_t)n; i++)
+	for (i = 0; i < n; i++)
 		if (nb_paths_add(&paths, args[i], unreadable_dir, &w) < 0) {
 			fputs("nianbao: 内存不足\n", stderr);
 			nb_paths_free(&paths);
 			return 2;
 		}
-	skip = skip && stat(skip, &skip_st) == 0 ? skip : NULL;
-	for (i = 0; i < paths.n; i++) {
-		if (same_file(skip ? &skip_st : NULL, paths.v[i]))
-			continue;
-		if ((rc = nb_cli_open(cli, paths.v[i], &rep)) == 0) {
-			rc = add_one(s, rep, paths.v[i], force);
-			nb_report_free(rep);
-		}
-		if (rc > w.rc)
-			w.rc = rc;
-	}
+	drop_file(&paths, skip);
+	nb_read_drafts(cli->forms, paths.v, paths.n, 0, take_draft, &A);
 	nb_paths_free(&paths);
-	return w.rc;
+	return A.rc > w.rc ? A.rc : w.rc;
 }
 
 /* ---- the command ---- */
