@@ -16,21 +16,6 @@
 #include "core/number.h"
 #include "testutil.h"
 
-static nb_report_t *
-seed(void)
-{
-	return tu_sample(form, "sample-data/jinzhai-2024.yaml");
-}
-
-static size_t
-cell_of(const char *path, size_t col)
-{
-	const nb_field_t *f = nb_form_field(form, path);
-
-	assert_non_null(f);
-	return f->cell + col;
-}
-
 static nb_diffs_t
 diff(const nb_report_t *a, const nb_report_t *b)
 {
@@ -76,7 +61,7 @@ assert_diff(const nb_report_t *a, const nb_report_t *b, const char *want)
 static void
 equal_reports_have_no_differences(void **state)
 {
-	nb_report_t *a = seed(), *b = seed();
+	nb_report_t *a = tu_seed(), *b = tu_seed();
 	nb_diffs_t d;
 
 	(void)state;
@@ -84,7 +69,7 @@ equal_reports_have_no_differences(void **state)
 	assert_int_equal(d.n, 0);
 	nb_diffs_free(&d);
 	/* the same value written with more decimals is the same figure */
-	nb_report_set_num(b, cell_of("proactive.fees", 0), 0, 2);
+	nb_report_set_num(b, tu_cell("proactive.fees", 0), 0, 2);
 	d = diff(a, b);
 	assert_int_equal(d.n, 0);
 	nb_diffs_free(&d);
@@ -95,11 +80,11 @@ equal_reports_have_no_differences(void **state)
 static void
 the_identity_comes_first(void **state)
 {
-	nb_report_t *a = seed(), *b = seed();
+	nb_report_t *a = tu_seed(), *b = tu_seed();
 	nb_diffs_t d;
 
 	(void)state;
-	nb_report_set_num(b, cell_of("proactive.licensing", 0), 2, 0);
+	nb_report_set_num(b, tu_cell("proactive.licensing", 0), 2, 0);
 	nb_report_set_num(b, form->year_field->cell, 2025, 0);
 	nb_report_set_text(b, form->org_field->cell, "新机关");
 	assert_diff(a, b, "identity|金寨县公共资源交易中心|新机关||0|0\n"
@@ -109,7 +94,7 @@ the_identity_comes_first(void **state)
 	assert_int_equal(d.v[0].cell, form->org_field->cell);
 	assert_string_equal(d.v[0].section->heading, "基本信息");
 	assert_string_equal(d.v[2].section->heading, "二、主动公开政府信息情况");
-	assert_int_equal(d.v[2].cell, cell_of("proactive.licensing", 0));
+	assert_int_equal(d.v[2].cell, tu_cell("proactive.licensing", 0));
 	nb_diffs_free(&d);
 	nb_report_free(a);
 	nb_report_free(b);
@@ -118,23 +103,23 @@ the_identity_comes_first(void **state)
 static void
 figures_show_their_change(void **state)
 {
-	nb_report_t *a = seed(), *b = seed();
+	nb_report_t *a = tu_seed(), *b = tu_seed();
 	int64_t units;
 	int dec;
 
 	(void)state;
-	nb_report_set_num(a, cell_of("proactive.punishment", 0), 8, 0);
-	nb_report_set_num(b, cell_of("proactive.punishment", 0), 9, 0);
-	nb_report_set_num(a, cell_of("requests.new", 0), 3, 0);
-	nb_report_set_num(b, cell_of("requests.new", 0), 5, 0);
-	nb_report_set_num(a, cell_of("requests.new", 6), 3, 0);
-	nb_report_set_num(b, cell_of("requests.new", 6), 2, 0);
-	nb_report_clear(b, cell_of("requests.public", 0));
-	nb_report_clear(a, cell_of("requests.public", 6));
+	nb_report_set_num(a, tu_cell("proactive.punishment", 0), 8, 0);
+	nb_report_set_num(b, tu_cell("proactive.punishment", 0), 9, 0);
+	nb_report_set_num(a, tu_cell("requests.new", 0), 3, 0);
+	nb_report_set_num(b, tu_cell("requests.new", 0), 5, 0);
+	nb_report_set_num(a, tu_cell("requests.new", 6), 3, 0);
+	nb_report_set_num(b, tu_cell("requests.new", 6), 2, 0);
+	nb_report_clear(b, tu_cell("requests.public", 0));
+	nb_report_clear(a, tu_cell("requests.public", 6));
 	assert_int_equal(nb_amount_parse("12.5", 6, &units, &dec), NB_NUM_OK);
-	nb_report_set_num(a, cell_of("proactive.fees", 0), units, dec);
+	nb_report_set_num(a, tu_cell("proactive.fees", 0), units, dec);
 	assert_int_equal(nb_amount_parse("10.00", 6, &units, &dec), NB_NUM_OK);
-	nb_report_set_num(b, cell_of("proactive.fees", 0), units, dec);
+	nb_report_set_num(b, tu_cell("proactive.fees", 0), units, dec);
 	assert_diff(a, b, "figure|8|9|+12.5%|0|0\n"
 	                  "figure|12.5|10.00|-20.0%|0|0\n"
 	                  "figure|3|5|+66.7%|0|0\n"
@@ -163,11 +148,11 @@ a_huge_rise_is_printed_whole(void **state)
 static void
 a_line_is_compared_as_text(void **state)
 {
-	nb_report_t *a = seed(), *b = seed();
+	nb_report_t *a = tu_seed(), *b = tu_seed();
 
 	(void)state;
-	nb_report_set_text(b, cell_of("contact.office", 0), "县政务公开办");
-	nb_report_set_text(b, cell_of("contact.phone", 0), "");
+	nb_report_set_text(b, tu_cell("contact.office", 0), "县政务公开办");
+	nb_report_set_text(b, tu_cell("contact.phone", 0), "");
 	assert_diff(a, b, "line|县交易中心办公室|县政务公开办||0|0\n"
 	                  "line|0564--7350826|~||0|0\n");
 	nb_report_free(a);
@@ -177,8 +162,8 @@ a_line_is_compared_as_text(void **state)
 static void
 paragraphs_are_removed_added_and_changed(void **state)
 {
-	nb_report_t *a = seed(), *b = seed();
-	size_t c = cell_of("improvement.problems", 0);
+	nb_report_t *a = tu_seed(), *b = tu_seed();
+	size_t c = tu_cell("improvement.problems", 0);
 
 	(void)state;
 	nb_report_set_text(a, c, "甲\n乙\n丙\n丁");
@@ -199,8 +184,8 @@ paragraphs_are_removed_added_and_changed(void **state)
 static void
 subsections_are_matched_by_title(void **state)
 {
-	nb_report_t *a = seed(), *b = seed();
-	size_t c = cell_of("overview.items", 0);
+	nb_report_t *a = tu_seed(), *b = tu_seed();
+	size_t c = tu_cell("overview.items", 0);
 	nb_value_t *v = &b->values[c];
 
 	(void)state;
@@ -239,8 +224,8 @@ subsections_are_matched_by_title(void **state)
 static void
 a_very_long_text_is_compared_in_bounded_memory(void **state)
 {
-	nb_report_t *a = seed(), *b = seed();
-	size_t c = cell_of("other_matters", 0), i, changed = 0;
+	nb_report_t *a = tu_seed(), *b = tu_seed();
+	size_t c = tu_cell("other_matters", 0), i, changed = 0;
 	nb_buf_t x, y;
 	nb_diffs_t d;
 

@@ -17,21 +17,6 @@
 #include "core/sum.h"
 #include "testutil.h"
 
-static nb_report_t *
-seed(void)
-{
-	return tu_sample(form, "sample-data/jinzhai-2024.yaml");
-}
-
-static size_t
-cell_of(const char *path, size_t col)
-{
-	const nb_field_t *f = nb_form_field(form, path);
-
-	assert_non_null(f);
-	return f->cell + col;
-}
-
 static void
 set_amount(nb_report_t *r, const char *text)
 {
@@ -39,14 +24,14 @@ set_amount(nb_report_t *r, const char *text)
 	int dec;
 
 	assert_int_equal(nb_amount_parse(text, 6, &units, &dec), NB_NUM_OK);
-	nb_report_set_num(r, cell_of("proactive.fees", 0), units, dec);
+	nb_report_set_num(r, tu_cell("proactive.fees", 0), units, dec);
 }
 
 static const char *
 fees_of(const nb_report_t *r)
 {
 	static char buf[32];
-	const nb_value_t *v = &r->values[cell_of("proactive.fees", 0)];
+	const nb_value_t *v = &r->values[tu_cell("proactive.fees", 0)];
 
 	nb_amount_format(v->num, v->decimals, buf);
 	return buf;
@@ -58,7 +43,7 @@ sum_of_fees(const char *a, const char *b)
 {
 	static char out[32];
 	nb_sum_t *s = nb_sum_new(form, "某县", 2024);
-	nb_report_t *x = seed(), *y = seed(), *t;
+	nb_report_t *x = tu_seed(), *y = tu_seed(), *t;
 	nb_error_t err = { 0 };
 
 	set_amount(x, a);
@@ -88,7 +73,7 @@ static void
 counts_and_totals_add_up(void **state)
 {
 	nb_sum_t *s = nb_sum_new(form, "某县", 2024);
-	nb_report_t *x = seed(), *t;
+	nb_report_t *x = tu_seed(), *t;
 	nb_error_t err = { 0 };
 	size_t recomputed = 99, i;
 
@@ -98,13 +83,13 @@ counts_and_totals_add_up(void **state)
 	assert_int_equal(nb_sum_count(s), 3);
 	assert_non_null(t = nb_sum_finish(s, &recomputed));
 	assert_int_equal(recomputed, 0);
-	assert_int_equal(t->values[cell_of("proactive.punishment", 0)].num, 12);
-	assert_int_equal(t->values[cell_of("requests.new", 0)].num, 3);
-	assert_int_equal(t->values[cell_of("requests.total", 6)].num, 3);
+	assert_int_equal(t->values[tu_cell("proactive.punishment", 0)].num, 12);
+	assert_int_equal(t->values[tu_cell("requests.new", 0)].num, 3);
+	assert_int_equal(t->values[tu_cell("requests.total", 6)].num, 3);
 	assert_string_equal(nb_report_org(t), "某县");
 	assert_int_equal(nb_report_year(t), 2024);
 	/* text is not summed: the paragraphs are empty */
-	assert_null(t->values[cell_of("other_matters", 0)].text);
+	assert_null(t->values[tu_cell("other_matters", 0)].text);
 	nb_report_free(t);
 	nb_report_free(x);
 	nb_sum_free(s);
@@ -114,9 +99,9 @@ static void
 a_cell_no_input_filled_stays_unfilled(void **state)
 {
 	nb_sum_t *s = nb_sum_new(form, "某县", 2024);
-	nb_report_t *x = seed(), *t;
+	nb_report_t *x = tu_seed(), *t;
 	nb_error_t err = { 0 };
-	size_t c = cell_of("proactive.licensing", 0);
+	size_t c = tu_cell("proactive.licensing", 0);
 
 	(void)state;
 	nb_report_clear(x, c);
@@ -132,9 +117,9 @@ static void
 overflow_is_refused_and_adds_nothing(void **state)
 {
 	nb_sum_t *s = nb_sum_new(form, "某县", 2024);
-	nb_report_t *x = seed(), *y = seed();
+	nb_report_t *x = tu_seed(), *y = tu_seed();
 	nb_error_t err = { 0 };
-	size_t c = cell_of("proactive.punishment", 0);
+	size_t c = tu_cell("proactive.punishment", 0);
 
 	(void)state;
 	nb_report_set_num(x, c, INT64_MAX, 0);
@@ -146,7 +131,7 @@ overflow_is_refused_and_adds_nothing(void **state)
 	assert_int_equal(nb_sum_count(s), 1);
 	assert_int_equal(nb_sum_report(s)->values[c].num, INT64_MAX);
 	/* nothing of y went in: not even its other cells */
-	assert_int_equal(nb_sum_report(s)->values[cell_of("requests.new", 0)].num, 1);
+	assert_int_equal(nb_sum_report(s)->values[tu_cell("requests.new", 0)].num, 1);
 	nb_report_free(x);
 	nb_report_free(y);
 	nb_sum_free(s);
@@ -156,7 +141,7 @@ static void
 judging_says_what_is_wrong(void **state)
 {
 	nb_sum_t *s = nb_sum_new(form, "某县", 2024);
-	nb_report_t *good = seed(), *bad = tu_sample(form, "sample-data/jinzhai-2024-errors.yaml");
+	nb_report_t *good = tu_seed(), *bad = tu_sample(form, "sample-data/jinzhai-2024-errors.yaml");
 	nb_report_t *empty = tu_sample(form, "sample-data/empty.yaml");
 	nb_form_t *other = tu_form();
 	nb_report_t *alien = nb_report_new_for(other, "乙", 2024);
@@ -205,7 +190,7 @@ static void
 the_inputs_are_listed_and_read_back(void **state)
 {
 	nb_sum_t *s = nb_sum_new(form, "某县", 2024);
-	nb_report_t *x = seed(), *t, *back = NULL;
+	nb_report_t *x = tu_seed(), *t, *back = NULL;
 	nb_error_t err = { 0 };
 	nb_sum_input_t *in;
 	size_t n;
@@ -302,14 +287,14 @@ random_correct(void)
 			nb_report_set_num(r, i, rnd(20), 0);
 	for (d = 0; d < dec; d++)
 		unit /= 10;
-	nb_report_set_num(r, cell_of("proactive.fees", 0), rnd(100000000) * unit, dec);
+	nb_report_set_num(r, tu_cell("proactive.fees", 0), rnd(100000000) * unit, dec);
 	nb_rules_compute(r);
 	for (c = 0; c < 6; c++) {
-		out = r->values[cell_of("requests.total", c)].num +
-		      r->values[cell_of("requests.carried_out", c)].num;
+		out = r->values[tu_cell("requests.total", c)].num +
+		      r->values[tu_cell("requests.carried_out", c)].num;
 		in = rnd(out + 1);
-		nb_report_set_num(r, cell_of("requests.carried_in", c), in, 0);
-		nb_report_set_num(r, cell_of("requests.new", c), out - in, 0);
+		nb_report_set_num(r, tu_cell("requests.carried_in", c), in, 0);
+		nb_report_set_num(r, tu_cell("requests.new", c), out - in, 0);
 	}
 	nb_rules_compute(r);
 	fill_lines(r);
@@ -341,7 +326,7 @@ the_sum_of_correct_reports_is_correct(void **state)
 		nb_report_t *t;
 
 		for (k = 0; k < 1 + round * 3; k++) {
-			nb_report_t *r = k ? random_correct() : seed();
+			nb_report_t *r = k ? random_correct() : tu_seed();
 			assert_correct(r);
 			assert_int_equal(nb_sum_add(s, r, "r.yaml", NULL, &err), 0);
 			nb_report_free(r);
@@ -359,16 +344,16 @@ static void
 a_forced_total_is_recomputed(void **state)
 {
 	nb_sum_t *s = nb_sum_new(form, "某县", 2024);
-	nb_report_t *x = seed(), *t;
+	nb_report_t *x = tu_seed(), *t;
 	nb_error_t err = { 0 };
 	size_t recomputed = 0;
 
 	(void)state;
-	nb_report_set_num(x, cell_of("requests.new", 6), 5, 0);   /* 1 by its parts */
+	nb_report_set_num(x, tu_cell("requests.new", 6), 5, 0);   /* 1 by its parts */
 	assert_int_equal(nb_sum_add(s, x, "x.yaml", "有 1 个错误", &err), 0);
 	assert_non_null(t = nb_sum_finish(s, &recomputed));
 	assert_int_equal(recomputed, 1);
-	assert_int_equal(t->values[cell_of("requests.new", 6)].num, 1);
+	assert_int_equal(t->values[tu_cell("requests.new", 6)].num, 1);
 	nb_report_free(t);
 	nb_report_free(x);
 	nb_sum_free(s);
@@ -377,20 +362,20 @@ a_forced_total_is_recomputed(void **state)
 static void
 a_parent_is_compared_cell_by_cell(void **state)
 {
-	nb_report_t *p = seed(), *q = seed();
+	nb_report_t *p = tu_seed(), *q = tu_seed();
 	size_t *cells, n;
 
 	(void)state;
 	assert_int_equal(nb_sum_compare(p, q, &cells, &n), 0);
 	assert_int_equal(n, 0);
 	assert_null(cells);
-	nb_report_set_num(q, cell_of("proactive.punishment", 0), 5, 0);
-	nb_report_clear(q, cell_of("review.reconsideration.total", 0));
-	nb_report_set_text(q, cell_of("other_matters", 0), "别的");  /* not a table */
+	nb_report_set_num(q, tu_cell("proactive.punishment", 0), 5, 0);
+	nb_report_clear(q, tu_cell("review.reconsideration.total", 0));
+	nb_report_set_text(q, tu_cell("other_matters", 0), "别的");  /* not a table */
 	assert_int_equal(nb_sum_compare(p, q, &cells, &n), 0);
 	assert_int_equal(n, 2);
-	assert_int_equal(cells[0], cell_of("proactive.punishment", 0));
-	assert_int_equal(cells[1], cell_of("review.reconsideration.total", 0));
+	assert_int_equal(cells[0], tu_cell("proactive.punishment", 0));
+	assert_int_equal(cells[1], tu_cell("review.reconsideration.total", 0));
 	free(cells);
 	nb_report_free(p);
 	nb_report_free(q);
