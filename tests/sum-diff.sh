@@ -7,7 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 56
+plan 58
 
 seed=sample-data/jinzhai-2024.yaml
 
@@ -85,6 +85,11 @@ out=$("$NIANBAO" sum -o "$T/kids/total.yaml" --org 金寨县 --year 2024 "$T/kid
 is "$out" "nianbao sum: 合计了 4 份草稿，写到 $T/kids/total.yaml" \
 	"the output file is not summed into itself"
 rm -f "$T/kids/total.yaml" "$T/kids/total.yaml~"
+
+out=$("$NIANBAO" sum -o "$T/s.yaml" --org 金寨县 --year 2024 "$T/kids" "$T/kids/b.yaml" 2>&1); rc=$?
+is "$rc" 1 "a draft named twice is refused: exit 1"
+is "$out" "$T/kids/b.yaml: error: 不能计入合计：与 $T/kids/b.yaml 是同一个文件
+nianbao sum: 有草稿未能计入合计，没有写出 $T/s.yaml" "it would be added twice"
 
 out=$("$NIANBAO" sum -o - --org 金寨县 --year 2024 "$seed" 2>/dev/null); rc=$?
 is "$rc" 0 "sum -o - exits 0"
