@@ -112,7 +112,8 @@ read_names(const char *dir, size_t *n)
 			return NULL;
 		}
 	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, by_name);
+	if (names.n)            /* qsort(NULL, 0) is undefined behaviour */
+		qsort(names.v, names.n, sizeof *names.v, by_name);
 	*n = names.n;
 	if (!names.v)
 		names.v = calloc(1, sizeof *names.v);
