@@ -212,10 +212,11 @@ lcs_steps(const para_t *x, size_t n, const para_t *y, size_t m, op_t *ops,
 		if (!(L = calloc((n + 1) * w, sizeof *L)))
 			return -1;
 		for (i = n; i-- > 0;)
-			for (j = m; j-- > 0;)
+			for (j = m; j-- > 0;) {
+				uint32_t down = L[(i + 1) * w + j], right = L[i * w + j + 1];
 				L[i * w + j] = para_eq(&x[i], &y[j]) ? L[(i + 1) * w + j + 1] + 1
-				             : L[(i + 1) * w + j] > L[i * w + j + 1]
-				                 ? L[(i + 1) * w + j] : L[i * w + j + 1];
+				             : down > right ? down : right;
+			}
 		i = j = 0;
 	}
 	while (i < n || j < m) {
