@@ -8,6 +8,8 @@
 
 #include "cli/cli.h"
 #include "core/file.h"
+#include "core/number.h"
+#include "core/textcheck.h"
 
 #ifndef NB_PKGDATADIR
 #define NB_PKGDATADIR "/usr/local/share/nianbao"
@@ -114,4 +116,48 @@ nb_cli_print_finding(FILE *out, const char *path, const nb_finding_t *f)
 
 	fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, f->line ? f->line : 1,
 	        f->col ? f->col : 1, sev[f->severity], f->message, f->rule_id);
+}
+
+int
+nb_cli_identity(const char *cmd, const char *org, const char *year_s,
+                int64_t *year)
+{
+	nb_textcheck_t bad;
+	char what[64];
+
+	if (nb_textcheck(org, strlen(org), NB_TEXTCHECK_ONE_LINE, &bad) < 0) {
+		fprintf(stderr, "nianbao %s: --org 给出的机关名称中有%s（机关名称只能是一行文字）\n",
+		        cmd, nb_textcheck_what(&bad, what, sizeof what));
+		return 2;
+	}
+	if (nb_count_parse(year_s, year) != NB_NUM_OK || *year < 1900 || *year > 2999) {
+		fprintf(stderr, "nianbao %s: 年度应为四位数年份，而不是“%s”\n", cmd, year_s);
+		return 2;
+	}
+	return 0;
+}
+
+int
+nb_cli_save_draft(const char *cmd, const nb_report_t *rep, const char *out)
+{
+	nb_error_t err = { 0 };
+	nb_buf_t b;
+	int rc;
+
+	if (strcmp(out, "-")) {
+		if ((rc = nb_draft_save(rep, out, &err)) < 0)
+			nb_error_print(&err, stderr);
+		else if (rc > 0)        /* saved, without a backup */
+			nb_error_print_warning(&err, stderr);
+		return rc < 0 ? 2 : 0;
+	}
+	nb_buf_init(&b);
+	if (nb_draft_emit(rep, &b, &err) < 0) {
+		nb_error_print(&err, stderr);
+		rc = 2;
+	} else {
+		rc = nb_cli_write(cmd, out, b.data ? b.data : "", b.len);
+	}
+	nb_buf_free(&b);
+	return rc;
 }

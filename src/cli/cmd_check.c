@@ -59,6 +59,7 @@ static void
 usage(FILE *out)
 {
 	fputs("用法：nianbao check [--previous 上年草稿.yaml] 草稿.yaml...\n"
+	      "      nianbao check --children 目录 上级报告.yaml   上级报告的各表是否等于目录中下级草稿的合计\n"
 	      "检查草稿的勾稽关系和必填内容，每个问题一行：\n"
 	      "  文件:行:列: error|warning|note: 说明 [规则编号]\n"
 	      "退出状态：0 全部正确，1 有错误或未填写的格，2 文件无法读取。\n",
@@ -70,16 +71,19 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "previous", required_argument, NULL, 'p' },
+		{ "children", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *prev = NULL;
+	const char *prev = NULL, *children = NULL;
 	int c, i, rc, worst = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
 		if (c == 'p') {
 			prev = optarg;
+		} else if (c == 'c') {
+			children = optarg;
 		} else if (c == 'h') {
 			usage(stdout);
 			return 0;
@@ -93,6 +97,8 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (children)
+		return nb_cmd_check_children(cli, children, argc - optind, argv + optind);
 	for (i = optind; i < argc; i++) {
 		rc = check_one(cli, argv[i], prev);
 		if (rc > worst)

@@ -30,32 +30,6 @@ usage(FILE *out)
 	      out);
 }
 
-/* Saves the draft to out ("-": standard output); returns the exit status. */
-static int
-write_draft(const nb_report_t *rep, const char *out)
-{
-	nb_error_t err = { 0 };
-	nb_buf_t b;
-	int rc;
-
-	if (strcmp(out, "-")) {
-		if ((rc = nb_draft_save(rep, out, &err)) < 0)
-			nb_error_print(&err, stderr);
-		else if (rc > 0)        /* saved, without a backup */
-			nb_error_print_warning(&err, stderr);
-		return rc < 0 ? 2 : 0;
-	}
-	nb_buf_init(&b);
-	if (nb_draft_emit(rep, &b, &err) < 0) {
-		nb_error_print(&err, stderr);
-		rc = 2;
-	} else {
-		rc = nb_cli_write("new", out, b.data ? b.data : "", b.len);
-	}
-	nb_buf_free(&b);
-	return rc;
-}
-
 /* Builds the empty draft and writes it; returns the exit status. */
 static int
 write_new(const nb_cli_t *cli, const char *format, const char *org,
@@ -72,7 +46,7 @@ write_new(const nb_cli_t *cli, const char *format, const char *org,
 		fputs("nianbao new: 内存不足\n", stderr);
 		return 2;
 	}
-	rc = write_draft(rep, out);
+	rc = nb_cli_save_draft("new", rep, out);
 	nb_report_free(rep);
 	nb_form_free(form);
 	return rc;
@@ -113,7 +87,7 @@ write_next_year(const nb_cli_t *cli, const char *from, int64_t year,
 		nb_error_print(&err, stderr);
 		rc = 2;
 	} else {
-		rc = write_draft(rep, out);
+		rc = nb_cli_save_draft("new", rep, out);
 	}
 	nb_report_free(rep);
 	nb_report_free(last);
@@ -162,8 +136,6 @@ nb_cmd_new(const nb_cli_t *cli, int argc, char **argv)
 	const char *from = NULL;
 	int c, force = 0;
 	int64_t year;
-	nb_textcheck_t bad;
-	char what[64];
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:y:o:f:Fh", opts, NULL)) != -1) {
@@ -195,15 +167,8 @@ nb_cmd_new(const nb_cli_t *cli, int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (nb_textcheck(org, strlen(org), NB_TEXTCHECK_ONE_LINE, &bad) < 0) {
-		fprintf(stderr, "nianbao new: --org 给出的机关名称中有%s（机关名称只能是一行文字）\n",
-		        nb_textcheck_what(&bad, what, sizeof what));
+	if (nb_cli_identity("new", org, year_s, &year) != 0)
 		return 2;
-	}
-	if (nb_count_parse(year_s, &year) != NB_NUM_OK || year < 1900 || year > 2999) {
-		fprintf(stderr, "nianbao new: 年度应为四位数年份，而不是“%s”\n", year_s);
-		return 2;
-	}
 	if (!force && strcmp(out, "-") && access(out, F_OK) == 0) {
 		fprintf(stderr, "nianbao new: %s 已存在（要覆盖请加 --force）\n", out);
 		return 2;

@@ -25,6 +25,9 @@ usage(FILE *out)
 	      "      nianbao import 报告.docx|.html|.pdf|.txt -o 草稿.yaml          导入已发布的报告\n"
 	      "      nianbao stats 草稿.yaml...|目录 [--format tsv|html] [-o 文件]  统计一组草稿\n"
 	      "      nianbao stats 目录 -o 汇总表.xlsx|.csv      每个机关一行的汇总表\n"
+	      "      nianbao sum -o 合计.yaml --org 机关 --year 年度 草稿.yaml...|目录   逐格合计\n"
+	      "      nianbao check --children 目录 上级.yaml   核对上级报告等于下级合计\n"
+	      "      nianbao diff 甲.yaml 乙.yaml              列出两份草稿的不同之处\n"
 	      "\n"
 	      "选项：\n"
 	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
@@ -34,7 +37,7 @@ usage(FILE *out)
 	      "  -V, --version  显示版本\n"
 	      "\n"
 	      "Usage: nianbao [--forms DIR] [--previous LAST.yaml] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
-	      "       | import ... | stats DRAFT...|DIR\n"
+	      "       | import ... | stats DRAFT...|DIR | sum ... | diff A B\n"
 	      "See also: man nianbao\n",
 	      out);
 }
@@ -88,6 +91,8 @@ static const command_t commands[] = {
 	{ "export", nb_cmd_export },
 	{ "import", nb_cmd_import },
 	{ "stats", nb_cmd_stats },
+	{ "sum", nb_cmd_sum },
+	{ "diff", nb_cmd_diff },
 };
 
 /* The editor's argument is a draft to open or to create, or a report to

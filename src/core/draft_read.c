@@ -94,6 +94,8 @@ number_problem(const nb_field_t *f, nb_numerr_t e)
 	return nb_numerr_text(e);
 }
 
+/* The names in a message are only made for a number that is refused:
+ * a draft has 200 numbers, and a sum reads thousands of drafts. */
 static int
 read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 {
@@ -102,25 +104,28 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 	nb_numerr_t e;
 	char name[700], val[200];
 
-	name_of(R, f, cell, name, sizeof name);
 	if (n->type != NB_Y_SCALAR)
-		return fail(R, n, "%s应为%s", name, type_expected(f->type));
+		return fail(R, n, "%s应为%s", name_of(R, f, cell, name, sizeof name),
+		            type_expected(f->type));
 	if (nb_yscalar_is_null(n))
 		return 0;
-	clip(n->str, val, sizeof val);
 	if (!n->plain)
-		return fail(R, n, "%s应为不带引号的数字，而不是文字“%s”", name, val);
+		return fail(R, n, "%s应为不带引号的数字，而不是文字“%s”",
+		            name_of(R, f, cell, name, sizeof name), clip(n->str, val, sizeof val));
 	if (f->type == NB_T_AMOUNT)
 		e = nb_amount_parse(n->str, f->decimals, &v, &dec);
 	else
 		e = nb_count_parse(n->str, &v);
+	if (e == NB_NUM_OK && (f->type != NB_T_YEAR || (v >= 1900 && v <= 2999))) {
+		nb_report_set_num(R->rep, cell, v, dec);
+		return 0;
+	}
+	name_of(R, f, cell, name, sizeof name);
+	clip(n->str, val, sizeof val);
 	if (e == NB_NUM_TOO_PRECISE)
 		return fail(R, n, "%s最多 %d 位小数，而“%s”有更多位", name, f->decimals, val);
-	if (e != NB_NUM_OK || (f->type == NB_T_YEAR && (v < 1900 || v > 2999)))
-		return fail(R, n, "%s应为%s：“%s”%s", name, type_expected(f->type), val,
-		            number_problem(f, e));
-	nb_report_set_num(R->rep, cell, v, dec);
-	return 0;
+	return fail(R, n, "%s应为%s：“%s”%s", name, type_expected(f->type), val,
+	            number_problem(f, e));
 }
 
 /* An example row for a message: "[0, 0, 0]". */
