@@ -23,7 +23,7 @@ grep "$(printf '^\t')" tests/data/jinzhai-2024-seed.txt | tr -d ' \t\r' | sed "s
 	grep -E '^[0-9]+(\.[0-9]+)?$' >"$T/want"
 
 "$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.xlsx" 2>"$T/err"; rc=$?
-is "$rc:$(cat "$T/err")" "0:" "the seed report exports to .xlsx, silently"
+is "$rc:$(cat "$T/err")" "0:已导出 $T/r.xlsx（xlsx，$(wc -c <"$T/r.xlsx") 字节）" "the seed report exports to .xlsx, saying what it wrote"
 $CELLS "$T/r.xlsx" >"$T/r.cells" 2>"$T/err"
 ok $? "a workbook that a zip and XML reader take apart" || sed 's/^/# /' "$T/err"
 is "$(sed -n 's/^sheet //p' "$T/r.cells" | tr '\n' '|')" \

@@ -79,6 +79,9 @@ export_one(const nb_cli_t *cli, const char *in, const char *outpath,
 		fprintf(stderr, "%s: warning: 文字中有 %d 个不可打印的控制字符，导出时已删去\n",
 		        in, dropped);
 	rc = nb_cli_write("export", outpath, out.data ? out.data : "", out.len);
+	if (rc == 0 && strcmp(outpath, "-"))
+		fprintf(stderr, "已导出 %s（%s，%zu 字节%s）\n", outpath,
+		        nb_export_format_name(fmt), out.len, draft ? "，标有“草稿”" : "");
 done:
 	nb_buf_free(&out);
 	nb_report_free(rep);
