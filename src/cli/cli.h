@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "core/buf.h"
 #include "core/draft.h"
 #include "core/formset.h"
 #include "core/rules.h"
@@ -43,6 +44,8 @@ int nb_cli_write(const char *cmd, const char *path, const char *data,
 
 /* One finding as `nianbao check` prints it: "FILE:L:C: error: … [id]". */
 void nb_cli_print_finding(FILE *out, const char *path, const nb_finding_t *f);
+/* The same line appended to a buffer. */
+void nb_cli_put_finding(nb_buf_t *out, const char *path, const nb_finding_t *f);
 
 /* Loads the form for a format, printing the diagnostic on failure. */
 int nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form);

@@ -189,6 +189,12 @@ nb_paths_add(nb_paths_t *p, const char *path, nb_walk_error_fn *on_error,
 	return rc;
 }
 
+int
+nb_paths_push(nb_paths_t *p, const char *path)
+{
+	return push(p, strdup(path));
+}
+
 void
 nb_paths_free(nb_paths_t *p)
 {
