@@ -170,6 +170,14 @@ read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	return 0;
 }
 
+static int
+one_line(const nb_ynode_t *n)
+{
+	nb_textcheck_t bad;
+
+	return nb_textcheck(n->str, n->len, NB_TEXTCHECK_ONE_LINE, &bad) == 0;
+}
+
 /* A one-line field (机关名称, a contact line, a subsection title) with a
  * line break or a control character would break the headings and the
  * metadata of every export; `what` names it, or else the field f. */
@@ -254,13 +262,14 @@ read_item(reader_t *R, const nb_field_t *f, nb_ynode_t *m, size_t nth)
 	}
 	for (k = 0; k < 2; k++) {
 		v[k] = nb_ymap_get(m, keys[k]);
+		if (!v[k] || (v[k]->type == NB_Y_SCALAR && (k == 1 || one_line(v[k]))))
+			continue;
+		/* named only now: most items are right */
 		snprintf(which, sizeof which, "“%s”第 %zu 项的 %s", f->path,
 		         nth + 1, keys[k]);
-		if (v[k] && v[k]->type != NB_Y_SCALAR)
+		if (v[k]->type != NB_Y_SCALAR)
 			return fail(R, v[k], "%s 应为文字", which);
-		if (v[k] && k == 0 && check_one_line(R, v[k], NULL,
-		        strcat(which, " ")) < 0)   /* "…的 title 只能是" */
-			return -1;
+		return check_one_line(R, v[k], NULL, strcat(which, " "));  /* "…的 title 只能是" */
 	}
 	if (nb_report_add_item(R->rep, f->cell,
 	        v[0] && !nb_yscalar_is_null(v[0]) ? v[0]->str : "",

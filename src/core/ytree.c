@@ -155,21 +155,22 @@ refuse_char(const char *name, int line, int col, const nb_textcheck_t *bad,
 
 /* Most of a draft is printable ASCII, line ends and Chinese (U+3000 to
  * U+CFFF: no control, separator or noncharacter among them), which every
- * text may hold: told at a glance, with the length in *n, the rest being
- * left to the full decoding. */
-static int
-plain_char(const unsigned char *u, size_t left, size_t *n)
+ * text may hold: the length of such a run at u, told at a glance, the
+ * rest being left to the full decoding. */
+static size_t
+plain_run(const unsigned char *u, size_t n)
 {
-	if ((u[0] >= 0x20 && u[0] < 0x7F) || u[0] == '\n') {
-		*n = 1;
-		return 1;
+	size_t i = 0;
+
+	for (;;) {
+		while (i < n && ((unsigned)(u[i] - 0x20) < 0x5F || u[i] == '\n'))
+			i++;
+		if (i + 2 < n && u[i] >= 0xE3 && u[i] <= 0xEC &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+			i += 3;
+		else
+			return i;
 	}
-	if (u[0] >= 0xE3 && u[0] <= 0xEC && left >= 3 &&
-	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-		*n = 3;
-		return 1;
-	}
-	return 0;
 }
 
 /* libyaml accepts UTF-16 and reports encoding faults and control
@@ -189,11 +190,7 @@ check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
 	if ((kind = utf16_kind(buf, len)))
 		return nb_error_set(err, name, 1, 1,
 		    "文件是 %s 编码的：草稿应为 UTF-8 编码，请用文本编辑器另存为 UTF-8", kind);
-	while (i < len) {
-		if (plain_char((const unsigned char *)buf + i, len - i, &n)) {
-			i += n;
-			continue;
-		}
+	while ((i += plain_run((const unsigned char *)buf + i, len - i)) < len) {
 		n = buf[i] ? utf8_seq((const unsigned char *)buf + i, len - i) : 0;
 		if (!n)
 			return bad_byte(name, buf, i, len, err);
