@@ -108,8 +108,10 @@ duplicate(check_run_t *run, size_t i, const check_result_t *res, nb_buf_t *line)
 		return 0;
 	rc = nb_idindex_add(run->seen, res->org.data, res->year, i, &first);
 	/* a file named twice on the command line is not two reports */
-	if (rc <= 0 || !strcmp(run->paths->v[first], run->paths->v[i]))
+	if (rc <= 0)
 		return rc;
+	if (!strcmp(run->paths->v[first], run->paths->v[i]))
+		return 0;
 	nb_buf_init(&msg);
 	nb_buf_printf(&msg, "同一机关同一年度的草稿已有一份：%s（%s，%" PRId64 " 年）",
 	              run->paths->v[first], res->org.data, res->year);
