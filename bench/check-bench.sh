@@ -4,13 +4,14 @@
 # drafts (about two thirds valid, a third with a figure changed at random
 # (seeded), a few with the sample's errors or empty), then for them:
 #   check on one core and with -j 2: drafts per second of CPU and of wall
-#     time (the best of R runs, default 3), and whether -j 2 printed the
+#     time (the best of R rounds, default 5), and whether -j 2 printed the
 #     same bytes as one process;
 #   the same check by bench/check-peer.py (PyYAML's C loader, the rules
 #     read from the form file): drafts per second, and check's speed as a
 #     multiple of it;
 #   a bare libyaml event parse of the same files (bench/yaml-parse.c): its
-#     CPU, and check's CPU as a multiple of it;
+#     CPU, and check's CPU as a multiple of it (best against best, and the
+#     median of the rounds, each of which runs both);
 #   the peak resident memory of check over N and over 2N drafts;
 #   sum over the N drafts, when this nianbao has the sum command
 #     (NB_SUM_ARGS: its arguments before the directory; default none).
@@ -19,7 +20,7 @@
 # Usage: bench/check-bench.sh [N [R]]   (from the top of a built tree)
 set -eu
 n=${1:-10000}
-runs=${2:-3}
+runs=${2:-5}
 bin=${NIANBAO:-./src/nianbao}
 form=forms/gov-info-annual-report-2021.yaml
 T=$(mktemp -d)
@@ -29,33 +30,37 @@ python3 bench/gen-drafts.py "$n" "$T/a" 2024 0
 python3 bench/gen-drafts.py "$n" "$T/b" 2025 "$n" >/dev/null
 find "$T/a" -name '*.yaml' | sort > "$T/list"
 
-# timed NAME CMD...: the best of $runs runs by CPU (user + sys, children
-# included), as "cpu wall" in seconds into $T/NAME.t; output kept from
-# the last run in $T/NAME.out and $T/NAME.err.
-timed() {
+# once NAME CMD...: runs CMD, appending "cpu wall" in seconds (CPU: user
+# + sys, children included) to $T/NAME.runs; its output is kept in
+# $T/NAME.out and $T/NAME.err.  best NAME: the run of least CPU.
+once() {
 	name=$1
 	shift
-	best=
-	i=0
-	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -o "$T/time" -f '%U %S %e' "$@" >"$T/$name.out" 2>"$T/$name.err" || true
-		t=$(tail -n 1 "$T/time" | awk '{ printf "%.3f %.3f", $1 + $2, $3 }')
-		if [ -z "$best" ] || [ "$(echo "$t $best" | awk '{ print ($1 < $3) }')" = 1 ]; then
-			best=$t
-		fi
-		i=$((i + 1))
-	done
-	echo "$best" > "$T/$name.t"
+	/usr/bin/time -o "$T/time" -f '%U %S %e' "$@" >"$T/$name.out" 2>"$T/$name.err" || true
+	tail -n 1 "$T/time" | awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' >> "$T/$name.runs"
+}
+best() { sort -n "$T/$1.runs" | head -n 1 > "$T/$1.t"; }
+# median_ratio A B: the median over the rounds of A's CPU / B's CPU.
+median_ratio() {
+	paste -d' ' "$T/$1.runs" "$T/$2.runs" | awk '{ print $1 / $3 }' | sort -n |
+		awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'
 }
 cpu() { cut -d' ' -f1 "$T/$1.t"; }
 wall() { cut -d' ' -f2 "$T/$1.t"; }
 rate() { awk -v n="$n" -v t="$1" 'BEGIN { printf "%.0f", (t > 0 ? n / t : 0) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
-timed check "$bin" check "$T/a"
-timed check2 "$bin" check -j 2 "$T/a"
-timed parse sh -c '"$1" - < "$2"' sh "$T/yaml-parse" "$T/list"
-runs=1 timed peer python3 bench/check-peer.py "$form" "$T/a"
+# Rounds of check, the bare parse and check -j 2 back to back, so that a
+# machine busy with other work weighs on all of them alike.
+i=0
+while [ $i -lt "$runs" ]; do
+	once check "$bin" check "$T/a"
+	once parse sh -c '"$1" - < "$2"' sh "$T/yaml-parse" "$T/list"
+	once check2 "$bin" check -j 2 "$T/a"
+	i=$((i + 1))
+done
+once peer python3 bench/check-peer.py "$form" "$T/a"
+for x in check parse check2 peer; do best $x; done
 
 printf '%s drafts; check says: %s\n' "$n" "$(grep '^共' "$T/check.err")"
 printf 'check, one core: %6s drafts/s of CPU (%s s CPU, %s s wall)\n' \
@@ -68,6 +73,8 @@ printf 'Python peer:     %6s drafts/s of CPU (%s s CPU); check is %s times as fa
 	"$(rate "$(cpu peer)")" "$(cpu peer)" "$(ratio "$(cpu peer)" "$(cpu check)")"
 printf 'bare libyaml:    %6s drafts/s of CPU (%s s CPU); check takes %s times its CPU\n' \
 	"$(rate "$(cpu parse)")" "$(cpu parse)" "$(ratio "$(cpu check)" "$(cpu parse)")"
+printf '                 (round by round, the median of %s: %s times)\n' "$runs" \
+	"$(median_ratio check parse)"
 
 for set in "$T/a" "$T/a $T/b"; do
 	# shellcheck disable=SC2086 # two directories, on purpose
@@ -79,7 +86,8 @@ done
 # ---- sum (another command of the same issue): timed once it exists ----
 if "$bin" sum --help >/dev/null 2>&1; then
 	# shellcheck disable=SC2086 # NB_SUM_ARGS is a list of arguments
-	runs=1 timed sum "$bin" sum ${NB_SUM_ARGS:-} "$T/a"
+	once sum "$bin" sum ${NB_SUM_ARGS:-} "$T/a"
+	best sum
 	printf 'sum:             %s s wall, %s s CPU for %s drafts\n' "$(wall sum)" "$(cpu sum)" "$n"
 else
 	echo "sum:             (this nianbao has no sum command)"

@@ -58,7 +58,8 @@ typedef struct {
 	long year, jobs;
 } args_t;
 
-/* The options; 0, or the exit status to end with (help, misuse). */
+/* The options: 0 to go on, -1 when help was asked for (and printed), 2
+ * when they are wrong (and said). */
 static int
 parse_args(int argc, char **argv, args_t *a)
 {
@@ -91,7 +92,7 @@ parse_args(int argc, char **argv, args_t *a)
 			return 2;
 		} else if (c == 'h') {
 			usage(stdout);
-			return 1;           /* help asked for: 0 after return */
+			return -1;
 		} else {
 			usage(stderr);
 			return 2;
@@ -221,7 +222,7 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 	int rc;
 
 	if ((rc = parse_args(argc, argv, &a)) != 0)
-		return rc == 1 ? 0 : rc;
+		return rc < 0 ? 0 : rc;
 	o.cli = cli;
 	o.format = a.format;
 	o.year = a.year;
