@@ -392,6 +392,52 @@ a_rule_that_holds_is_described_in_the_forms_words(void **state)
 	nb_form_free(amounts);
 }
 
+/* A rule named in a list of rules: the form's message, with what would be
+ * filled in for one place shown as "…". */
+static void
+a_rule_is_worded_for_a_list_of_rules(void **state)
+{
+	char *w;
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < form->nrules; i++) {
+		w = nb_rule_wording(&form->rules[i]);
+		assert_non_null(w);
+		assert_null(strchr(w, '{'));
+		if (!strcmp(form->rules[i].id, "t3-balance"))
+			assert_string_equal(w, "表三 “…”列：一+二 (…) 不等于 三（七）+四 (…)");
+		if (!strcmp(form->rules[i].id, "text-required"))
+			assert_string_equal(w, "… 尚未填写");
+		free(w);
+	}
+}
+
+/* A finding of the caller's own takes its place among the form's. */
+static void
+a_finding_of_the_callers_own_is_put_in_place(void **state)
+{
+	nb_report_t *r = seed();
+	const nb_field_t *year = nb_form_field(form, "year");
+	nb_findings_t f;
+	(void)state;
+
+	set(r, "requests.new", 0, 2);
+	f = eval(r, NULL);
+	assert_true(f.n > 0);
+	assert_int_equal(nb_findings_add(&f, r, NB_SEV_ERROR, "year", year->cell,
+	                                 strdup("报告年度不对")), 0);
+	assert_string_equal(f.v[0].rule_id, "year");
+	assert_string_equal(f.v[0].message, "报告年度不对");
+	assert_int_equal(f.v[0].line, r->values[year->cell].line);
+	assert_null(f.v[0].check);
+	assert_int_equal(f.errors, 3);
+	assert_string_equal(nb_severity_name(f.v[0].severity), "error");
+	assert_string_equal(nb_severity_name(NB_SEV_NOTE), "note");
+	nb_findings_free(&f);
+	nb_report_free(r);
+}
+
 int
 main(void)
 {
@@ -407,6 +453,8 @@ main(void)
 		cmocka_unit_test(totals_are_computed_from_their_parts),
 		cmocka_unit_test(a_changed_rule_in_the_form_file_is_followed),
 		cmocka_unit_test(a_rule_that_holds_is_described_in_the_forms_words),
+		cmocka_unit_test(a_rule_is_worded_for_a_list_of_rules),
+		cmocka_unit_test(a_finding_of_the_callers_own_is_put_in_place),
 	};
 	return cmocka_run_group_tests_name("rules", tests, tu_setup, tu_teardown);
 }

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "core/buf.h"
 #include "core/draft.h"
 #include "core/formset.h"
 #include "core/rules.h"
@@ -55,6 +56,8 @@ int nb_cli_write(const char *cmd, const char *path, const char *data,
 
 /* One finding as `nianbao check` prints it: "FILE:L:C: error: … [id]". */
 void nb_cli_print_finding(FILE *out, const char *path, const nb_finding_t *f);
+/* The same line appended to a buffer. */
+void nb_cli_put_finding(nb_buf_t *out, const char *path, const nb_finding_t *f);
 
 /* Checks the identity a command is given (--org, --year: a one-line
  * name, a four-digit year), printing what is wrong.  Returns 0 or 2. */

@@ -110,12 +110,23 @@ nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form)
 }
 
 void
+nb_cli_put_finding(nb_buf_t *out, const char *path, const nb_finding_t *f)
+{
+	nb_buf_printf(out, "%s:%d:%d: %s: %s [%s]\n", path, f->line ? f->line : 1,
+	              f->col ? f->col : 1, nb_severity_name(f->severity),
+	              f->message, f->rule_id);
+}
+
+void
 nb_cli_print_finding(FILE *out, const char *path, const nb_finding_t *f)
 {
-	static const char *const sev[] = { "note", "warning", "error" };
+	nb_buf_t b;
 
-	fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, f->line ? f->line : 1,
-	        f->col ? f->col : 1, sev[f->severity], f->message, f->rule_id);
+	nb_buf_init(&b);
+	nb_cli_put_finding(&b, path, f);
+	if (b.data)
+		fputs(b.data, out);
+	nb_buf_free(&b);
 }
 
 int

@@ -18,7 +18,7 @@ static void
 usage(FILE *out)
 {
 	fputs("用法：nianbao [选项] [草稿.yaml]      打开草稿编辑（文件不存在则新建）\n"
-	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
+	      "      nianbao check [选项] 草稿.yaml|目录...   检查勾稽关系（check --help）\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
 	      "      nianbao new --from 上年.yaml [--year 年度] -o 草稿.yaml  据上年草稿新建下一年度\n"
 	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx|.xlsx|.csv  导出报告\n"

@@ -122,6 +122,7 @@ typedef struct nb_rule {
 	nb_severity_t severity;
 	int computes;           /* lhs is a total the editor computes */
 	const char *text;       /* mentions: the text looked for */
+	const char *message;    /* the form's wording, its {…} not filled in */
 	nb_check_t *checks;     /* the rule repeated over its `for` */
 	size_t nchecks;
 } nb_rule_t;

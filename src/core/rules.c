@@ -58,6 +58,44 @@ add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
 	return 0;
 }
 
+static int by_place(const void *a, const void *b);
+
+int
+nb_findings_add(nb_findings_t *f, const nb_report_t *r, nb_severity_t sev,
+                const char *rule_id, size_t cell, char *message)
+{
+	if (add(f, r, sev, rule_id, NULL, cell, message) < 0)
+		return -1;
+	qsort(f->v, f->n, sizeof *f->v, by_place);
+	return 0;
+}
+
+const char *
+nb_severity_name(nb_severity_t sev)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+
+	return names[sev];
+}
+
+char *
+nb_rule_wording(const nb_rule_t *rule)
+{
+	const char *p = rule->message, *end;
+	nb_buf_t b;
+
+	nb_buf_init(&b);
+	while (*p) {
+		if (*p == '{' && (end = strchr(p, '}'))) {
+			nb_buf_puts(&b, "…");
+			p = end + 1;
+		} else {
+			nb_buf_add(&b, p++, 1);
+		}
+	}
+	return nb_buf_take(&b);
+}
+
 /* ---- sums ---- */
 
 typedef __int128 wide_t;    /* sums of many int64 values cannot overflow */

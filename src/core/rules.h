@@ -38,6 +38,21 @@ void nb_findings_free(nb_findings_t *f);
 int nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
                   nb_findings_t *out);
 
+/* Adds a finding of the caller's own (a check the form does not hold,
+ * such as a draft of another year than expected) at a cell of r, keeping
+ * the order of nb_rules_eval.  rule_id must outlive f; message is taken
+ * over (freed on failure).  -1 only when out of memory. */
+int nb_findings_add(nb_findings_t *f, const nb_report_t *r, nb_severity_t sev,
+                    const char *rule_id, size_t cell, char *message);
+
+/* "error", "warning" or "note": the word of compiler-style diagnostics. */
+const char *nb_severity_name(nb_severity_t sev);
+
+/* A rule's wording for a list of rules rather than for one place: its
+ * message from the form, each part still to be filled in ({row}, {lhs},
+ * {field}...) shown as "…".  malloc'd; NULL when out of memory. */
+char *nb_rule_wording(const nb_rule_t *rule);
+
 /* Evaluates one check: 1 when it holds or cannot be judged yet, 0 when it
  * is broken (then *message, if given, gets a malloc'd description). */
 int nb_check_holds(const nb_check_t *c, const nb_report_t *r,
