@@ -7,7 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 41
+plan 45
 
 out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
 is "$rc" 0 "the seed report passes check"
@@ -46,12 +46,22 @@ is "$out" "$T/bad.yaml:3:8: error: 这一行应有 7 个数字（自然人至总
 is "$?" 2 "several files: the worst status wins"
 
 # Last year's draft brings the cross-year rules.
-sed 's/^  carried_out: \[0, 0, 0, 0, 0, 0, 0\]/  carried_out: [0, 3, 0, 0, 0, 0, 3]/' \
+sed 's/^  carried_out: \[0, 0, 0, 0, 0, 0, 0\]/  carried_out: [0, 3, 0, 0, 0, 0, 3]/; s/^year: 2024/year: 2023/' \
 	sample-data/jinzhai-2024.yaml > "$T/last.yaml"
 out=$("$NIANBAO" check --previous "$T/last.yaml" sample-data/jinzhai-2024.yaml 2>/dev/null); rc=$?
 is "$rc" 1 "--previous: a carry-over that does not match fails"
 contains "$out" "[carry-over]" "and is reported as carry-over"
 is "$(echo "$out" | grep -c carry-over)" 2 "in the two columns that differ"
+# ... but only last year's of the same body.
+out=$("$NIANBAO" check --previous sample-data/jinzhai-2024.yaml sample-data/jinzhai-2024.yaml 2>&1); rc=$?
+is "$rc" 2 "--previous of the same year is refused"
+is "$out" "sample-data/jinzhai-2024.yaml: error: 上年草稿是“金寨县公共资源交易中心”的 2024 年度报告，本草稿是“金寨县公共资源交易中心”的 2024 年度报告：不是同一机关的上一年度，未做跨年度的检查（确要比对请加 --force）" \
+	"saying why, and how to compare all the same"
+sed 's/^organization: .*/organization: 另一个县的交易中心/' "$T/last.yaml" > "$T/other.yaml"
+"$NIANBAO" check --previous "$T/other.yaml" sample-data/jinzhai-2024.yaml >/dev/null 2>&1
+is "$?" 2 "--previous of another body is refused"
+out=$("$NIANBAO" check --force --previous "$T/other.yaml" sample-data/jinzhai-2024.yaml 2>/dev/null); rc=$?
+is "$rc:$(echo "$out" | grep -c carry-over)" "1:2" "--force compares them all the same"
 
 # new
 "$NIANBAO" new --org 测试县财政局 --year 2025 -o "$T/new.yaml"

@@ -31,6 +31,8 @@ typedef struct {
 	int64_t year;               /* --year: the year expected, or 0 */
 	const char *prev_file;      /* --previous FILE, for every draft */
 	const nb_report_t *prev;    /* it, loaded once */
+	int force;                  /* --force: compare with a --previous FILE
+	                             * of another body or year all the same */
 	const char *prev_dir;       /* --previous DIR */
 	const nb_paths_t *prev_paths;   /* the drafts under it, */
 	const nb_idindex_t *prev_index; /* by body and year */

@@ -248,6 +248,27 @@ judge(const check_opts_t *o, const char *path, const nb_report_t *rep,
 	return rc;
 }
 
+/* A --previous FILE must be the same body's report of the year before:
+ * compared with another, the cross-year rules say nothing true.  0 when
+ * it is (or --force), -1 with the refusal in res. */
+static int
+same_body_year_before(const check_opts_t *o, const char *prev_path,
+                      const nb_report_t *prev, const nb_report_t *rep,
+                      check_result_t *res)
+{
+	const char *po = nb_report_org(prev), *ro = nb_report_org(rep);
+	int64_t py = nb_report_year(prev), ry = nb_report_year(rep);
+
+	if (o->force || ((!*po || !*ro || !strcmp(po, ro)) &&
+	                 (!py || !ry || py == ry - 1)))
+		return 0;
+	nb_buf_printf(&res->err, "%s: error: 上年草稿是“%s”的 %lld 年度报告，本草稿是“%s”的 %lld "
+	              "年度报告：不是同一机关的上一年度，未做跨年度的检查（确要比对请加 --force）\n",
+	              prev_path, po, (long long)py, ro, (long long)ry);
+	res->status = 2;
+	return -1;
+}
+
 int
 check_draft(const check_opts_t *o, const char *path, check_result_t *res)
 {
@@ -270,6 +291,8 @@ check_draft(const check_opts_t *o, const char *path, check_result_t *res)
 		res->status = 2;
 		goto done;
 	}
+	if (prev && !owned && same_body_year_before(o, prev_path, prev, rep, res) < 0)
+		goto done;
 	rc = judge(o, path, rep, prev, res);
 done:
 	nb_report_free(owned);

@@ -26,6 +26,7 @@ usage(FILE *out)
 	      "选项：\n"
 	      "  --previous 上年.yaml  用上年的草稿检查跨年度的规则（如结转）\n"
 	      "  --previous 目录       为每份草稿在目录中找同一机关上一年度的草稿\n"
+	      "  --force               上年草稿不是同一机关的上一年度时也照样比对\n"
 	      "  --year 年度           不是这一年度的草稿作为错误报告\n"
 	      "  --format tsv          以制表符分隔，每个问题一行：文件、行、列、级别、\n"
 	      "                        规则、说明；第一行是表头\n"
@@ -56,6 +57,7 @@ number_arg(const char *opt, const char *s, long lo, long hi, const char *what)
 typedef struct {
 	const char *previous;
 	const char *children;   /* --children DIR */
+	int force;
 	check_format_t format;
 	long year, jobs;
 } args_t;
@@ -71,6 +73,7 @@ parse_args(int argc, char **argv, args_t *a)
 		{ "format", required_argument, NULL, 'f' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "children", required_argument, NULL, 'c' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -83,6 +86,8 @@ parse_args(int argc, char **argv, args_t *a)
 			a->previous = optarg;
 		} else if (c == 'c') {
 			a->children = optarg;
+		} else if (c == 'F') {
+			a->force = 1;
 		} else if (c == 'y') {
 			if ((a->year = number_arg("--year", optarg, 1900, 2999,
 			                          "四位数年份（1900 至 2999）")) < 0)
@@ -218,7 +223,7 @@ run_check(const check_opts_t *o, const nb_paths_t *paths, size_t bad_dirs,
 int
 nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 {
-	args_t a = { NULL, NULL, CHECK_TEXT, 0, 1 };
+	args_t a = { NULL, NULL, 0, CHECK_TEXT, 0, 1 };
 	check_opts_t o = { 0 };
 	nb_paths_t paths = { 0 }, prev_paths = { 0 };
 	nb_idindex_t *index = NULL;
@@ -233,6 +238,7 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 	o.cli = cli;
 	o.format = a.format;
 	o.year = a.year;
+	o.force = a.force;
 	if ((rc = list_drafts(argc, argv, &paths, &bad_dirs, &o.batch)) == 0 &&
 	    (rc = open_previous(cli, a.previous, &o, &prev, &prev_paths, &index)) == 0)
 		rc = run_check(&o, &paths, bad_dirs, a.jobs);
