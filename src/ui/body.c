@@ -397,8 +397,32 @@ draw_heading(body_t *B, int y, int grow)
 	attroff(A_BOLD);
 }
 
-/* The text of a grid cell with its marks: "!" broken rule, "?" warning,
- * "=" computed total, "_" not filled. */
+/* The mark before a figure: "!" where to look - a broken rule, or the
+ * one figure of it that was probably typed in the wrong column or row;
+ * ":" the other cells of a broken rule such a figure explains, quieter so
+ * that the eye finds that one; "?" a warning. */
+static const char *
+mark_text(unsigned char mark)
+{
+	if (mark & (NB_MARK_LIKELY | NB_MARK_ERROR))
+		return "!";
+	if (mark & NB_MARK_EXPLAINED)
+		return ":";
+	return mark & NB_MARK_WARNING ? "?" : "";
+}
+
+static int
+mark_attr(unsigned char mark)
+{
+	if (mark & NB_MARK_LIKELY)
+		return nb_ui_attr(NB_PAIR_ERROR, A_BOLD) | A_UNDERLINE;
+	if (mark & NB_MARK_ERROR)
+		return nb_ui_attr(NB_PAIR_ERROR, A_BOLD);
+	return mark & NB_MARK_EXPLAINED ? nb_ui_attr(NB_PAIR_ERROR, 0) : 0;
+}
+
+/* The text of a grid cell with its mark (mark_text), "=" computed total,
+ * "_" not filled. */
 static void
 cell_text(body_t *B, long stop, char *out, size_t size)
 {
@@ -416,9 +440,7 @@ cell_text(body_t *B, long stop, char *out, size_t size)
 		if (!val[0] && !s->computed)
 			snprintf(val, sizeof val, "_");
 	}
-	snprintf(out, size, "%s%s%s",
-	         ed->mark[s->cell] & NB_MARK_ERROR ? "!" :
-	         ed->mark[s->cell] & NB_MARK_WARNING ? "?" : "",
+	snprintf(out, size, "%s%s%s", mark_text(ed->mark[s->cell]),
 	         s->computed ? "=" : "", val);
 }
 
@@ -427,16 +449,14 @@ draw_cell(body_t *B, int y, long stop)
 {
 	const nb_editor_t *ed = &B->ui->ed;
 	const nb_stop_t *s = &ed->nav.stops[stop];
-	int x = grid_x(B, s->gcol) + 1, w = B->cell_w - 1, attr = 0;
+	int x = grid_x(B, s->gcol) + 1, w = B->cell_w - 1, attr;
 	char text[128];
 
 	if (B->sec->rows[s->grow].ncols == 1)   /* a single figure: the whole width */
 		w = B->sec->ncols * B->cell_w - 1;
 
 	cell_text(B, stop, text, sizeof text);
-	if (ed->mark[s->cell] & NB_MARK_ERROR)
-		attr = nb_ui_attr(NB_PAIR_ERROR, A_BOLD);
-	else if (s->computed)
+	if (!(attr = mark_attr(ed->mark[s->cell])) && s->computed)
 		attr = nb_ui_attr(NB_PAIR_TOTAL, A_BOLD);
 	if (is_cur(B, stop))
 		attr |= A_REVERSE;

@@ -118,7 +118,11 @@ stop_name(const nb_editor_t *ed, int width, nb_buf_t *b)
 		nb_buf_printf(b, "【%s】", f->columns->cols[ed->form->cells[s->cell].column].label);
 		nb_cell_name(ed->form, s->cell, 0, b);
 	}
-	if (s->computed && ed->mismatch[s->cell])
+	/* a figure probably in the wrong place is the thing to fix: the
+	 * computed total is not to be taken then */
+	if (s->computed && ed->mismatch[s->cell] && nb_ed_misplaced(ed, s->cell))
+		nb_buf_puts(b, "（括号里是计算值）");
+	else if (s->computed && ed->mismatch[s->cell])
 		nb_buf_puts(b, "（括号里是计算值：按 {enter} 采用）");
 	else if (s->computed)
 		nb_buf_puts(b, "（自动计算）");
