@@ -206,8 +206,8 @@ add_move(moves_t *m, size_t from, size_t to, const nb_check_t *const pair[2])
 	m->v[m->n++].pair[1] = pair[1];
 }
 
-/* A whole figure of d in the term of x at place k, whose place in y is
- * empty (0), both typed in rather than computed. */
+/* Cell a holds a whole figure of d and b, its place in the other check,
+ * is empty (0); both are typed in rather than computed. */
 static int
 whole_figure(const nb_report_t *r, size_t a, size_t b, int64_t d)
 {
