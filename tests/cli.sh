@@ -7,7 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 45
+plan 48
 
 out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
 is "$rc" 0 "the seed report passes check"
@@ -26,6 +26,21 @@ is "$rc" 1 "one changed figure fails"
 is "$out" "$T/one.yaml:38:9: error: 表三 “自然人”列：一+二 (2+0=2) 不等于 三（七）+四 (1+0=1) [t3-balance]
 $T/one.yaml:38:27: error: 表三 一 行：总计 1 不等于各类申请人之和 2+0+0+0+0+0=2 [t3-row-total]" \
 	"it names the balance and the row total, with line and column"
+
+# A figure a row too high (the totals written as they should be): a note
+# names it at its own place in the flow sequence, and where it belongs.
+sed -e 's/^  new: \[1, 0, 0, 0, 0, 0, 1\]/  new: [3, 0, 0, 0, 0, 0, 3]/' \
+    -e 's/^    state_secret: .*/    state_secret: [2, 0, 0, 0, 0, 0, 0]/' \
+    -e 's/^    law_forbidden: .*/    law_forbidden: [0, 0, 0, 0, 0, 0, 2]/' \
+    -e 's/^  total: .*/  total: [3, 0, 0, 0, 0, 0, 3]/' \
+	sample-data/jinzhai-2024.yaml > "$T/row.yaml"
+out=$("$NIANBAO" check "$T/row.yaml" 2>"$T/err"); rc=$?
+is "$rc" 1 "a figure in the wrong row fails"
+is "$out" "$T/row.yaml:43:20: note: 可能填错了行：三（三）1 “自然人”列的 2 也许应在 三（三）2 行 [misplaced]
+$T/row.yaml:43:38: error: 表三 三（三）1 行：总计 0 不等于各类申请人之和 2+0+0+0+0+0=2 [t3-row-total]
+$T/row.yaml:44:39: error: 表三 三（三）2 行：总计 2 不等于各类申请人之和 0+0+0+0+0+0=0 [t3-row-total]" \
+	"a note names the figure, at its line and column, and the row it belongs in"
+contains "$(cat "$T/err")" "2 个错误，0 个警告，0 处未填写" "the note is not counted as an unfilled cell"
 
 out=$("$NIANBAO" check sample-data/empty.yaml 2>/dev/null); rc=$?
 is "$rc" 1 "an empty draft is not complete"

@@ -323,6 +323,78 @@ next_problem_goes_to_the_cell(void **state)
 	assert_true(ed.msg_error);
 }
 
+/* 6 new requests from 自然人, one made public, and the 5 not made public
+ * typed under 商业企业: that cell is marked apart from the others of the
+ * two columns, the status line says so there and in the columns, and
+ * Ctrl-G goes to it before the rules it breaks. */
+static void
+a_figure_in_the_wrong_column_stands_out(void **state)
+{
+	size_t likely = cell("requests.withheld.state_secret", 1);
+	char line[1024];
+
+	(void)state;
+	go("requests.new", 0);
+	type("6");
+	go("requests.withheld.state_secret", 1);
+	type("5");
+	nb_ed_next(&ed);
+	assert_int_equal(errors_of("t3-balance"), 2);
+	assert_true(ed.mark[likely] & NB_MARK_LIKELY);
+	assert_false(ed.mark[cell("requests.new", 0)] & NB_MARK_ERROR);
+	assert_true(ed.mark[cell("requests.new", 0)] & NB_MARK_EXPLAINED);
+	assert_true(ed.mark[cell("requests.total", 1)] & NB_MARK_EXPLAINED);
+	assert_int_equal(ed.mark[cell("requests.new", 2)], 0);
+	assert_int_equal(ed.sec_errors[3], 2);        /* still two broken rules */
+	go("requests.carried_out", 0);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "可能填错了列：三（三）1 “商业企业”列的 5 也许应在“自然人”列");
+	go("requests.carried_out", 2);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	go("organization", 0);
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, likely);
+	assert_true(ed.msg_error);
+	assert_string_equal(ed.msg, "可能填错了列：三（三）1 “商业企业”列的 5 也许应在“自然人”列");
+	nb_ed_next_problem(&ed);                        /* nothing else to see */
+	assert_int_equal(nb_ed_stop(&ed)->cell, likely);
+	/* moved where it belongs, every mark goes */
+	nb_ed_clear(&ed);
+	type("0");
+	go("requests.withheld.state_secret", 0);
+	type("5");
+	nb_ed_next(&ed);
+	assert_int_equal(ed.findings.n, 0);
+	assert_int_equal(ed.mark[likely], 0);
+	assert_null(nb_ed_misplaced(&ed, cell("requests.new", 0)));
+}
+
+/* The same in a draft whose totals disagree: Ctrl-G goes to the 1 in
+ * 其他, not to the totals, and 三（七） does not invite taking the
+ * computed total there. */
+static void
+a_misplaced_figure_comes_before_the_totals_it_breaks(void **state)
+{
+	nb_form_t *f = tu_form();
+	char line[1024];
+
+	(void)state;
+	nb_ed_close(&ed);
+	assert_int_equal(nb_ed_open(&ed, f, tu_sample(f, "sample-data/jinzhai-2024-errors.yaml"),
+	                            "/tmp/nb-editor-test.yaml", 0), 0);
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("requests.public", 5));
+	nb_ed_next_problem(&ed);                        /* then the rest */
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("review.litigation_direct.total", 0));
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("requests.public", 5));
+	assert_true(ed.mismatch[cell("requests.total", 0)]);
+	assert_non_null(nb_ed_misplaced(&ed, cell("requests.total", 0)));
+	go("requests.total", 0);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "可能填错了列：三（一） “其他”列的 1 也许应在“自然人”列");
+}
+
 static void
 a_disputed_total_waits_to_be_accepted(void **state)
 {
@@ -841,6 +913,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(totals_follow_every_keystroke, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(live_checks_name_the_broken_rule, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(next_problem_goes_to_the_cell, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_figure_in_the_wrong_column_stands_out, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_misplaced_figure_comes_before_the_totals_it_breaks, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_disputed_total_waits_to_be_accepted, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(undo_a_hundred_steps, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(subsections_added_renamed_removed, open_empty, close_ed),

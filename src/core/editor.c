@@ -12,6 +12,7 @@
 #include "core/draft.h"
 #include "core/editor.h"
 #include "core/editor_impl.h"
+#include "core/misplaced.h"
 #include "core/number.h"
 
 void
@@ -73,23 +74,44 @@ compute_totals(nb_editor_t *ed)
 	}
 }
 
+/* Whether a broken check is one a "misplaced" note explains. */
+static int
+explained(const nb_editor_t *ed, const nb_check_t *c)
+{
+	size_t i;
+
+	for (i = 0; c && i < ed->findings.n; i++)
+		if (ed->findings.v[i].pair[0] == c || ed->findings.v[i].pair[1] == c)
+			return 1;
+	return 0;
+}
+
+static void
+mark_cells(nb_editor_t *ed, const nb_term_t *t, size_t n, unsigned char mark)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!t[i].previous)
+			ed->mark[t[i].cell] |= mark;
+}
+
 static void
 mark_check(nb_editor_t *ed, const nb_finding_t *f)
 {
 	const nb_check_t *c = f->check;
-	size_t i;
+	unsigned char mark;
 
+	if (f->pair[0])
+		ed->mark[f->cell] |= NB_MARK_LIKELY;
 	if (f->severity == NB_SEV_WARNING || !c) {
 		if (f->severity == NB_SEV_WARNING)
 			ed->mark[f->cell] |= NB_MARK_WARNING;
 		return;
 	}
-	for (i = 0; i < c->nlhs; i++)
-		if (!c->lhs[i].previous)
-			ed->mark[c->lhs[i].cell] |= NB_MARK_ERROR;
-	for (i = 0; i < c->nrhs; i++)
-		if (!c->rhs[i].previous)
-			ed->mark[c->rhs[i].cell] |= NB_MARK_ERROR;
+	mark = explained(ed, c) ? NB_MARK_EXPLAINED : NB_MARK_ERROR;
+	mark_cells(ed, c->lhs, c->nlhs, mark);
+	mark_cells(ed, c->rhs, c->nrhs, mark);
 }
 
 static int
@@ -577,12 +599,35 @@ nb_ed_goto_finding(nb_editor_t *ed, size_t index)
 	f = &ed->findings.v[index];
 	msg = strdup(f->message);
 	nb_ed_goto(ed, finding_stop(ed, f));
-	nb_ed_message(ed, f->severity != NB_SEV_NOTE, "%s", msg ? msg : "");
+	nb_ed_message(ed, f->severity != NB_SEV_NOTE || f->pair[0], "%s",
+	              msg ? msg : "");
 	free(msg);
 }
 
-/* The finding of severity at least `sev` whose stop comes first after
- * the current one (wrapping round), or (size_t)-1. */
+/* How far up the walk of problems a finding comes: a figure probably in
+ * the wrong place as an error, the broken rules it explains not at all
+ * (-1: the cursor goes to that figure instead). */
+static int
+problem_rank(const nb_editor_t *ed, const nb_finding_t *f)
+{
+	if (f->pair[0])
+		return NB_SEV_ERROR;
+	return explained(ed, f->check) ? -1 : (int)f->severity;
+}
+
+const nb_finding_t *
+nb_ed_misplaced(const nb_editor_t *ed, size_t cell)
+{
+	size_t i;
+
+	for (i = 0; i < ed->findings.n; i++)
+		if (nb_misplaced_concerns(ed->form, &ed->findings.v[i], cell))
+			return &ed->findings.v[i];
+	return NULL;
+}
+
+/* The finding ranked at least `sev` whose stop comes first after the
+ * current one (wrapping round), or (size_t)-1. */
 static size_t
 next_finding(const nb_editor_t *ed, nb_severity_t sev)
 {
@@ -590,7 +635,7 @@ next_finding(const nb_editor_t *ed, nb_severity_t sev)
 	size_t bstop = (size_t)-1, fstop = (size_t)-1, s;
 
 	for (i = 0; i < ed->findings.n; i++) {
-		if (ed->findings.v[i].severity < sev)
+		if (problem_rank(ed, &ed->findings.v[i]) < (int)sev)
 			continue;
 		s = finding_stop(ed, &ed->findings.v[i]);
 		if (s > ed->cur && s < bstop) {

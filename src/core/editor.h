@@ -38,7 +38,14 @@
 
 #define NB_UNDO_MAX 256
 
-enum { NB_MARK_ERROR = 1, NB_MARK_WARNING = 2 };
+/* Marks of a cell: in a broken rule; warned about; holding a figure that
+ * was probably typed in the wrong column or row (a "misplaced" note); in
+ * a broken rule that such a note explains, so that the one cell to fix
+ * stands out among the others of its columns. */
+enum {
+	NB_MARK_ERROR = 1, NB_MARK_WARNING = 2, NB_MARK_LIKELY = 4,
+	NB_MARK_EXPLAINED = 8
+};
 
 typedef enum {
 	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM, NB_ASK_OVERWRITE,
@@ -137,7 +144,9 @@ void nb_ed_next(nb_editor_t *ed);
 void nb_ed_prev(nb_editor_t *ed);
 void nb_ed_next_section(nb_editor_t *ed, int dir);
 void nb_ed_grid(nb_editor_t *ed, int drow, int dcol);
-/* The next finding after the current stop (errors first), wrapping. */
+/* The next finding after the current stop (errors first), wrapping; a
+ * figure probably typed in the wrong place counts as an error, and the
+ * broken rules it explains are reached through it. */
 void nb_ed_next_problem(nb_editor_t *ed);
 void nb_ed_goto_finding(nb_editor_t *ed, size_t index);
 
@@ -197,9 +206,14 @@ void nb_ed_cell_text(const nb_editor_t *ed, size_t cell, char *buf,
                      size_t size);
 /* The text of a stop as stored (not the edit buffer); malloc'd. */
 char *nb_ed_stop_text(const nb_editor_t *ed, size_t stop);
-/* The rule line for the status bar: the broken rule the current cell
- * takes part in (the wording of `nianbao check`), or the rule it takes
- * part in, with figures.  Returns 1 broken, 0 holds, -1 none. */
+/* The "misplaced" note a cell is concerned by (misplaced.h: the cell it
+ * names, where that figure belongs, a cell of the sums it explains), or
+ * NULL. */
+const nb_finding_t *nb_ed_misplaced(const nb_editor_t *ed, size_t cell);
+/* The rule line for the status bar: at a cell a "misplaced" note is
+ * about, the note; else the broken rule the current cell takes part in
+ * (the wording of `nianbao check`), or the rule it takes part in, with
+ * figures.  Returns 1 broken, 0 holds, -1 none. */
 int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
 /* How far a section is: done, with cells unfilled, with errors; and the
  * words for it ("完成", "3未填", "2错 3未填") into buf of `size`. */

@@ -568,6 +568,12 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 	const nb_check_t *first = NULL;
 	char *msg;
 
+	const nb_finding_t *misplaced = nb_ed_misplaced(ed, cell);
+
+	if (misplaced) {
+		snprintf(buf, size, "%s", misplaced->message);
+		return 1;
+	}
 	*buf = '\0';
 	for (i = 0; i < ed->form->nrules; i++)
 		for (k = 0; k < ed->form->rules[i].nchecks; k++) {

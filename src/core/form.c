@@ -130,6 +130,8 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 		return -1;
 	if (!f->short_label)
 		f->short_label = f->label;
+	if (nb_fl_brief(L, m, "grid", f->label, &f->grid_label) < 0)
+		return -1;
 	if (!(f->path = join_path(L, parent, f->key)))
 		return -1;
 	if (f->type == NB_T_AMOUNT && f->decimals > 9)
@@ -163,10 +165,15 @@ load_fields(nb_formload_t *L, const nb_ynode_t *list, nb_field_t *parent)
 		if (!(parent->kids[i] = nb_fl_alloc(L, 1, sizeof **parent->kids)) ||
 		    load_field(L, list->kids[i], parent, parent->kids[i]) < 0)
 			return -1;
-		for (j = 0; j < i; j++)
-			if (!strcmp(parent->kids[j]->key, parent->kids[i]->key))
-				return nb_fl_bad(L, list->kids[i], "字段“%s”重复",
-				           parent->kids[i]->key);
+		for (j = 0; j < i; j++) {
+			const nb_field_t *a = parent->kids[j], *b = parent->kids[i];
+			if (!strcmp(a->key, b->key))
+				return nb_fl_bad(L, list->kids[i], "字段“%s”重复", b->key);
+			/* the point of a grid label is telling rows apart */
+			if (a->grid_label && b->grid_label && !strcmp(a->grid_label, b->grid_label))
+				return nb_fl_bad(L, list->kids[i], "字段“%s”的 grid 与“%s”的相同（%s）",
+				                 b->key, a->key, b->grid_label);
+		}
 	}
 	return 0;
 }

@@ -39,6 +39,8 @@ typedef struct nb_field {
 	const char *path;       /* "requests.withheld.state_secret" */
 	const char *label;      /* official label */
 	const char *short_label;/* name in messages ("三（三）1"); = label if unset */
+	const char *grid_label; /* a grid row's label where its own is cut
+	                         * ("3.补正后仍不明确"), or NULL */
 	const char *hint;       /* help shown while editing, or NULL */
 	const char *unit;       /* amount: "万元", or NULL */
 	nb_type_t type;
@@ -88,6 +90,7 @@ typedef struct {
 typedef struct {
 	const char *id;
 	const char *heading;
+	const char *short_heading;/* where the heading is cut ("三、依申请"), or NULL */
 	const nb_field_t **fields;
 	size_t nfields;
 	const nb_table_t *table;  /* or NULL */

@@ -29,6 +29,10 @@ int nb_fl_flag(nb_formload_t *L, const nb_ynode_t *map, const char *key,
                int *out);
 int nb_fl_int(nb_formload_t *L, const nb_ynode_t *map, const char *key,
               int dflt, int *out);
+/* An optional shorter name for `full` (a field's `grid`, a section's
+ * `short`): one line, not empty, narrower than `full`. */
+int nb_fl_brief(nb_formload_t *L, const nb_ynode_t *map, const char *key,
+                const char *full, const char **out);
 const nb_ynode_t *nb_fl_node(nb_formload_t *L, const nb_ynode_t *map,
                              const char *key, nb_ytype_t type);
 

@@ -56,6 +56,16 @@ outline_rows(const nb_ui_t *ui)
 	return (int)ui->ed.nav.nsecs * 22 <= COLS ? 1 : 2;
 }
 
+/* A section's heading, or the form's short name for it where the
+ * heading would be cut. */
+static const char *
+outline_name(const nb_section_t *sec, int width)
+{
+	if (sec->short_heading && nb_ui_width(sec->heading) > width)
+		return sec->short_heading;
+	return sec->heading;
+}
+
 static void
 draw_outline_entry(nb_ui_t *ui, int i, int y, int x, int w)
 {
@@ -70,7 +80,7 @@ draw_outline_entry(nb_ui_t *ui, int i, int y, int x, int w)
 	attron(attr);
 	nb_ui_fill(y, x, w - 1);
 	mvaddch(y, x, cur ? '>' : ' ');
-	nb_ui_put(y, x + 1, ed->nav.secs[i].sec->heading, w - sw - 3, 0);
+	nb_ui_put(y, x + 1, outline_name(ed->nav.secs[i].sec, w - sw - 3), w - sw - 3, 0);
 	attroff(attr);
 	if (err)
 		attron(nb_ui_attr(NB_PAIR_ERROR, A_BOLD) | (cur ? A_REVERSE : 0));
@@ -118,7 +128,11 @@ stop_name(const nb_editor_t *ed, int width, nb_buf_t *b)
 		nb_buf_printf(b, "【%s】", f->columns->cols[ed->form->cells[s->cell].column].label);
 		nb_cell_name(ed->form, s->cell, 0, b);
 	}
-	if (s->computed && ed->mismatch[s->cell])
+	/* a figure probably in the wrong place is the thing to fix: the
+	 * computed total is not to be taken then */
+	if (s->computed && ed->mismatch[s->cell] && nb_ed_misplaced(ed, s->cell))
+		nb_buf_puts(b, "（括号里是计算值）");
+	else if (s->computed && ed->mismatch[s->cell])
 		nb_buf_puts(b, "（括号里是计算值：按 {enter} 采用）");
 	else if (s->computed)
 		nb_buf_puts(b, "（自动计算）");

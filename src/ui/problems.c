@@ -25,7 +25,8 @@ nb_ui_problems(nb_ui_t *ui)
 	for (i = 0; i < f->n; i++) {
 		char *s = malloc(strlen(f->v[i].message) + 16);
 		if (s)
-			sprintf(s, "%s%s", sev[f->v[i].severity], f->v[i].message);
+			sprintf(s, "%s%s", f->v[i].pair[0] ? "[疑似] "
+			        : sev[f->v[i].severity], f->v[i].message);
 		lines[i] = s ? s : "";
 	}
 	snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 处未填写（回车跳到该格）",
