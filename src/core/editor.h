@@ -206,6 +206,9 @@ int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
 typedef enum { NB_SEC_DONE, NB_SEC_UNFILLED, NB_SEC_ERRORS } nb_sec_state_t;
 nb_sec_state_t nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
                                    size_t size);
+/* The same words for any count of errors and unfilled places (a whole
+ * draft: draft_state.h). */
+nb_sec_state_t nb_ed_state_words(int errors, int unfilled, char *buf, size_t size);
 
 void nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

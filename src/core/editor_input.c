@@ -589,8 +589,12 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 nb_sec_state_t
 nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf, size_t size)
 {
-	int e = ed->sec_errors[sec], u = ed->sec_unfilled[sec];
+	return nb_ed_state_words(ed->sec_errors[sec], ed->sec_unfilled[sec], buf, size);
+}
 
+nb_sec_state_t
+nb_ed_state_words(int e, int u, char *buf, size_t size)
+{
 	if (e && u)
 		snprintf(buf, size, "%d错 %d未填", e, u);
 	else if (e)
