@@ -141,6 +141,15 @@ void nb_ed_grid(nb_editor_t *ed, int drow, int dcol);
 void nb_ed_next_problem(nb_editor_t *ed);
 void nb_ed_goto_finding(nb_editor_t *ed, size_t index);
 
+/* The current stop described so that another session finds it again
+ * (places.h): the field's path, "[N]" for column N of a row (from 0),
+ * "/N" for subsection N (from 1), "/N/title" for its title, as
+ * "requests.withheld.state_secret[2]" or "overview.items/2/title".  -1 when buf
+ * is too small.  Going to a place: -1, staying where it is, when the form
+ * or the report has no such stop (a subsection removed since). */
+int nb_ed_place(const nb_editor_t *ed, char *buf, size_t size);
+int nb_ed_goto_place(nb_editor_t *ed, const char *place);
+
 /* Typing.  Refused characters leave a message and return 0. */
 int nb_ed_type(nb_editor_t *ed, wchar_t c);
 int nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n);
