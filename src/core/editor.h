@@ -208,7 +208,9 @@ void nb_ed_cell_text(const nb_editor_t *ed, size_t cell, char *buf,
 char *nb_ed_stop_text(const nb_editor_t *ed, size_t stop);
 /* The rule line for the status bar: the broken rule the current cell
  * takes part in (the wording of `nianbao check`), or the rule it takes
- * part in, with figures.  Returns 1 broken, 0 holds, -1 none. */
+ * part in, with figures, and then how many errors the report has
+ * elsewhere ("{next_problem}" stands for the key that goes to them).
+ * Returns 1 broken, 0 holds, -1 none. */
 int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
 /* How far a section is: done, with cells unfilled, with errors; and the
  * words for it ("完成", "3未填", "2错 3未填") into buf of `size`. */

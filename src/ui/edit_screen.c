@@ -173,7 +173,7 @@ static void
 draw_status(nb_ui_t *ui)
 {
 	const nb_editor_t *ed = &ui->ed;
-	char rule[1024];
+	char rule[1024], line[1024];
 	int y = LINES - 4, broken, attr, pw;
 	nb_buf_t b;
 
@@ -195,10 +195,10 @@ draw_status(nb_ui_t *ui)
 		            nb_ui_keys_in(ed->msg, rule, sizeof rule), attr);
 		return;
 	}
-	broken = nb_ed_rule_line(ed, rule, sizeof rule);
+	broken = nb_ed_rule_line(ed, line, sizeof line);
 	if (broken < 0)
 		return;
-	put_wrapped(y + 1, broken ? "! " : "", rule,
+	put_wrapped(y + 1, broken ? "! " : "", nb_ui_keys_in(line, rule, sizeof rule),
 	            broken ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : 0);
 }
 
