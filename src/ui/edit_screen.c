@@ -128,7 +128,8 @@ stop_name(const nb_editor_t *ed, int width, nb_buf_t *b)
 		nb_buf_printf(b, "（%s，最多 %d 位小数）", f->unit, f->decimals);
 }
 
-/* A message over two lines of the status area. */
+/* A message over two lines of the status area, broken where text may
+ * break (text.h) when the rest then fits on the second. */
 static void
 put_wrapped(int y, const char *mark, const char *s, int attr)
 {
@@ -140,7 +141,9 @@ put_wrapped(int y, const char *mark, const char *s, int attr)
 		return;
 	attron(attr);
 	nb_ui_put(y, 0, mark, mw, 0);
-	k = nb_ui_fit(w, n, COLS - mw, &used);
+	k = nb_wrap_row(w, n, 0, COLS - mw);
+	if (nb_wcswidth(w + k, n - k) > COLS - mw)
+		k = nb_ui_fit(w, n, COLS - mw, &used);  /* all of it, however broken */
 	nb_ui_putw(y, mw, w, k, COLS - mw, 0);
 	if (k < n)
 		nb_ui_putw(y + 1, mw, w + k, n - k, COLS - mw, 0);
