@@ -15,7 +15,7 @@ cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
 
 # The first editor holds the draft, in a session of its own.
 $TM -f /dev/null new-session -d -x 80 -y 24 -s first \
-	"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '$NIANBAO' live.yaml; sleep 600"
+	"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color XDG_STATE_HOME='$T/.state/first' '$NIANBAO' live.yaml; sleep 600"
 i=0
 while [ $i -lt 200 ] && [ ! -e .live.yaml.lock ]; do sleep 0.05; i=$((i + 1)); done
 

@@ -314,7 +314,7 @@ shows "[exit 0]" "and N leaves"
 # ---- the headless replay the benchmark uses ----
 printf 'k 338\nk 338\nk 338\nc 53\nc 19\n' > keys.txt
 cp "$S/tests/data/tui-filled.yaml" replay.yaml
-out=$(LANG=C.UTF-8 NIANBAO_REPLAY=keys.txt timeout 20 "$NIANBAO" replay.yaml 2>&1 >/dev/null); rc=$?
+out=$(LANG=C.UTF-8 NIANBAO_REPLAY=keys.txt XDG_STATE_HOME="$T/.state" timeout 20 "$NIANBAO" replay.yaml 2>&1 >/dev/null); rc=$?
 is "$rc" 0 "replayed keys run the editor without a terminal"
 contains "$out" "keys 5" "and it reports its figures"
 grep -q "new: \[5, 1, 0, 0, 0, 0, 6\]" replay.yaml
