@@ -205,17 +205,6 @@ draw_status(nb_ui_t *ui)
 	            broken ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : 0);
 }
 
-/* A key as the key line shows it: "Ctrl-S" is "^S". */
-static const char *
-short_key(const char *name, char *out, size_t size)
-{
-	if (!strncmp(name, "Ctrl-", 5) && strlen(name) == 6)
-		snprintf(out, size, "^%s", name + 5);
-	else
-		snprintf(out, size, "%s", name);
-	return out;
-}
-
 typedef struct {
 	nb_req_t req;
 	const char *key, *what;
@@ -227,7 +216,7 @@ typedef struct {
 static const char *
 hint_key(const hint_t *h, char *key, size_t size)
 {
-	return h->key ? h->key : short_key(nb_ui_key_name(h->req), key, size);
+	return h->key ? h->key : nb_ui_key_short(h->req, key, size);
 }
 
 static int
