@@ -139,7 +139,7 @@ nb_ui_export(nb_ui_t *ui)
 	}
 	if (!(initial = output_name(ui->ed.path, formats[f].ext)))
 		return;
-	path = nb_ui_prompt("导出到文件：", initial);
+	path = nb_ui_prompt("年报：导出报告", "导出到文件：", initial);
 	free(initial);
 	if (!path || !*path) {
 		nb_ed_message(&ui->ed, 0, "未导出");

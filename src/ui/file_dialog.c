@@ -43,7 +43,7 @@ nb_ui_save_as(nb_ui_t *ui)
 
 	if (nb_term_headless())
 		return;
-	path = nb_ui_prompt("另存为（文件名）：", ui->ed.path);
+	path = nb_ui_prompt("年报：另存为", "另存为（文件名）：", ui->ed.path);
 	if (!path || !*path) {
 		nb_ed_message(&ui->ed, 0, "未另存");
 	} else if (!strcmp(path, ui->ed.path) && !ui->ed.readonly) {

@@ -17,7 +17,8 @@
 /* ---- one line of input ---- */
 
 static void
-draw_prompt(const char *question, const nb_text_t *t, const char *note)
+draw_prompt(const char *title, const char *question, const nb_text_t *t,
+            const char *note)
 {
 	char hint[128];
 	int y = LINES / 2 - 1, x = 4, w = COLS - 8, cx;
@@ -30,7 +31,7 @@ draw_prompt(const char *question, const nb_text_t *t, const char *note)
 	erase();
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
-	nb_ui_put(0, 1, "年报：新建报告草稿", COLS - 2, 0);
+	nb_ui_put(0, 1, title, COLS - 2, 0);
 	attroff(A_REVERSE);
 	attron(A_BOLD);
 	nb_ui_put(y, x, question, w, 0);
@@ -72,8 +73,9 @@ prompt_key(nb_text_t *t, nb_req_t req, wint_t ch)
 	}
 }
 
-char *
-nb_ui_ask(const char *question, const char *initial, const char *note)
+static char *
+ask(const char *title, const char *question, const char *initial,
+    const char *note)
 {
 	nb_text_t t;
 	nb_req_t req;
@@ -84,7 +86,7 @@ nb_ui_ask(const char *question, const char *initial, const char *note)
 	nb_text_init(&t);
 	nb_text_set(&t, initial ? initial : "");
 	while (rc == 0) {
-		draw_prompt(question, &t, note);
+		draw_prompt(title, question, &t, note);
 		if (nb_ui_read_key(&req, &ch) && !nb_ui_key_paused(req))
 			rc = prompt_key(&t, req, ch);
 		else if (nb_ui_input_ended())
@@ -97,7 +99,13 @@ nb_ui_ask(const char *question, const char *initial, const char *note)
 }
 
 char *
-nb_ui_prompt(const char *question, const char *initial)
+nb_ui_ask(const char *question, const char *initial, const char *note)
 {
-	return nb_ui_ask(question, initial, NULL);
+	return ask("年报：新建报告草稿", question, initial, note);
+}
+
+char *
+nb_ui_prompt(const char *title, const char *question, const char *initial)
+{
+	return ask(title, question, initial, NULL);
 }

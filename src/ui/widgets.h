@@ -47,9 +47,10 @@ long nb_ui_choose(const char *title, const char *const *lines, size_t n,
 int nb_ui_confirm(const char *title, const char *no, const char *yes,
                   const char *note);
 /* One line of text (malloc'd), or NULL when the operator gave up; note,
- * if not NULL, is shown under it. */
+ * if not NULL, is shown under it.  nb_ui_ask is asked for a new report
+ * (its title bar says so); nb_ui_prompt under the title given. */
 char *nb_ui_ask(const char *question, const char *initial, const char *note);
-char *nb_ui_prompt(const char *question, const char *initial);
+char *nb_ui_prompt(const char *title, const char *question, const char *initial);
 /* len bytes of text, a screen at a time, until any other key. */
 void nb_ui_pager(const char *text, size_t len);
 /* Every key and what it does. */
