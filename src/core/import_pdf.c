@@ -19,6 +19,7 @@
 
 #include "core/buf.h"
 #include "core/import.h"
+#include "core/import_pdf_grid.h"
 
 #define PDF_MAX_PAGES 200
 /* Fractions of a character's height or of the row's em. */
@@ -44,10 +45,14 @@ typedef struct {
 
 typedef struct {
 	double y1, y2, h;       /* h: the tallest character */
+	double key;             /* where it comes in reading order: its
+	                         * middle, or a ruled row's top rule */
+	double em;              /* its characters' width */
 	pdf_cell_t *cells;      /* in the scratch arena */
 	size_t n;
 	int page;
 	int drop;
+	int ruled;              /* a row of ruled cells: joined already */
 } pdf_row_t;
 
 /* Everything one reading builds, freed at once at the end. */
@@ -246,6 +251,19 @@ cell_text(pdf_read_t *R, const pdf_glyph_t *g, size_t n)
 	return s;
 }
 
+/* The row reaches over the glyphs g[0..n) too. */
+static void
+extend(pdf_row_t *row, const pdf_glyph_t *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		row->y1 = g[i].y1 < row->y1 ? g[i].y1 : row->y1;
+		row->y2 = g[i].y2 > row->y2 ? g[i].y2 : row->y2;
+		row->h = g[i].y2 - g[i].y1 > row->h ? g[i].y2 - g[i].y1 : row->h;
+	}
+}
+
 /* One row of the glyphs g[0..n) (sorted here by x), cut into cells. */
 static int
 row_add(pdf_read_t *R, pdf_glyph_t *g, size_t n, int page)
@@ -276,39 +294,44 @@ row_add(pdf_read_t *R, pdf_glyph_t *g, size_t n, int page)
 		start = i;
 	}
 	row->n = k;
-	for (i = 0; i < n; i++) {
-		row->y1 = g[i].y1 < row->y1 ? g[i].y1 : row->y1;
-		row->y2 = g[i].y2 > row->y2 ? g[i].y2 : row->y2;
-		row->h = g[i].y2 - g[i].y1 > row->h ? g[i].y2 - g[i].y1 : row->h;
-	}
+	row->em = em;
+	extend(row, g, n);
+	row->key = (row->y1 + row->y2) / 2;
 	return 0;
 }
 
-/* The page's glyphs into rows, top to bottom: a character joins the row
- * when its centre is within a fraction of the taller one's height of the
- * row's mean centre. */
+/* Where the line of text that starts at g[start] (sorted by centre)
+ * ends: a character joins the line when its centre is within a fraction
+ * of the taller one's height of the line's mean centre. */
+static size_t
+line_end(const pdf_glyph_t *g, size_t start, size_t n)
+{
+	double sum = centre(&g[start]), h = g[start].y2 - g[start].y1;
+	size_t i;
+
+	for (i = start + 1; i < n; i++) {
+		double gh = g[i].y2 - g[i].y1;
+		double tol = ROW_TOL * (gh > h ? gh : h);
+		if (centre(&g[i]) - sum / (double)(i - start) > tol)
+			break;
+		sum += centre(&g[i]);
+		h = gh > h ? gh : h;
+	}
+	return i;
+}
+
+/* The page's glyphs into rows, top to bottom. */
 static int
 page_rows(pdf_read_t *R, pdf_glyph_t *g, size_t n, int page)
 {
 	size_t start = 0, i;
-	double sum, h;
 
 	if (n)                  /* a page with no text has no glyphs */
 		qsort(g, n, sizeof *g, by_centre);
-	while (start < n) {
-		sum = centre(&g[start]);
-		h = g[start].y2 - g[start].y1;
-		for (i = start + 1; i < n; i++) {
-			double gh = g[i].y2 - g[i].y1;
-			double tol = ROW_TOL * (gh > h ? gh : h);
-			if (centre(&g[i]) - sum / (double)(i - start) > tol)
-				break;
-			sum += centre(&g[i]);
-			h = gh > h ? gh : h;
-		}
+	for (; start < n; start = i) {
+		i = line_end(g, start, n);
 		if (row_add(R, g + start, i - start, page) < 0)
 			return -1;
-		start = i;
 	}
 	return 0;
 }
@@ -624,6 +647,10 @@ join_rows(pdf_read_t *R)
 		b = &R->rows[i];
 		if (b->drop)
 			continue;
+		if (b->ruled || (a && a->ruled)) {
+			a = b;
+			continue;
+		}
 		if (a && a->page == b->page && side_by_side(a, b))
 			rc = merge_side(R, a, b);
 		else if (a && a->page == b->page && wraps_into(a, b, col) &&
@@ -639,6 +666,215 @@ join_rows(pdf_read_t *R)
 		b->drop = 1;
 	}
 	free(col);
+	return rc;
+}
+
+/* ---- ruled tables ---- */
+
+#define BOX_MAX_LINES 16    /* a cell of more lines is the frame of a layout */
+#define HRULE_MIN 1.2       /* ems: shorter strokes across are characters' */
+#define VRULE_MIN 0.9       /* ... and down */
+
+typedef struct {
+	pdf_glyph_t g;
+	nb_pbox_t box;          /* the ruled cell it lies in */
+} pdf_boxed_t;
+
+static int
+by_box(const void *a, const void *b)
+{
+	const pdf_boxed_t *x = a, *y = b;
+
+	if (x->box.y1 != y->box.y1)
+		return x->box.y1 < y->box.y1 ? -1 : 1;
+	if (x->box.x1 != y->box.x1)
+		return x->box.x1 < y->box.x1 ? -1 : 1;
+	return by_centre(&x->g, &y->g);
+}
+
+static int
+same_box(const nb_pbox_t *a, const nb_pbox_t *b)
+{
+	return a->x1 == b->x1 && a->y1 == b->y1 && a->x2 == b->x2 &&
+	       a->y2 == b->y2;
+}
+
+/* Whether rows [from, R->n) have a row of figures (so the page may hold
+ * a table); *em the width of the characters of the smallest such row. */
+static int
+figure_rows(const pdf_read_t *R, size_t from, double *em)
+{
+	size_t i, k, nums;
+
+	*em = 0;
+	for (i = from; i < R->n; i++) {
+		const pdf_row_t *row = &R->rows[i];
+		for (k = nums = 0; k < row->n; k++)
+			nums += is_number(row->cells[k].text);
+		if (row->n >= 3 && nums >= 2 && (*em == 0 || row->em < *em))
+			*em = row->em;
+	}
+	return *em > 0;
+}
+
+/* Whether a line of a cell, g[0..n) sorted by x, has a gap that would
+ * part cells: then a rule between them was hidden (a character drawn
+ * over it) and this is no cell. */
+static int
+gapped(const pdf_glyph_t *g, size_t n)
+{
+	double em = row_em(g, n);
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (cell_break(g, i, em))
+			return 1;
+	return 0;
+}
+
+/* The text of one ruled cell, g[0..n) sorted by centre: its lines,
+ * each left to right, one after the other (a blank between two Latin
+ * letters or digits); *lines how many, more than BOX_MAX_LINES when a
+ * line has a gap that parts cells. */
+static char *
+box_text(pdf_read_t *R, pdf_glyph_t *g, size_t n, size_t *lines)
+{
+	nb_buf_t b;
+	size_t start, i;
+	char *s, *t;
+
+	nb_buf_init(&b);
+	nb_buf_add(&b, "", 0);
+	for (*lines = 0, start = 0; start < n; start = i, ++*lines) {
+		i = line_end(g, start, n);
+		qsort(g + start, i - start, sizeof *g, by_left);
+		if (gapped(g + start, i - start))
+			*lines = BOX_MAX_LINES;
+		if (!(t = cell_text(R, g + start, i - start)))
+			break;
+		if (b.len && *t && (unsigned char)b.data[b.len - 1] < 0x80 &&
+		    (unsigned char)*t < 0x80)
+			nb_buf_add(&b, " ", 1);
+		nb_buf_puts(&b, t);
+	}
+	s = b.failed || start < n ? NULL : nb_arena_strdup(&R->arena, b.data);
+	nb_buf_free(&b);
+	return s;
+}
+
+/* The cells of one ruled row, b[0..n) sorted by box, as a row: 1; 0
+ * when there is no such row (fewer than two cells, or one of too many
+ * lines to be a table's, or with a gap); -1 when out of memory. */
+static int
+ruled_row(pdf_read_t *R, pdf_boxed_t *b, size_t n, int page, pdf_glyph_t *tmp)
+{
+	pdf_row_t *row;
+	size_t i, j, k, ncells = 0, lines;
+
+	for (i = 0; i < n; i++)
+		ncells += !i || !same_box(&b[i].box, &b[i - 1].box);
+	if (ncells < 2 || !(row = row_new(R)))
+		return ncells < 2 ? 0 : -1;
+	if (!(row->cells = nb_arena_alloc(&R->arena, ncells * sizeof *row->cells)))
+		return -1;
+	row->page = page;
+	row->ruled = 1;
+	row->key = b[0].box.y1;
+	row->y1 = b[0].g.y1;
+	row->y2 = b[0].g.y2;
+	for (i = 0; i < n; i = j) {
+		for (j = i, k = 0; j < n && same_box(&b[j].box, &b[i].box); j++)
+			tmp[k++] = b[j].g;
+		extend(row, tmp, k);
+		row->cells[row->n].x1 = b[i].box.x1;
+		row->cells[row->n].x2 = b[i].box.x2;
+		if (!(row->cells[row->n++].text = box_text(R, tmp, k, &lines)))
+			return -1;
+		if (lines > BOX_MAX_LINES) {
+			R->n--;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	const pdf_row_t *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* The rows of page p again, its ruled cells each a cell whatever lines
+ * its text wraps to: the rows of ruled cells with a common top rule, and
+ * the text outside them in rows as before.  g[0..n) are the page's
+ * glyphs; 0 when the page has no ruled cells (its rows stay). */
+static int
+rebuild_ruled(pdf_read_t *R, int p, const nb_pgrid_t *grid, pdf_glyph_t *g,
+              size_t n)
+{
+	pdf_boxed_t *b = malloc((n ? n : 1) * sizeof *b);
+	pdf_glyph_t *flow = malloc((n ? n : 1) * sizeof *flow);
+	pdf_glyph_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+	size_t i, j, nb = 0, nf = 0;
+	nb_pbox_t box;
+	int rc = 0;
+
+	if (!b || !flow || !tmp)
+		rc = -1;
+	for (i = 0; i < n && !rc; i++) {
+		if (nb_pgrid_cell(grid, (g[i].x1 + g[i].x2) / 2, centre(&g[i]), &box))
+			b[nb++] = (pdf_boxed_t){ g[i], box };
+		else
+			flow[nf++] = g[i];
+	}
+	if (!rc && nb) {
+		qsort(b, nb, sizeof *b, by_box);
+		R->n = R->page_first[p];
+		for (i = 0; i < nb && rc >= 0; i = j) {
+			for (j = i + 1; j < nb && b[j].box.y1 - b[i].box.y1 <= 1.0; j++)
+				;
+			if ((rc = ruled_row(R, b + i, j - i, p, tmp)) == 0)
+				for (; i < j; i++)      /* not a table's: text as any */
+					flow[nf++] = b[i].g;
+		}
+		if (rc >= 0)
+			rc = page_rows(R, flow, nf, p);
+		if (rc >= 0)
+			qsort(R->rows + R->page_first[p], R->n - R->page_first[p],
+			      sizeof *R->rows, by_key);
+	}
+	free(b);
+	free(flow);
+	free(tmp);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Page p's rows rebuilt by its ruled cells, when it may hold a table. */
+static int
+ruled_page(pdf_read_t *R, PopplerPage *page, int p, pdf_glyph_t *g, size_t n)
+{
+	nb_pgrid_t grid = { 0 };
+	nb_pmark_t *marks;
+	double w, h, em;
+	size_t i;
+	int rc = 0;
+
+	if (!figure_rows(R, R->page_first[p], &em))
+		return 0;
+	if (!(marks = malloc((n ? n : 1) * sizeof *marks)))
+		return -1;
+	for (i = 0; i < n; i++)
+		marks[i] = (nb_pmark_t){ { g[i].x1, g[i].y1, g[i].x2, g[i].y2 }, g[i].wide };
+	poppler_page_get_size(page, &w, &h);
+	if (nb_pgrid_find(page, w, h, HRULE_MIN * em, VRULE_MIN * em, marks, n,
+	                  &grid) < 0)
+		rc = -1;
+	else if (grid.nh && grid.nv)
+		rc = rebuild_ruled(R, p, &grid, g, n);
+	nb_pgrid_free(&grid);
+	free(marks);
 	return rc;
 }
 
@@ -662,6 +898,8 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 			rc = page_glyphs(page, &text, &g, &n);
 			if (!rc)
 				rc = page_rows(R, g, n, p);
+			if (!rc)
+				rc = ruled_page(R, page, p, g, n);
 			g_object_unref(page);
 		}
 		R->glyphs += n;
