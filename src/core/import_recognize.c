@@ -56,7 +56,24 @@ site_line(const char *s)
 {
 	static const char *const words[] = { "发布时间", "发布日期", "来源：", "信息来源",
 		"发布机构", "索引号", "浏览次数", "访问量", "字号", "【打印】", "【关闭】",
-		"分享到", "标题：", "扫一扫", "【打印本页】", "【关闭窗口】", NULL };
+		"分享到", "标题：", "扫一扫", "【打印本页】", "【关闭窗口】", "主题分类：",
+		"发文日期：", "成文日期：", NULL };
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (strstr(s, words[i]))
+			return 1;
+	return 0;
+}
+
+/* A line of the site's foot: where the report ended ("上一篇：…",
+ * "网站标识码", "ICP备"). */
+static int
+site_foot(const char *s)
+{
+	static const char *const words[] = { "上一篇", "下一篇", "网站标识码", "ICP备",
+		"公网安备", "主办单位：", "承办单位：", "版权所有", "网站地图", "联系我们",
+		"相关链接", "相关文章", "相关阅读", NULL };
 	size_t i;
 
 	for (i = 0; words[i]; i++)
@@ -98,6 +115,23 @@ add_text(const nb_idoc_t *doc, nb_buf_t *b, const char *t)
 	nb_buf_puts(b, "\n");
 }
 
+/* Whether line i is the value of a label of the site on the line before
+ * it ("索引号：" and its number, a cell a line). */
+static int
+label_before(const nb_idoc_t *doc, size_t from, size_t i)
+{
+	char *t;
+	size_t n;
+	int yes;
+
+	if (i == from || !(t = line_text(&doc->v[i - 1])))
+		return 0;
+	n = strlen(t);
+	yes = n >= 3 && !strcmp(t + n - 3, "：") && site_line(t);
+	free(t);
+	return yes;
+}
+
 /* The paragraphs of lines [from, to), one a line, ending with a line end
  * as a draft keeps them; "" when there are none. */
 static char *
@@ -112,7 +146,7 @@ paragraphs(const nb_idoc_t *doc, size_t from, size_t to)
 		if (!(t = line_text(&doc->v[i])))
 			break;
 		drop_artifacts(t);
-		if (*t && !site_line(t))
+		if (*t && !site_line(t) && !label_before(doc, from, i))
 			add_text(doc, &b, t);
 		free(t);
 	}
@@ -166,12 +200,35 @@ find_sections(const nb_form_t *F, const nb_idoc_t *doc, size_t *at)
 	}
 }
 
-/* The lines of section s: after its heading, up to the next one found. */
-static nb_irange_t
-section_range(const nb_form_t *F, const nb_idoc_t *doc, const size_t *at,
-              size_t s)
+/* Where the report ends: at the foot of the site's page after its last
+ * section, or with the document. */
+static size_t
+report_end(const nb_form_t *F, const nb_idoc_t *doc, const size_t *at)
 {
-	nb_irange_t r = { at[s] + 1, doc->n };
+	size_t s, i, last = 0;
+	char *t;
+	int foot;
+
+	for (s = 0; s < F->nsections; s++)
+		if (at[s] != (size_t)-1 && at[s] > last)
+			last = at[s];
+	for (i = last + 1; i < doc->n; i++) {
+		if (!(t = line_text(&doc->v[i])))
+			break;
+		foot = site_foot(t);
+		free(t);
+		if (foot)
+			return i;
+	}
+	return doc->n;
+}
+
+/* The lines of section s: after its heading, up to the next one found
+ * or the end of the report. */
+static nb_irange_t
+section_range(const nb_form_t *F, const size_t *at, size_t s, size_t end)
+{
+	nb_irange_t r = { at[s] + 1, end };
 	size_t k;
 
 	for (k = s + 1; k < F->nsections; k++)
@@ -554,7 +611,7 @@ nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
                     const char *name, nb_report_t **out, nb_isummary_t *sum,
                     nb_error_t *err)
 {
-	size_t at[64], s, numbered = 0, first = doc->n;
+	size_t at[64], s, numbered = 0, first = doc->n, end;
 	nb_report_t *rep;
 
 	memset(sum, 0, sizeof *sum);
@@ -583,6 +640,7 @@ nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
 		    numbered, sum->sections_found, form->name);
 	}
 	read_header(doc, first, rep);
+	end = report_end(form, doc, at);
 	for (s = 0; s < form->nsections; s++) {
 		if (form->sections[s].unnumbered)
 			continue;
@@ -590,7 +648,7 @@ nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
 			nb_isum_left(sum, "没有找到“%s”这一部分", form->sections[s].heading);
 			continue;
 		}
-		if (read_section(&form->sections[s], doc, section_range(form, doc, at, s),
+		if (read_section(&form->sections[s], doc, section_range(form, at, s, end),
 		                 rep, sum) < 0) {
 			nb_report_free(rep);
 			return nb_error_set(err, name, 0, 0, "内存不足");
