@@ -26,9 +26,13 @@
 #define ROW_TOL 0.4         /* centres this close are one row */
 #define CELL_GAP 1.2        /* a gap this wide between texts starts a cell */
 #define NUM_GAP 0.8         /* ... next to a digit: columns of figures */
+#define DIGIT_GAP 0.3       /* ... between two digits: the digits of one
+                             * figure touch */
 #define WRAP_GAP 0.5        /* a wrapped line this close below its cell */
 #define SIDE_OVERLAP 0.3    /* texts side by side in one visual row */
 #define MARGIN_BAND 0.15    /* of the page height: where headers live */
+#define WRAP_WIDE 24        /* ems: a line wider is a paragraph's, not a
+                             * cell's (a column of a layout beside links) */
 
 typedef struct {
 	double x1, x2, y1, y2;
@@ -228,6 +232,8 @@ cell_break(const pdf_glyph_t *g, size_t i, double em)
 {
 	double gap = g[i].x1 - g[i - 1].x2;
 
+	if (is_digit_byte(*g[i].s) && is_digit_byte(*g[i - 1].s))
+		return gap > DIGIT_GAP * em;
 	if (is_digit_byte(*g[i].s) || is_digit_byte(*g[i - 1].s))
 		return gap > NUM_GAP * em;
 	return gap > CELL_GAP * em;
@@ -531,13 +537,14 @@ merge_side(pdf_read_t *R, pdf_row_t *a, const pdf_row_t *b)
 }
 
 /* The cell of a that b's cell c continues: c lies under it, between its
- * neighbours, and neither is a figure.  -1 when none. */
+ * neighbours, neither is a figure, and c is no wider than a cell's text.
+ * -1 when none. */
 static long
-wrap_column(const pdf_row_t *a, const pdf_cell_t *c)
+wrap_column(const pdf_row_t *a, const pdf_cell_t *c, double em)
 {
 	size_t k;
 
-	if (is_number(c->text))
+	if (is_number(c->text) || c->x2 - c->x1 > WRAP_WIDE * em)
 		return -1;
 	for (k = 0; k < a->n; k++) {
 		if (!overlap_x(&a->cells[k], c))
@@ -562,7 +569,7 @@ wraps_into(const pdf_row_t *a, const pdf_row_t *b, long *col)
 	    b->y1 <= a->y1)
 		return 0;
 	for (j = 0; j < b->n; j++) {
-		if ((col[j] = wrap_column(a, &b->cells[j])) < 0)
+		if ((col[j] = wrap_column(a, &b->cells[j], b->em)) < 0)
 			return 0;
 		if (j && col[j] <= col[j - 1])
 			return 0;
@@ -584,7 +591,7 @@ could_head(const pdf_row_t *b, const pdf_row_t *c, long *col)
 	    c->y1 - b->y2 > WRAP_GAP * b->h)
 		return 0;
 	for (j = 0; j < b->n; j++)
-		if ((col[j] = wrap_column(c, &b->cells[j])) < 0 ||
+		if ((col[j] = wrap_column(c, &b->cells[j], b->em)) < 0 ||
 		    (j && col[j] <= col[j - 1]))
 			return 0;
 	return 1;

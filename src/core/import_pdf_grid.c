@@ -267,10 +267,16 @@ nb_pgrid_cell(const nb_pgrid_t *g, double x, double y, nb_pbox_t *box)
 	const nb_pbox_t *l = nearest(g->v, g->nv, 0, x, y, -1);
 	const nb_pbox_t *r = nearest(g->v, g->nv, 0, x, y, 1);
 
-	if (!t || !b || !l || !r)
+	if (!l || !r || (!t && !b))
 		return 0;
-	*box = (nb_pbox_t){ l->x1, t->y1, r->x1, b->y1 };
-	return spans(t, 1, box->x1, box->x2) && spans(b, 1, box->x1, box->x2) &&
+	/* a table broken by the page has no rule where the page cut it:
+	 * there its side rules end together */
+	*box = (nb_pbox_t){ l->x1, t ? t->y1 : l->y1, r->x1, b ? b->y1 : l->y2 };
+	if ((!t && fabs(l->y1 - r->y1) > JOIN_TOL) ||
+	    (!b && fabs(l->y2 - r->y2) > JOIN_TOL))
+		return 0;
+	return (!t || spans(t, 1, box->x1, box->x2)) &&
+	       (!b || spans(b, 1, box->x1, box->x2)) &&
 	       spans(l, 0, box->y1, box->y2) && spans(r, 0, box->y1, box->y2);
 }
 

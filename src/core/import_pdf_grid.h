@@ -38,7 +38,8 @@ int nb_pgrid_find(PopplerPage *page, double w, double h, double hmin,
                   double vmin, const nb_pmark_t *marks, size_t nmarks,
                   nb_pgrid_t *g);
 /* The cell the point (x, y) lies in: 1 and *box when four rules close it
- * in, else 0. */
+ * in (or three, where the page cut the table and its side rules end
+ * together), else 0. */
 int nb_pgrid_cell(const nb_pgrid_t *g, double x, double y, nb_pbox_t *box);
 void nb_pgrid_free(nb_pgrid_t *g);
 

@@ -344,6 +344,29 @@ contact_of(const char *opening, nb_report_t *rep)
 	}
 }
 
+/* The text of a line before the report, or only its cell that holds the
+ * title's words (a printed page puts the title beside a column of
+ * links). */
+static char *
+title_text(const nb_iline_t *l)
+{
+	size_t i;
+
+	for (i = 0; l->n > 1 && i < l->n; i++)
+		if (strstr(l->cells[i].text, TITLE_WORDS))
+			return strdup(l->cells[i].text);
+	return line_text(l);
+}
+
+/* Whether a line holding the title's words is only the second part of
+ * a title of two lines: it starts with them, or with the year. */
+static int
+starts_title(const char *s)
+{
+	return strstr(s, TITLE_WORDS) == s ||
+	       (strspn(s, "0123456789") == 4 && !strncmp(s + 4, "年", 3));
+}
+
 /* The lines before the first section: the title, then the opening. */
 static void
 read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
@@ -354,19 +377,27 @@ read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
 
 	nb_buf_init(&t);
 	for (i = 0; i < end && !title_end; i++) {
-		if (!(s = line_text(&doc->v[i])))
+		if (!(s = title_text(&doc->v[i])))
 			break;
-		if (strstr(s, TITLE_WORDS)) {
-			if (strstr(s, TITLE_WORDS) != s) {   /* the whole title here */
-				nb_buf_free(&t);
-				nb_buf_init(&t);
-			}
-			nb_buf_puts(&t, s);         /* else with the line before it */
-			title_end = i + 1;
-		} else if (*s) {
+		if (site_line(s)) {                 /* never part of the title */
 			nb_buf_free(&t);
 			nb_buf_init(&t);
+		} else if (strstr(s, TITLE_WORDS) && !starts_title(s)) {
+			nb_buf_free(&t);            /* the whole title here */
+			nb_buf_init(&t);
 			nb_buf_puts(&t, s);
+			title_end = i + 1;
+		} else if (*s) {
+			/* else with the line before it: "某某县" / "2024年政府信
+			 * 息公开工作年度报告", or broken anywhere in its words */
+			size_t before = t.len;
+			nb_buf_puts(&t, s);
+			if (t.data && strstr(t.data, TITLE_WORDS)) {
+				title_end = i + 1;
+			} else {
+				memmove(t.data, t.data + before, t.len - before + 1);
+				t.len -= before;
+			}
 		}
 		free(s);
 	}
