@@ -4,8 +4,8 @@
 # markup of six kinds of site by tests/site-pages.py (a TRS portal, a GBK
 # page, a page pasted from Word, a site laid out with tables, a report
 # written as lines split by <br>, table 三 with a header of spans and
-# labels broken in their cells), with the site's navigation, bars and
-# footer around it; and the text a browser copies of each page (rows
+# labels broken in their cells; section 五 in parts titled as sites title
+# them), with the site's navigation, bars and footer around it; and the text a browser copies of each page (rows
 # with tabs, or a cell a line).  Each imports to exactly the sample
 # draft: every figure and every text.  The same pages saved as Word files
 # by LibreOffice and printed by Chromium are in tests/sites-clients.sh.
@@ -17,7 +17,7 @@ trap 'rm -rf "$T"' EXIT
 TEMPLATES="trs gbk word layout lines spans"
 SAMPLES="jinzhai-2024 shili-2023"
 
-plan 43
+plan 44
 
 # same DRAFT FILE: FILE imports, exit 0, to exactly DRAFT.
 same() {
@@ -47,6 +47,11 @@ grep -q 'class="left"><table' "$T/shili-2023/layout.html" && grep -q 'pages_cont
 ok $? "the laid-out page has its article inside layout tables"
 grep -q '自<br>然<br>人' "$T/shili-2023/spans.html" && grep -q 'rowspan="22"' "$T/shili-2023/spans.html"
 ok $? "the spans page breaks header labels and spans rows"
+
+grep -q '<strong>（一）上年度问题整改情况</strong>' "$T/shili-2023/trs.html" &&
+	grep -q '<b><span[^>]*>存在的主要问题</span></b>' "$T/shili-2023/word.html" &&
+	grep -q '3.下一步工作打算。' "$T/shili-2023/lines.html"
+ok $? "section 五 in numbered subsections, under bold titles, and numbered with its text run on"
 
 # the footer of the site is no part of 六
 "$NIANBAO" import "$T/shili-2023/trs.html" -o - 2>/dev/null | grep -c '网站标识码\|上一篇\|ICP备' > "$T/foot"

@@ -13,7 +13,8 @@ cell on a line of its own, as the seed report's text has them).
 
 Each template is the markup of one kind of site: its navigation,
 breadcrumbs, the 发布时间/来源/字号 bar, share buttons and footer around
-the report, its own way of writing headings, paragraphs and tables."""
+the report, its own way of writing headings, paragraphs and tables, and
+of titling the parts of section 五."""
 
 import html
 import os
@@ -140,6 +141,21 @@ def wrapped(text, width):
     return '<br>'.join(esc(text[i:i + width]) for i in range(0, len(text), width))
 
 
+# Section 五's parts as sites title them: the export's "上年改进情况：…"
+# paragraphs rewritten, a template's way.
+PARTS = {'上年改进情况': ('（一）上年度问题整改情况', '1.上年度问题整改情况', '上年度问题整改情况'),
+         '本年存在问题': ('（二）存在的主要问题', '2.本年度存在的主要问题', '存在的主要问题'),
+         '下一步改进举措': ('（三）下一步改进举措', '3.下一步工作打算', '下一步改进措施')}
+
+
+def part(text):
+    """(titles, the text after the label) of a paragraph of 五, or None."""
+    for label, titles in PARTS.items():
+        if text.startswith(label + '：'):
+            return titles, text[len(label) + 1:]
+    return None
+
+
 def is_group(text):
     return re.match(r'^（[三四五六]）', text) is not None or text.startswith('三、本年度')
 
@@ -159,6 +175,10 @@ def trs(blocks):
                              lambda t, s: '<td%s style="text-align:center"><p>%s</p></td>' % (s, esc(t))))
         elif kind in ('h2', 'h3'):
             out.append('<p style="text-indent:2em"><strong>%s</strong></p>\n' % esc(v))
+        elif part(v):
+            (heading, _, _), text = part(v)
+            out.append('<p style="text-indent:2em"><strong>%s</strong></p>\n' % esc(heading))
+            out.append('<p style="text-indent:2em;line-height:2">%s</p>\n' % esc(text))
         else:
             out.append('<p style="text-indent:2em;line-height:2">%s</p>\n' % esc(v))
     content = '<div class="TRS_Editor"><div class="Custom_UnionStyle">\n' + ''.join(out) + '</div></div>\n'
@@ -218,6 +238,10 @@ def word(blocks):
             out.append(table(v, '<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 '
                                 'style="border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt">\n',
                              cell, '<tr style="mso-yfti-irow:0;height:20.0pt">'))
+        elif part(v):
+            (_, _, heading), text = part(v)
+            out.append(para(heading, bold=True))
+            out.append(para(text))
         else:
             out.append(para(v, bold=kind in ('h2', 'h3')))
     content = '<div class="zoom" id="zoom">\n' + ''.join(out) + '</div>\n'
@@ -264,6 +288,9 @@ def lines(blocks):
             text = []
             out.append(table(v, '<table border="1" cellspacing="0">\n',
                              lambda t, s: '<td%s>%s</td>' % (s, wrapped(t, 4 if is_group(t) else 8))))
+        elif part(v):
+            (_, heading, _), rest = part(v)
+            text.append('&nbsp;&nbsp;&nbsp;&nbsp;' + esc(heading + '。' + rest))
         else:
             text.append('&nbsp;&nbsp;&nbsp;&nbsp;' + esc(v))
     out.append('<p>' + '<br>\n'.join(text) + '</p>\n')

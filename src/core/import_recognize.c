@@ -495,7 +495,21 @@ read_overview(const nb_idoc_t *doc, nb_irange_t r, nb_report_t *rep,
 		nb_isum_info(sum, "一、总体情况：没有（一）（二）……分项，正文放在引言中");
 }
 
-/* ---- 五: the paragraphs that start with a field's label ---- */
+/* ---- 五: its parts, by their labels or their titles ---- */
+
+/* s after its numbering: "（一）", "1.", "一、", or "一是". */
+static const char *
+part_numbering(const char *s)
+{
+	static const char *const nth[] = { "一是", "二是", "三是", "四是", NULL };
+	const char *p = nb_iunnumbered(s);
+	size_t i;
+
+	for (i = 0; p == s && nth[i]; i++)
+		if (!strncmp(s, nth[i], strlen(nth[i])))
+			p = s + strlen(nth[i]);
+	return p;
+}
 
 /* The field of section 五 whose label starts the text ("上年改进情况：");
  * the text after it in *rest. */
@@ -524,28 +538,80 @@ labelled(const nb_field_t *group, const char *text, const char **rest)
 	return NULL;
 }
 
+/* Whether text starts with the title `name`, then ends, or (numbered)
+ * runs on after a 。 or a colon: *rest the text after it. */
+static int
+titled(const char *text, const char *name, int numbered, const char **rest)
+{
+	static const char *const stops[] = { "：", ":", "。", NULL };
+	size_t n = strlen(name), i, k;
+
+	if (strncmp(text, name, n))
+		return 0;
+	text += n;
+	for (i = 0; stops[i]; i++) {
+		k = strlen(stops[i]);
+		if (!strncmp(text, stops[i], k) && (numbered || !text[k] || i < 2)) {
+			*rest = text + k;
+			return 1;
+		}
+	}
+	*rest = text;
+	return !*text;
+}
+
+/* The field of section 五 a paragraph starts: by its label and a colon,
+ * or by a title of its part, the form's label or another it is published
+ * under ("（一）上年度问题整改情况", "2.存在的主要问题。…", a title alone on
+ * its line); the text after the title in *rest.  A paragraph that only
+ * starts with such words ("存在问题较多") starts none. */
+static const nb_field_t *
+part_of(const nb_field_t *group, const char *text, const char **rest)
+{
+	const nb_field_t *f;
+	const char *p = part_numbering(text);
+	size_t i, k;
+
+	if ((f = labelled(group, p, rest)))
+		return f;
+	for (i = 0; i < group->nkids; i++) {
+		f = group->kids[i];
+		for (k = 0; k <= f->naliases; k++)
+			if (titled(p, k ? f->aliases[k - 1] : f->label, p != text, rest))
+				return f;
+	}
+	return NULL;
+}
+
+static void
+set_part(nb_report_t *rep, const nb_field_t *f, nb_buf_t *b)
+{
+	nb_buf_puts(b, "");
+	if (b->data && *b->data)
+		nb_report_set_text(rep, f->cell, b->data);
+	nb_buf_free(b);
+	nb_buf_init(b);
+}
+
 static void
 read_inline(const nb_field_t *group, const nb_idoc_t *doc, nb_irange_t r,
             nb_report_t *rep, nb_isummary_t *sum)
 {
 	const nb_field_t *cur = NULL, *f;
-	nb_buf_t b;
+	nb_buf_t b, all;
 	const char *rest;
 	size_t i;
 	char *t;
 
 	nb_buf_init(&b);
+	nb_buf_init(&all);
 	for (i = r.from; i <= r.to; i++) {
 		t = i < r.to ? line_text(&doc->v[i]) : NULL;
 		if (t)
 			drop_artifacts(t);
-		f = t ? labelled(group, t, &rest) : NULL;
-		if ((f || !t) && cur) {
-			nb_buf_puts(&b, "");
-			nb_report_set_text(rep, cur->cell, b.data);
-			nb_buf_free(&b);
-			nb_buf_init(&b);
-		}
+		f = t ? part_of(group, t, &rest) : NULL;
+		if ((f || !t) && cur)
+			set_part(rep, cur, &b);
 		if (f) {
 			cur = f;
 			rest += strspn(rest, " ");
@@ -554,12 +620,24 @@ read_inline(const nb_field_t *group, const nb_idoc_t *doc, nb_irange_t r,
 		}
 		if (cur && rest && *rest)
 			add_text(doc, &b, rest);
+		if (t && *t && !site_line(t))
+			add_text(doc, &all, t);
 		free(t);
 	}
 	nb_buf_free(&b);
-	if (!cur)
-		nb_isum_left(sum, "%s：正文没有分为“%s”等部分，未填", group->label,
-		             group->nkids ? group->kids[0]->label : "");
+	if (!cur && !all.len)
+		nb_isum_left(sum, "%s：没有正文，未填", group->label);
+	if (!cur && group->nkids && all.len) {
+		/* no part is marked: the whole text in the first */
+		set_part(rep, group->kids[0], &all);
+		nb_isum_left(sum, "%s：正文没有分为“%s”等部分，全文放在“%s”中，其余部分未填",
+		             group->label, group->kids[0]->label, group->kids[0]->label);
+	}
+	for (i = 0; cur && i < group->nkids; i++)
+		if (!rep->values[group->kids[i]->cell].filled)
+			nb_isum_left(sum, "%s：没有找到“%s”这一部分，未填", group->label,
+			             group->kids[i]->label);
+	nb_buf_free(&all);
 }
 
 /* ---- a section ---- */
