@@ -250,15 +250,15 @@ def word(blocks):
 
 def layout(blocks):
     """A portal laid out with tables: the article in a cell of a layout
-    table beside a column of links, its data tables inside it."""
+    table beside a column of links, its data tables inside it, their
+    cells apart (cellspacing, each cell ruled on its own)."""
     title = title_of(blocks)
     out = []
     for kind, v in blocks:
         if kind == 'title':
             continue
         if kind == 'table':
-            out.append(table(v, '<table width="96%" border="1" align="center" cellpadding="3" cellspacing="0" '
-                                'bordercolor="#000000">\n',
+            out.append(table(v, '<table width="96%" border="1" align="center" cellpadding="3" cellspacing="1">\n',
                              lambda t, s: '<td%s align="center">%s</td>' % (s, esc(t))))
         elif kind in ('h2', 'h3'):
             out.append('<div style="font-weight:bold;text-indent:2em">%s</div>\n' % esc(v))
@@ -301,7 +301,8 @@ def lines(blocks):
 def spans(blocks):
     """A page whose table 三 header is written as most sites write it, the
     group labels of its body one character a line, its cells with
-    inline styles, and the table in a scrolling wrapper."""
+    inline styles and light grey rules, and the table in a scrolling
+    wrapper."""
     title = title_of(blocks)
     out = []
     for kind, v in blocks:
@@ -317,7 +318,7 @@ def spans(blocks):
                     inner = wrapped(t, 2)
                 else:
                     inner = esc(t)
-                return ('<td%s style="border:1px solid #333;text-align:center;vertical-align:middle;'
+                return ('<td%s style="border:1px solid #c0c0c0;text-align:center;vertical-align:middle;'
                         'font-size:14px"><span style="font-family:宋体">%s</span></td>' % (s, inner))
             out.append('<div class="table-wrap" style="overflow-x:auto">'
                        + table(v, '<table style="border-collapse:collapse;margin:0 auto" width="100%">\n<tbody>\n',

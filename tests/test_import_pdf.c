@@ -161,13 +161,24 @@ table_row(pdf_t *p, double y, const char *const c[4])
 
 /* ---- ruled tables ---- */
 
+/* How the rules are drawn: black, or light grey, or dotted. */
+static double rule_grey;
+static int rule_dotted;
+
 static void
 rule(pdf_t *p, double x1, double y1, double x2, double y2)
 {
+	static const double dots[] = { 1.0, 1.5 };
+
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, rule_grey, rule_grey, rule_grey);
+	if (rule_dotted)
+		cairo_set_dash(p->cr, dots, 2, 0);
 	cairo_set_line_width(p->cr, 0.75);
 	cairo_move_to(p->cr, x1, y1);
 	cairo_line_to(p->cr, x2, y2);
 	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
 }
 
 /* Rows of a ruled table: rules at ys[0..n), the columns at xs[0..nx),
@@ -189,7 +200,7 @@ ruled(pdf_t *p, const double *ys, size_t n, const double *xs, size_t nx,
  * cells, the figures on the first, middle or last of them, and a group
  * label spanning two rows: each cell whole, in the row of its top rule. */
 static void
-reads_ruled_cells_whole(void **state)
+wrapped_in_ruled_cells(void)
 {
 	static const double xs[] = { 60, 125, 200, 260, 320, 380 };
 	static const double ys[] = { 120, 158, 212, 250 };
@@ -202,7 +213,6 @@ reads_ruled_cells_whole(void **state)
 	};
 	pdf_t p;
 	nb_idoc_t doc;
-	(void)state;
 
 	pdf_begin(&p, NULL);
 	pdf_text(&p, 72, 90, "表前的一段文字。");
@@ -229,6 +239,26 @@ reads_ruled_cells_whole(void **state)
 	read_ok(pdf_end(&p), &doc);
 	assert_lines(&doc, want, sizeof want / sizeof want[0]);
 	nb_idoc_free(&doc);
+}
+
+static void
+reads_ruled_cells_whole(void **state)
+{
+	(void)state;
+	wrapped_in_ruled_cells();
+}
+
+/* Rules in light grey (#ccc), or dotted, are rules too. */
+static void
+reads_cells_ruled_in_grey_or_dots(void **state)
+{
+	(void)state;
+	rule_grey = 0.8;
+	wrapped_in_ruled_cells();
+	rule_grey = 0;
+	rule_dotted = 1;
+	wrapped_in_ruled_cells();
+	rule_dotted = 0;
 }
 
 /* A character drawn over a rule hides it: the cells it would part are
@@ -599,6 +629,7 @@ main(void)
 		cmocka_unit_test(never_moves_a_figure),
 		cmocka_unit_test(keeps_an_ambiguous_line_apart),
 		cmocka_unit_test(reads_ruled_cells_whole),
+		cmocka_unit_test(reads_cells_ruled_in_grey_or_dots),
 		cmocka_unit_test(never_joins_figures_of_a_cell),
 		cmocka_unit_test(never_reads_figures_across_a_hidden_rule),
 		cmocka_unit_test(refuses_a_scan),

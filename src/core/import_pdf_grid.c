@@ -4,7 +4,7 @@
  * stroke of 一 or 丨 is no rule), then each pixel row and column is
  * scanned for long runs of ink.  Two neighbouring
  * pixels are summed, so that a hairline drawn between two pixel rows, or
- * in grey, still counts.  Runs on neighbouring rows make one rule; a band
+ * in light grey, still counts, and so does a dotted one.  Runs on neighbouring rows make one rule; a band
  * thicker than a few pixels is a filled area, not a rule.  What is left of a
  * character may still look like a short rule, but only rules meet two
  * rules across them, at their ends or on their way. */
@@ -19,7 +19,9 @@
 #include "core/import_pdf_grid.h"
 
 #define MAX_PIXELS (4u * 1024u * 1024u) /* a larger page is not drawn */
-#define INK 40          /* darkness (0-255) of two pixels summed */
+#define INK 32          /* darkness (0-255) of two pixels summed: a
+                         * hairline in light grey */
+#define DOT_GAP 2       /* pixels: a dotted or dashed rule's gaps */
 #define MAX_THICK 5     /* pixels: thicker is a filled area */
 #define JOIN_TOL 1.5    /* points: rules this close meet */
 
@@ -49,66 +51,89 @@ static int
 scan_line(const ink_t *I, int across, int k, int min, nb_pbox_t **v,
           size_t *n, size_t *cap)
 {
-	int len = across ? I->w : I->h, i, start = -1;
+	int len = across ? I->w : I->h, i, start = -1, last = -1;
 	int next = across ? I->w : 1;   /* to the neighbouring line */
 	int step = across ? 1 : I->w;
 	const unsigned char *p = I->dark + (across ? (size_t)k * I->w : (size_t)k);
 
 	for (i = 0; i <= len; i++) {
 		int on = i < len && p[(size_t)i * step] + p[(size_t)i * step + next] >= INK;
-		if (on && start < 0)
-			start = i;
-		if (on || start < 0)
+		if (on) {
+			start = start < 0 ? i : start;
+			last = i;
+		}
+		if (on || start < 0 || (i < len && i - last <= DOT_GAP))
 			continue;
-		if (i - start >= min &&
-		    push(v, n, cap, across ? (nb_pbox_t){ start, k + 1, i, k + 1 }
-		                           : (nb_pbox_t){ k + 1, start, k + 1, i }) < 0)
+		if (last + 1 - start >= min &&
+		    push(v, n, cap, across ? (nb_pbox_t){ start, k + 1, last + 1, k + 1 }
+		                           : (nb_pbox_t){ k + 1, start, k + 1, last + 1 }) < 0)
 			return -1;
 		start = -1;
 	}
 	return 0;
 }
 
-/* Runs on neighbouring lines that overlap along them, as one rule in the
- * middle of them; bands thicker than MAX_THICK dropped.  runs[] is in
- * line order. */
-static size_t
-merge_runs(nb_pbox_t *r, size_t n, int across)
-{
-	size_t i, j, out = 0;
-	unsigned char *used = calloc(n ? n : 1, 1);
+#define AT(b) (across ? (b).y1 : (b).x1)     /* where it lies */
+#define A1(b) (across ? (b).x1 : (b).y1)     /* where it starts along */
+#define A2(b) (across ? (b).x2 : (b).y2)
 
-	if (!used)
-		return 0;
-	for (i = 0; i < n; i++) {
-		double at, a1, a2, lo, hi;
+/* Runs on neighbouring lines that overlap along them, as one rule in the
+ * middle of its longest runs (the shorter ones beside them are what is
+ * left of characters touching it, or the blur of its edge); a band whose
+ * longest runs are more than MAX_THICK lines is a filled area, dropped.
+ * r[0..*n) is in line order.  -1 when out of memory. */
+static int
+merge_runs(nb_pbox_t *r, size_t *n, int across)
+{
+	size_t i, j, k, nc, core, out = 0;
+	unsigned char *used = calloc(*n ? *n : 1, 1);
+	size_t *chain = malloc((*n ? *n : 1) * sizeof *chain);
+	double hi, e1, e2, longest, sum, c1, c2;
+
+	if (!used || !chain) {
+		free(used);
+		free(chain);
+		return -1;
+	}
+	for (i = 0; i < *n; i++) {
 		if (used[i])
 			continue;
-		at = across ? r[i].y1 : r[i].x1;
-		a1 = across ? r[i].x1 : r[i].y1;
-		a2 = across ? r[i].x2 : r[i].y2;
-		lo = hi = at;
-		for (j = i + 1; j < n; j++) {
-			double bt = across ? r[j].y1 : r[j].x1;
-			double b1 = across ? r[j].x1 : r[j].y1;
-			double b2 = across ? r[j].x2 : r[j].y2;
-			if (bt > hi + 1)
-				break;
-			if (used[j] || bt != hi + 1 || b1 >= a2 || b2 <= a1)
+		chain[0] = i;
+		nc = 1;
+		hi = AT(r[i]);
+		e1 = A1(r[i]);
+		e2 = A2(r[i]);
+		for (j = i + 1; j < *n && AT(r[j]) <= hi + 1; j++) {
+			if (used[j] || AT(r[j]) != hi + 1 || A1(r[j]) >= e2 || A2(r[j]) <= e1)
 				continue;
 			used[j] = 1;
-			hi = bt;
-			a1 = b1 < a1 ? b1 : a1;
-			a2 = b2 > a2 ? b2 : a2;
+			chain[nc++] = j;
+			hi = AT(r[j]);
+			e1 = A1(r[j]) < e1 ? A1(r[j]) : e1;
+			e2 = A2(r[j]) > e2 ? A2(r[j]) : e2;
 		}
-		if (hi - lo + 1 > MAX_THICK)
+		for (k = 0, longest = 0; k < nc; k++)
+			if (A2(r[chain[k]]) - A1(r[chain[k]]) > longest)
+				longest = A2(r[chain[k]]) - A1(r[chain[k]]);
+		for (k = core = 0, sum = 0, c1 = e2, c2 = e1; k < nc; k++) {
+			const nb_pbox_t *b = &r[chain[k]];
+			if (A2(*b) - A1(*b) < 0.9 * longest)
+				continue;
+			core++;
+			sum += AT(*b);
+			c1 = A1(*b) < c1 ? A1(*b) : c1;
+			c2 = A2(*b) > c2 ? A2(*b) : c2;
+		}
+		if (core > MAX_THICK)
 			continue;
-		at = (lo + hi) / 2;
-		r[out++] = across ? (nb_pbox_t){ a1, at, a2, at }
-		                  : (nb_pbox_t){ at, a1, at, a2 };
+		sum /= (double)core;
+		r[out++] = across ? (nb_pbox_t){ c1, sum, c2, sum }
+		                  : (nb_pbox_t){ sum, c1, sum, c2 };
 	}
 	free(used);
-	return out;
+	free(chain);
+	*n = out;
+	return 0;
 }
 
 static int
@@ -121,8 +146,7 @@ find_rules(const ink_t *I, int across, int min, nb_pbox_t **v, size_t *n)
 	for (k = 0; k < lines; k++)
 		if (scan_line(I, across, k, min, v, n, &cap) < 0)
 			return -1;
-	*n = merge_runs(*v, *n, across);
-	return 0;
+	return merge_runs(*v, n, across);
 }
 
 /* The page drawn, as darkness, the characters blank: a mark's width,
