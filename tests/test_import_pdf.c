@@ -159,6 +159,70 @@ table_row(pdf_t *p, double y, const char *const c[4])
 
 /* ---- the tests ---- */
 
+/* The width of one ideograph as pdf_text draws it. */
+static double
+ideograph_width(pdf_t *p)
+{
+	PangoLayout *l = pango_cairo_create_layout(p->cr);
+	PangoFontDescription *f = pango_font_description_from_string("Noto Sans CJK SC");
+	int w, h;
+
+	pango_cairo_context_set_resolution(pango_layout_get_context(l), 72);
+	pango_font_description_set_size(f, (int)(FONT * PANGO_SCALE));
+	pango_layout_set_font_description(l, f);
+	pango_layout_set_text(l, "文文文文文文文文文文", -1);
+	pango_layout_get_size(l, &w, &h);
+	pango_font_description_free(f);
+	g_object_unref(l);
+	return w / 10.0 / PANGO_SCALE;
+}
+
+/* n ideographs of the same width, the last a 。 when `stop`. */
+static const char *
+chars(size_t n, int stop)
+{
+	static char s[512];
+	size_t i;
+
+	s[0] = '\0';
+	for (i = 0; i < n; i++)
+		strcat(s, stop && i + 1 == n ? "。" : "文");
+	return s;
+}
+
+/* Printed paragraphs: a first line indented, the others at the margin;
+ * a line that reaches the right margin runs on into the next, even after
+ * a 。; a justified line spread into pieces is one line again. */
+static void
+tells_paragraphs_by_their_margins(void **state)
+{
+	static const int want[] = { NB_FLOW_NEW, NB_FLOW_ON, NB_FLOW_ON,
+	                            NB_FLOW_NEW, NB_FLOW_ON, NB_FLOW_NEW };
+	static const char *const spread[] = { "息", "公", "开", "网" };
+	pdf_t p;
+	nb_idoc_t doc;
+	size_t i;
+	double w;
+	(void)state;
+
+	pdf_begin(&p, NULL);
+	w = ideograph_width(&p);
+	pdf_text(&p, 72 + 2 * w, 100, chars(38, 1));    /* ends at the margin, 。 */
+	pdf_text(&p, 72, 116, chars(40, 0));
+	pdf_text(&p, 72, 132, chars(20, 1));
+	pdf_text(&p, 72 + 2 * w, 148, chars(38, 0));
+	pdf_text(&p, 72, 164, chars(10, 1));
+	pdf_text(&p, 72 + 2 * w, 180, chars(12, 0));
+	for (i = 0; i < 4; i++)                 /* 息 … 网, over the line */
+		pdf_text(&p, 72 + i * (39 * w / 3), 196, spread[i]);
+	read_ok(pdf_end(&p), &doc);
+	assert_int_equal(doc.n, 7);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(doc.v[i].flow, want[i]);
+	assert_string_equal(line_str(&doc, 6), "息公开网");
+	nb_idoc_free(&doc);
+}
+
 /* ---- ruled tables ---- */
 
 /* How the rules are drawn: black, or light grey, or dotted. */
@@ -628,6 +692,7 @@ main(void)
 		cmocka_unit_test(joins_a_label_wrapped_in_its_cell),
 		cmocka_unit_test(never_moves_a_figure),
 		cmocka_unit_test(keeps_an_ambiguous_line_apart),
+		cmocka_unit_test(tells_paragraphs_by_their_margins),
 		cmocka_unit_test(reads_ruled_cells_whole),
 		cmocka_unit_test(reads_cells_ruled_in_grey_or_dots),
 		cmocka_unit_test(never_joins_figures_of_a_cell),

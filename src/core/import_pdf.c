@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <poppler.h>
@@ -919,16 +920,168 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 	return 0;
 }
 
+/* ---- paragraphs of printed lines ---- */
+
+#define MARGIN_TOL 0.6      /* ems: a line starts at the margin */
+#define INDENT_MAX 4.0      /* ems: a first line's indent, at most */
+#define INDENT_TOL 0.4      /* ems: ... as the others' */
+#define JUSTIFY_GAP 3.0     /* ems: a blank of a justified line, at most */
+#define EVEN_GAP 0.3        /* ems: ... or as wide as its others */
+#define SHORT 1.5           /* ems short of the right margin: ended there */
+
 static int
-emit(const pdf_read_t *R, nb_idoc_t *doc)
+is_text_row(const pdf_row_t *row)
+{
+	return !row->drop && row->n == 1 && !row->ruled && row->em > 0;
+}
+
+/* The most common of v[0..n) to a point, or -1 when none is common (at
+ * least three lines). */
+static double
+common(double *v, size_t n)
+{
+	size_t i, j, best = 0, run;
+	double at = -1;
+
+	if (n)
+		qsort(v, n, sizeof *v, by_double);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j] - v[i] <= 1.0; j++)
+			;
+		run = j - i;
+		if (run > best) {
+			best = run;
+			at = v[i];
+		}
+	}
+	return best >= 3 ? at : -1;
+}
+
+/* The margins of the text: where most lines start and end, and by how
+ * much most first lines are indented (two ems, or a few blanks); 0 when
+ * the lines do not show them (then where a paragraph starts cannot be
+ * told from the page). */
+static int
+margins(const pdf_read_t *R, double *left, double *right, double *indent)
+{
+	double *v = malloc((R->n ? R->n : 1) * sizeof *v);
+	size_t i, k = 0;
+
+	*left = *right = *indent = -1;
+	if (!v)
+		return 0;
+	for (i = 0; i < R->n; i++)
+		if (is_text_row(&R->rows[i]))
+			v[k++] = R->rows[i].cells[0].x1;
+	*left = common(v, k);
+	for (i = k = 0; i < R->n; i++)
+		if (is_text_row(&R->rows[i]))
+			v[k++] = R->rows[i].cells[0].x2;
+	*right = common(v, k);
+	for (i = k = 0; i < R->n && *left >= 0; i++) {
+		const pdf_row_t *row = &R->rows[i];
+		double in = is_text_row(row) ? row->cells[0].x1 - *left : 0;
+		if (in > MARGIN_TOL * row->em && in < INDENT_MAX * row->em)
+			v[k++] = in;
+	}
+	*indent = common(v, k);
+	free(v);
+	return *left >= 0 && *right > *left && *indent > 0;
+}
+
+/* Whether printed line b runs on from line a (a paragraph's lines), or
+ * starts a paragraph of its own, as far as the page shows it. */
+static int
+flow_of(const pdf_row_t *a, const pdf_row_t *b, double left, double right,
+        double indent)
+{
+	double em = b->em, x = b->cells[0].x1;
+	const char *t;
+	size_t n;
+
+	if (!is_text_row(b))
+		return NB_FLOW_UNKNOWN;
+	if (fabs(x - left - indent) <= INDENT_TOL * em)
+		return NB_FLOW_NEW;
+	if (fabs(x - left) > MARGIN_TOL * em || !a || !is_text_row(a))
+		return NB_FLOW_UNKNOWN;
+	if (a->cells[0].x2 >= right - SHORT * em)
+		return NB_FLOW_ON;
+	/* ended short: a new paragraph if it ended a sentence (a line may
+	 * end short before a word that does not fit, as an address) */
+	t = a->cells[0].text;
+	n = strlen(t);
+	return n >= 3 && (!strcmp(t + n - 3, "。") || !strcmp(t + n - 3, "：")) ?
+	       NB_FLOW_NEW : NB_FLOW_UNKNOWN;
+}
+
+/* A line of a paragraph set justified, its blanks so wide that they
+ * parted it into cells: from margin to margin, no figure in it, its gaps
+ * no wider than a few ems, or all the same (a few characters spread over
+ * the line before a word too long for it). */
+static int
+justified(const pdf_row_t *row, double left, double right, double indent)
+{
+	double em = row->em, x = row->n ? row->cells[0].x1 : 0, gap, lo = 0, hi = 0;
+	size_t j;
+
+	if (row->drop || row->ruled || row->n < 2 || em <= 0 ||
+	    (fabs(x - left) > MARGIN_TOL * em && fabs(x - left - indent) > INDENT_TOL * em) ||
+	    row->cells[row->n - 1].x2 < right - SHORT * em)
+		return 0;
+	for (j = 0; j < row->n; j++) {
+		if (is_number(row->cells[j].text))
+			return 0;
+		if (!j)
+			continue;
+		gap = row->cells[j].x1 - row->cells[j - 1].x2;
+		lo = j == 1 || gap < lo ? gap : lo;
+		hi = j == 1 || gap > hi ? gap : hi;
+	}
+	return hi <= JUSTIFY_GAP * em || hi - lo <= EVEN_GAP * em;
+}
+
+/* Text left of the text's column in a row of the text (a column of a
+ * site's links beside the article) is none of the report: left out. */
+static void
+beside_column(pdf_row_t *row, double left)
+{
+	size_t k, j;
+
+	if (row->drop || row->ruled || row->n < 2 || row->em <= 0)
+		return;
+	for (k = 0; k < row->n && row->cells[k].x2 < left - row->em; k++)
+		;
+	if (!k || k == row->n || row->cells[k].x1 < left - MARGIN_TOL * row->em)
+		return;
+	for (j = k; j < row->n; j++)
+		if (is_number(row->cells[j].text))
+			return;
+	memmove(row->cells, row->cells + k, (row->n - k) * sizeof *row->cells);
+	row->n -= k;
+}
+
+static int
+emit(pdf_read_t *R, nb_idoc_t *doc)
 {
 	const char **texts = NULL;
+	const pdf_row_t *prev = NULL;
 	size_t i, j, most = 1;
-	int rc = 0;
+	double left, right, indent;
+	int rc = 0, flows = margins(R, &left, &right, &indent);
 
-	for (i = 0; i < R->n; i++)
-		most = R->rows[i].n > most ? R->rows[i].n : most;
-	if (!(texts = malloc(most * sizeof *texts)))
+	for (i = 0; i < R->n && !rc; i++) {
+		pdf_row_t *row = &R->rows[i];
+		if (flows)
+			beside_column(row, left);
+		if (flows && justified(row, left, right, indent)) {
+			for (j = 1; j < row->n && !rc; j++)
+				rc = join_text(R, &row->cells[0], &row->cells[j]);
+			row->n = 1;
+		}
+		most = row->n > most ? row->n : most;
+	}
+	if (rc || !(texts = malloc(most * sizeof *texts)))
 		return -1;
 	for (i = 0; i < R->n && !rc; i++) {
 		const pdf_row_t *row = &R->rows[i];
@@ -937,6 +1090,9 @@ emit(const pdf_read_t *R, nb_idoc_t *doc)
 		for (j = 0; j < row->n; j++)
 			texts[j] = row->cells[j].text;
 		rc = nb_idoc_add(doc, texts, NULL, row->n, row->n > 1, 0);
+		if (!rc && flows)
+			doc->v[doc->n - 1].flow = flow_of(prev, row, left, right, indent);
+		prev = row;
 	}
 	free(texts);
 	return rc;

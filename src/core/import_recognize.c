@@ -97,13 +97,15 @@ ends_sentence(const char *s)
 }
 
 /* Appends a line of text to paragraphs in b: as a paragraph of its own,
- * or, in printed lines, onto the one before when that did not end. */
+ * or, in printed lines, onto the one before when the page shows it runs
+ * on (flow), or, the page not telling, when that did not end a sentence. */
 static void
-add_text(const nb_idoc_t *doc, nb_buf_t *b, const char *t)
+add_text(const nb_idoc_t *doc, nb_buf_t *b, const char *t, int flow)
 {
-	if (doc->printed && b->len && b->data[b->len - 1] == '\n') {
+	if (doc->printed && b->len && b->data[b->len - 1] == '\n' &&
+	    flow != NB_FLOW_NEW) {
 		b->data[b->len - 1] = '\0';
-		if (!ends_sentence(b->data)) {
+		if (flow == NB_FLOW_ON || !ends_sentence(b->data)) {
 			b->len--;
 			nb_buf_puts(b, t);
 			nb_buf_puts(b, "\n");
@@ -147,7 +149,7 @@ paragraphs(const nb_idoc_t *doc, size_t from, size_t to)
 			break;
 		drop_artifacts(t);
 		if (*t && !site_line(t) && !label_before(doc, from, i))
-			add_text(doc, &b, t);
+			add_text(doc, &b, t, doc->v[i].flow);
 		free(t);
 	}
 	nb_buf_puts(&b, "");
@@ -472,7 +474,7 @@ read_overview(const nb_idoc_t *doc, nb_irange_t r, nb_report_t *rep,
 		if (title) {
 			nb_buf_init(&b);
 			if (lead)
-				add_text(doc, &b, lead);
+				add_text(doc, &b, lead, NB_FLOW_NEW);
 			text = paragraphs(doc, start, i);
 			nb_buf_puts(&b, text ? text : "");
 			nb_report_add_item(rep, items->cell, title, b.data ? b.data : "");
@@ -619,9 +621,9 @@ read_inline(const nb_field_t *group, const nb_idoc_t *doc, nb_irange_t r,
 			rest = t;
 		}
 		if (cur && rest && *rest)
-			add_text(doc, &b, rest);
+			add_text(doc, &b, rest, f ? NB_FLOW_NEW : doc->v[i].flow);
 		if (t && *t && !site_line(t))
-			add_text(doc, &all, t);
+			add_text(doc, &all, t, doc->v[i].flow);
 		free(t);
 	}
 	nb_buf_free(&b);
