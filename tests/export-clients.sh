@@ -11,14 +11,7 @@
 # NB_REQUIRE_CLIENTS=1 (as scripts/test-all.sh sets it): then it fails.
 . "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
 
-missing=
-for tool in soffice pdftotext pdfinfo chromium pandoc python3; do
-	command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
-done
-if [ -n "$missing" ] && [ "${NB_REQUIRE_CLIENTS:-0}" != 1 ]; then
-	echo "1..0 # SKIP not installed:$missing (scripts/debian-deps.sh installs them)"
-	exit 0
-fi
+clients_or_skip soffice pdftotext pdfinfo chromium pandoc python3
 
 S=$NB_TOP_SRCDIR
 T=$(mktemp -d)
@@ -84,18 +77,6 @@ every_page_marked() {
 	done
 }
 
-# wrong_cells WANT GOT: lines of the draft GOT that differ from WANT other
-# than by a cell left unfilled (~): an imported figure or text that is
-# not the published one.  0 when there is none.
-wrong_cells() {
-	[ "$(wc -l <"$1")" = "$(wc -l <"$2")" ] || { echo "lines differ"; return; }
-	awk 'NR == FNR { a[FNR] = $0; next }
-	$0 != a[FNR] {
-		n = split(a[FNR], x, /[][{}, :]+/); m = split($0, y, /[][{}, :]+/)
-		if (n != m) bad++; else for (i = 1; i <= n; i++) if (x[i] != y[i] && y[i] != "~") bad++
-	} END { print bad + 0 }' "$1" "$2"
-}
-
 # imported PDF DRAFT: imports PDF; prints the figures found of all
 imported() {
 	"$NIANBAO" import "$1" -o "$2" 2>"$2.err"
@@ -143,11 +124,6 @@ is "$(wrong_cells sample-data/jinzhai-2024.yaml "$T/chromium.yaml")" 0 \
 is "$n" 200 "and all of its 200 figures"
 
 # The sample with figures in every row, printed both ways: its figures.
-# figures FILE.yaml: the year and the tables' lines (at the same lines in
-# every draft of the form)
-figures() {
-	sed -n '/^year:/p; /^proactive:/,/^improvement:/p' "$1"
-}
 mkdir -p "$T/shili"
 "$NIANBAO" export sample-data/shili-2023.yaml -o "$T/shili/report.docx" &&
 	"$NIANBAO" export sample-data/shili-2023.yaml -o "$T/shili.html"

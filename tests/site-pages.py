@@ -162,26 +162,37 @@ def is_group(text):
 
 # ---- the templates ----
 
-def trs(blocks):
-    """A TRS portal: TRS_Editor, headings in <strong>, text-indent styles."""
-    title = title_of(blocks)
+def render(blocks, table_of, block_of, title_of_block=lambda lines: ''):
+    """The markup of the report's blocks: its tables by table_of(rows),
+    its headings and paragraphs by block_of(kind, text), its title by
+    title_of_block(lines) (none: the page shows it above the report)."""
     out = []
     for kind, v in blocks:
         if kind == 'title':
-            continue
-        if kind == 'table':
-            out.append(table(v, '<table border="1" cellspacing="0" cellpadding="0" width="100%" '
-                                'style="border-collapse:collapse">\n',
-                             lambda t, s: '<td%s style="text-align:center"><p>%s</p></td>' % (s, esc(t))))
-        elif kind in ('h2', 'h3'):
-            out.append('<p style="text-indent:2em"><strong>%s</strong></p>\n' % esc(v))
-        elif part(v):
-            (heading, _, _), text = part(v)
-            out.append('<p style="text-indent:2em"><strong>%s</strong></p>\n' % esc(heading))
-            out.append('<p style="text-indent:2em;line-height:2">%s</p>\n' % esc(text))
+            out.append(title_of_block(v))
+        elif kind == 'table':
+            out.append(table_of(v))
         else:
-            out.append('<p style="text-indent:2em;line-height:2">%s</p>\n' % esc(v))
-    content = '<div class="TRS_Editor"><div class="Custom_UnionStyle">\n' + ''.join(out) + '</div></div>\n'
+            out.append(block_of(kind, v))
+    return ''.join(out)
+
+
+def trs(blocks):
+    """A TRS portal: TRS_Editor, headings in <strong>, text-indent styles."""
+    title = title_of(blocks)
+
+    def block(kind, v):
+        if part(v):
+            (heading, _, _), v = part(v)
+            return '<p style="text-indent:2em"><strong>%s</strong></p>\n' % esc(heading) + block('p', v)
+        if kind in ('h2', 'h3'):
+            return '<p style="text-indent:2em"><strong>%s</strong></p>\n' % esc(v)
+        return '<p style="text-indent:2em;line-height:2">%s</p>\n' % esc(v)
+    content = render(blocks, lambda v: table(v, '<table border="1" cellspacing="0" cellpadding="0" width="100%" '
+                                                'style="border-collapse:collapse">\n',
+                                             lambda t, s: '<td%s style="text-align:center"><p>%s</p></td>' % (s, esc(t))),
+                     block)
+    content = '<div class="TRS_Editor"><div class="Custom_UnionStyle">\n' + content + '</div></div>\n'
     return page('utf-8', title, around(title, content)), 'utf-8'
 
 
@@ -189,21 +200,18 @@ def gbk(blocks):
     """A GBK page declared by http-equiv, article-content, <h3>/<h4>
     headings, the table three rows of header with <th>."""
     title = title_of(blocks)
-    out = []
-    for kind, v in blocks:
-        if kind == 'title':
-            continue
-        if kind == 'table':
-            out.append(table(v, '<table class="table" border="1" style="width:100%;border-collapse:collapse">\n',
-                             lambda t, s: ('<td%s>%s</td>' if re.match(r'^[0-9.]+$', t) else '<th%s>%s</th>')
-                             % (s, esc(t))))
-        elif kind == 'h2':
-            out.append('<h3 style="font-size:18px">%s</h3>\n' % esc(v))
-        elif kind == 'h3':
-            out.append('<h4>%s</h4>\n' % esc(v))
-        else:
-            out.append('<p>　　%s</p>\n' % esc(v))
-    content = ('<div class="article">' + META_TABLE + '<div class="article-content">\n' + ''.join(out)
+
+    def block(kind, v):
+        if kind == 'h2':
+            return '<h3 style="font-size:18px">%s</h3>\n' % esc(v)
+        if kind == 'h3':
+            return '<h4>%s</h4>\n' % esc(v)
+        return '<p>　　%s</p>\n' % esc(v)
+    content = render(blocks, lambda v: table(v, '<table class="table" border="1" style="width:100%;border-collapse:collapse">\n',
+                                             lambda t, s: ('<td%s>%s</td>' if re.match(r'^[0-9.]+$', t)
+                                                           else '<th%s>%s</th>') % (s, esc(t))),
+                     block)
+    content = ('<div class="article">' + META_TABLE + '<div class="article-content">\n' + content
                + '</div></div>\n')
     return page('gb2312', title, around(title, content), http_equiv=True), 'gb18030'
 
@@ -214,37 +222,36 @@ def word(blocks):
     label split over runs and over lines."""
     title = title_of(blocks)
 
-    def para(text, bold=False, indent=True):
+    def para(text, bold=False):
         runs = re.findall(r'.{1,12}', text) or ['']
         body = ''.join('<span style="font-size:16.0pt;font-family:仿宋_GB2312">%s</span>' % esc(r) for r in runs)
         if bold:
             body = '<b>' + body + '</b>'
-        return ('<p class=MsoNormal style="%sline-height:28.0pt;mso-line-height-rule:exactly">%s'
-                '<span lang=EN-US><o:p></o:p></span></p>\n'
-                % ('text-indent:32.0pt;' if indent else '', body))
+        return ('<p class=MsoNormal style="text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly">%s'
+                '<span lang=EN-US><o:p></o:p></span></p>\n' % body)
+
+    def block(kind, v):
+        if part(v):
+            (_, _, heading), v = part(v)
+            return para(heading, bold=True) + para(v)
+        return para(v, bold=kind in ('h2', 'h3'))
 
     def cell(t, s):
         inner = wrapped(t, 6) if is_group(t) else esc(t)
         return ('<td%s valign=top style="border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt">'
                 '<p class=MsoNormal align=center style="text-align:center"><span lang=EN-US '
                 'style="font-size:10.5pt">%s<o:p></o:p></span></p></td>' % (s, inner))
-    out = []
-    for kind, v in blocks:
-        if kind == 'title':
-            out.append('<p class=MsoNormal align=center style="text-align:center"><b><span '
-                       'style="font-size:22.0pt">%s</span></b></p>\n' % '<br>'.join(esc(x) for x in v))
-            out.append('<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>\n')
-        elif kind == 'table':
-            out.append(table(v, '<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 '
-                                'style="border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt">\n',
-                             cell, '<tr style="mso-yfti-irow:0;height:20.0pt">'))
-        elif part(v):
-            (_, _, heading), text = part(v)
-            out.append(para(heading, bold=True))
-            out.append(para(text))
-        else:
-            out.append(para(v, bold=kind in ('h2', 'h3')))
-    content = '<div class="zoom" id="zoom">\n' + ''.join(out) + '</div>\n'
+
+    def head(v):
+        return ('<p class=MsoNormal align=center style="text-align:center"><b><span '
+                'style="font-size:22.0pt">%s</span></b></p>\n' % '<br>'.join(esc(x) for x in v)
+                + '<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>\n')
+    content = render(blocks, lambda v: table(v, '<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 '
+                                                'style="border-collapse:collapse;border:none;'
+                                                'mso-border-alt:solid windowtext .5pt">\n',
+                                             cell, '<tr style="mso-yfti-irow:0;height:20.0pt">'),
+                     block, head)
+    content = '<div class="zoom" id="zoom">\n' + content + '</div>\n'
     return page('utf-8', title, around(title, content, '<!-- title in the text -->')), 'utf-8'
 
 
@@ -253,48 +260,41 @@ def layout(blocks):
     table beside a column of links, its data tables inside it, their
     cells apart (cellspacing, each cell ruled on its own)."""
     title = title_of(blocks)
-    out = []
-    for kind, v in blocks:
-        if kind == 'title':
-            continue
-        if kind == 'table':
-            out.append(table(v, '<table width="96%" border="1" align="center" cellpadding="3" cellspacing="1">\n',
-                             lambda t, s: '<td%s align="center">%s</td>' % (s, esc(t))))
-        elif kind in ('h2', 'h3'):
-            out.append('<div style="font-weight:bold;text-indent:2em">%s</div>\n' % esc(v))
-        else:
-            out.append('<div style="text-indent:2em">%s</div>\n' % esc(v))
+
+    def block(kind, v):
+        if kind in ('h2', 'h3'):
+            return '<div style="font-weight:bold;text-indent:2em">%s</div>\n' % esc(v)
+        return '<div style="text-indent:2em">%s</div>\n' % esc(v)
+    article = render(blocks, lambda v: table(v, '<table width="96%" border="1" align="center" cellpadding="3" '
+                                                'cellspacing="1">\n',
+                                             lambda t, s: '<td%s align="center">%s</td>' % (s, esc(t))),
+                     block)
     links = ('<table width="100%"><tr><td><a href="#">政府信息公开指南</a></td></tr>'
              '<tr><td><a href="#">政府信息公开制度</a></td></tr><tr><td><a href="#">政府信息公开年报</a></td></tr></table>')
     content = ('<table width="1000" align="center" border="0" cellspacing="0" cellpadding="0"><tr>'
                '<td width="200" valign="top" class="left">' + links + '</td>'
                '<td width="800" valign="top"><table width="100%"><tr><td class="biaoti" align="center">'
                + esc(title) + '</td></tr><tr><td class="info">发布日期：2024-01-20　信息来源：本机关</td></tr>'
-               '<tr><td class="pages_content" id="UCAP-CONTENT">\n' + ''.join(out)
+               '<tr><td class="pages_content" id="UCAP-CONTENT">\n' + article
                + '</td></tr></table></td></tr></table>\n')
     return page('utf-8', title, NAV + CRUMBS + content + SHARE + FOOT), 'utf-8'
 
 
 def lines(blocks):
-    """The report as one paragraph of lines split by <br> (a site's
-    editor), the tables with <br> inside their narrow cells."""
+    """The report as paragraphs of lines split by <br> (a site's editor),
+    the tables between them with <br> inside their narrow cells."""
     title = title_of(blocks)
-    out, text = [], []
-    for kind, v in blocks:
-        if kind == 'title':
-            text.append('<strong>%s</strong>' % esc(''.join(v)))
-        elif kind == 'table':
-            out.append('<p>' + '<br>\n'.join(text) + '</p>\n')
-            text = []
-            out.append(table(v, '<table border="1" cellspacing="0">\n',
-                             lambda t, s: '<td%s>%s</td>' % (s, wrapped(t, 4 if is_group(t) else 8))))
-        elif part(v):
+
+    def block(kind, v):
+        if part(v):
             (_, heading, _), rest = part(v)
-            text.append('&nbsp;&nbsp;&nbsp;&nbsp;' + esc(heading + '。' + rest))
-        else:
-            text.append('&nbsp;&nbsp;&nbsp;&nbsp;' + esc(v))
-    out.append('<p>' + '<br>\n'.join(text) + '</p>\n')
-    content = '<div class="pages_content" id="zoom">\n' + ''.join(out) + '</div>\n'
+            v = heading + '。' + rest
+        return '&nbsp;&nbsp;&nbsp;&nbsp;' + esc(v) + '<br>\n'
+    content = render(blocks, lambda v: '</p>\n' + table(v, '<table border="1" cellspacing="0">\n',
+                                                         lambda t, s: '<td%s>%s</td>'
+                                                         % (s, wrapped(t, 4 if is_group(t) else 8))) + '<p>',
+                     block, lambda v: '<strong>%s</strong><br>\n' % esc(''.join(v)))
+    content = '<div class="pages_content" id="zoom">\n<p>' + content + '</p>\n</div>\n'
     return page('utf-8', title, around(title, content, '<!-- -->')), 'utf-8'
 
 
@@ -304,32 +304,25 @@ def spans(blocks):
     inline styles and light grey rules, and the table in a scrolling
     wrapper."""
     title = title_of(blocks)
-    out = []
-    for kind, v in blocks:
-        if kind == 'title':
-            continue
-        if kind == 'table':
-            def cell(t, s):
-                if t.startswith('三、本年度'):
-                    inner = '<br>'.join(esc(c) for c in t)
-                elif t in ('自然人', '总计'):
-                    inner = '<br>'.join(esc(c) for c in t)
-                elif t in ('商业企业', '科研机构', '社会公益组织', '法律服务机构'):
-                    inner = wrapped(t, 2)
-                else:
-                    inner = esc(t)
-                return ('<td%s style="border:1px solid #c0c0c0;text-align:center;vertical-align:middle;'
-                        'font-size:14px"><span style="font-family:宋体">%s</span></td>' % (s, inner))
-            out.append('<div class="table-wrap" style="overflow-x:auto">'
-                       + table(v, '<table style="border-collapse:collapse;margin:0 auto" width="100%">\n<tbody>\n',
-                               cell) + '</div>\n')
-        elif kind == 'h2':
-            out.append('<p style="text-indent:2em;font-family:黑体">%s</p>\n' % esc(v))
-        elif kind == 'h3':
-            out.append('<p style="text-indent:2em;font-family:楷体">%s</p>\n' % esc(v))
+
+    def cell(t, s):
+        if t.startswith('三、本年度') or t in ('自然人', '总计'):
+            inner = '<br>'.join(esc(c) for c in t)
+        elif t in ('商业企业', '科研机构', '社会公益组织', '法律服务机构'):
+            inner = wrapped(t, 2)
         else:
-            out.append('<p style="text-indent:2em">%s</p>\n' % esc(v))
-    content = '<div class="article-content" id="Zoom">\n' + ''.join(out) + '</div>\n'
+            inner = esc(t)
+        return ('<td%s style="border:1px solid #c0c0c0;text-align:center;vertical-align:middle;'
+                'font-size:14px"><span style="font-family:宋体">%s</span></td>' % (s, inner))
+
+    def block(kind, v):
+        font = {'h2': ';font-family:黑体', 'h3': ';font-family:楷体'}.get(kind, '')
+        return '<p style="text-indent:2em%s">%s</p>\n' % (font, esc(v))
+    content = render(blocks, lambda v: '<div class="table-wrap" style="overflow-x:auto">'
+                     + table(v, '<table style="border-collapse:collapse;margin:0 auto" width="100%">\n<tbody>\n',
+                             cell) + '</div>\n',
+                     block)
+    content = '<div class="article-content" id="Zoom">\n' + content + '</div>\n'
     return page('utf-8', title, around(title, content)), 'utf-8'
 
 

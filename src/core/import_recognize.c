@@ -50,6 +50,18 @@ drop_artifacts(char *s)
 		memmove(p, q + 1, strlen(q + 1) + 1);
 }
 
+/* Whether s holds one of words (NULL-terminated). */
+static int
+holds_any(const char *s, const char *const *words)
+{
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (strstr(s, words[i]))
+			return 1;
+	return 0;
+}
+
 /* A line of the publishing site, not of the report ("发布时间：…"). */
 static int
 site_line(const char *s)
@@ -58,12 +70,8 @@ site_line(const char *s)
 		"发布机构", "索引号", "浏览次数", "访问量", "字号", "【打印】", "【关闭】",
 		"分享到", "标题：", "扫一扫", "【打印本页】", "【关闭窗口】", "主题分类：",
 		"发文日期：", "成文日期：", NULL };
-	size_t i;
 
-	for (i = 0; words[i]; i++)
-		if (strstr(s, words[i]))
-			return 1;
-	return 0;
+	return holds_any(s, words);
 }
 
 /* A line of the site's foot: where the report ended ("上一篇：…",
@@ -74,12 +82,8 @@ site_foot(const char *s)
 	static const char *const words[] = { "上一篇", "下一篇", "网站标识码", "ICP备",
 		"公网安备", "主办单位：", "承办单位：", "版权所有", "网站地图", "联系我们",
 		"相关链接", "相关文章", "相关阅读", NULL };
-	size_t i;
 
-	for (i = 0; words[i]; i++)
-		if (strstr(s, words[i]))
-			return 1;
-	return 0;
+	return holds_any(s, words);
 }
 
 /* Whether text ends a sentence (so that a printed line after it starts a
