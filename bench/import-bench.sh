@@ -27,7 +27,7 @@ if command -v soffice >/dev/null 2>&1 &&
 	printf '(seed.pdf: %s pages)\n' "$(pdfinfo "$T/seed.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
 fi
 if command -v python3 >/dev/null 2>&1; then
-	"$bin" export sample-data/shili-2023.yaml -o "$T/shili.html"
+	"$bin" export tests/data/shili-2023.yaml -o "$T/shili.html"
 	python3 tests/site-pages.py "$T/shili.html" "$T/sites"
 	set -- "$@" "$T/sites/trs.html" "$T/sites/word.html" "$T/sites/layout.html" \
 		"$T/sites/gbk.html" "$T/sites/trs.tabs.txt"

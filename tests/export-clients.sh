@@ -125,9 +125,9 @@ is "$n" 200 "and all of its 200 figures"
 
 # The sample with figures in every row, printed both ways: its figures.
 mkdir -p "$T/shili"
-"$NIANBAO" export sample-data/shili-2023.yaml -o "$T/shili/report.docx" &&
-	"$NIANBAO" export sample-data/shili-2023.yaml -o "$T/shili.html"
-figures sample-data/shili-2023.yaml > "$T/shili.fig"
+"$NIANBAO" export tests/data/shili-2023.yaml -o "$T/shili/report.docx" &&
+	"$NIANBAO" export tests/data/shili-2023.yaml -o "$T/shili.html"
+figures tests/data/shili-2023.yaml > "$T/shili.fig"
 lo_pdf "$T/shili/report.docx"
 n=$(imported "$T/shili/report.pdf" "$T/shili/back.yaml")
 figures "$T/shili/back.yaml" > "$T/shili/back.fig"

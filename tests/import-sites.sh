@@ -15,18 +15,20 @@ S=$NB_TOP_SRCDIR
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 TEMPLATES="trs gbk word layout lines spans"
-SAMPLES="jinzhai-2024 shili-2023"
+# the real report, and the one with figures in every row
+SAMPLES="sample-data/jinzhai-2024 tests/data/shili-2023"
 
 plan 44
 
-for s in $SAMPLES; do
-	"$NIANBAO" export "$S/sample-data/$s.yaml" -o "$T/$s.html" &&
+for draft in $SAMPLES; do
+	s=${draft##*/}
+	"$NIANBAO" export "$S/$draft.yaml" -o "$T/$s.html" &&
 		python3 "$S/tests/site-pages.py" "$T/$s.html" "$T/$s"
 	ok $? "$s: the pages of six sites made from its export"
 	for t in $TEMPLATES; do
-		imports_to "$S/sample-data/$s.yaml" "$T/$s/$t.html" "$s: the $t page imports to the sample"
-		imports_to "$S/sample-data/$s.yaml" "$T/$s/$t.tabs.txt" "$s: and its text copied with tabs"
-		imports_to "$S/sample-data/$s.yaml" "$T/$s/$t.cells.txt" "$s: and its text a cell a line"
+		imports_to "$S/$draft.yaml" "$T/$s/$t.html" "$s: the $t page imports to the sample"
+		imports_to "$S/$draft.yaml" "$T/$s/$t.tabs.txt" "$s: and its text copied with tabs"
+		imports_to "$S/$draft.yaml" "$T/$s/$t.cells.txt" "$s: and its text a cell a line"
 	done
 done
 

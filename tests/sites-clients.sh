@@ -17,7 +17,8 @@ LO_PROFILE=$(mktemp -d)
 CR_PROFILE=$(mktemp -d)
 trap 'rm -rf "$T" "$LO_PROFILE" "$CR_PROFILE"' EXIT
 TEMPLATES="trs gbk word layout lines spans"
-SAMPLES="jinzhai-2024 shili-2023"
+# the real report, and the one with figures in every row
+SAMPLES="sample-data/jinzhai-2024 tests/data/shili-2023"
 
 plan 114
 
@@ -59,8 +60,9 @@ printed() {
 	[ $rc = 0 ] || diff "$2" "$1.yaml" | head -n 10 | sed 's/^/# /'
 }
 
-for s in $SAMPLES; do
-	want=$S/sample-data/$s.yaml
+for draft in $SAMPLES; do
+	s=${draft##*/}
+	want=$S/$draft.yaml
 	"$NIANBAO" export "$want" -o "$T/$s.html" && python3 "$S/tests/site-pages.py" "$T/$s.html" "$T/$s"
 	ok $? "$s: the pages of six sites made from its export"
 	mkdir -p "$T/$s/lo"
