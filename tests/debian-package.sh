@@ -3,8 +3,8 @@
 # debian/ must be in it) are built with `dpkg-buildpackage -us -uc -b`,
 # lintian finds no error in the .deb, and the .deb unpacked in a temporary
 # directory runs: it finds its own form file beside its bin directory, with
-# no NIANBAO_FORMS, checks, creates, exports and imports, and its man page
-# renders.  The tools come with the set-up (scripts/debian-deps.sh); where
+# no NIANBAO_FORMS, checks, creates, exports and imports, and its man pages
+# (English and Chinese) render.  The tools come with the set-up (scripts/debian-deps.sh); where
 # one is missing the script skips, unless NB_REQUIRE_CLIENTS=1: then it fails.
 . "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
 
@@ -26,7 +26,7 @@ unset NIANBAO_FORMS
 V=$("$NIANBAO" --version | sed -n '1s/^nianbao //p')
 FORM=gov-info-annual-report-2021.yaml
 
-plan 19
+plan 20
 
 is "$missing" "" "the packaging tools are installed (else run scripts/debian-deps.sh)"
 
@@ -51,10 +51,11 @@ grep -v 'running with root privileges' "$T/lintian.log" | sed 's/^/# lintian: /'
 dpkg-deb -c "$deb" | sed 's/.* \.\///' >"$T/contents"
 lacks=
 for f in usr/bin/nianbao "usr/share/nianbao/forms/$FORM" usr/share/man/man1/nianbao.1.gz \
+	usr/share/man/zh_CN/man1/nianbao.1.gz \
 	usr/share/doc/nianbao/copyright usr/share/doc/nianbao/draft-format.md.gz; do
 	grep -qx "$f" "$T/contents" || lacks="$lacks $f"
 done
-is "$lacks" "" "it holds the program, its form, the man page, the copyright and the draft format"
+is "$lacks" "" "it holds the program, its form, the man pages (English and Chinese), the copyright and the draft format"
 deps=$(dpkg-deb -f "$deb" Depends)
 contains "$deps" "libyaml" "its Depends come from the libraries it links (\${shlibs:Depends})"
 
@@ -92,5 +93,10 @@ page=$(MANPAGER=cat MANWIDTH=80 man --warnings -l "$R/usr/share/man/man1/nianbao
 ok "$(printf '%s\n' "$page" | grep -q '^SYNOPSIS' && printf '%s\n' "$page" |
 	grep -q 'nianbao check' && [ ! -s "$T/man.err" ]; echo $?)" \
 	"man -l renders the packaged man page, without a warning" || sed 's/^/# /' "$T/man.err"
+# from its zh_CN directory, as `man -L zh_CN nianbao` shows it
+page=$(MANPAGER=cat MANWIDTH=80 man --warnings -l "$R/usr/share/man/zh_CN/man1/nianbao.1.gz" 2>"$T/man.err")
+ok "$(printf '%s\n' "$page" | grep -q '^概述' && printf '%s\n' "$page" |
+	grep -q 'nianbao check' && [ ! -s "$T/man.err" ]; echo $?)" \
+	"and the Chinese one, without a warning" || sed 's/^/# /' "$T/man.err"
 
 tap_done
