@@ -470,7 +470,7 @@ subsections_added_renamed_removed(void **state)
 	assert_int_equal(ed.rep->values[items].nitems, 6);
 	assert_int_equal(nb_ed_stop(&ed)->kind, NB_STOP_TITLE);
 	assert_int_equal(nb_ed_stop(&ed)->item, 2);
-	nb_ed_clear(&ed);
+	/* the title typed replaces the 新分项 it starts with */
 	type("疫情防控信息公开");
 	nb_ed_next(&ed);
 	type("第一行\n第二行");

@@ -745,6 +745,7 @@ nb_ed_add_item(nb_editor_t *ed)
 	nb_ed_step_close(ed);
 	ed->cur = nb_nav_find(&ed->nav, f->cell, at + 1, 1);
 	nb_ed_load(ed);
+	ed->fresh = 1;          /* the title typed replaces 新分项 */
 	nb_ed_message(ed, 0, "已添加分项 %d，请输入标题", at + 2);
 }
 

@@ -77,7 +77,8 @@ typedef struct {
 	nb_text_t buf;          /* its text as being edited */
 	nb_value_t orig;        /* its value on arrival (owned copy) */
 	int changed;            /* buf has been edited since arrival */
-	int fresh;              /* a number cell just entered: typing replaces */
+	int fresh;              /* a number cell just entered, or the title of
+	                           a subsection just added: typing replaces */
 	int dirty;              /* changes not yet saved */
 	int readonly;           /* another editor holds the draft: look only */
 	nb_tlayout_t lay;       /* buf wrapped at wrap_width (paragraphs) */

@@ -256,6 +256,8 @@ nb_ed_type(nb_editor_t *ed, wchar_t c)
 		return type_number(ed, f, halfwidth(c), f->type == NB_T_YEAR);
 	if (refuse_char(ed, s, c))
 		return 0;
+	if (ed->fresh)
+		nb_text_set(&ed->buf, "");
 	if (!room_left(ed, s)) {
 		nb_ed_message(ed, 1, "这一项最多 %d 个字", f->max);
 		return 0;
