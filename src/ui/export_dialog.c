@@ -16,7 +16,6 @@
 #include "core/file.h"
 #include "core/text.h"
 #include "ui/screen.h"
-#include "ui/term.h"
 #include "ui/widgets.h"
 
 static const struct {
@@ -52,7 +51,7 @@ nb_ui_preview(nb_ui_t *ui)
 	nb_buf_init(&b);
 	if (nb_export_render(ui->ed.rep, NB_EXPORT_TXT, incomplete(ui), &b, &err) < 0)
 		nb_ed_message(&ui->ed, 1, "无法生成预览：%s", err.msg);
-	else if (!nb_term_headless())
+	else
 		nb_ui_pager(b.data, b.len);
 	nb_buf_free(&b);
 }
@@ -131,8 +130,6 @@ nb_ui_export(nb_ui_t *ui)
 	long f;
 	char *initial, *path;
 
-	if (nb_term_headless())
-		return;
 	if ((f = choose_format(ui)) < 0) {
 		nb_ed_message(&ui->ed, 0, "未导出");
 		return;

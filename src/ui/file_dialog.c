@@ -11,7 +11,6 @@
 #include "core/draft.h"
 #include "core/recovery.h"
 #include "ui/screen.h"
-#include "ui/term.h"
 #include "ui/widgets.h"
 
 
@@ -41,8 +40,6 @@ nb_ui_save_as(nb_ui_t *ui)
 {
 	char *path;
 
-	if (nb_term_headless())
-		return;
 	path = nb_ui_prompt("年报：另存为", "另存为（文件名）：", ui->ed.path);
 	if (!path || !*path) {
 		nb_ed_message(&ui->ed, 0, "未另存");
@@ -66,7 +63,7 @@ nb_ui_reload(nb_ui_t *ui)
 	nb_report_t *rep = NULL;
 	nb_error_t err = { 0 };
 
-	if (ed->dirty && !nb_term_headless() &&
+	if (ed->dirty &&
 	    !nb_ui_confirm("重新载入磁盘上的草稿？", "不载入，回到编辑",
 	             "载入，放弃这里未保存的修改", ed->path))
 		return;

@@ -43,8 +43,6 @@ nb_ui_help(void)
 	nb_req_t req;
 	wint_t ch;
 
-	if (nb_term_headless())
-		return;
 	for (;;) {
 		n = draw_help_page(first);
 		rows = LINES > 4 ? LINES - 3 : 1;
