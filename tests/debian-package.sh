@@ -52,10 +52,11 @@ dpkg-deb -c "$deb" | sed 's/.* \.\///' >"$T/contents"
 lacks=
 for f in usr/bin/nianbao "usr/share/nianbao/forms/$FORM" usr/share/man/man1/nianbao.1.gz \
 	usr/share/man/zh_CN/man1/nianbao.1.gz \
-	usr/share/doc/nianbao/copyright usr/share/doc/nianbao/draft-format.md.gz; do
+	usr/share/doc/nianbao/copyright usr/share/doc/nianbao/draft-format.md.gz \
+	usr/share/doc/nianbao/使用指南.md.gz; do
 	grep -qx "$f" "$T/contents" || lacks="$lacks $f"
 done
-is "$lacks" "" "it holds the program, its form, the man pages (English and Chinese), the copyright and the draft format"
+is "$lacks" "" "it holds the program, its form, the man pages (English and Chinese), the copyright, the draft format and the Chinese guide"
 deps=$(dpkg-deb -f "$deb" Depends)
 contains "$deps" "libyaml" "its Depends come from the libraries it links (\${shlibs:Depends})"
 
