@@ -295,3 +295,23 @@ nb_report_year(const nb_report_t *r)
 
 	return f && r->values[f->cell].filled ? r->values[f->cell].num : 0;
 }
+
+void
+nb_textpos_locate(const nb_textpos_t *p, const char *text, size_t off,
+                  int *line, int *col)
+{
+	size_t i;
+
+	*line = p->line;
+	*col = p->col;
+	if (!p->lines || !p->line)
+		return;
+	for (i = 0; i < off && text[i]; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = p->col;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
