@@ -85,7 +85,7 @@ nb_cli_form(const nb_cli_t *cli, const char *format, nb_form_t **form)
 void
 nb_cli_print_finding(FILE *out, const char *path, const nb_finding_t *f)
 {
-	static const char *const sev[] = { "note", "warning", "error" };
+	static const char *const sev[] = { "note", "suggestion", "warning", "error" };
 
 	fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, f->line ? f->line : 1,
 	        f->col ? f->col : 1, sev[f->severity], f->message, f->rule_id);

@@ -95,7 +95,11 @@ typedef struct {
 	int inline_labels;        /* paragraphs start with "label：" */
 } nb_section_t;
 
-typedef enum { NB_SEV_NOTE, NB_SEV_WARNING, NB_SEV_ERROR } nb_severity_t;
+/* In rising order: a cell not filled in, a suggestion, a likely mistake,
+ * an error. */
+typedef enum {
+	NB_SEV_NOTE, NB_SEV_SUGGESTION, NB_SEV_WARNING, NB_SEV_ERROR
+} nb_severity_t;
 typedef enum { NB_RULE_SUM, NB_RULE_REQUIRED, NB_RULE_MENTIONS } nb_rule_kind_t;
 
 typedef struct {
@@ -134,6 +138,8 @@ typedef struct {
 	const char *draft_mark;   /* the mark on a draft's output */
 } nb_form_text_t;
 
+struct nb_content_rules;     /* content.h */
+
 typedef struct {
 	nb_arena_t arena;
 	const char *file;       /* the form file */
@@ -153,6 +159,8 @@ typedef struct {
 	nb_rule_t *rules;
 	size_t nrules;
 	nb_form_text_t text;    /* generated text (`export`); NULL if unset */
+	/* The checks of the narrative (`text_checks`), or NULL. */
+	const struct nb_content_rules *content;
 	/* The fields that say whose report it is and for which year (the
 	 * form's `identity`): a line field and a year field, or NULL. */
 	const nb_field_t *org_field, *year_field;

@@ -24,38 +24,64 @@ nb_findings_free(nb_findings_t *f)
 	nb_findings_init(f);
 }
 
-static int
-add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
-    const char *id, const nb_check_t *c, size_t cell, char *msg)
+static void
+count(nb_findings_t *out, nb_severity_t sev)
+{
+	switch (sev) {
+	case NB_SEV_ERROR:      out->errors++; break;
+	case NB_SEV_WARNING:    out->warnings++; break;
+	case NB_SEV_SUGGESTION: out->suggestions++; break;
+	default:                out->notes++; break;
+	}
+}
+
+int
+nb_findings_add(nb_findings_t *out, const nb_finding_t *f)
 {
 	nb_finding_t *v;
 
-	if (!msg)
+	if (!f->message)
 		return -1;
 	if (out->n == out->cap) {
 		size_t cap = out->cap ? 2 * out->cap : 32;
 		if (!(v = realloc(out->v, cap * sizeof *v))) {
-			free(msg);
+			free(f->message);
 			return -1;
 		}
 		out->v = v;
 		out->cap = cap;
 	}
-	v = &out->v[out->n++];
-	v->severity = sev;
-	v->rule_id = id;
-	v->check = c;
-	v->cell = cell;
-	v->line = r->values[cell].line;
-	v->col = r->values[cell].col;
-	v->message = msg;
-	if (sev == NB_SEV_ERROR)
-		out->errors++;
-	else if (sev == NB_SEV_WARNING)
-		out->warnings++;
-	else
-		out->notes++;
+	out->v[out->n++] = *f;
+	count(out, f->severity);
 	return 0;
+}
+
+void
+nb_findings_recount(nb_findings_t *f)
+{
+	size_t i;
+
+	f->errors = f->warnings = f->suggestions = f->notes = 0;
+	for (i = 0; i < f->n; i++)
+		count(f, f->v[i].severity);
+}
+
+static int
+add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
+    const char *id, const nb_check_t *c, size_t cell, char *msg)
+{
+	nb_finding_t f;
+
+	memset(&f, 0, sizeof f);
+	f.severity = sev;
+	f.rule_id = id;
+	f.check = c;
+	f.cell = cell;
+	f.line = r->values[cell].line;
+	f.col = r->values[cell].col;
+	f.message = msg;
+	f.item = -1;
+	return nb_findings_add(out, &f);
 }
 
 /* ---- sums ---- */
@@ -289,6 +315,8 @@ notes(const nb_report_t *r, const nb_field_t *f, nb_findings_t *out)
 	return note_unfilled(r, f, out);
 }
 
+/* By cell, a sentence by its subsection and its place in the text; then
+ * the gravest first. */
 static int
 by_place(const void *a, const void *b)
 {
@@ -296,9 +324,22 @@ by_place(const void *a, const void *b)
 
 	if (x->cell != y->cell)
 		return x->cell < y->cell ? -1 : 1;
+	if (x->in_text != y->in_text)
+		return x->in_text - y->in_text;
+	if (x->item != y->item)
+		return x->item < y->item ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
 	if (x->severity != y->severity)
 		return x->severity > y->severity ? -1 : 1;
 	return strcmp(x->rule_id, y->rule_id);
+}
+
+void
+nb_findings_sort(nb_findings_t *f)
+{
+	if (f->n)           /* qsort(NULL, 0) is undefined behaviour */
+		qsort(f->v, f->n, sizeof *f->v, by_place);
 }
 
 int
@@ -324,8 +365,7 @@ nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
 	}
 	if (notes(r, F->root, out) < 0)
 		return -1;
-	if (out->n)         /* qsort(NULL, 0) is undefined behaviour */
-		qsort(out->v, out->n, sizeof *out->v, by_place);
+	nb_findings_sort(out);
 	return 0;
 }
 

@@ -1,9 +1,11 @@
 /* rules.h - judging a report by its form's rules.
  *
- * Findings come in three kinds: errors (arithmetic that does not add up),
- * warnings (likely mistakes) and notes (cells not yet filled in).  A sum
- * rule is judged only when every one of its cells is filled.  Nothing here
- * prints; the caller decides how to show findings.
+ * Findings come in four kinds: errors (arithmetic that does not add up),
+ * warnings (likely mistakes), suggestions and notes (cells not yet filled
+ * in).  A sum rule is judged only when every one of its cells is filled.
+ * A finding about the narrative (content.h) points at a sentence of a
+ * text as well as at its cell.  Nothing here prints; the caller decides
+ * how to show findings.
  */
 #ifndef NB_RULES_H
 #define NB_RULES_H
@@ -20,16 +22,29 @@ typedef struct {
 	size_t cell;                /* the cell the finding points at */
 	int line, col;              /* its place in the draft file (0 if new) */
 	char *message;              /* owned */
+	/* About a sentence: bytes [start, end) of the cell's text (of its
+	 * subsection `item` for items, else item is -1). */
+	int in_text;
+	int item;
+	size_t start, end;
 } nb_finding_t;
 
 typedef struct {
 	nb_finding_t *v;
 	size_t n, cap;
-	size_t errors, warnings, notes;
+	size_t errors, warnings, suggestions, notes;
+	size_t acknowledged;        /* left out as the draft acknowledges them */
 } nb_findings_t;
 
 void nb_findings_init(nb_findings_t *f);
 void nb_findings_free(nb_findings_t *f);
+/* Appends a copy of *f, taking over its message (freed when this fails);
+ * counts it by its severity.  -1 when out of memory or message is NULL. */
+int nb_findings_add(nb_findings_t *out, const nb_finding_t *f);
+/* Counts the findings by severity again (after severities changed). */
+void nb_findings_recount(nb_findings_t *f);
+/* Puts findings in the order of the places they point at. */
+void nb_findings_sort(nb_findings_t *f);
 
 /* Evaluates every rule of r's form.  prev (may be NULL) is last year's
  * report, for the rules that read it; without it they are skipped.
