@@ -16,7 +16,7 @@ is "$out" "" "and check says nothing about it"
 out=$("$NIANBAO" check sample-data/jinzhai-2024-errors.yaml 2>"$T/err"); rc=$?
 is "$rc" 1 "a report with errors exits 1"
 is "$out" "$(cat tests/data/jinzhai-2024-errors.expect)" "every deliberate error is found, in compiler style"
-contains "$(cat "$T/err")" "3 个错误，1 个警告，1 处未填写" "a summary goes to stderr"
+contains "$(cat "$T/err")" "3 个错误，1 个警告，1 个建议，1 处未填写" "a summary goes to stderr"
 
 # One figure changed in a copy of the seed: exactly the broken rules, at the cell.
 sed 's/^  new: \[1, 0, 0, 0, 0, 0, 1\]/  new: [2, 0, 0, 0, 0, 0, 1]/' \

@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/export.h"
-#include "core/rules.h"
+#include "core/judge.h"
 
 static void
 usage(FILE *out)
@@ -23,22 +23,28 @@ usage(FILE *out)
 	      out);
 }
 
-/* Lists the findings that stand in the way; returns 1 when there are any
- * errors or unfilled cells, 0 when the report may be published, 2 when
- * out of memory. */
+/* Lists the findings (as the project's nianbao.yaml beside the draft
+ * has them); returns 1 when there are errors or unfilled cells, which
+ * stand in the way, 0 when the report may be published, 2 when the
+ * settings are wrong or memory ran out. */
 static int
 judge(const char *path, const nb_report_t *rep, int draft)
 {
+	nb_settings_t *cfg = NULL;
+	nb_error_t err = { 0 };
 	nb_findings_t f;
 	size_t i;
 	int rc;
 
 	nb_findings_init(&f);
-	if (nb_rules_eval(rep, NULL, &f) < 0) {
+	if (nb_settings_find(path, &cfg, &err) < 0 ||
+	    nb_judge(rep, NULL, cfg, path, &f, &err) < 0) {
+		nb_settings_free(cfg);
 		nb_findings_free(&f);
-		fprintf(stderr, "%s: error: 内存不足\n", path);
+		nb_error_print(&err, stderr);
 		return 2;
 	}
+	nb_settings_free(cfg);
 	rc = f.errors || f.notes ? 1 : 0;
 	for (i = 0; i < f.n; i++) {
 		const nb_finding_t *x = &f.v[i];
