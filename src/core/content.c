@@ -543,9 +543,10 @@ reads_year(const nb_report_t *r, const nb_tcheck_t *c)
 	return 0;
 }
 
-/* Before `upto`, the sentence names a year other than the report's. */
+/* Before `upto`, the sentence names a year other than the report's
+ * (same 0), or the report's year (same 1). */
 static int
-other_year_before(const reader_t *R, const uint32_t *s, size_t upto)
+names_year(const reader_t *R, const uint32_t *s, size_t upto, int same)
 {
 	int64_t year = nb_report_year(R->r);
 	nb_tmatch_t m;
@@ -555,7 +556,7 @@ other_year_before(const reader_t *R, const uint32_t *s, size_t upto)
 		return 0;
 	while (nb_tpat_find(R->C->other_year, s, upto, at, &m)) {
 		for (i = 0; i < m.ncap; i++)
-			if (m.cap[i].value != year * NB_AMOUNT_SCALE)
+			if ((m.cap[i].value == year * NB_AMOUNT_SCALE) == same)
 				return 1;
 		at = m.end > m.start ? m.end : m.start + 1;
 	}
@@ -589,7 +590,9 @@ takes(const reader_t *R, const nb_tcheck_t *c, const uint32_t *s, size_t n,
 		k--;
 	if (c->unless_before && nb_tpat_find(c->unless_before, s + k, m->start - k, 0, &x))
 		return 0;
-	return reads_year(R->r, c) || !other_year_before(R, s, m->start);
+	if (c->unless_this_year && names_year(R, s, n, 1))
+		return 0;
+	return reads_year(R->r, c) || !names_year(R, s, m->start, 0);
 }
 
 static int

@@ -67,6 +67,8 @@ typedef struct {
 	nb_treading_t *readings;
 	size_t nreadings;
 	int each;                   /* each capture a figure (else their sum) */
+	int unless_this_year;       /* left when the sentence names the
+	                             * report's year too (other_year) */
 	int64_t per;                /* the text says per this many (元: 10000) */
 	nb_tpart_t *parts;
 	size_t nparts;

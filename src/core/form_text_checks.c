@@ -224,6 +224,7 @@ figure(tcload_t *T, const nb_ynode_t *m, nb_tcheck_t *c)
 	    pattern(T, m, "unless_before", 0, &c->unless_before) < 0 ||
 	    readings(T, m, "readings", &c->readings, &c->nreadings) < 0 ||
 	    nb_fl_flag(T->L, m, "each", &c->each) < 0 ||
+	    nb_fl_flag(T->L, m, "unless_this_year", &c->unless_this_year) < 0 ||
 	    nb_fl_str(T->L, m, "per", 0, &per) < 0 || parts(T, m, c) < 0)
 		return -1;
 	if (!c->nreadings)

@@ -43,8 +43,9 @@ digit_of(uint32_t c)
 	return -1;
 }
 
-/* Chinese numerals: the digit (0-9) or the power of ten (10, 100, 1000,
- * 10000) a character stands for; 0 for neither. */
+/* Chinese numerals: the digit (0-9) a character stands for, or -1 with
+ * *unit the power of ten (10, 100, 1000, 10000) it stands for, or -1 with
+ * *unit -1 for neither. */
 static int
 numeral_of(uint32_t c, int *unit)
 {
@@ -54,8 +55,8 @@ numeral_of(uint32_t c, int *unit)
 		{ 0x4E09, 3, 0 }, { 0x56DB, 4, 0 }, { 0x4E94, 5, 0 },  /* 三 四 五 */
 		{ 0x516D, 6, 0 }, { 0x4E03, 7, 0 }, { 0x516B, 8, 0 },  /* 六 七 八 */
 		{ 0x4E5D, 9, 0 },                                      /* 九 */
-		{ 0x5341, 0, 10 }, { 0x767E, 0, 100 }, { 0x5343, 0, 1000 }, /* 十 百 千 */
-		{ 0x4E07, 0, 10000 },                                  /* 万 */
+		{ 0x5341, -1, 10 }, { 0x767E, -1, 100 }, { 0x5343, -1, 1000 }, /* 十 百 千 */
+		{ 0x4E07, -1, 10000 },                                 /* 万 */
 	};
 	size_t i;
 

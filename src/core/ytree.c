@@ -768,6 +768,7 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	r.buf = buf;
 	r.len = len;
 	r.nodes = 0;
+	r.seen_line = r.seen_off = 0;
 	r.err = err;
 	if (!yaml_parser_initialize(&r.parser))
 		return nb_error_set(err, name, 0, 0, "内存不足");
