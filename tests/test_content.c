@@ -700,7 +700,7 @@ a_finding_points_at_its_sentence(void **state)
 	assert_int_equal(f.v[0].item, 0);
 	assert_string_equal(f.v[0].message,
 	    "正文说收到申请 4 件，而表三“一、本年新收”总计为1，"
-	    "“一、本年新收”与“二、上年结转”之和为1");
+	    "“一”加“二”为1");
 	assert_int_equal(f.v[0].start, strlen("本年度工作扎实。"));
 	assert_int_equal(f.v[0].end, strlen("本年度工作扎实。全年共收到政府信息公开申请4件"));
 	nb_findings_free(&f);

@@ -33,6 +33,7 @@
 #include "core/recovery.h"
 #include "core/report.h"
 #include "core/rules.h"
+#include "core/settings.h"
 #include "core/textedit.h"
 
 #define NB_UNDO_MAX 256
@@ -73,6 +74,7 @@ typedef struct {
 	nb_tlayout_t lay;       /* buf wrapped at wrap_width (paragraphs) */
 	int wrap_width;
 	nb_findings_t findings;
+	nb_settings_t *settings;/* the project's nianbao.yaml, or NULL */
 	unsigned char *mark;    /* per cell: NB_MARK_* */
 	unsigned char *mismatch;/* per cell: a file's total not yet accepted */
 	unsigned char *required;/* per cell: a text the rules require */
@@ -192,6 +194,19 @@ int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
 typedef enum { NB_SEC_DONE, NB_SEC_UNFILLED, NB_SEC_ERRORS } nb_sec_state_t;
 nb_sec_state_t nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
                                    size_t size);
+
+/* The sentences of a paragraph stop that findings are about, as
+ * characters of its text, in order (editor_text.c). */
+typedef struct {
+	size_t start, end;
+	nb_severity_t severity;
+} nb_mark_span_t;
+/* Fills out (room for max) and returns how many there are. */
+size_t nb_ed_text_marks(const nb_editor_t *ed, size_t stop, nb_mark_span_t *out,
+                        size_t max);
+/* The finding about the sentence under the cursor of the current
+ * paragraph, else the paragraph's first; NULL when it has none. */
+const nb_finding_t *nb_ed_text_finding(const nb_editor_t *ed);
 
 void nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -16,6 +16,7 @@
 #include "core/draft.h"
 #include "core/import.h"
 #include "core/number.h"
+#include "core/settings.h"
 #include "core/text.h"
 #include "core/textedit.h"
 #include "ui/screen.h"
@@ -38,7 +39,8 @@ by_name(const void *a, const void *b)
 }
 
 /* The *.yaml files of the current directory, sorted; a directory, FIFO
- * or device of that name is no draft, and would only be refused. */
+ * or device of that name is no draft, and would only be refused, nor is
+ * the project's nianbao.yaml. */
 static size_t
 list_drafts(char ***out)
 {
@@ -50,8 +52,9 @@ list_drafts(char ***out)
 
 	while (d && (e = readdir(d))) {
 		len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || ((len < 6 || strcmp(e->d_name + len - 5, ".yaml")) &&
-		                            !nb_import_is_report(e->d_name)))
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, NB_SETTINGS_NAME) ||
+		    ((len < 6 || strcmp(e->d_name + len - 5, ".yaml")) &&
+		     !nb_import_is_report(e->d_name)))
 			continue;
 		if (stat(e->d_name, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
