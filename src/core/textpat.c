@@ -341,9 +341,11 @@ may_start(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t pos)
 {
 	int i;
 
-	if (p->nfirst < 0)
+	if (p->nfirst < 0 || (pos == 0 && p->at_start))
 		return 1;
-	for (i = 0; pos < n && i < p->nfirst; i++)
+	if (pos >= n || !(p->first_bits >> (s[pos] % 64) & 1))
+		return 0;
+	for (i = 0; i < p->nfirst; i++)
 		if (p->first[i] == s[pos])
 			return 1;
 	return 0;
@@ -630,6 +632,27 @@ add_first(nb_tpat_t *p, uint32_t c)
 	if (p->nfirst == (int)(sizeof p->first / sizeof p->first[0]))
 		return 0;
 	p->first[p->nfirst++] = c;
+	p->first_bits |= (uint64_t)1 << (c % 64);
+	return 1;
+}
+
+/* A capture starts with a digit (or a Chinese numeral, for a count). */
+static int
+add_capture_firsts(nb_tpat_t *p, int kind)
+{
+	static const uint32_t numerals[] = {
+		0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
+		0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
+	};
+	uint32_t c;
+	size_t i;
+
+	for (c = 0; c < 10; c++)
+		if (!add_first(p, '0' + c) || !add_first(p, 0xFF10 + c))
+			return 0;
+	for (i = 0; kind == 'n' && i < sizeof numerals / sizeof numerals[0]; i++)
+		if (!add_first(p, numerals[i]))
+			return 0;
 	return 1;
 }
 
@@ -669,8 +692,12 @@ firsts(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
 		return !t->opt || firsts(p, t->next, k);
 	case T_NOT:
 	case T_BEHIND:
-	case T_BOL:
 		return firsts(p, t->next, k);
+	case T_BOL:            /* only at the start, whatever follows */
+		p->at_start = 1;
+		return 1;
+	case T_CAP:
+		return add_capture_firsts(p, t->cap);
 	default:
 		return 0;
 	}

@@ -37,8 +37,10 @@ typedef struct nb_tnode nb_tnode_t;
 
 typedef struct {
 	const nb_tnode_t *head;
-	uint32_t first[16];     /* the characters a match can start with... */
+	uint32_t first[48];     /* the characters a match can start with... */
 	int nfirst;             /* ...how many; -1 when it can start with any */
+	uint64_t first_bits;    /* bit c % 64 of each: most are ruled out here */
+	int at_start;           /* ...or it can match at the sentence's start */
 	const uint32_t *stops;  /* the gap stops */
 	size_t nstops;
 } nb_tpat_t;
