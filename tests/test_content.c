@@ -541,16 +541,6 @@ bad_patterns(void **state)
 
 /* ---- required parts ---- */
 
-static size_t
-count_of(const nb_findings_t *f, const char *id)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < f->n; i++)
-		n += !strcmp(f->v[i].rule_id, id);
-	return n;
-}
-
 static void
 improvement_only_none(void **state)
 {
@@ -567,7 +557,7 @@ improvement_only_none(void **state)
 		nb_findings_init(&f);
 		assert_int_equal(nb_content_eval(r, NULL, &f), 0);
 		assert_int_equal(f.n, is_empty);
-		assert_int_equal(count_of(&f, "text-improvement-content"), is_empty);
+		assert_int_equal(tu_count_rule(&f, "text-improvement-content"), is_empty);
 		if (is_empty)
 			assert_true(!strncmp(f.v[0].message, "“本年存在问题”只写了“",
 			                     strlen("“本年存在问题”只写了“")));
@@ -637,13 +627,13 @@ same_as_last_year(void **state)
 	(void)state;
 	nb_findings_init(&f);
 	assert_int_equal(nb_content_eval(r, prev, &f), 0);
-	n = count_of(&f, "text-same-as-last-year");
+	n = tu_count_rule(&f, "text-same-as-last-year");
 	assert_true(n >= 8);       /* every paragraph of 20 characters or more */
 	nb_findings_free(&f);
 	nb_report_set_text(r, measures, "今年换了新的改进举措，一是加强培训，二是完善制度建设。");
 	nb_findings_init(&f);
 	assert_int_equal(nb_content_eval(r, prev, &f), 0);
-	assert_int_equal(count_of(&f, "text-same-as-last-year"), n - 1);
+	assert_int_equal(tu_count_rule(&f, "text-same-as-last-year"), n - 1);
 	nb_findings_free(&f);
 	nb_findings_init(&f);
 	assert_int_equal(nb_content_eval(r, NULL, &f), 0);  /* no last year: none */

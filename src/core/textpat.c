@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/text.h"
 #include "core/textpat.h"
@@ -368,7 +369,7 @@ nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
 typedef struct {
 	nb_arena_t *a;
 	const nb_tpat_env_t *env;
-	const uint32_t *p;
+	const wchar_t *p;       /* the pattern's characters (text.h) */
 	size_t n, i;
 	int depth;                      /* words inside words */
 	const char *why;
@@ -399,24 +400,10 @@ new_node(parser_t *P, int type)
 	return t;
 }
 
-/* The code points of UTF-8 text, malloc'd (never NULL unless out of
- * memory), with their number. */
-static uint32_t *
-decode(const char *s, size_t *n)
-{
-	size_t len = strlen(s), i = 0;
-	uint32_t *v = malloc((len + 1) * sizeof *v);
-
-	*n = 0;
-	while (v && i < len)
-		i += nb_utf8_next(s + i, len - i, &v[(*n)++]);
-	return v;
-}
-
 static int
 take(parser_t *P, uint32_t c)
 {
-	if (P->i < P->n && P->p[P->i] == c) {
+	if (P->i < P->n && (uint32_t)P->p[P->i] == c) {
 		P->i++;
 		return 1;
 	}
@@ -438,11 +425,11 @@ parse_set(parser_t *P)
 		take(P, '\\');
 		if (P->i >= P->n || n + 2 > sizeof tmp / sizeof tmp[0])
 			break;
-		lo = hi = P->p[P->i++];
+		lo = hi = (uint32_t)P->p[P->i++];
 		if (P->i + 1 < P->n && P->p[P->i] == '-' && P->p[P->i + 1] != ']') {
 			P->i++;
 			take(P, '\\');
-			hi = P->p[P->i++];
+			hi = (uint32_t)P->p[P->i++];
 		}
 		tmp[n++] = lo;
 		tmp[n++] = hi;
@@ -501,7 +488,7 @@ parse_name(parser_t *P)
 	nb_tnode_t *t, *seq;
 
 	while (P->i < P->n && P->p[P->i] != '>' && len + 5 < sizeof name)
-		len += nb_utf8_put(P->p[P->i++], name + len);
+		len += nb_utf8_put((uint32_t)P->p[P->i++], name + len);
 	name[len] = '\0';
 	if (!take(P, '>') || !len)
 		return fail(P, "<...> 不完整");
@@ -517,7 +504,7 @@ parse_name(parser_t *P)
 	sub = *P;
 	sub.depth++;
 	sub.i = 0;
-	if (!(sub.p = decode(text, &sub_n)))
+	if (!(sub.p = nb_utf8_decode(text, &sub_n)))
 		return fail(P, "内存不足");
 	sub.n = sub_n;
 	seq = parse_seq(&sub, 0);
@@ -563,7 +550,7 @@ parse_behind(parser_t *P)
 static nb_tnode_t *
 parse_atom(parser_t *P)
 {
-	uint32_t c = P->p[P->i++];
+	uint32_t c = (uint32_t)P->p[P->i++];
 	nb_tnode_t *t;
 
 	switch (c) {
@@ -592,7 +579,7 @@ parse_atom(parser_t *P)
 	case '\\':
 		if (P->i >= P->n)
 			return fail(P, "\\ 后面缺少字符");
-		c = P->p[P->i++];
+		c = (uint32_t)P->p[P->i++];
 		/* fall through */
 	default:
 		if ((t = new_node(P, T_LIT))) {
@@ -713,7 +700,7 @@ nb_tpat_compile(nb_arena_t *a, const char *pattern, const nb_tpat_env_t *env,
 
 	*why = NULL;
 	*at = 0;
-	if (!p || !(P.p = decode(pattern, &n))) {
+	if (!p || !(P.p = nb_utf8_decode(pattern, &n))) {
 		*why = "内存不足";
 		return NULL;
 	}
