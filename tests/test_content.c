@@ -174,6 +174,12 @@ received(void **state)
 		{ "共受理群众来信来访23件。", FULL, NULL, 0 },
 		{ "本年度未收到申请人的补正材料。", FULL, NULL, 0 },
 		{ "其中县政府本级收到政府信息公开申请3件。", FULL, NULL, 0 },
+		{ "2022年，全区各职能部门、镇街共收到政府信息公开申请1499件。", FULL, NULL, 0 },
+		{ "本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。", FULL, "text-requests-received", 1 },
+		{ "全年共收到政府信息公开申请52件（其中上年结转2件）。", FULL, "text-requests-received", 1 },
+		{ "全年共收到政府信息公开申请17件（其中上年结转2件）。", FULL, NULL, 0 },
+		{ "共办理政府信息公开申请17件，其中本年度新收15件。", FULL, NULL, 0 },
+		{ "全年共受理依申请公开事项15件，均在法定时限内答复。", FULL, NULL, 0 },
 	};
 
 	(void)state;
@@ -188,6 +194,11 @@ carried_and_handled(void **state)
 	static const case_t c[] = {
 		{ "上年结转政府信息公开申请2件。", FULL, NULL, 0 },
 		{ "上年结转申请2件，办结14件。", FULL, NULL, 0 },
+		{ "上年度结转的2件申请已全部办结。", FULL, NULL, 0 },
+		{ "累计办结依申请公开件14件。", FULL, NULL, 0 },
+		{ "全年共收到政府信息公开申请4件，办结1件。", SEED, "text-requests-received", 1 },
+		{ "全年共收到政府信息公开申请1件，办结3件。", SEED, "text-requests-handled", 1 },
+		{ "答复申请人咨询30件。", FULL, NULL, 0 },
 		{ "结转下年度继续办理3件。", FULL, NULL, 0 },
 		{ "另有3件结转至下一年度办理。", FULL, NULL, 0 },
 		{ "共办结政府信息公开申请14件，结转下年度3件。", FULL, NULL, 0 },
@@ -411,6 +422,8 @@ years(void **state)
 		{ "2022年以来，累计收到申请50件。", FULL, NULL, 0 },
 		{ "较2023年的12件增加3件。", FULL, NULL, 0 },
 		{ "2023年共收到申请12件，2024年共收到申请15件。", FULL, NULL, 0 },
+		{ "2023年度报告发布后，我局认真听取意见。", FULL, NULL, 0 },
+		{ "2023年，我局主动公开政府信息120条。", FULL, NULL, 0 },
 	};
 
 	(void)state;
