@@ -482,7 +482,7 @@ static nb_tnode_t *
 parse_name(parser_t *P)
 {
 	char name[64];
-	size_t len = 0, sub_n;
+	size_t len = 0, sub_n, at = P->i - 1;     /* the '<' */
 	const char *text;
 	parser_t sub;
 	nb_tnode_t *t, *seq;
@@ -497,8 +497,10 @@ parse_name(parser_t *P)
 			t->cap = name[0];
 		return t;
 	}
-	if (!P->env->words || !(text = P->env->words(P->env->ctx, name)))
+	if (!P->env->words || !(text = P->env->words(P->env->ctx, name))) {
+		P->i = at;
 		return fail(P, "没有这样的词表 <...>（见 words）");
+	}
 	if (P->depth >= WORDS_DEPTH)
 		return fail(P, "词表套用得太深（是否互相引用？）");
 	sub = *P;
