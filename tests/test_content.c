@@ -656,6 +656,27 @@ same_as_last_year(void **state)
 	nb_report_free(r);
 }
 
+/* A sentence of more statements than a sentence keeps: as many findings
+ * as it keeps, no more, and nothing written past its room. */
+static void
+many_statements_in_one_sentence(void **state)
+{
+	nb_report_t *r = tu_sample(form, "sample-data/jinzhai-2024.yaml");
+	nb_findings_t f;
+	nb_buf_t b;
+	int i;
+
+	(void)state;
+	nb_buf_init(&b);
+	for (i = 0; i < 200; i++)
+		nb_buf_puts(&b, "收到政府信息公开申请9件，予以公开9件，");
+	judge_text(r, b.data, &f);
+	assert_int_equal(f.n, 64);
+	nb_findings_free(&f);
+	nb_buf_free(&b);
+	nb_report_free(r);
+}
+
 /* ---- where findings point ---- */
 
 static void
@@ -729,6 +750,7 @@ main(void)
 		cmocka_unit_test(opening_states_the_period),
 		cmocka_unit_test(fees_are_mentioned),
 		cmocka_unit_test(same_as_last_year),
+		cmocka_unit_test(many_statements_in_one_sentence),
 		cmocka_unit_test(the_seed_is_clean),
 		cmocka_unit_test(a_finding_points_at_its_sentence),
 	};

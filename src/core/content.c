@@ -87,24 +87,32 @@ reads_year(const nb_report_t *r, const nb_tcheck_t *c)
 	return 0;
 }
 
-/* Before `upto`, the sentence names a year other than the report's
- * (same 0), or the report's year (same 1). */
-static int
-names_year(const nb_treader_t *R, const uint32_t *s, size_t upto, int same)
+/* What a sentence says of years, found once: where it first names a
+ * year other than the report's (n when nowhere), and whether it names
+ * the report's. */
+typedef struct {
+	size_t other_at;
+	int this_year;
+} years_t;
+
+static years_t
+years_named(const nb_treader_t *R, const uint32_t *s, size_t n)
 {
 	int64_t year = nb_report_year(R->r);
+	years_t y = { n, 0 };
 	nb_tmatch_t m;
 	size_t at = 0, i;
 
-	if (!R->C->other_year || !year)
-		return 0;
-	while (nb_tpat_find(R->C->other_year, s, upto, at, &m)) {
-		for (i = 0; i < m.ncap; i++)
-			if ((m.cap[i].value == year * NB_AMOUNT_SCALE) == same)
-				return 1;
+	while (R->C->other_year && year && nb_tpat_find(R->C->other_year, s, n, at, &m)) {
+		for (i = 0; i < m.ncap; i++) {
+			if (m.cap[i].value == year * NB_AMOUNT_SCALE)
+				y.this_year = 1;
+			else if (y.other_at == n)
+				y.other_at = m.start;
+		}
 		at = m.end > m.start ? m.end : m.start + 1;
 	}
-	return 0;
+	return y;
 }
 
 static int
@@ -118,25 +126,38 @@ is_gap_stop(const nb_tpat_t *p, uint32_t c)
 	return 0;
 }
 
-/* Whether a figure's statement at m is to be compared. */
+/* Whether a check reads this sentence at all: what it needs and what it
+ * must not hold are the sentence's, not a statement's. */
 static int
-takes(const nb_treader_t *R, const nb_tcheck_t *c, const uint32_t *s, size_t n,
-      const nb_tmatch_t *m)
+reads_sentence(const nb_tcheck_t *c, const uint32_t *s, size_t n,
+               const years_t *y)
 {
 	nb_tmatch_t x;
-	size_t k = m->start;
 
 	if (c->needs && !nb_tpat_find(c->needs, s, n, 0, &x))
 		return 0;
 	if (c->unless && nb_tpat_find(c->unless, s, n, 0, &x))
 		return 0;
-	while (k > 0 && !is_gap_stop(c->pat, s[k - 1]))
+	return !(c->unless_this_year && y->this_year);
+}
+
+#define CLAUSE_MAX 64   /* what a clause says before a statement, at most */
+
+/* Whether a statement at m is to be compared: its clause says nothing
+ * that makes it another's figure, and the sentence has named no other
+ * year before it. */
+static int
+takes(const nb_treader_t *R, const nb_tcheck_t *c, const uint32_t *s,
+      const nb_tmatch_t *m, const years_t *y)
+{
+	nb_tmatch_t x;
+	size_t k = m->start;
+
+	while (k > 0 && m->start - k < CLAUSE_MAX && !is_gap_stop(c->pat, s[k - 1]))
 		k--;
 	if (c->unless_before && nb_tpat_find(c->unless_before, s + k, m->start - k, 0, &x))
 		return 0;
-	if (c->unless_this_year && names_year(R, s, n, 1))
-		return 0;
-	return reads_year(R->r, c) || !names_year(R, s, m->start, 0);
+	return reads_year(R->r, c) || y->other_at >= m->start;
 }
 
 static int
@@ -153,20 +174,22 @@ overlaps(const nb_tclaim_t *cl, size_t n, const nb_tmatch_t *m)
 static size_t
 claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 {
+	years_t y = years_named(R, s, n);
 	size_t i, at, got = 0;
 	nb_tmatch_t m;
 
-	for (i = 0; i < R->C->n; i++) {
+	for (i = 0; i < R->C->n && got < MAX_CLAIMS; i++) {
 		const nb_tcheck_t *c = &R->C->v[i];
-		if (c->kind != NB_TC_FIGURE || !reads_field(c, R->field))
+		if (c->kind != NB_TC_FIGURE || !reads_field(c, R->field) ||
+		    !nb_tpat_find(c->pat, s, n, 0, &m) || !reads_sentence(c, s, n, &y))
 			continue;
-		for (at = 0; got < MAX_CLAIMS && nb_tpat_find(c->pat, s, n, at, &m); ) {
+		do {
 			at = m.end > m.start ? m.end : m.start + 1;
-			if (overlaps(cl, got, &m) || !takes(R, c, s, n, &m))
+			if (overlaps(cl, got, &m) || !takes(R, c, s, &m, &y))
 				continue;
 			cl[got].c = c;
 			cl[got++].m = m;
-		}
+		} while (got < MAX_CLAIMS && nb_tpat_find(c->pat, s, n, at, &m));
 	}
 	return got;
 }
