@@ -35,7 +35,7 @@ main(int argc, char **argv)
 		nb_error_print(&err, stderr);
 		return 2;
 	}
-	for (f = NB_EXPORT_TXT; f <= NB_EXPORT_DOCX; f++) {
+	for (f = NB_EXPORT_TXT; f <= NB_EXPORT_XLSX; f++) {
 		size_t bytes = 0;
 		double t0 = now_ms(), t;
 		for (i = 0; i < n; i++) {

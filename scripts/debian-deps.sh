@@ -6,14 +6,17 @@ export DEBIAN_FRONTEND=noninteractive
 
 BUILD="build-essential autoconf automake pkg-config
        libncurses-dev libyaml-dev libzip-dev libxml2-dev libcmocka-dev
-       libpoppler-glib-dev"
+       libpoppler-glib-dev libxlsxwriter-dev"
 # pango draws the PDFs that tests/test_import_pdf reads
 TEST="tmux valgrind clang libpango1.0-dev"
-# the real programs that open the exported files (tests/export-clients.sh),
+# the real programs that open the exported files (tests/export-clients.sh;
+# Calc opens the workbooks),
 # and the CJK fonts their PDFs are drawn with (tests/test_import_pdf's too)
-CLIENTS="libreoffice-writer-nogui libreoffice-core poppler-utils pandoc chromium
+CLIENTS="libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-core poppler-utils pandoc chromium
          python3 fonts-noto-cjk fonts-wqy-zenhei"
+# the Debian package built and checked (debian/, tests/debian-package.sh)
+PACKAGE="debhelper dpkg-dev fakeroot lintian devscripts"
 
 apt-get update -q
 # shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $BUILD $TEST $CLIENTS
+apt-get install -y -q --no-install-recommends $BUILD $TEST $CLIENTS $PACKAGE

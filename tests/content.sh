@@ -3,7 +3,8 @@
 # content finding; each kind of fault planted in it is found at the line
 # and column of its sentence with its message; a project's nianbao.yaml
 # (or --config) changes severities and switches rules off; a draft
-# acknowledges a finding; --previous finds last year's words.
+# acknowledges a finding; --previous finds last year's words; many drafts
+# at once, a suggestion counted and printed in both formats.
 . "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
 
 S=$NB_TOP_SRCDIR
@@ -11,7 +12,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 31
+plan 37
 
 seed=sample-data/jinzhai-2024.yaml
 
@@ -126,19 +127,48 @@ out=$(ack 'x-acknowledged:' '  - rule: text-placeholder' '    reason: 模板中�
 is "$rc:$out" "0:" "one without text covers every finding of its rule"
 
 # ---- last year's words ----
-out=$("$NIANBAO" check --previous "$seed" "$seed" 2>/dev/null | grep -c '\[text-same-as-last-year\]')
+# (--force: a draft of the same year is taken for last year's all the same)
+out=$("$NIANBAO" check --force --previous "$seed" "$seed" 2>/dev/null | grep -c '\[text-same-as-last-year\]')
 is "$out" 10 "--previous: every paragraph of 20 characters or more copied word for word"
-out=$("$NIANBAO" check --previous "$seed" "$seed" 2>/dev/null | head -n 1)
+out=$("$NIANBAO" check --force --previous "$seed" "$seed" 2>/dev/null | head -n 1)
 is "$out" "$seed:11:3: warning: “开头段落”第 1 段与上年报告一字不差，请按本年情况改写 [text-same-as-last-year]" \
 	"each at its paragraph, naming it"
-out=$("$NIANBAO" check --previous "$T/count.yaml" "$seed" 2>/dev/null | grep -c ':20:7: .*text-same-as-last-year')
+out=$("$NIANBAO" check --force --previous "$T/count.yaml" "$seed" 2>/dev/null | grep -c ':20:7: .*text-same-as-last-year')
 is "$out" 0 "a paragraph changed since is not"
 
 # ---- export ----
 "$NIANBAO" export "$T/year.yaml" -o "$T/year.txt" 2>"$T/err"; rc=$?
-is "$rc:$(cat "$T/err")" "0:$T/year.yaml:11:76: warning: 统计期限写的是 2023 年，而本报告是 2024 年度的 [text-year-period]" \
+is "$rc:$(head -n 1 "$T/err")" "0:$T/year.yaml:11:76: warning: 统计期限写的是 2023 年，而本报告是 2024 年度的 [text-year-period]" \
 	"export says what check says, and exports (warnings do not stop it)"
 
 "$NIANBAO" check --help | grep -q -- '--config'
 ok $? "check --help tells of --config"
+
+# ---- many drafts ----
+# A body whose fees the text does not speak of (only a suggestion), and
+# the seed; the folder's nianbao.yaml is the project's, not a draft.
+mkdir -p "$T/many/sub"
+sed -e 's/^organization: .*/organization: 甲单位/' -e 's/^  fees: 0$/  fees: 1.5/' \
+    -e '79s/.*/  本年度未收取信息处理费。/' "$seed" > "$T/many/a.yaml"
+cp "$seed" "$T/many/sub/b.yaml"
+out=$("$NIANBAO" check "$T/many" 2>"$T/err"); rc=$?
+is "$rc:$out" "0:$T/many/a.yaml:36:9: suggestion: 表二有行政事业性收费，正文却没有提到收费情况 [text-fees-mentioned]" \
+	"a suggestion alone passes"
+contains "$(cat "$T/err")" "共 2 个文件：通过 2 个（其中 1 个有建议），有错误 0 个" \
+	"and the summary counts the draft that has one"
+out=$("$NIANBAO" check --format tsv "$T/many" 2>/dev/null)
+tab=$(printf '\t')
+contains "$out" "$T/many/a.yaml${tab}36${tab}9${tab}suggestion${tab}text-fees-mentioned${tab}" \
+	"--format tsv names the severity"
+printf 'rules:\n  text-fees-mentioned: warning\n' > "$T/many/nianbao.yaml"
+"$NIANBAO" check "$T/many" >"$T/one" 2>"$T/err"; rc=$?
+is "$rc:$(cat "$T/one")" "0:$T/many/a.yaml:36:9: warning: 表二有行政事业性收费，正文却没有提到收费情况 [text-fees-mentioned]" \
+	"the folder's nianbao.yaml applies to its drafts, and is not checked as one"
+contains "$(cat "$T/err")" "共 2 个文件：通过 2 个（其中 1 个有警告）" "the summary counts it as a warning then"
+printf 'rules:\n  text-fees-mentioned: error\n' > "$T/error.yaml"
+"$NIANBAO" check --config "$T/error.yaml" --format tsv "$T/many" >"$T/one" 2>"$T/one.err"
+"$NIANBAO" check -j 2 --config "$T/error.yaml" --format tsv "$T/many" >"$T/two" 2>"$T/two.err"
+is "$(cmp "$T/one" "$T/two" && cmp "$T/one.err" "$T/two.err" &&
+      grep -c "${tab}error${tab}text-fees-mentioned${tab}" "$T/one")" 1 \
+	"--config applies to every draft, and -j 2 prints the same bytes"
 tap_done

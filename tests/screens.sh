@@ -6,7 +6,13 @@
 #                 Backspace Delete F1..F12, C-x for Ctrl-x, or a character
 #   text TEXT     the characters of TEXT typed
 #   dump NAME     the screen as it is now
-# and runs on a copy of the draft given by its first line, "# DRAFT COLSxLINES".
+# and runs on a copy of the draft given by its first line, "# DRAFT COLSxLINES"
+# (DRAFT in sample-data/, or a path from the top of the tree), as draft.yaml
+# in a folder of its own, which lines
+#   #+ file SRC DEST   SRC (from the top of the tree) copied there as DEST
+#   #+ record PATH     x-previous: PATH added to the draft
+#   #+ args ARG...     the editor's arguments before draft.yaml
+# prepare.
 . "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
 
 S=$NB_TOP_SRCDIR
@@ -47,13 +53,25 @@ for k in $cases; do
 	draft=$2 size=$3
 	name=$(basename "$k" .keys)
 	mkdir -p "$T/$name"
-	cp "$S/sample-data/$draft" "$T/$name/draft.yaml"
+	case $draft in */*) ;; *) draft=sample-data/$draft ;; esac
+	cp "$S/$draft" "$T/$name/draft.yaml"
+	sed -n 's/^#+ file //p' "$k" | while read -r src dest; do
+		mkdir -p "$(dirname "$T/$name/$dest")"
+		cp "$S/$src" "$T/$name/$dest"
+	done
+	sed -n 's/^#+ record /x-previous: /p' "$k" >>"$T/$name/draft.yaml"
+	args=$(sed -n 's/^#+ args //p' "$k")
 	to_replay "$k" >"$T/$name.replay" || exit 1
 	(cd "$T/$name" && env NIANBAO_REPLAY="$T/$name.replay" \
 		COLUMNS="${size%x*}" LINES="${size#*x}" TERM=xterm-256color NO_COLOR= \
-		"$NIANBAO" draft.yaml </dev/null >/dev/null 2>"$T/$name.err")
+		"$NIANBAO" $args draft.yaml </dev/null >/dev/null 2>"$T/$name.err")
 	n=$((n + $?))
 	for d in $(sed -n 's/^dump //p' "$k"); do
+		# NB_SCREENS_UPDATE=1: a screen changed on purpose is written
+		# over its dump (look at `git diff tests/screens` before keeping it)
+		if [ -n "${NB_SCREENS_UPDATE:-}" ] && [ -f "$T/$d.txt" ]; then
+			cp "$T/$d.txt" "$S/tests/screens/$d.txt"
+		fi
 		if [ -f "$T/$d.txt" ]; then
 			is "$(cat "$T/$d.txt")" "$(cat "$S/tests/screens/$d.txt")" "screen $d"
 		else

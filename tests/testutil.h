@@ -56,6 +56,25 @@ tu_sample(const nb_form_t *form, const char *rel)
 /* The shipped form, loaded once per test group (cmocka setup/teardown). */
 static nb_form_t *form;
 
+/* The cell of the shipped form's field at path, in column col (0 for a
+ * field of one cell). */
+static inline size_t
+tu_cell(const char *path, size_t col)
+{
+	const nb_field_t *f = nb_form_field(form, path);
+
+	if (!f)
+		abort();
+	return f->cell + col;
+}
+
+/* The seed report, sample-data/jinzhai-2024.yaml, read against it. */
+static inline nb_report_t *
+tu_seed(void)
+{
+	return tu_sample(form, "sample-data/jinzhai-2024.yaml");
+}
+
 static inline int
 tu_setup(void **state)
 {

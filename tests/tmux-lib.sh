@@ -10,7 +10,8 @@ TERMENV="TERM=screen-256color"
 # machine must not read as Esc and then letters: wait longer for its rest.
 ESCENV="ESCDELAY=400"
 
-# start ARGS...: runs the editor in a fresh 80x24 session in $T.  The old
+# start ARGS...: runs the editor in a fresh 80x24 session in $T, with
+# $T/fake-editor as $VISUAL unless EDITORENV says otherwise.  The old
 # session's editor is ended first and waited for, so that its lock is gone
 # before the next one starts (on a loaded machine it can take a while);
 # the old session goes once the new one is up, so the server stays.
@@ -19,7 +20,7 @@ start() {
 	NS=$((NS + 1))
 	end_editor
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $ESCENV VISUAL='$T/fake-editor' '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
+		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $ESCENV ${EDITORENV:-VISUAL='$T/fake-editor'} '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
 	$TM kill-session -t $old 2>/dev/null
 }
 # end_editor: ends the editor still running in the current session, if

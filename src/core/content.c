@@ -377,10 +377,7 @@ report_cell(nb_treader_t *R, const nb_tcheck_t *c, size_t cell)
 	f.severity = c->severity;
 	f.rule_id = c->id;
 	f.cell = cell;
-	f.line = R->r->values[cell].line;
-	f.col = R->r->values[cell].col;
-	f.item = -1;
-	if (!(f.message = strdup(c->message)) || nb_findings_add(R->out, &f) < 0)
+	if (!(f.message = strdup(c->message)) || nb_findings_put(R->out, R->r, f) < 0)
 		return -1;
 	return 0;
 }

@@ -157,7 +157,7 @@ report(nb_treader_t *R, const nb_tcheck_t *c, size_t a, size_t z, char *msg)
 	f.start = R->t.off[a];
 	f.end = R->t.off[z];
 	nb_textpos_locate(R->tpos, R->text, f.start, &f.line, &f.col);
-	if (nb_findings_add(R->out, &f) < 0)
+	if (nb_findings_put(R->out, R->r, f) < 0)
 		R->failed = 1;
 	return R->failed ? -1 : 0;
 }

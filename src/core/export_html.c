@@ -43,9 +43,8 @@ static const char style[] =
 	"@media print{body{max-width:none;margin:0;padding:0}"
 	".draft{border-width:1pt}}\n";
 
-/* Appends text with & < > " ' written as character references. */
-static void
-esc(nb_buf_t *out, const char *s)
+void
+nb_html_escape(nb_buf_t *out, const char *s)
 {
 	const char *p;
 
@@ -70,7 +69,7 @@ static void
 tag(nb_buf_t *out, const char *open, const char *text, const char *close)
 {
 	nb_buf_puts(out, open);
-	esc(out, text);
+	nb_html_escape(out, text);
 	nb_buf_puts(out, close);
 }
 
@@ -104,12 +103,12 @@ title(nb_buf_t *out, const char *lines)
 		nb_buf_t line;
 		nb_buf_init(&line);
 		nb_buf_add(&line, lines, (size_t)(nl - lines));
-		esc(out, line.data ? line.data : "");
+		nb_html_escape(out, line.data ? line.data : "");
 		nb_buf_free(&line);
 		nb_buf_puts(out, "<br>");
 		lines = nl + 1;
 	}
-	esc(out, lines);
+	nb_html_escape(out, lines);
 	nb_buf_puts(out, "</h1>\n");
 }
 
@@ -156,7 +155,7 @@ render_table(const nb_grid_t *g, nb_buf_t *out)
 		if (x->kind == NB_GC_LABEL)
 			nb_buf_puts(out, " class=\"label\"");
 		nb_buf_puts(out, ">");
-		esc(out, x->text);
+		nb_html_escape(out, x->text);
 		nb_buf_printf(out, "</%s>", el);
 	}
 	if (row >= 0)

@@ -308,6 +308,7 @@ load_rule(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r)
 	    nb_fl_str(L, m, "message", 1, &msg) < 0 ||
 	    nb_fl_flag(L, m, "computes", &r->computes) < 0)
 		return -1;
+	r->message = msg;
 	if (nb_fl_severity(L, m, &r->severity) < 0)
 		return -1;
 	if (kind && !strcmp(kind, "required"))

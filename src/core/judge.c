@@ -11,18 +11,18 @@
 
 #define ACK_KEY "x-acknowledged"
 
-static int
-has_rule(const nb_form_t *F, const char *id)
+const char *
+nb_judge_rule_message(const nb_form_t *F, const char *id)
 {
 	size_t i;
 
 	for (i = 0; i < F->nrules; i++)
 		if (!strcmp(F->rules[i].id, id))
-			return 1;
+			return F->rules[i].message;
 	for (i = 0; F->content && i < F->content->n; i++)
 		if (!strcmp(F->content->v[i].id, id))
-			return 1;
-	return 0;
+			return F->content->v[i].message;
+	return NULL;
 }
 
 /* Drops the findings for which keep() says 0, freeing their messages. */
@@ -59,7 +59,7 @@ apply_config(const nb_form_t *F, const nb_settings_t *cfg, nb_findings_t *f,
 	size_t i;
 
 	for (i = 0; i < cfg->nrules; i++)
-		if (!has_rule(F, cfg->rules[i].id))
+		if (!nb_judge_rule_message(F, cfg->rules[i].id))
 			return nb_error_set(err, cfg->file, cfg->rules[i].line,
 			    cfg->rules[i].col, "格式 %s 没有编号为“%s”的规则",
 			    F->format, cfg->rules[i].id);
@@ -114,7 +114,7 @@ read_ack(const nb_form_t *F, const char *file, const nb_ynode_t *m, ack_t *a,
 	rule = nb_ymap_get(m, "rule");
 	reason = nb_ymap_get(m, "reason");
 	text = nb_ymap_get(m, "text");
-	if (!rule || rule->type != NB_Y_SCALAR || !has_rule(F, rule->str))
+	if (!rule || rule->type != NB_Y_SCALAR || !nb_judge_rule_message(F, rule->str))
 		return nb_error_set(err, file, (rule ? rule : m)->line, (rule ? rule : m)->col,
 		    rule && rule->type == NB_Y_SCALAR ? "确认的规则“%s”不存在"
 		    : "确认的项缺少 rule（规则编号）%s", rule && rule->type == NB_Y_SCALAR

@@ -21,6 +21,10 @@
 #include "core/report.h"
 #include "core/rules.h"
 
+/* The form's message for a rule id, a rule's or a text check's; NULL
+ * when the form has no such rule. */
+const char *nb_judge_rule_message(const nb_form_t *F, const char *id);
+
 /* Judges r (prev: last year's report, or NULL; cfg may be NULL) into out,
  * in the order of the places the findings point at.  -1 with *err: out
  * of memory, a config naming a rule the form does not have (the config's

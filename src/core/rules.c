@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/misplaced.h"
 #include "core/number.h"
 #include "core/rules.h"
 
@@ -24,35 +25,42 @@ nb_findings_free(nb_findings_t *f)
 	nb_findings_init(f);
 }
 
+/* Notes count unfilled cells only: a "misplaced" note (pair[0] set) is
+ * a hint about a figure that is there, not a cell still to fill. */
 static void
-count(nb_findings_t *out, nb_severity_t sev)
+count(nb_findings_t *out, const nb_finding_t *f)
 {
-	switch (sev) {
+	switch (f->severity) {
 	case NB_SEV_ERROR:      out->errors++; break;
 	case NB_SEV_WARNING:    out->warnings++; break;
 	case NB_SEV_SUGGESTION: out->suggestions++; break;
-	default:                out->notes++; break;
+	default:                out->notes += !f->pair[0]; break;
 	}
 }
 
 int
-nb_findings_add(nb_findings_t *out, const nb_finding_t *f)
+nb_findings_put(nb_findings_t *out, const nb_report_t *r, nb_finding_t f)
 {
 	nb_finding_t *v;
 
-	if (!f->message)
+	if (!f.message)
 		return -1;
 	if (out->n == out->cap) {
 		size_t cap = out->cap ? 2 * out->cap : 32;
 		if (!(v = realloc(out->v, cap * sizeof *v))) {
-			free(f->message);
+			free(f.message);
 			return -1;
 		}
 		out->v = v;
 		out->cap = cap;
 	}
-	out->v[out->n++] = *f;
-	count(out, f->severity);
+	if (!f.in_text) {
+		f.line = r->values[f.cell].line;
+		f.col = r->values[f.cell].col;
+		f.item = -1;
+	}
+	out->v[out->n++] = f;
+	count(out, &f);
 	return 0;
 }
 
@@ -63,7 +71,7 @@ nb_findings_recount(nb_findings_t *f)
 
 	f->errors = f->warnings = f->suggestions = f->notes = 0;
 	for (i = 0; i < f->n; i++)
-		count(f, f->v[i].severity);
+		count(f, &f->v[i]);
 }
 
 static int
@@ -77,11 +85,44 @@ add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
 	f.rule_id = id;
 	f.check = c;
 	f.cell = cell;
-	f.line = r->values[cell].line;
-	f.col = r->values[cell].col;
 	f.message = msg;
-	f.item = -1;
-	return nb_findings_add(out, &f);
+	return nb_findings_put(out, r, f);
+}
+
+int
+nb_findings_add(nb_findings_t *f, const nb_report_t *r, nb_severity_t sev,
+                const char *rule_id, size_t cell, char *message)
+{
+	if (add(f, r, sev, rule_id, NULL, cell, message) < 0)
+		return -1;
+	nb_findings_sort(f);
+	return 0;
+}
+
+const char *
+nb_severity_name(nb_severity_t sev)
+{
+	static const char *const names[] = { "note", "suggestion", "warning", "error" };
+
+	return names[sev];
+}
+
+char *
+nb_rule_wording(const char *message)
+{
+	const char *p = message, *end;
+	nb_buf_t b;
+
+	nb_buf_init(&b);
+	while (*p) {
+		if (*p == '{' && (end = strchr(p, '}'))) {
+			nb_buf_puts(&b, "…");
+			p = end + 1;
+		} else {
+			nb_buf_add(&b, p++, 1);
+		}
+	}
+	return nb_buf_take(&b);
 }
 
 /* ---- sums ---- */
@@ -248,6 +289,22 @@ nb_check_holds(const nb_check_t *c, const nb_report_t *r,
 	return holds;
 }
 
+int
+nb_check_difference(const nb_check_t *c, const nb_report_t *r,
+                    const nb_report_t *prev, int64_t *d)
+{
+	wide_t w;
+
+	if (c->rule->kind != NB_RULE_SUM || !side_filled(c->lhs, c->nlhs, r, prev) ||
+	    !side_filled(c->rhs, c->nrhs, r, prev))
+		return 0;
+	w = side_sum(c->lhs, c->nlhs, r, prev) - side_sum(c->rhs, c->nrhs, r, prev);
+	if (w > INT64_MAX || w < -INT64_MAX)
+		return 0;
+	*d = (int64_t)w;
+	return 1;
+}
+
 char *
 nb_check_describe(const nb_check_t *c, const nb_report_t *r,
                   const nb_report_t *prev, int *state)
@@ -363,7 +420,7 @@ nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
 				return -1;
 		}
 	}
-	if (notes(r, F->root, out) < 0)
+	if (notes(r, F->root, out) < 0 || nb_misplaced_find(r, prev, out) < 0)
 		return -1;
 	nb_findings_sort(out);
 	return 0;
@@ -403,20 +460,25 @@ nb_rules_compute(nb_report_t *r)
 	}
 }
 
-int
-nb_rules_total(const nb_report_t *r, size_t cell, int64_t *value)
+const nb_check_t *
+nb_rules_computing(const nb_form_t *F, size_t cell)
 {
-	const nb_form_t *F = r->form;
 	size_t i, k;
 
 	for (i = 0; i < F->nrules; i++) {
 		if (!F->rules[i].computes)
 			continue;
-		for (k = 0; k < F->rules[i].nchecks; k++) {
-			const nb_check_t *c = &F->rules[i].checks[k];
-			if (c->lhs[0].cell == cell)
-				return compute_one(c, r, value);
-		}
+		for (k = 0; k < F->rules[i].nchecks; k++)
+			if (F->rules[i].checks[k].lhs[0].cell == cell)
+				return &F->rules[i].checks[k];
 	}
-	return 0;
+	return NULL;
+}
+
+int
+nb_rules_total(const nb_report_t *r, size_t cell, int64_t *value)
+{
+	const nb_check_t *c = nb_rules_computing(r->form, cell);
+
+	return c ? compute_one(c, r, value) : 0;
 }

@@ -10,7 +10,9 @@
  * as escapes in double quotes (saying, where it can, what the file is
  * instead: UTF-16, GBK, a Word or PDF file...).  A leading byte-order mark
  * is skipped.  Duplicate keys are found
- * in linear time.  Every node keeps its 1-based line and
+ * in linear time.  A parsed tree is one block of memory, freed with its
+ * root; nb_ytree_copy makes a tree of separate nodes, which may be
+ * taken apart.  Every node keeps its 1-based line and
  * column (in characters) for diagnostics.
  */
 #ifndef NB_YTREE_H
@@ -18,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "core/arena.h"
 #include "core/error.h"
 
 #define NB_YTREE_MAX_BYTES (4u * 1024u * 1024u)
@@ -29,7 +32,7 @@ typedef enum { NB_Y_SCALAR, NB_Y_SEQ, NB_Y_MAP } nb_ytype_t;
 typedef struct nb_ynode {
 	nb_ytype_t type;
 	int line, col;
-	char *str;             /* scalar text, NUL-terminated (owned) */
+	char *str;             /* scalar text, NUL-terminated (in the node's block) */
 	size_t len;            /* scalar length in bytes */
 	int plain;             /* scalar was written without quotes or block */
 	/* Where a scalar's characters stand: when text_lines is set, line k
@@ -41,6 +44,11 @@ typedef struct nb_ynode {
 	int flow;              /* collection was written in flow style */
 	struct nb_ynode **kids;/* seq: items; map: key, value, key, value... */
 	size_t n;              /* number of entries in kids */
+	/* A tree nb_ytree_parse made lives in one arena, which its root
+	 * holds: its nodes go only with the root (nb_ytree_free of another
+	 * does nothing), and a subtree to be kept longer is copied. */
+	int in_arena;
+	nb_arena_t arena;      /* the root's: the whole tree's memory */
 } nb_ynode_t;
 
 /* Parses len bytes of buf; `name` is used in error messages.  On success

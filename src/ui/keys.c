@@ -49,6 +49,7 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('H'), NB_REQ_BACKSPACE, NULL },
 	{ 1, KEY_DC, NB_REQ_DELETE, "Delete" },
 	{ 0, NB_CTRL('K'), NB_REQ_CLEAR, "Ctrl-K" },
+	{ 0, NB_CTRL('D'), NB_REQ_FILL_ZEROS, "Ctrl-D" },
 	{ 0, NB_CTRL('S'), NB_REQ_SAVE, "Ctrl-S" },
 	{ 1, KEY_F(2), NB_REQ_SAVE, "F2" },
 	{ 1, KEY_F(3), NB_REQ_SAVE_AS, "F3" },

@@ -12,9 +12,19 @@
 #include "ui/term.h"
 #include "ui/widgets.h"
 
+/* A key and what it does, on the key line. */
+static void
+key_hint(const char *key, const char *what)
+{
+	attron(A_REVERSE);
+	addstr(key);
+	attroff(A_REVERSE);
+	addstr(what);
+}
+
 static void
 draw_list(const char *title, const char *const *lines, size_t n, size_t sel,
-          size_t *top, const char *note)
+          size_t *top, const char *note, nb_req_t act, const char *act_what)
 {
 	char text[512];
 	int rows = LINES - 4, y;
@@ -41,18 +51,14 @@ draw_list(const char *title, const char *const *lines, size_t n, size_t sel,
 		nb_ui_put(2, 2, "（空）", COLS - 3, 0);
 	if (note)
 		nb_ui_put(LINES - 2, 0, nb_ui_keys_in(note, text, sizeof text), COLS, 0);
-	attron(A_REVERSE);
-	mvaddstr(LINES - 1, 0, nb_ui_key_name(NB_REQ_ENTER));
-	attroff(A_REVERSE);
-	addstr("选择  ");
-	attron(A_REVERSE);
-	addstr(nb_ui_key_name(NB_REQ_CANCEL));
-	attroff(A_REVERSE);
-	addstr("返回  ");
-	attron(A_REVERSE);
-	addstr("Up/Down");
-	attroff(A_REVERSE);
-	addstr("移动");
+	move(LINES - 1, 0);
+	key_hint(nb_ui_key_name(NB_REQ_ENTER), "选择  ");
+	key_hint(nb_ui_key_name(NB_REQ_CANCEL), "返回  ");
+	key_hint("Up/Down", "移动");
+	if (act != NB_REQ_NONE) {
+		addstr("  ");
+		key_hint(nb_ui_key_name(act), act_what);
+	}
 	move(2 + (int)(sel - *top), 0);
 	refresh();
 }
@@ -73,17 +79,28 @@ long
 nb_ui_choose(const char *title, const char *const *lines, size_t n,
              size_t sel, const char *note)
 {
+	int acted;
+
+	return nb_ui_choose_act(title, lines, n, sel, note, NB_REQ_NONE, NULL, &acted);
+}
+
+long
+nb_ui_choose_act(const char *title, const char *const *lines, size_t n,
+                 size_t sel, const char *note, nb_req_t act,
+                 const char *act_what, int *acted)
+{
 	size_t top = 0;
 	int page;
 	nb_req_t req;
 	wint_t ch;
 	long click;
 
+	*acted = 0;
 	for (;;) {
 		if (nb_ui_too_small())
 			nb_ui_draw_too_small(NULL);
 		else
-			draw_list(title, lines, n, sel, &top, note);
+			draw_list(title, lines, n, sel, &top, note, act, act_what);
 		page = LINES > 8 ? LINES - 5 : 1;
 		if (!nb_ui_read_key(&req, &ch)) {
 			if (nb_ui_input_ended())
@@ -92,6 +109,10 @@ nb_ui_choose(const char *title, const char *const *lines, size_t n,
 		}
 		if (nb_ui_key_paused(req))
 			continue;       /* what cannot be seen is not chosen */
+		if (act != NB_REQ_NONE && req == act && n) {
+			*acted = 1;
+			return (long)sel;
+		}
 		switch (req) {
 		case NB_REQ_UP: case NB_REQ_PREV: if (sel) sel--; break;
 		case NB_REQ_DOWN: case NB_REQ_NEXT: if (sel + 1 < n) sel++; break;

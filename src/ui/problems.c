@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "ui/screen.h"
-#include "ui/term.h"
 #include "ui/widgets.h"
 
 long
@@ -26,7 +25,8 @@ nb_ui_problems(nb_ui_t *ui)
 	for (i = 0; i < f->n; i++) {
 		char *s = malloc(strlen(f->v[i].message) + 16);
 		if (s)
-			sprintf(s, "%s%s", sev[f->v[i].severity], f->v[i].message);
+			sprintf(s, "%s%s", f->v[i].pair[0] ? "[疑似] "
+			        : sev[f->v[i].severity], f->v[i].message);
 		lines[i] = s ? s : "";
 	}
 	if (f->suggestions)

@@ -28,6 +28,7 @@
 	R(BACKSPACE, backspace, 1, "删除光标前的字") \
 	R(DELETE, delete, 1, "删除光标处的字") \
 	R(CLEAR, clear, 1, "清空本格（恢复为未填写）") \
+	R(FILL_ZEROS, fill_zeros, 1, "其余填 0：本表未填写的数字格都填为 0（本表已填满时为整个报告；会询问，可撤销）") \
 	R(SAVE, save, 0, "保存") \
 	R(SAVE_AS, save_as, 0, "另存为（保存失败或只读打开时，存到另一个文件）") \
 	R(RELOAD, reload, 0, "重新载入磁盘上的草稿（放弃未保存的修改，会询问）") \

@@ -50,10 +50,13 @@ void nb_ui_reload(nb_ui_t *ui);
 /* The start screen: the drafts and the published reports (.docx, .html,
  * .pdf, .txt...) of the current directory (form files in dirs) and "new",
  * note (if not NULL) under them.  0 with *path (malloc'd) and *is_new: 0
- * a draft to open, 1 a new draft to make, 2 a report to import; -1 when
- * the operator left. */
+ * a draft to open, 1 a new draft to make, 2 a report to import, 3 a
+ * draft to make next year's from; -1 when the operator left. */
 int nb_ui_start_screen(const char *const *dirs, const char *note, char **path,
                        int *is_new);
+/* The name of a new draft, initial offered: a .yaml file not yet there
+ * (malloc'd), or NULL when the operator gave up. */
+char *nb_ui_ask_draft_name(const char *initial);
 /* 机关名称 and 年度 for a new draft; -1 when the operator gave up. */
 int nb_ui_ask_identity(char **org, int64_t *year);
 

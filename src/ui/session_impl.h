@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "core/previous.h"
 #include "ui/keys.h"
 #include "ui/screen.h"
 
@@ -12,8 +13,15 @@ void nb_ui_handle(nb_ui_t *ui, nb_req_t req);
 void nb_ui_paste(nb_ui_t *ui);
 void nb_ui_external_editor(nb_ui_t *ui);
 
-/* session_open.c.  The lock: 0 held, 1 to look read-only, -1 (said why)
+/* session_open.c.  Last year's draft (previous.h) for the draft at path:
+ * 0 with *prev (perhaps none), note saying what to tell the operator of
+ * one that could not be used; -1 when the one given on the command line
+ * cannot be read (said on standard error, the terminal given back).  The
+ * lock: 0 held, 1 to look read-only, -1 (said why)
  * not opened; note gets what to tell the operator. */
+int nb_ui_find_previous(const nb_report_t *rep, const char *path,
+                        const char *given, nb_previous_t *prev, char *note,
+                        size_t size);
 int nb_ui_lock_draft(nb_lock_t *lock, const char *path, char *note, size_t size);
 /* The unsaved edits of last time offered back: 0 go on (*rep may be the
  * recovered report), 1 the question was left unanswered. */

@@ -101,8 +101,8 @@ report_line(const char *name)
 	return strdup(buf);
 }
 
-static char *
-new_file_name(void)
+char *
+nb_ui_ask_draft_name(const char *initial)
 {
 	char *name = NULL;
 	const char *note = NULL;
@@ -110,7 +110,7 @@ new_file_name(void)
 
 	for (;;) {
 		free(name);
-		if (!(name = nb_ui_ask("新草稿的文件名：", "年报草稿.yaml", note)))
+		if (!(name = nb_ui_ask("新草稿的文件名：", initial, note)))
 			return NULL;
 		n = strlen(name);
 		if (n < 6 || strcmp(name + n - 5, ".yaml"))
@@ -160,8 +160,9 @@ nb_ui_start_screen(const char *const *dirs, const char *note, char **path,
                    int *is_new)
 {
 	char **files;
-	size_t n = list_drafts(&files), i;
+	size_t n = list_drafts(&files), i, sel = 0;
 	const char **lines = calloc(n + 1, sizeof *lines);
+	int acted;
 	long k;
 
 	*path = NULL;
@@ -172,12 +173,18 @@ nb_ui_start_screen(const char *const *dirs, const char *note, char **path,
 		lines[i + 1] = nb_import_is_report(files[i]) ? report_line(files[i])
 		                                             : describe_draft(dirs, files[i]);
 	for (;;) {
-		k = nb_ui_choose("年报：政府信息公开工作年度报告  选择草稿或新建", lines, n + 1, 0, note);
+		k = nb_ui_choose_act("年报：政府信息公开工作年度报告  选择草稿或新建", lines, n + 1,
+		                     sel, note, NB_REQ_ADD_ITEM, "新建所选草稿的下一年度报告", &acted);
 		note = NULL;
-		if (k != 0 || (*path = new_file_name()))
+		if (acted && (k == 0 || nb_import_is_report(files[k - 1]))) {
+			note = "请先选中一份草稿，再新建它的下一年度报告";
+			sel = (size_t)k;
+			continue;
+		}
+		if (acted || k != 0 || (*path = nb_ui_ask_draft_name("年报草稿.yaml")))
 			break;
 	}
-	*is_new = k == 0 ? 1 : k > 0 && nb_import_is_report(files[k - 1]) ? 2 : 0;
+	*is_new = acted ? 3 : k == 0 ? 1 : k > 0 && nb_import_is_report(files[k - 1]) ? 2 : 0;
 	if (k > 0)
 		*path = strdup(files[k - 1]);
 	for (i = 0; i < n; i++) {

@@ -6,10 +6,17 @@
 
 #include <stddef.h>
 
+#include "ui/keys.h"
+
 /* A list to choose a line from: the index chosen or -1 (Esc, q, no
  * more keys).  note, if not NULL, is shown under it. */
 long nb_ui_choose(const char *title, const char *const *lines, size_t n,
                   size_t sel, const char *note);
+/* The same, where the request `act` (shown on the key line with
+ * act_what) chooses the line as well, setting *acted. */
+long nb_ui_choose_act(const char *title, const char *const *lines, size_t n,
+                      size_t sel, const char *note, nb_req_t act,
+                      const char *act_what, int *acted);
 /* Two choices, `no` first: 1 when `yes` was chosen. */
 int nb_ui_confirm(const char *title, const char *no, const char *yes,
                   const char *note);
