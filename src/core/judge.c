@@ -83,18 +83,6 @@ typedef struct {
 	size_t dropped;
 } acks_t;
 
-static const nb_ynode_t *
-ack_node(const nb_report_t *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nextras; i++)
-		if (r->extras[i].parent == r->form->root &&
-		    !strcmp(r->extras[i].key, ACK_KEY))
-			return r->extras[i].node;
-	return NULL;
-}
-
 static int
 read_ack(const nb_form_t *F, const char *file, const nb_ynode_t *m, ack_t *a,
          nb_error_t *err)
@@ -165,7 +153,8 @@ static int
 apply_acks(const nb_report_t *r, const char *file, nb_findings_t *f,
            nb_error_t *err)
 {
-	const nb_ynode_t *list = ack_node(r);
+	const nb_extra_t *x = nb_report_extra(r, ACK_KEY);
+	const nb_ynode_t *list = x ? x->node : NULL;
 	acks_t A = { r, NULL, 0, 0 };
 	ack_t *v;
 	size_t i;

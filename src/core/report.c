@@ -335,3 +335,14 @@ nb_textpos_locate(const nb_textpos_t *p, const char *text, size_t off,
 		}
 	}
 }
+
+nb_extra_t *
+nb_report_extra(const nb_report_t *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nextras; i++)
+		if (r->extras[i].parent == r->form->root && !strcmp(r->extras[i].key, key))
+			return &r->extras[i];
+	return NULL;
+}

@@ -52,6 +52,10 @@ typedef struct {
 	size_t nextras;
 } nb_report_t;
 
+/* The report's own key (an "x-" key) at the top level of its draft, or
+ * NULL. */
+nb_extra_t *nb_report_extra(const nb_report_t *r, const char *key);
+
 /* An empty report: every cell unfilled, format set, standard item titles. */
 nb_report_t *nb_report_new(const nb_form_t *form);
 void nb_report_free(nb_report_t *r);
