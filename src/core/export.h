@@ -96,6 +96,27 @@ const nb_gcell_t *nb_grid_at(const nb_grid_t *g, int row, int col);
 int nb_grid_widths(const nb_grid_t *g, int budget, int sep, int *widths);
 /* The width a grid takes with every column at its unbreakable minimum. */
 int nb_grid_min_width(const nb_grid_t *g, int sep);
+/* The columns of a printed table (HTML, Word, PDF), in any unit, `total`
+ * of them in all: in proportion to nb_grid_widths() over 80 columns,
+ * except that the columns that hold only figures below the head share
+ * their width equally (table 四's fifteen are one width, so that no head
+ * of theirs wraps sooner than another's).  Fills widths[ncols]; 0, or -1
+ * out of memory. */
+int nb_grid_print_widths(const nb_grid_t *g, int total, int *widths);
+
+/* Which rows of a printed table must stay on the page of the row after
+ * them: the head's, and the first rows of a merged label until they are
+ * as tall as its text (lines counted by nb_txt_wrap() in the columns of
+ * nb_grid_widths()), so that a label never stands beside fewer rows than
+ * it needs.  Fills keep[nrows] with 0 or 1; 0, or -1 out of memory. */
+int nb_grid_keeps(const nb_grid_t *g, unsigned char *keep);
+
+/* The first web address in s (http://, https:// or www., up to the first
+ * character that cannot be part of one, less any closing ASCII
+ * punctuation): its start, with *len its length; NULL when there is none.
+ * The paginated renderers let a long address break anywhere, so that the
+ * justified line before it is not stretched. */
+const char *nb_find_url(const char *s, size_t *len);
 
 /* Expands a template: {name} is replaced by vars (name/value pairs, n of
  * them) or else by the report's value at that field path, {period} by the
