@@ -7,7 +7,10 @@
  * repeated.  A merged label is a table of its own inside its cell, its
  * text that table's head: where the rows it labels run on to the next
  * page, the browser repeats it there too.  On screen it is the plain
- * label, centred in its cell. */
+ * label, centred in its cell.  Printed, a row's cells start level (a
+ * figure beside the first line of its label) and a merged label keeps an
+ * em from the next column: the lines of a printed table are then the
+ * lines of its rows, as a reader of the PDF (and the import) takes them. */
 
 #include "config.h"
 
@@ -53,8 +56,8 @@ static const char style[] =
 	"font-size:40pt;line-height:1.2;color:rgba(204,0,0,.12);"
 	"transform:rotate(-30deg);pointer-events:none}\n"
 	"@media print{body{max-width:none;margin:0;padding:0}"
-	".draft{border-width:1pt}"
-	"td.merged{height:1px;vertical-align:top}"
+	".draft{border-width:1pt}td{vertical-align:top}"
+	"td.merged{height:1px;padding-right:1em}"
 	"table.repeat{height:100%}}\n";
 
 /* Appends n bytes of text with & < > " ' written as character references. */
