@@ -548,7 +548,10 @@ test_formats(void **state)
 	assert_int_equal(nb_export_format_of_path("x.txt", &f), 0);
 	assert_int_equal(f, NB_EXPORT_TXT);
 	assert_int_equal(nb_export_format_of_path("a.d/x", &f), -1);
-	assert_int_equal(nb_export_format_of_path("x.pdf", &f), -1);
+	assert_int_equal(nb_export_format_of_path("x.pdf", &f), 0);
+	assert_int_equal(f, NB_EXPORT_PDF);
+	assert_string_equal(nb_export_format_name(NB_EXPORT_PDF), "pdf");
+	assert_int_equal(nb_export_format_of_path("x.odt", &f), -1);
 	assert_int_equal(nb_export_format_parse("markdown", &f), 0);
 	assert_int_equal(f, NB_EXPORT_MD);
 	assert_string_equal(nb_export_format_name(NB_EXPORT_HTML), "html");

@@ -1,5 +1,5 @@
 /* export.h - the published report: a document model built from a form and
- * a report, and its renderings as plain text, Markdown, HTML and Word.
+ * a report, and its renderings as plain text, Markdown, HTML, Word and PDF.
  *
  * nb_doc_build() is the one place that walks the form's sections and
  * tables; it produces a format-independent document (title, paragraphs,
@@ -23,7 +23,8 @@ typedef enum {
 	NB_EXPORT_TXT,          /* UTF-8 text, tables ruled with ASCII */
 	NB_EXPORT_MD,           /* CommonMark with GFM tables */
 	NB_EXPORT_HTML,         /* one self-contained HTML5 file */
-	NB_EXPORT_DOCX          /* Office Open XML (zip) */
+	NB_EXPORT_DOCX,         /* Office Open XML (zip) */
+	NB_EXPORT_PDF           /* A4 pages drawn with Pango and Cairo */
 } nb_export_format_t;
 
 /* ---- the document model ---- */
@@ -134,6 +135,7 @@ int nb_render_txt(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_md(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_html(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_docx(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
+int nb_render_pdf(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 
 /* A line of wrapped text: bytes [start, end) of the text. */
 typedef struct {
@@ -155,18 +157,18 @@ size_t nb_txt_wrap(const char *s, int width, nb_span_t *lines, size_t max);
 /* Renders a report in a format into out (appended; the caller owns and
  * frees it).  Judging the report is the caller's business: this renders
  * whatever is filled in, unfilled figures as blanks.  draft_mark puts the
- * 草稿 mark at the top (and on every page of .docx and printed HTML).
+ * 草稿 mark at the top (and on every page of .docx, .pdf and printed HTML).
  * Returns -1 with err set on failure, otherwise the number of control
  * characters that were left out of the text (0 normally; worth a warning). */
 int nb_export_render(const nb_report_t *r, nb_export_format_t fmt,
                      int draft_mark, nb_buf_t *out, nb_error_t *err);
 
-/* "txt", "md", "html", "docx" (also "text", "markdown", "htm"): 0 and
+/* "txt", "md", "html", "docx", "pdf" (also "text", "markdown", "htm"): 0 and
  * *fmt, or -1 when unknown. */
 int nb_export_format_parse(const char *name, nb_export_format_t *fmt);
 /* The format named by a file name's extension: 0, or -1 when none. */
 int nb_export_format_of_path(const char *path, nb_export_format_t *fmt);
-/* "txt", "md", "html", "docx". */
+/* "txt", "md", "html", "docx", "pdf". */
 const char *nb_export_format_name(nb_export_format_t fmt);
 
 #endif

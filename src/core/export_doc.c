@@ -737,7 +737,7 @@ static const struct {
 	nb_export_format_t fmt;
 } format_names[] = {
 	{ "txt", NB_EXPORT_TXT }, { "md", NB_EXPORT_MD },
-	{ "html", NB_EXPORT_HTML }, { "docx", NB_EXPORT_DOCX },
+	{ "html", NB_EXPORT_HTML }, { "docx", NB_EXPORT_DOCX }, { "pdf", NB_EXPORT_PDF },
 	{ "text", NB_EXPORT_TXT }, { "markdown", NB_EXPORT_MD },
 	{ "htm", NB_EXPORT_HTML },
 };
@@ -775,7 +775,7 @@ nb_export_render(const nb_report_t *r, nb_export_format_t fmt, int draft_mark,
                  nb_buf_t *out, nb_error_t *err)
 {
 	static int (*const render[])(const nb_doc_t *, nb_buf_t *, nb_error_t *) = {
-		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx
+		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx, nb_render_pdf
 	};
 	nb_doc_t doc;
 	int rc;
