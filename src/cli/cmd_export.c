@@ -17,7 +17,7 @@ usage(FILE *out)
 	fputs("用法：nianbao export [--draft] [--format txt|md|html|docx|pdf] 草稿.yaml -o 输出文件\n"
 	      "把草稿导出为可发布的年度报告，格式由输出文件的扩展名（.txt .md .html .docx .pdf）\n"
 	      "或 --format 决定；-o - 写到标准输出（须给出 --format）。\n"
-	      "PDF 由 nianbao 自己排版（A4，公文字体，未安装时用思源/Noto 宋黑体，字体嵌入），\n"
+	      "PDF 由 nianbao 自己排版（A4，公文字体，未安装时用 Noto CJK、文泉驿字体，字体嵌入），\n"
 	      "不需要办公软件。\n"
 	      "草稿有错误或未填写的格时拒绝导出并列出问题，除非给出 --draft：\n"
 	      "此时在文档顶部（docx、pdf 和打印的 HTML 为每页）标明“草稿”。\n"
