@@ -13,7 +13,7 @@ src=${NB_REPORT:-tests/data/jinzhai-2024-seed.txt}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 ${CC:-cc} -O2 -std=c11 -I. -Isrc -o "$T/import-bench" bench/import-bench.c src/libnianbao.a \
-	$(pkg-config --libs yaml-0.1 libzip libxml-2.0 poppler-glib)
+	$(pkg-config --libs yaml-0.1 libzip libxml-2.0 poppler-glib xlsxwriter)
 "$bin" export sample-data/jinzhai-2024.yaml -o "$T/seed.html"
 "$bin" export sample-data/jinzhai-2024.yaml -o "$T/seed.docx"
 set -- "$src" "$T/seed.html" "$T/seed.docx"

@@ -7,7 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 34
+plan 48
 
 out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
 is "$rc" 0 "the seed report passes check"
@@ -26,6 +26,21 @@ is "$rc" 1 "one changed figure fails"
 is "$out" "$T/one.yaml:38:9: error: 表三 “自然人”列：一+二 (2+0=2) 不等于 三（七）+四 (1+0=1) [t3-balance]
 $T/one.yaml:38:27: error: 表三 一 行：总计 1 不等于各类申请人之和 2+0+0+0+0+0=2 [t3-row-total]" \
 	"it names the balance and the row total, with line and column"
+
+# A figure a row too high (the totals written as they should be): a note
+# names it at its own place in the flow sequence, and where it belongs.
+sed -e 's/^  new: \[1, 0, 0, 0, 0, 0, 1\]/  new: [3, 0, 0, 0, 0, 0, 3]/' \
+    -e 's/^    state_secret: .*/    state_secret: [2, 0, 0, 0, 0, 0, 0]/' \
+    -e 's/^    law_forbidden: .*/    law_forbidden: [0, 0, 0, 0, 0, 0, 2]/' \
+    -e 's/^  total: .*/  total: [3, 0, 0, 0, 0, 0, 3]/' \
+	sample-data/jinzhai-2024.yaml > "$T/row.yaml"
+out=$("$NIANBAO" check "$T/row.yaml" 2>"$T/err"); rc=$?
+is "$rc" 1 "a figure in the wrong row fails"
+is "$out" "$T/row.yaml:43:20: note: 可能填错了行：三（三）1 “自然人”列的 2 也许应在 三（三）2 行 [misplaced]
+$T/row.yaml:43:38: error: 表三 三（三）1 行：总计 0 不等于各类申请人之和 2+0+0+0+0+0=2 [t3-row-total]
+$T/row.yaml:44:39: error: 表三 三（三）2 行：总计 2 不等于各类申请人之和 0+0+0+0+0+0=0 [t3-row-total]" \
+	"a note names the figure, at its line and column, and the row it belongs in"
+contains "$(cat "$T/err")" "2 个错误，0 个警告，0 处未填写" "the note is not counted as an unfilled cell"
 
 out=$("$NIANBAO" check sample-data/empty.yaml 2>/dev/null); rc=$?
 is "$rc" 1 "an empty draft is not complete"
@@ -46,12 +61,22 @@ is "$out" "$T/bad.yaml:3:8: error: 这一行应有 7 个数字（自然人至总
 is "$?" 2 "several files: the worst status wins"
 
 # Last year's draft brings the cross-year rules.
-sed 's/^  carried_out: \[0, 0, 0, 0, 0, 0, 0\]/  carried_out: [0, 3, 0, 0, 0, 0, 3]/' \
+sed 's/^  carried_out: \[0, 0, 0, 0, 0, 0, 0\]/  carried_out: [0, 3, 0, 0, 0, 0, 3]/; s/^year: 2024/year: 2023/' \
 	sample-data/jinzhai-2024.yaml > "$T/last.yaml"
 out=$("$NIANBAO" check --previous "$T/last.yaml" sample-data/jinzhai-2024.yaml 2>/dev/null); rc=$?
 is "$rc" 1 "--previous: a carry-over that does not match fails"
 contains "$out" "[carry-over]" "and is reported as carry-over"
 is "$(echo "$out" | grep -c carry-over)" 2 "in the two columns that differ"
+# ... but only last year's of the same body.
+out=$("$NIANBAO" check --previous sample-data/jinzhai-2024.yaml sample-data/jinzhai-2024.yaml 2>&1); rc=$?
+is "$rc" 2 "--previous of the same year is refused"
+is "$out" "sample-data/jinzhai-2024.yaml: error: 上年草稿是“金寨县公共资源交易中心”的 2024 年度报告，本草稿是“金寨县公共资源交易中心”的 2024 年度报告：不是同一机关的上一年度，未做跨年度的检查（确要比对请加 --force）" \
+	"saying why, and how to compare all the same"
+sed 's/^organization: .*/organization: 另一个县的交易中心/' "$T/last.yaml" > "$T/other.yaml"
+"$NIANBAO" check --previous "$T/other.yaml" sample-data/jinzhai-2024.yaml >/dev/null 2>&1
+is "$?" 2 "--previous of another body is refused"
+out=$("$NIANBAO" check --force --previous "$T/other.yaml" sample-data/jinzhai-2024.yaml 2>/dev/null); rc=$?
+is "$rc:$(echo "$out" | grep -c carry-over)" "1:2" "--force compares them all the same"
 
 # new
 "$NIANBAO" new --org 测试县财政局 --year 2025 -o "$T/new.yaml"
@@ -85,8 +110,28 @@ out=$("$NIANBAO" --forms "$T/forms" check sample-data/jinzhai-2024.yaml 2>/dev/n
 contains "$out" "表三 “自然人”列：一+二 (0) 不等于 三（七）+四 (1+0=1) [t3-balance]" \
 	"a rule changed in a copy of the form file is followed"
 
+# An install moved elsewhere as a whole (a package unpacked in a temporary
+# directory) reads the forms beside its own bin directory: here the changed
+# copy, so that no other installed form can pass for it.
+mkdir -p "$T/prefix/bin" "$T/prefix/share/nianbao"
+cp "$NIANBAO" "$T/prefix/bin/nianbao" && cp -r "$T/forms" "$T/prefix/share/nianbao/forms"
+out=$("$T/prefix/bin/nianbao" check sample-data/jinzhai-2024.yaml 2>/dev/null)
+contains "$out" "[t3-balance]" "a moved install finds PREFIX/share/nianbao/forms beside PREFIX/bin"
+NIANBAO_FORMS=$S/forms "$T/prefix/bin/nianbao" check sample-data/jinzhai-2024.yaml >/dev/null 2>&1
+is "$?" 0 "and NIANBAO_FORMS comes before them"
+
 out=$("$NIANBAO" --version | head -n 1); is "$out" "nianbao 0.1.0" "--version"
 out=$("$NIANBAO" --help); contains "$out" "nianbao check" "--help lists the commands"
 "$NIANBAO" --no-such-option >/dev/null 2>&1
 is "$?" 2 "an unknown option exits 2"
+
+# A word that is neither a command nor a file is not a new draft.
+(cd "$T" && "$NIANBAO" frobnicate </dev/null >out 2>err); rc=$?
+is "$rc" 2 "an unknown command exits 2"
+contains "$(cat "$T/err")" "“frobnicate”不是命令" "and says it is not a command"
+contains "$(cat "$T/err")" "命令有：check、new、export、import" "and lists the commands"
+if [ -e "$T/frobnicate" ] || [ -e "$T/frobnicate.yaml" ]; then ok 1 "and creates no draft"
+else ok 0 "and creates no draft"; fi
+(cd "$T" && "$NIANBAO" missing-report.docx </dev/null >/dev/null 2>&1)
+is "$?" 2 "a report that does not exist is refused the same way"
 tap_done

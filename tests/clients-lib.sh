@@ -1,6 +1,7 @@
 # clients-lib.sh - the real programs that open the exports, for the slow
 # tests (sourced after lib.sh): LibreOffice and Chromium printing to PDF,
-# poppler-utils reading it, nianbao importing it back.  Where a program
+# poppler-utils reading it, nianbao importing it back; LibreOffice Calc
+# opening the workbooks and the CSV files.  Where a program
 # is missing the test skips, unless NB_REQUIRE_CLIENTS=1 (as
 # scripts/test-all.sh sets it): then it fails.  Sets T, a scratch
 # directory removed on exit, and MISSING; works from the top of the
@@ -28,6 +29,23 @@ lo_pdf() {  # FILE [INFILTER]: FILE.pdf beside it
 	timeout 180 soffice -env:UserInstallation="file://$LO_PROFILE" --headless \
 		${2:+--infilter="$2"} --convert-to pdf --outdir "$(dirname "$1")" "$1" \
 		>"$T/lo.log" 2>&1 && [ -s "${1%.*}.pdf" ]
+}
+
+# LibreOffice Calc: every sheet of FILE as UTF-8 CSV in DIR, figures as
+# shown (in their number format), as BASE-SHEET.csv.
+lo_csv() {  # FILE DIR
+	mkdir -p "$2"
+	timeout 180 soffice -env:UserInstallation="file://$LO_PROFILE" --headless \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+		--outdir "$2" "$1" >"$T/lo.log" 2>&1
+}
+
+# LibreOffice Calc reads FILE.csv as UTF-8 and writes it as DIR/FILE.xlsx.
+lo_xlsx() {  # FILE DIR
+	mkdir -p "$2"
+	timeout 180 soffice -env:UserInstallation="file://$LO_PROFILE" --headless \
+		--infilter="CSV:44,34,76,1" --convert-to xlsx --outdir "$2" "$1" \
+		>"$T/lo.log" 2>&1
 }
 
 chromium_pdf() {  # HTML PDF

@@ -14,14 +14,20 @@ kills=${NB_CRASH_KILLS:-500}
 
 plan 5
 
+t0=$(date +%s%N)
 "$CRASH" emit "$T"
 ok $? "the driver writes the two versions"
+t1=$(date +%s%N)
 cp "$T/A.yaml" "$T/d.yaml"
 
-# Delays from 2 to 40 ms: the driver needs some to start, then each save
-# takes a few; a kill lands anywhere in the cycle.
-delays=$(awk -v n="$kills" 'BEGIN { srand(); for (i = 0; i < n; i++)
-	printf "%.3f\n", 0.002 + rand() * 0.038 }')
+# Delays from 2 ms to four times what the driver takes to start and write
+# both versions (at least 40 ms): it needs some to start, then each save
+# takes a few; a kill lands anywhere in the cycle, however slow the build
+# (AddressSanitizer) or the machine.
+hi=$(( (t1 - t0) * 4 / 1000000 ))
+[ "$hi" -ge 40 ] || hi=40
+delays=$(awk -v n="$kills" -v hi="$hi" 'BEGIN { srand(); for (i = 0; i < n; i++)
+	printf "%.3f\n", 0.002 + rand() * (hi - 2) / 1000 }')
 torn=0 torn_backup=0 unkilled=0 seen_a=0 seen_b=0
 for d in $delays; do
 	"$CRASH" loop "$T/d.yaml" &

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "core/editor.h"
+#include "core/file.h"
 #include "core/text.h"
 #include "testutil.h"
 
@@ -116,6 +117,126 @@ tab_walks_and_typing_fills(void **state)
 }
 
 static void
+tab_passes_over_a_filled_title(void **state)
+{
+	const nb_stop_t *s;
+
+	(void)state;
+	go("overview.intro", 0);
+	nb_ed_next(&ed);
+	s = nb_ed_stop(&ed);
+	assert_int_equal(s->kind, NB_STOP_ITEM);
+	assert_int_equal(s->item, 0);
+	nb_ed_next(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->kind, NB_STOP_ITEM);
+	assert_int_equal(nb_ed_stop(&ed)->item, 1);
+	nb_ed_prev(&ed);
+	s = nb_ed_stop(&ed);
+	assert_int_equal(s->kind, NB_STOP_TITLE);   /* Shift-Tab reaches it */
+	assert_int_equal(s->item, 1);
+}
+
+static void
+an_empty_title_is_a_stop(void **state)
+{
+	(void)state;
+	go("overview.intro", 0);
+	nb_ed_next(&ed);                  /* the text of the first */
+	nb_ed_prev(&ed);                  /* its title */
+	nb_ed_clear(&ed);
+	nb_ed_prev(&ed);                  /* intro */
+	nb_ed_next(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->kind, NB_STOP_TITLE);
+}
+
+static void
+a_line_takes_no_more_than_its_max(void **state)
+{
+	const nb_field_t *f;
+	size_t i;
+
+	(void)state;
+	f = nb_form_field(ed.form, "contact.postcode");
+	assert_int_equal(f->max, 10);
+	go("contact.postcode", 0);
+	nb_ed_clear(&ed);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(nb_ed_type(&ed, '1'), 1);
+	assert_int_equal(nb_ed_type(&ed, '2'), 0);
+	assert_true(ed.msg_error);
+	assert_non_null(strstr(ed.msg, "最多 10 个字"));
+	nb_ed_next(&ed);
+	assert_string_equal(nb_report_str(ed.rep, "contact.postcode"), "1111111111");
+	go("contact.postcode", 0);
+	nb_ed_clear(&ed);
+	nb_ed_paste(&ed, L"123456789012345", 15);
+	assert_non_null(strstr(ed.msg, "略去其后的 5 个"));
+	nb_ed_next(&ed);
+	assert_string_equal(nb_report_str(ed.rep, "contact.postcode"), "1234567890");
+}
+
+/* The unfilled figures typed in (not totals) of the report. */
+static size_t
+unfilled_figures(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ed.nav.nstops; i++)
+		n += ed.nav.stops[i].kind == NB_STOP_NUM && !ed.nav.stops[i].computed &&
+		     !ed.rep->values[ed.nav.stops[i].cell].filled;
+	return n;
+}
+
+static void
+the_rest_of_a_table_is_filled_with_zeros_in_one_step(void **state)
+{
+	size_t all;
+
+	(void)state;
+	all = unfilled_figures();
+	go("requests.new", 0);
+	type("3");
+	nb_ed_fill_zeros(&ed);
+	assert_int_equal(ed.ask, NB_ASK_FILL_ZEROS);
+	assert_non_null(strstr(ed.msg, "把本表 143 个未填写的数字格都填为 0"));
+	nb_ed_answer(&ed, 1);
+	assert_int_equal(num("requests.new", 0), 3);
+	assert_int_equal(num("requests.new", 1), 0);
+	assert_int_equal(num("requests.carried_out", 5), 0);
+	assert_int_equal(unfilled_figures(), all - 144);
+	assert_true(ed.dirty);
+	nb_ed_fill_zeros(&ed);          /* the table is full: the whole report */
+	assert_non_null(strstr(ed.msg, "把整个报告"));
+	nb_ed_answer(&ed, 0);
+	assert_int_equal(unfilled_figures(), all - 144);
+	nb_ed_undo(&ed);                /* one step gives all 143 back */
+	assert_int_equal(unfilled_figures(), all - 1);
+	assert_int_equal(num("requests.new", 0), 3);
+	nb_ed_redo(&ed);
+	assert_int_equal(unfilled_figures(), all - 144);
+	nb_ed_fill_zeros(&ed);
+	nb_ed_answer(&ed, 1);
+	assert_int_equal(unfilled_figures(), 0);
+	nb_ed_fill_zeros(&ed);
+	assert_int_equal(ed.ask, NB_ASK_NONE);
+	assert_non_null(strstr(ed.msg, "没有未填写的数字格"));
+}
+
+static void
+typing_over_the_year_replaces_it(void **state)
+{
+	(void)state;
+	go("year", 0);
+	type("2025");
+	assert_int_equal(num("year", 0), 2025);
+	nb_ed_next(&ed);
+	nb_ed_prev(&ed);
+	type("2026");          /* not 20252026, refused as five digits */
+	assert_int_equal(num("year", 0), 2026);
+	assert_false(ed.msg_error);
+}
+
+static void
 numbers_only_what_the_cell_takes(void **state)
 {
 	(void)state;
@@ -189,6 +310,26 @@ live_checks_name_the_broken_rule(void **state)
 		assert_int_equal(ed.sec_unfilled[c], 0);
 }
 
+/* A rule that holds in the current column is no sign that the report
+ * adds up: the errors elsewhere are counted after it, with the request
+ * that goes to them. */
+static void
+a_rule_that_holds_counts_the_errors_elsewhere(void **state)
+{
+	char line[1024];
+
+	(void)state;
+	go("requests.new", 1);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	assert_string_equal(line, "勾稽关系成立：表三 一 行：总计 1 等于各类申请人之和 1+0+0+0+0+0=1");
+	go("requests.new", 0);
+	type("5");
+	go("requests.new", 1);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	assert_string_equal(line, "勾稽关系成立：表三 一 行：总计 5 等于各类申请人之和 "
+	                    "5+0+0+0+0+0=5；其他 2 个问题：{next_problem}");
+}
+
 static void
 next_problem_goes_to_the_cell(void **state)
 {
@@ -200,6 +341,78 @@ next_problem_goes_to_the_cell(void **state)
 	assert_int_equal(nb_ed_section(&ed), 3);
 	assert_true(ed.mark[nb_ed_stop(&ed)->cell] & NB_MARK_ERROR);
 	assert_true(ed.msg_error);
+}
+
+/* 6 new requests from 自然人, one made public, and the 5 not made public
+ * typed under 商业企业: that cell is marked apart from the others of the
+ * two columns, the status line says so there and in the columns, and
+ * Ctrl-G goes to it before the rules it breaks. */
+static void
+a_figure_in_the_wrong_column_stands_out(void **state)
+{
+	size_t likely = cell("requests.withheld.state_secret", 1);
+	char line[1024];
+
+	(void)state;
+	go("requests.new", 0);
+	type("6");
+	go("requests.withheld.state_secret", 1);
+	type("5");
+	nb_ed_next(&ed);
+	assert_int_equal(errors_of("t3-balance"), 2);
+	assert_true(ed.mark[likely] & NB_MARK_LIKELY);
+	assert_false(ed.mark[cell("requests.new", 0)] & NB_MARK_ERROR);
+	assert_true(ed.mark[cell("requests.new", 0)] & NB_MARK_EXPLAINED);
+	assert_true(ed.mark[cell("requests.total", 1)] & NB_MARK_EXPLAINED);
+	assert_int_equal(ed.mark[cell("requests.new", 2)], 0);
+	assert_int_equal(ed.sec_errors[3], 2);        /* still two broken rules */
+	go("requests.carried_out", 0);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "可能填错了列：三（三）1 “商业企业”列的 5 也许应在“自然人”列");
+	go("requests.carried_out", 2);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	go("organization", 0);
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, likely);
+	assert_true(ed.msg_error);
+	assert_string_equal(ed.msg, "可能填错了列：三（三）1 “商业企业”列的 5 也许应在“自然人”列");
+	nb_ed_next_problem(&ed);                        /* nothing else to see */
+	assert_int_equal(nb_ed_stop(&ed)->cell, likely);
+	/* moved where it belongs, every mark goes */
+	nb_ed_clear(&ed);
+	type("0");
+	go("requests.withheld.state_secret", 0);
+	type("5");
+	nb_ed_next(&ed);
+	assert_int_equal(ed.findings.n, 0);
+	assert_int_equal(ed.mark[likely], 0);
+	assert_null(nb_ed_misplaced(&ed, cell("requests.new", 0)));
+}
+
+/* The same in a draft whose totals disagree: Ctrl-G goes to the 1 in
+ * 其他, not to the totals, and 三（七） does not invite taking the
+ * computed total there. */
+static void
+a_misplaced_figure_comes_before_the_totals_it_breaks(void **state)
+{
+	nb_form_t *f = tu_form();
+	char line[1024];
+
+	(void)state;
+	nb_ed_close(&ed);
+	assert_int_equal(nb_ed_open(&ed, f, tu_sample(f, "sample-data/jinzhai-2024-errors.yaml"),
+	                            "/tmp/nb-editor-test.yaml", 0), 0);
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("requests.public", 5));
+	nb_ed_next_problem(&ed);                        /* then the rest */
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("review.litigation_direct.total", 0));
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("requests.public", 5));
+	assert_true(ed.mismatch[cell("requests.total", 0)]);
+	assert_non_null(nb_ed_misplaced(&ed, cell("requests.total", 0)));
+	go("requests.total", 0);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "可能填错了列：三（一） “其他”列的 1 也许应在“自然人”列");
 }
 
 static void
@@ -629,15 +842,99 @@ open_flags_say_how_it_was_opened(void **state)
 	assert_true(ed.msg_error);
 }
 
+/* Last year's seed with one request carried over for 自然人. */
+static nb_report_t *
+last_year(void)
+{
+	nb_report_t *prev = tu_sample(ed.form, "sample-data/jinzhai-2024.yaml");
+
+	nb_report_set_num(prev, cell("requests.carried_out", 0), 1, 0);
+	nb_report_set_num(prev, cell("requests.carried_out", 6), 1, 0);
+	return prev;
+}
+
+static void
+cross_year_rules_are_judged_with_last_years_report(void **state)
+{
+	char line[1024];
+	unsigned long changes = ed.changes;
+
+	(void)state;
+	assert_int_equal(errors_of("carry-over"), 0);
+	go("requests.carried_in", 0);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	assert_null(strstr(line, "上年报告"));
+	assert_int_equal(nb_ed_set_previous(&ed, last_year(), "上年.yaml"), 0);
+	assert_string_equal(ed.prev_name, "上年.yaml");
+	assert_int_equal(errors_of("carry-over"), 2);      /* 自然人 and 总计 */
+	assert_true(ed.mark[cell("requests.carried_in", 0)] & NB_MARK_ERROR);
+	assert_false(ed.mark[cell("requests.carried_out", 0)] & NB_MARK_ERROR);
+	assert_int_equal(ed.sec_errors[3], 2);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "表三 “自然人”列：二、上年结转 0 不等于上年报告的 "
+	                    "四、结转下年度继续办理 1");
+	assert_false(ed.dirty);
+	assert_int_equal(ed.kept, ed.changes);  /* judging again is no edit */
+	assert_true(ed.changes > changes);
+	type("1");
+	assert_int_equal(errors_of("carry-over"), 0);
+	assert_int_equal(errors_of("t3-balance"), 2);
+}
+
+static void
+last_year_of_another_format_is_refused(void **state)
+{
+	static const char from[] = "format: gov-info-annual-report/2021\nname:";
+	nb_error_t err = { 0 };
+	nb_form_t *other;
+	char *text, *at;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(nb_file_read(tu_path("forms/gov-info-annual-report-2021.yaml"),
+	                              1 << 20, &text, &len, &err), 0);
+	assert_non_null(at = strstr(text, from));
+	memcpy(at, "format: gov-info-annual-report/2099", sizeof from - 7);
+	assert_int_equal(nb_form_parse("other.yaml", text, len, &other, &err), 0);
+	free(text);
+	assert_int_equal(nb_ed_set_previous(&ed, nb_report_new(other), "旧.yaml"), -1);
+	assert_null(ed.prev);
+	assert_null(ed.prev_name);
+	assert_true(ed.msg_error);
+	assert_string_equal(ed.msg, "上年报告 旧.yaml 的格式是“gov-info-annual-report/2099”，与本草稿的"
+	                    "“gov-info-annual-report/2021”不同，不能逐格核对；跨年度的勾稽关系没有核对");
+	nb_form_free(other);
+}
+
+static void
+reload_keeps_last_years_report(void **state)
+{
+	(void)state;
+	assert_int_equal(nb_ed_set_previous(&ed, last_year(), "上年.yaml"), 0);
+	ed.readonly = 1;                /* no recovery file to give up */
+	assert_int_equal(nb_ed_reload(&ed, tu_sample(ed.form, "sample-data/jinzhai-2024.yaml")), 0);
+	assert_non_null(ed.prev);
+	assert_string_equal(ed.prev_name, "上年.yaml");
+	assert_int_equal(errors_of("carry-over"), 2);
+	assert_int_equal(ed.kept, ed.changes);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(tab_walks_and_typing_fills, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(typing_over_the_year_replaces_it, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(tab_passes_over_a_filled_title, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(the_rest_of_a_table_is_filled_with_zeros_in_one_step, open_empty, close_ed),
+		cmocka_unit_test_setup_teardown(an_empty_title_is_a_stop, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_line_takes_no_more_than_its_max, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(numbers_only_what_the_cell_takes, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(totals_follow_every_keystroke, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(live_checks_name_the_broken_rule, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(next_problem_goes_to_the_cell, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_figure_in_the_wrong_column_stands_out, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_misplaced_figure_comes_before_the_totals_it_breaks, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_disputed_total_waits_to_be_accepted, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(undo_a_hundred_steps, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(subsections_added_renamed_removed, open_empty, close_ed),
@@ -655,7 +952,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(one_line_fields_refuse_line_breaks, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(reload_starts_again_on_the_draft_read, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(open_flags_say_how_it_was_opened, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(cross_year_rules_are_judged_with_last_years_report, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(last_year_of_another_format_is_refused, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(reload_keeps_last_years_report, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_recovery_file_that_cannot_be_written_is_said, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_rule_that_holds_counts_the_errors_elsewhere, open_seed, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */

@@ -152,7 +152,7 @@ small_doc(void)
 		{ "3", 2, 2, 1, 1, NB_GC_VALUE },
 	};
 	static int slot[] = { 0, 1, 1, 0, 2, 3, 4, 5, 6 };
-	static nb_grid_t g = { 3, 3, 2, cells, 7, slot };
+	static nb_grid_t g = { 3, 3, 2, cells, 7, slot, 0 };
 	static nb_block_t blocks[2];
 	static nb_doc_t doc;
 

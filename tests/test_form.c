@@ -41,6 +41,11 @@ fields_follow_the_draft_format(void **state)
 	assert_int_equal(x->type, NB_T_ROW);
 	assert_string_equal(x->label, "3.危及“三安全一稳定”");
 	assert_string_equal(x->short_label, "三（三）3");
+	assert_null(x->grid_label);
+	x = nb_form_field(f, "requests.rejected.excessive");
+	assert_string_equal(x->grid_label, "4.大量反复申请");
+	assert_string_equal(f->sections[3].short_heading, "三、依申请");
+	assert_null(f->sections[0].short_heading);
 	x = nb_form_field(f, "proactive.fees");
 	assert_int_equal(x->type, NB_T_AMOUNT);
 	assert_int_equal(x->decimals, 6);
@@ -175,6 +180,10 @@ form_errors_point_into_the_form_file(void **state)
 	assert_int_equal(load_changed("lhs: [\"{g}.total\"]", "lhs: [\"{g}.total[3]\"]",
 	                              &f, &err), -1);
 	assert_non_null(strstr(err.msg, "没有这一列"));
+	/* a grid label as long as the label it stands for is no shorter */
+	assert_int_equal(load_changed("grid: \"4.大量反复申请\"",
+	                              "grid: \"4.无正当理由大量反复申请\"", &f, &err), -1);
+	assert_non_null(strstr(err.msg, "应比它代替的“4.无正当理由大量反复申请”短"));
 }
 
 /* The form file as Notepad saves it, with a byte-order mark in front,

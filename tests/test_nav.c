@@ -150,6 +150,67 @@ grid_of_table_three(void **state)
 	nb_report_free(r);
 }
 
+/* The head's labels over several columns of 三 come with the grid: 申请人
+ * 情况 over all seven, 法人或其他组织 a line below over five; 四's rows
+ * stand in other columns of the table, so its head gives none. */
+static void
+group_headings_over_the_columns(void **state)
+{
+	nb_report_t *r = nb_report_new(form);
+	nb_nav_t nav = { 0 };
+	const nb_nsec_t *s;
+
+	(void)state;
+	assert_int_equal(nb_nav_build(&nav, r), 0);
+	s = &nav.secs[3];
+	assert_int_equal(s->nspans, 2);
+	assert_int_equal(s->span_levels, 2);
+	assert_string_equal(s->spans[0].label, "申请人情况");
+	assert_int_equal(s->spans[0].level, 0);
+	assert_int_equal(s->spans[0].col, 0);
+	assert_int_equal(s->spans[0].ncols, 7);
+	assert_string_equal(s->spans[1].label, "法人或其他组织");
+	assert_int_equal(s->spans[1].level, 1);
+	assert_int_equal(s->spans[1].col, 1);
+	assert_int_equal(s->spans[1].ncols, 5);
+	assert_int_equal(s->rows[0].tcol, s->span_tcol);
+	assert_int_equal(nav.secs[4].nspans, 0);
+	assert_int_equal(nav.secs[4].span_tcol, -1);
+	assert_int_equal(nav.secs[2].nspans, 0);
+	nb_nav_free(&nav);
+	nb_report_free(r);
+}
+
+/* A grid row carries its field's short label for when its own is cut. */
+static void
+grid_rows_have_their_short_labels(void **state)
+{
+	nb_report_t *r = nb_report_new(form);
+	nb_nav_t nav = { 0 };
+	const nb_nsec_t *s;
+	size_t i;
+	int seen = 0;
+
+	(void)state;
+	assert_int_equal(nb_nav_build(&nav, r), 0);
+	s = &nav.secs[3];
+	for (i = 0; i < s->nrows; i++) {
+		const nb_grow_t *g = &s->rows[i];
+		if (g->field && !strcmp(g->field->key, "unclear")) {
+			assert_string_equal(g->label, "3.补正后申请内容仍不明确");
+			assert_string_equal(g->brief, "3.补正后仍不明确");
+			seen++;
+		}
+		if (g->field && !strcmp(g->field->key, "state_secret")) {
+			assert_null(g->brief);
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 2);
+	nb_nav_free(&nav);
+	nb_report_free(r);
+}
+
 int
 main(void)
 {
@@ -158,6 +219,8 @@ main(void)
 		cmocka_unit_test(order_of_the_report),
 		cmocka_unit_test(subsections_follow_the_report),
 		cmocka_unit_test(grid_of_table_three),
+		cmocka_unit_test(group_headings_over_the_columns),
+		cmocka_unit_test(grid_rows_have_their_short_labels),
 	};
 
 	return cmocka_run_group_tests_name("nav", tests, tu_setup, tu_teardown);

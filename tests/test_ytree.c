@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -96,6 +97,59 @@ refuses_duplicate_keys(void **state)
 	assert_non_null(strstr(e.msg, "重复"));
 }
 
+/* Past 16 keys a mapping's keys are hashed: a repeat is still found, at
+ * its place, and every key before it is still there. */
+static void
+refuses_duplicate_keys_in_a_large_mapping(void **state)
+{
+	char t[4096];
+	size_t o = 0;
+	nb_ynode_t *root;
+	nb_error_t e;
+	int i;
+	(void)state;
+
+	for (i = 0; i < 40; i++)
+		o += (size_t)snprintf(t + o, sizeof t - o, "k%d: %d\n", i, i);
+	root = parse_ok(t);
+	assert_int_equal(root->n, 80);
+	assert_string_equal(nb_ymap_get(root, "k39")->str, "39");
+	assert_string_equal(nb_ymap_get(root, "k0")->str, "0");
+	nb_ytree_free(root);
+	snprintf(t + o, sizeof t - o, "k17: x\n");
+	e = parse_bad(t, strlen(t));
+	assert_int_equal(e.line, 41);
+	assert_non_null(strstr(e.msg, "“k17”重复（第 18 行已出现）"));
+}
+
+/* Collections inside collections, many of them: every one keeps its own
+ * kids in order; a copy outlives the tree it was made from. */
+static void
+nested_collections_keep_their_kids(void **state)
+{
+	char t[8192];
+	size_t o = 0;
+	nb_ynode_t *root, *copy;
+	const nb_ynode_t *row;
+	int i;
+	(void)state;
+
+	for (i = 0; i < 60; i++)
+		o += (size_t)snprintf(t + o, sizeof t - o,
+		                      "r%d: {a: [%d, %d], b: {c: [x, [y, z]]}}\n", i, i, i + 1);
+	root = parse_ok(t);
+	assert_int_equal(root->n, 120);
+	row = nb_ymap_get(root, "r42");
+	assert_int_equal(row->n, 4);
+	assert_string_equal(nb_ymap_get(row, "a")->kids[1]->str, "43");
+	assert_string_equal(nb_ymap_get(nb_ymap_get(row, "b"), "c")->kids[1]->kids[1]->str, "z");
+	copy = nb_ytree_copy(row);
+	nb_ytree_free(root);
+	assert_string_equal(nb_ymap_get(copy, "a")->kids[0]->str, "42");
+	assert_int_equal(nb_ymap_get(copy, "a")->kids[0]->line, 43);
+	nb_ytree_free(copy);
+}
+
 static void
 refuses_deep_nesting(void **state)
 {
@@ -185,6 +239,8 @@ main(void)
 		cmocka_unit_test(empty_document_is_an_empty_mapping),
 		cmocka_unit_test(refuses_anchors_aliases_and_tags),
 		cmocka_unit_test(refuses_duplicate_keys),
+		cmocka_unit_test(refuses_duplicate_keys_in_a_large_mapping),
+		cmocka_unit_test(nested_collections_keep_their_kids),
 		cmocka_unit_test(refuses_deep_nesting),
 		cmocka_unit_test(refuses_bad_bytes),
 		cmocka_unit_test(refuses_syntax_errors_with_position),

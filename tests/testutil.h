@@ -54,6 +54,25 @@ tu_sample(const nb_form_t *form, const char *rel)
 /* The shipped form, loaded once per test group (cmocka setup/teardown). */
 static nb_form_t *form;
 
+/* The cell of the shipped form's field at path, in column col (0 for a
+ * field of one cell). */
+static inline size_t
+tu_cell(const char *path, size_t col)
+{
+	const nb_field_t *f = nb_form_field(form, path);
+
+	if (!f)
+		abort();
+	return f->cell + col;
+}
+
+/* The seed report, sample-data/jinzhai-2024.yaml, read against it. */
+static inline nb_report_t *
+tu_seed(void)
+{
+	return tu_sample(form, "sample-data/jinzhai-2024.yaml");
+}
+
 static inline int
 tu_setup(void **state)
 {
@@ -68,6 +87,25 @@ tu_teardown(void **state)
 	(void)state;
 	nb_form_free(form);
 	return 0;
+}
+
+/* A fresh folder /tmp/nb-TAG-XXXXXX, its path into dir of `size`; 0 or
+ * -1. */
+static inline int
+tu_mkdtemp(char *dir, size_t size, const char *tag)
+{
+	snprintf(dir, size, "/tmp/nb-%s-XXXXXX", tag);
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+/* Removes a folder and everything in it; 0 or -1. */
+static inline int
+tu_rmtree(const char *dir)
+{
+	char cmd[4200];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Writes text to a fresh temporary file and returns its path (static). */

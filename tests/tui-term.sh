@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 55
+plan 59
 
 # in_shell ARGS...: like start, and once the editor ends the shell says
 # its exit status and whether the terminal is back in line mode.
@@ -17,7 +17,7 @@ in_shell() {
 	old=nb$NS
 	NS=$((NS + 1))
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && ulimit -c 0; env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV '$NIANBAO' $*; echo \"[exit \$?]\"; stty -a | tr ' ;' '\n\n' | grep -x -- '-*icanon' | sed 's/^/[stty /;s/\$/]/'; sleep 600"
+		"cd '$T' && ulimit -c 0; env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV XDG_STATE_HOME='$T/.state/$NS' '$NIANBAO' $*; echo \"[exit \$?]\"; stty -a | tr ' ;' '\n\n' | grep -x -- '-*icanon' | sed 's/^/[stty /;s/\$/]/'; sleep 600"
 	$TM kill-session -t $old 2>/dev/null
 }
 pid_of() { sed -n 's/^pid: //p' ".$1.lock"; }
@@ -171,6 +171,31 @@ shows "机关名称：某某县人民政府办公室" "SIGINT while the external
 ok "$(screen | grep -q "\\[exit"; echo $((1 - $?)))" "and the editing goes on"
 keys C-q n
 wait_for "[exit 0]"
+
+# Neither $VISUAL nor $EDITOR: nano where installed, else vi, whose way
+# out is said first.  The stand-ins write a name into the field.
+mkdir bin
+printf '#!/bin/sh\nprintf "维县办公室\\n" > "$1"\n' > bin/vi
+chmod +x bin/vi
+EDITORENV="VISUAL= EDITOR= PATH=$T/bin"
+start ext.yaml
+wait_for "金寨县公共资源交易中心"
+keys C-e
+shows "将用 vi 编辑这段文字：按 i 开始输入" "without \$VISUAL or \$EDITOR and no nano, vi, after saying how to leave it"
+keys Enter
+shows "机关名称：维县办公室" "and Enter starts it"
+keys C-q n
+wait_for "[exit 0]"
+printf '#!/bin/sh\nprintf "纳县办公室\\n" > "$1"\n' > bin/nano
+chmod +x bin/nano
+start ext.yaml
+wait_for "金寨县公共资源交易中心"
+keys C-e
+shows "机关名称：纳县办公室" "with nano installed, nano"
+ok "$(screen | grep -q "将用 vi"; echo $((1 - $?)))" "and no word about vi"
+keys C-q n
+wait_for "[exit 0]"
+unset EDITORENV
 
 cp "$S/sample-data/jinzhai-2024.yaml" segv.yaml
 in_shell segv.yaml

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -17,16 +18,26 @@ static void
 usage(FILE *out)
 {
 	fputs("用法：nianbao [选项] [草稿.yaml]      打开草稿编辑（文件不存在则新建）\n"
-	      "      nianbao check [--previous 上年.yaml] 草稿.yaml...   检查勾稽关系\n"
+	      "      nianbao check [选项] 草稿.yaml|目录...   检查勾稽关系（check --help）\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
-	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx  导出报告\n"
+	      "      nianbao new --from 上年.yaml [--year 年度] -o 草稿.yaml  据上年草稿新建下一年度\n"
+	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx|.pdf|.csv|.xlsx  导出报告\n"
+	      "      nianbao import 报告.docx|.html|.pdf|.txt -o 草稿.yaml          导入已发布的报告\n"
+	      "      nianbao stats 草稿.yaml...|目录 [--format tsv|html] [-o 文件]  统计一组草稿\n"
+	      "      nianbao stats 目录 -o 汇总表.xlsx|.csv      每个机关一行的汇总表\n"
+	      "      nianbao sum -o 合计.yaml --org 机关 --year 年度 草稿.yaml...|目录   逐格合计\n"
+	      "      nianbao check --children 目录 上级.yaml   核对上级报告等于下级合计\n"
+	      "      nianbao diff 甲.yaml 乙.yaml              列出两份草稿的不同之处\n"
 	      "\n"
 	      "选项：\n"
 	      "  --forms 目录   到此目录查找表单文件（默认为安装目录）\n"
+	      "  --previous 上年.yaml  编辑时用它核对跨年度的勾稽关系（默认：草稿记下的\n"
+	      "                 上年草稿，或同一文件夹中同一机关上一年度的唯一一份草稿）\n"
 	      "  -h, --help     显示本帮助\n"
 	      "  -V, --version  显示版本\n"
 	      "\n"
-	      "Usage: nianbao [--forms DIR] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
+	      "Usage: nianbao [--forms DIR] [--previous LAST.yaml] [DRAFT.yaml] | check DRAFT... | new ... | export ...\n"
+	      "       | import ... | stats DRAFT...|DIR | sum ... | diff A B\n"
 	      "See also: man nianbao\n",
 	      out);
 }
@@ -79,13 +90,36 @@ static const command_t commands[] = {
 	{ "new", nb_cmd_new },
 	{ "export", nb_cmd_export },
 	{ "import", nb_cmd_import },
+	{ "stats", nb_cmd_stats },
+	{ "sum", nb_cmd_sum },
+	{ "diff", nb_cmd_diff },
 };
+
+/* The editor's argument is a draft to open or to create, or a report to
+ * import: a word that is neither (a command mistyped, or one this version
+ * does not have) must not become a new draft named after it. */
+static int
+refuse_unknown(const char *arg)
+{
+	struct stat st;
+	size_t i, n = strlen(arg);
+
+	if ((n > 5 && !strcmp(arg + n - 5, ".yaml")) || stat(arg, &st) == 0)
+		return 0;
+	fprintf(stderr, "nianbao: “%s”不是命令，也不是已有的文件\n"
+	        "命令有：", arg);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(stderr, "%s%s", i ? "、" : "", commands[i].name);
+	fputs("\n新建草稿请给出以 .yaml 结尾的文件名；详见 nianbao --help\n", stderr);
+	return 2;
+}
 
 int
 main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "forms", required_argument, NULL, 'F' },
+		{ "previous", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -101,6 +135,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'F': cli.forms_dir = optarg; break;
+		case 'p': cli.previous = optarg; break;
 		case 'h': usage(stdout); return finish(0);
 		case 'V': version(); return finish(0);
 		default: usage(stderr); return 2;
@@ -115,8 +150,14 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (optind < argc && !strcmp(argv[optind], commands[i].name))
 			break;
-	if (i < sizeof commands / sizeof commands[0])
+	if (i < sizeof commands / sizeof commands[0] && cli.previous) {
+		fprintf(stderr, "nianbao: --previous 写在命令名之前只用于编辑器（%s 的选项写在它之后）\n",
+		        commands[i].name);
+		c = 2;
+	} else if (i < sizeof commands / sizeof commands[0])
 		c = commands[i].run(&cli, argc - optind, argv + optind);
+	else if (optind < argc && refuse_unknown(argv[optind]))
+		c = 2;
 	else
 		c = nb_cmd_edit(&cli, argc - optind, argv + optind);
 	nb_formset_free(cli.forms);

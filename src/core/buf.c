@@ -22,6 +22,15 @@ nb_buf_free(nb_buf_t *b)
 	nb_buf_init(b);
 }
 
+void
+nb_buf_clear(nb_buf_t *b)
+{
+	b->len = 0;
+	b->failed = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
 static int
 reserve(nb_buf_t *b, size_t extra)
 {

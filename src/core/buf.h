@@ -16,6 +16,8 @@ typedef struct {
 
 void nb_buf_init(nb_buf_t *b);
 void nb_buf_free(nb_buf_t *b);
+/* Empties it for new contents, keeping its memory. */
+void nb_buf_clear(nb_buf_t *b);
 void nb_buf_add(nb_buf_t *b, const char *s, size_t n);
 void nb_buf_puts(nb_buf_t *b, const char *s);
 void nb_buf_printf(nb_buf_t *b, const char *fmt, ...)

@@ -94,31 +94,43 @@ number_problem(const nb_field_t *f, nb_numerr_t e)
 	return nb_numerr_text(e);
 }
 
+/* A number that did not read: the message names the cell, which is
+ * worked out only now (it costs more than reading a thousand numbers). */
 static int
-read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
+bad_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n,
+           nb_numerr_t e)
 {
-	int64_t v;
-	int dec = 0;
-	nb_numerr_t e;
 	char name[700], val[200];
 
 	name_of(R, f, cell, name, sizeof name);
 	if (n->type != NB_Y_SCALAR)
 		return fail(R, n, "%s应为%s", name, type_expected(f->type));
-	if (nb_yscalar_is_null(n))
-		return 0;
 	clip(n->str, val, sizeof val);
 	if (!n->plain)
 		return fail(R, n, "%s应为不带引号的数字，而不是文字“%s”", name, val);
+	if (e == NB_NUM_TOO_PRECISE)
+		return fail(R, n, "%s最多 %d 位小数，而“%s”有更多位", name, f->decimals, val);
+	return fail(R, n, "%s应为%s：“%s”%s", name, type_expected(f->type), val,
+	            number_problem(f, e));
+}
+
+static int
+read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
+{
+	int64_t v;
+	int dec = 0;
+	nb_numerr_t e = NB_NUM_OK;
+
+	if (n->type != NB_Y_SCALAR || !n->plain)
+		return bad_number(R, f, cell, n, e);
+	if (nb_yscalar_is_null(n))
+		return 0;
 	if (f->type == NB_T_AMOUNT)
 		e = nb_amount_parse(n->str, f->decimals, &v, &dec);
 	else
 		e = nb_count_parse(n->str, &v);
-	if (e == NB_NUM_TOO_PRECISE)
-		return fail(R, n, "%s最多 %d 位小数，而“%s”有更多位", name, f->decimals, val);
 	if (e != NB_NUM_OK || (f->type == NB_T_YEAR && (v < 1900 || v > 2999)))
-		return fail(R, n, "%s应为%s：“%s”%s", name, type_expected(f->type), val,
-		            number_problem(f, e));
+		return bad_number(R, f, cell, n, e);
 	nb_report_set_num(R->rep, cell, v, dec);
 	return 0;
 }
@@ -158,17 +170,28 @@ read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	return 0;
 }
 
-/* A one-line field (机关名称, a contact line, a subsection title) with a
- * line break or a control character would break the headings and the
- * metadata of every export; `what` names it. */
 static int
-check_one_line(reader_t *R, const nb_ynode_t *n, const char *what)
+one_line(const nb_ynode_t *n)
 {
 	nb_textcheck_t bad;
-	char which[64];
+
+	return nb_textcheck(n->str, n->len, NB_TEXTCHECK_ONE_LINE, &bad) == 0;
+}
+
+/* A one-line field (机关名称, a contact line, a subsection title) with a
+ * line break or a control character would break the headings and the
+ * metadata of every export; `what` names it, or else the field f. */
+static int
+check_one_line(reader_t *R, const nb_ynode_t *n, const nb_field_t *f,
+               const char *what)
+{
+	nb_textcheck_t bad;
+	char which[64], name[700];
 
 	if (nb_textcheck(n->str, n->len, NB_TEXTCHECK_ONE_LINE, &bad) == 0)
 		return 0;
+	if (f)
+		what = name_of(R, f, f->cell, name, sizeof name);
 	return fail(R, n, "%s只能是一行文字，其中有%s：请删去", what,
 	            nb_textcheck_what(&bad, which, sizeof which));
 }
@@ -186,21 +209,21 @@ read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	if (f->type == NB_T_FORMAT && strcmp(n->str, R->form->format))
 		return fail(R, n, "格式应为“%s”，而不是“%s”", R->form->format,
 		            clip(n->str, val, sizeof val));
-	if (f->type == NB_T_LINE &&
-	    check_one_line(R, n, name_of(R, f, f->cell, name, sizeof name)) < 0)
+	if (f->type == NB_T_LINE && check_one_line(R, n, f, NULL) < 0)
 		return -1;
 	if (nb_report_set_text(R->rep, f->cell, n->str) < 0)
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	return 0;
 }
 
-/* Moves the "x-" keys of an item's mapping into a mapping of their own,
- * which the item keeps so that saving writes them back. */
+/* Copies the "x-" keys of an item's mapping into a mapping of their own,
+ * which the item keeps so that saving writes them back (the parsed tree
+ * goes with its root: ytree.h). */
 static int
 keep_item_extras(reader_t *R, nb_ynode_t *m, nb_item_t *it)
 {
 	nb_ynode_t *x = NULL, **kids;
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i + 1 < m->n; i += 2) {
 		if (strncmp(m->kids[i]->str, "x-", 2))
@@ -212,9 +235,9 @@ keep_item_extras(reader_t *R, nb_ynode_t *m, nb_item_t *it)
 		if (!(kids = realloc(x->kids, (x->n + 2) * sizeof *kids)))
 			return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 		x->kids = kids;
-		x->kids[x->n++] = m->kids[i];
-		x->kids[x->n++] = m->kids[i + 1];
-		m->kids[i] = m->kids[i + 1] = NULL;
+		for (k = i; k < i + 2; k++)
+			if (!(x->kids[x->n++] = nb_ytree_copy(m->kids[k])))
+				return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	}
 	return 0;
 }
@@ -239,13 +262,14 @@ read_item(reader_t *R, const nb_field_t *f, nb_ynode_t *m, size_t nth)
 	}
 	for (k = 0; k < 2; k++) {
 		v[k] = nb_ymap_get(m, keys[k]);
+		if (!v[k] || (v[k]->type == NB_Y_SCALAR && (k == 1 || one_line(v[k]))))
+			continue;
+		/* named only now: most items are right */
 		snprintf(which, sizeof which, "“%s”第 %zu 项的 %s", f->path,
 		         nth + 1, keys[k]);
-		if (v[k] && v[k]->type != NB_Y_SCALAR)
+		if (v[k]->type != NB_Y_SCALAR)
 			return fail(R, v[k], "%s 应为文字", which);
-		if (v[k] && k == 0 && check_one_line(R, v[k],
-		        strcat(which, " ")) < 0)   /* "…的 title 只能是" */
-			return -1;
+		return check_one_line(R, v[k], NULL, strcat(which, " "));  /* "…的 title 只能是" */
 	}
 	if (nb_report_add_item(R->rep, f->cell,
 	        v[0] && !nb_yscalar_is_null(v[0]) ? v[0]->str : "",
@@ -363,8 +387,11 @@ keep_extra(reader_t *R, const nb_field_t *g, nb_ynode_t *m, size_t i)
 	if (!(e->key = strdup(m->kids[i]->str)))
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	e->parent = g;
-	e->node = m->kids[i + 1];
-	m->kids[i + 1] = NULL;  /* the report owns it now */
+	/* a copy: the parsed tree goes with its root (ytree.h) */
+	if (!(e->node = nb_ytree_copy(m->kids[i + 1]))) {
+		free(e->key);
+		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+	}
 	r->nextras++;
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include "core/draft.h"
 #include "core/editor.h"
 #include "core/editor_impl.h"
+#include "core/misplaced.h"
 #include "core/number.h"
 
 void
@@ -73,23 +74,44 @@ compute_totals(nb_editor_t *ed)
 	}
 }
 
+/* Whether a broken check is one a "misplaced" note explains. */
+static int
+explained(const nb_editor_t *ed, const nb_check_t *c)
+{
+	size_t i;
+
+	for (i = 0; c && i < ed->findings.n; i++)
+		if (ed->findings.v[i].pair[0] == c || ed->findings.v[i].pair[1] == c)
+			return 1;
+	return 0;
+}
+
+static void
+mark_cells(nb_editor_t *ed, const nb_term_t *t, size_t n, unsigned char mark)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!t[i].previous)
+			ed->mark[t[i].cell] |= mark;
+}
+
 static void
 mark_check(nb_editor_t *ed, const nb_finding_t *f)
 {
 	const nb_check_t *c = f->check;
-	size_t i;
+	unsigned char mark;
 
+	if (f->pair[0])
+		ed->mark[f->cell] |= NB_MARK_LIKELY;
 	if (f->severity == NB_SEV_WARNING || !c) {
 		if (f->severity == NB_SEV_WARNING)
 			ed->mark[f->cell] |= NB_MARK_WARNING;
 		return;
 	}
-	for (i = 0; i < c->nlhs; i++)
-		if (!c->lhs[i].previous)
-			ed->mark[c->lhs[i].cell] |= NB_MARK_ERROR;
-	for (i = 0; i < c->nrhs; i++)
-		if (!c->rhs[i].previous)
-			ed->mark[c->rhs[i].cell] |= NB_MARK_ERROR;
+	mark = explained(ed, c) ? NB_MARK_EXPLAINED : NB_MARK_ERROR;
+	mark_cells(ed, c->lhs, c->nlhs, mark);
+	mark_cells(ed, c->rhs, c->nrhs, mark);
 }
 
 static int
@@ -161,7 +183,7 @@ nb_ed_refresh(nb_editor_t *ed)
 	ed->changes++;
 	compute_totals(ed);
 	nb_findings_free(&ed->findings);
-	if (nb_rules_eval(ed->rep, NULL, &ed->findings) < 0)
+	if (nb_rules_eval(ed->rep, ed->prev, &ed->findings) < 0)
 		nb_ed_message(ed, 1, "内存不足，检查结果不完整");
 	memset(ed->mark, 0, ed->form->ncells);
 	for (i = 0; i < ed->findings.n; i++)
@@ -232,9 +254,48 @@ nb_ed_close(nb_editor_t *ed)
 	free(ed->sec_warnings);
 	free(ed->sec_unfilled);
 	free(ed->path);
+	free(ed->prev_name);
+	nb_report_free(ed->prev);
 	nb_report_free(ed->rep);
 	nb_form_free(ed->form);
 	memset(ed, 0, sizeof *ed);
+}
+
+/* The rules judged again with nothing changed: what was kept in the
+ * recovery file is still all there is. */
+static void
+rejudge(nb_editor_t *ed)
+{
+	int kept = ed->kept == ed->changes;
+
+	nb_ed_refresh(ed);
+	if (kept)
+		ed->kept = ed->changes;
+}
+
+int
+nb_ed_set_previous(nb_editor_t *ed, nb_report_t *prev, const char *name)
+{
+	char *copy = strdup(name);
+
+	if (!copy || strcmp(prev->form->format, ed->form->format) ||
+	    prev->form->ncells != ed->form->ncells) {
+		if (copy)
+			nb_ed_message(ed, 1, "上年报告 %s 的格式是“%s”，与本草稿的“%s”不同，"
+			              "不能逐格核对；跨年度的勾稽关系没有核对", name,
+			              prev->form->format, ed->form->format);
+		else
+			nb_ed_message(ed, 1, "内存不足，跨年度的勾稽关系没有核对");
+		free(copy);
+		nb_report_free(prev);
+		return -1;
+	}
+	nb_report_free(ed->prev);
+	free(ed->prev_name);
+	ed->prev = prev;
+	ed->prev_name = copy;
+	rejudge(ed);
+	return 0;
 }
 
 const nb_stop_t *
@@ -332,7 +393,9 @@ nb_ed_load(nb_editor_t *ed)
 	nb_value_clear(&ed->orig);
 	nb_value_copy(&ed->rep->values[s->cell], &ed->orig);
 	ed->changed = 0;
-	ed->fresh = s->kind == NB_STOP_NUM;
+	/* typing over a figure, or over the year, replaces it */
+	ed->fresh = s->kind == NB_STOP_NUM ||
+	            ed->form->cells[s->cell].field->type == NB_T_YEAR;
 	nb_ed_relayout(ed);
 }
 
@@ -357,22 +420,30 @@ int
 nb_ed_reload(nb_editor_t *ed, nb_report_t *rep)
 {
 	nb_form_t *form = ed->form;
+	nb_report_t *prev = ed->prev;
 	nb_error_t err = { 0 };
-	char *path = ed->path;
+	char *path = ed->path, *prev_name = ed->prev_name;
 	int readonly = ed->readonly;
 
 	if (!readonly)
 		nb_recovery_remove(path, &err);
 	ed->form = NULL;                /* kept for the new state */
-	ed->path = NULL;
+	ed->path = ed->prev_name = NULL;
+	ed->prev = NULL;
 	nb_ed_close(ed);
 	if (nb_ed_open(ed, form, rep, path, readonly ? NB_ED_READONLY : 0) < 0) {
 		nb_ed_close(ed);            /* what was built, form and rep too */
+		nb_report_free(prev);
+		free(prev_name);
 		free(path);
 		ed->done = 1;
 		return -1;
 	}
 	free(path);
+	ed->prev = prev;
+	ed->prev_name = prev_name;
+	if (prev)
+		rejudge(ed);
 	return 0;
 }
 
@@ -447,14 +518,29 @@ nb_ed_goto(nb_editor_t *ed, size_t stop)
 	nb_ed_load(ed);
 }
 
+/* A subsection's title comes filled in with its standard wording: what
+ * is to be written is its text, so Tab goes on there (Shift-Tab and Up
+ * still reach the title).  An empty title is a stop like any other. */
+static size_t
+past_filled_title(const nb_editor_t *ed, size_t to)
+{
+	const nb_stop_t *s = &ed->nav.stops[to];
+	const nb_value_t *v = &ed->rep->values[s->cell];
+
+	if (s->kind != NB_STOP_TITLE || (size_t)s->item >= v->nitems ||
+	    !v->items[s->item].title || !*v->items[s->item].title)
+		return to;
+	return nb_nav_step(&ed->nav, to, 1);
+}
+
 void
 nb_ed_next(nb_editor_t *ed)
 {
-	size_t to = nb_nav_step(&ed->nav, ed->cur, 1);
+	size_t to = past_filled_title(ed, nb_nav_step(&ed->nav, ed->cur, 1));
 
 	if (to == ed->cur) {
 		nb_ed_commit(ed);
-		nb_ed_message(ed, 0, "已到最后一项。按 {save} 保存");
+		nb_ed_message(ed, 0, "已到最后一项。按 {save} 保存，按 {export} 导出 Word 文件（.docx）");
 		return;
 	}
 	ed->msg[0] = '\0';
@@ -513,12 +599,35 @@ nb_ed_goto_finding(nb_editor_t *ed, size_t index)
 	f = &ed->findings.v[index];
 	msg = strdup(f->message);
 	nb_ed_goto(ed, finding_stop(ed, f));
-	nb_ed_message(ed, f->severity != NB_SEV_NOTE, "%s", msg ? msg : "");
+	nb_ed_message(ed, f->severity != NB_SEV_NOTE || f->pair[0], "%s",
+	              msg ? msg : "");
 	free(msg);
 }
 
-/* The finding of severity at least `sev` whose stop comes first after
- * the current one (wrapping round), or (size_t)-1. */
+/* How far up the walk of problems a finding comes: a figure probably in
+ * the wrong place as an error, the broken rules it explains not at all
+ * (-1: the cursor goes to that figure instead). */
+static int
+problem_rank(const nb_editor_t *ed, const nb_finding_t *f)
+{
+	if (f->pair[0])
+		return NB_SEV_ERROR;
+	return explained(ed, f->check) ? -1 : (int)f->severity;
+}
+
+const nb_finding_t *
+nb_ed_misplaced(const nb_editor_t *ed, size_t cell)
+{
+	size_t i;
+
+	for (i = 0; i < ed->findings.n; i++)
+		if (nb_misplaced_concerns(ed->form, &ed->findings.v[i], cell))
+			return &ed->findings.v[i];
+	return NULL;
+}
+
+/* The finding ranked at least `sev` whose stop comes first after the
+ * current one (wrapping round), or (size_t)-1. */
 static size_t
 next_finding(const nb_editor_t *ed, nb_severity_t sev)
 {
@@ -526,7 +635,7 @@ next_finding(const nb_editor_t *ed, nb_severity_t sev)
 	size_t bstop = (size_t)-1, fstop = (size_t)-1, s;
 
 	for (i = 0; i < ed->findings.n; i++) {
-		if (ed->findings.v[i].severity < sev)
+		if (problem_rank(ed, &ed->findings.v[i]) < (int)sev)
 			continue;
 		s = finding_stop(ed, &ed->findings.v[i]);
 		if (s > ed->cur && s < bstop) {
@@ -810,5 +919,7 @@ nb_ed_answer(nb_editor_t *ed, int yes)
 		remove_item_now(ed);
 	} else if (ask == NB_ASK_LEAVE && yes) {
 		ed->done = 1;
+	} else if (ask == NB_ASK_FILL_ZEROS && yes) {
+		nb_ed_fill_zeros_now(ed);
 	}
 }

@@ -7,7 +7,8 @@
  * Editing model: the current stop's text is in `buf`; every change to it
  * is applied to the report at once (when it makes a value), totals are
  * recomputed and every rule is judged again, so what the screen shows is
- * always up to date.  `orig` keeps the value the stop had when the cursor
+ * always up to date; with last year's report given, the rules that
+ * compare the two years are judged too.  `orig` keeps the value the stop had when the cursor
  * arrived: Esc puts it back in a one-line or number field (as an undo step
  * of its own) and leaves a paragraph as it is.  A total read from a file
  * that disagrees with the sum of its cells is kept (and flagged) until the
@@ -37,11 +38,18 @@
 
 #define NB_UNDO_MAX 256
 
-enum { NB_MARK_ERROR = 1, NB_MARK_WARNING = 2 };
+/* Marks of a cell: in a broken rule; warned about; holding a figure that
+ * was probably typed in the wrong column or row (a "misplaced" note); in
+ * a broken rule that such a note explains, so that the one cell to fix
+ * stands out among the others of its columns. */
+enum {
+	NB_MARK_ERROR = 1, NB_MARK_WARNING = 2, NB_MARK_LIKELY = 4,
+	NB_MARK_EXPLAINED = 8
+};
 
 typedef enum {
 	NB_ASK_NONE, NB_ASK_QUIT, NB_ASK_REMOVE_ITEM, NB_ASK_OVERWRITE,
-	NB_ASK_LEAVE
+	NB_ASK_LEAVE, NB_ASK_FILL_ZEROS
 } nb_ask_t;
 
 typedef struct {
@@ -62,6 +70,8 @@ typedef struct {
 	nb_form_t *form;        /* owned */
 	nb_report_t *rep;       /* owned */
 	char *path;             /* owned */
+	nb_report_t *prev;      /* last year's, read only (owned), or NULL */
+	char *prev_name;        /* how the operator knows it (owned) */
 	nb_nav_t nav;
 	size_t cur;             /* the current stop */
 	nb_text_t buf;          /* its text as being edited */
@@ -86,6 +96,7 @@ typedef struct {
 	char msg[512];
 	int msg_error;
 	nb_ask_t ask;           /* a question waiting for y/n */
+	int fill_section;       /* NB_ASK_FILL_ZEROS: its section, -1 all */
 	int done;               /* the session is over */
 	int broken;             /* ...because memory ran out: its edits are to
 	                         * be kept in the recovery file, and nothing
@@ -108,8 +119,14 @@ enum { NB_ED_READONLY = 1, NB_ED_RECOVERED = 2 };
 int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
                const char *path, int flags);
 void nb_ed_close(nb_editor_t *ed);
+/* Gives the session last year's report, to be read only (taken over;
+ * name, copied, is how the screen names it): the rules that compare the
+ * two years are judged from now on.  One of another format cannot be
+ * compared cell by cell: it is freed, a message says so, and -1. */
+int nb_ed_set_previous(nb_editor_t *ed, nb_report_t *prev, const char *name);
 /* Starts again on rep (read from the draft's file again; taken over),
- * with the same form, path and read-only state; the unsaved edits and
+ * with the same form, path, last year's report and read-only state; the
+ * unsaved edits and
  * their recovery file are given up.  -1: out of memory; then everything
  * is freed and the session is over (done). */
 int nb_ed_reload(nb_editor_t *ed, nb_report_t *rep);
@@ -127,9 +144,20 @@ void nb_ed_next(nb_editor_t *ed);
 void nb_ed_prev(nb_editor_t *ed);
 void nb_ed_next_section(nb_editor_t *ed, int dir);
 void nb_ed_grid(nb_editor_t *ed, int drow, int dcol);
-/* The next finding after the current stop (errors first), wrapping. */
+/* The next finding after the current stop (errors first), wrapping; a
+ * figure probably typed in the wrong place counts as an error, and the
+ * broken rules it explains are reached through it. */
 void nb_ed_next_problem(nb_editor_t *ed);
 void nb_ed_goto_finding(nb_editor_t *ed, size_t index);
+
+/* The current stop described so that another session finds it again
+ * (places.h): the field's path, "[N]" for column N of a row (from 0),
+ * "/N" for subsection N (from 1), "/N/title" for its title, as
+ * "requests.withheld.state_secret[2]" or "overview.items/2/title".  -1 when buf
+ * is too small.  Going to a place: -1, staying where it is, when the form
+ * or the report has no such stop (a subsection removed since). */
+int nb_ed_place(const nb_editor_t *ed, char *buf, size_t size);
+int nb_ed_goto_place(nb_editor_t *ed, const char *place);
 
 /* Typing.  Refused characters leave a message and return 0. */
 int nb_ed_type(nb_editor_t *ed, wchar_t c);
@@ -159,6 +187,10 @@ void nb_ed_redo(nb_editor_t *ed);
 void nb_ed_accept_total(nb_editor_t *ed);
 void nb_ed_add_item(nb_editor_t *ed);
 void nb_ed_remove_item(nb_editor_t *ed);   /* asks first */
+/* Every unfilled figure of the current table, or of the whole report when
+ * the table has none (or the cursor is not in one), set to 0, in one undo
+ * step; asks first, naming how many (editor_fill.c). */
+void nb_ed_fill_zeros(nb_editor_t *ed);
 /* Quitting: asks when there are unsaved changes. */
 void nb_ed_quit(nb_editor_t *ed);
 /* Ctrl-C: always asks, so a stray interrupt never ends the session. */
@@ -183,15 +215,25 @@ void nb_ed_cell_text(const nb_editor_t *ed, size_t cell, char *buf,
                      size_t size);
 /* The text of a stop as stored (not the edit buffer); malloc'd. */
 char *nb_ed_stop_text(const nb_editor_t *ed, size_t stop);
-/* The rule line for the status bar: the broken rule the current cell
- * takes part in (the wording of `nianbao check`), or the rule it takes
- * part in, with figures.  Returns 1 broken, 0 holds, -1 none. */
+/* The "misplaced" note a cell is concerned by (misplaced.h: the cell it
+ * names, where that figure belongs, a cell of the sums it explains), or
+ * NULL. */
+const nb_finding_t *nb_ed_misplaced(const nb_editor_t *ed, size_t cell);
+/* The rule line for the status bar: at a cell a "misplaced" note is
+ * about, the note; else the broken rule the current cell takes part in
+ * (the wording of `nianbao check`), or the rule it takes part in, with
+ * figures, and then how many errors the report has elsewhere
+ * ("{next_problem}" stands for the key that goes to them).
+ * Returns 1 broken, 0 holds, -1 none. */
 int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
 /* How far a section is: done, with cells unfilled, with errors; and the
  * words for it ("完成", "3未填", "2错 3未填") into buf of `size`. */
 typedef enum { NB_SEC_DONE, NB_SEC_UNFILLED, NB_SEC_ERRORS } nb_sec_state_t;
 nb_sec_state_t nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
                                    size_t size);
+/* The same words for any count of errors and unfilled places (a whole
+ * draft: draft_state.h). */
+nb_sec_state_t nb_ed_state_words(int errors, int unfilled, char *buf, size_t size);
 
 void nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -24,6 +24,8 @@ int nb_ed_commit(nb_editor_t *ed);
  * undo stack unless it changed nothing. */
 int nb_ed_step_note(nb_editor_t *ed, size_t cell);
 int nb_ed_step_close(nb_editor_t *ed);
+/* The answer yes to nb_ed_fill_zeros' question. */
+void nb_ed_fill_zeros_now(nb_editor_t *ed);
 /* Frees every step (closing the editor). */
 void nb_ed_undo_free(nb_editor_t *ed);
 /* Moving in the history: undoing the last step, redoing the next one,

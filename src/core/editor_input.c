@@ -234,6 +234,18 @@ refuse_char(nb_editor_t *ed, const nb_stop_t *s, wchar_t c)
 	return 1;
 }
 
+/* The characters a one-line stop may still take: the form's `max` less
+ * what it holds; (size_t)-1 when there is no limit. */
+static size_t
+room_left(const nb_editor_t *ed, const nb_stop_t *s)
+{
+	int max = cur_field(ed)->max;
+
+	if (!max || is_paragraph(s) || s->kind == NB_STOP_NUM)
+		return (size_t)-1;
+	return ed->buf.len >= (size_t)max ? 0 : (size_t)max - ed->buf.len;
+}
+
 int
 nb_ed_type(nb_editor_t *ed, wchar_t c)
 {
@@ -244,6 +256,10 @@ nb_ed_type(nb_editor_t *ed, wchar_t c)
 		return type_number(ed, f, halfwidth(c), f->type == NB_T_YEAR);
 	if (refuse_char(ed, s, c))
 		return 0;
+	if (!room_left(ed, s)) {
+		nb_ed_message(ed, 1, "这一项最多 %d 个字", f->max);
+		return 0;
+	}
 	if (nb_text_insert(&ed->buf, &c, 1) < 0)
 		return 0;
 	ed->msg[0] = '\0';
@@ -303,7 +319,7 @@ paste_text(nb_editor_t *ed, const wchar_t *s, size_t n)
 {
 	const nb_stop_t *st = nb_ed_stop(ed);
 	wchar_t *w;
-	size_t i, o = 0, dropped = 0;
+	size_t i, o = 0, dropped = 0, cut = 0;
 	int rc;
 
 	if (st->kind == NB_STOP_NUM || cur_field(ed)->type == NB_T_YEAR)
@@ -324,11 +340,18 @@ paste_text(nb_editor_t *ed, const wchar_t *s, size_t n)
 		}
 		w[o++] = c;
 	}
+	if (o > room_left(ed, st)) {
+		cut = o - room_left(ed, st);
+		o -= cut;
+	}
 	rc = nb_text_insert(&ed->buf, w, o);
 	free(w);
 	if (rc > 0)
 		apply(ed);
-	if (dropped)
+	if (cut)
+		nb_ed_message(ed, 1, "这一项最多 %d 个字：已粘贴 %zu 个，略去其后的 %zu 个",
+		              cur_field(ed)->max, o, cut);
+	else if (dropped)
 		nb_ed_message(ed, 1, "已粘贴 %zu 个字符，略去 %zu 个不可见的控制字符", o, dropped);
 	else if (rc > 0)
 		nb_ed_message(ed, 0, "已粘贴 %zu 个字符", o);
@@ -525,16 +548,21 @@ check_involves(const nb_check_t *c, size_t cell)
 	return 0;
 }
 
-/* A sum the current cell is part of, holding or waiting for its cells. */
+/* A sum the current cell is part of, holding or waiting for its cells;
+ * errors elsewhere are counted after it, so that a rule that holds here
+ * is never taken for a report that adds up. */
 static int
 holds_line(const nb_editor_t *ed, const nb_check_t *c, char *buf, size_t size)
 {
-	int state;
-	char *text = nb_check_describe(c, ed->rep, NULL, &state);
+	int state, n;
+	char *text = nb_check_describe(c, ed->rep, ed->prev, &state);
 
-	snprintf(buf, size, "%s%s", state > 0 ? "勾稽关系成立：" : "填完后核对：",
-	         text ? text : "");
+	n = snprintf(buf, size, "%s%s", state > 0 ? "勾稽关系成立：" : "填完后核对：",
+	             text ? text : "");
 	free(text);
+	if (ed->findings.errors && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "；其他 %zu 个问题：{next_problem}",
+		         ed->findings.errors);
 	return 0;
 }
 
@@ -545,14 +573,20 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 	const nb_check_t *first = NULL;
 	char *msg;
 
+	const nb_finding_t *misplaced = nb_ed_misplaced(ed, cell);
+
+	if (misplaced) {
+		snprintf(buf, size, "%s", misplaced->message);
+		return 1;
+	}
 	*buf = '\0';
 	for (i = 0; i < ed->form->nrules; i++)
 		for (k = 0; k < ed->form->rules[i].nchecks; k++) {
 			const nb_check_t *c = &ed->form->rules[i].checks[k];
-			if (c->previous || !check_involves(c, cell))
+			if ((c->previous && !ed->prev) || !check_involves(c, cell))
 				continue;
 			msg = NULL;
-			if (!nb_check_holds(c, ed->rep, NULL, &msg)) {
+			if (!nb_check_holds(c, ed->rep, ed->prev, &msg)) {
 				snprintf(buf, size, "%s", msg ? msg : "");
 				free(msg);
 				return 1;
@@ -566,8 +600,12 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 nb_sec_state_t
 nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf, size_t size)
 {
-	int e = ed->sec_errors[sec], u = ed->sec_unfilled[sec];
+	return nb_ed_state_words(ed->sec_errors[sec], ed->sec_unfilled[sec], buf, size);
+}
 
+nb_sec_state_t
+nb_ed_state_words(int e, int u, char *buf, size_t size)
+{
 	if (e && u)
 		snprintf(buf, size, "%d错 %d未填", e, u);
 	else if (e)

@@ -40,16 +40,25 @@ nb_error_set(nb_error_t *err, const char *file, int line, int col,
 	return -1;
 }
 
+void
+nb_error_format(const nb_error_t *err, const char *kind, char *out, size_t cap)
+{
+	if (err->file[0] && err->line > 0)
+		snprintf(out, cap, "%s:%d:%d: %s: %s\n", err->file, err->line,
+		         err->col > 0 ? err->col : 1, kind, err->msg);
+	else if (err->file[0])
+		snprintf(out, cap, "%s: %s: %s\n", err->file, kind, err->msg);
+	else
+		snprintf(out, cap, "nianbao: %s: %s\n", kind, err->msg);
+}
+
 static void
 print(const nb_error_t *err, FILE *out, const char *kind)
 {
-	if (err->file[0] && err->line > 0)
-		fprintf(out, "%s:%d:%d: %s: %s\n", err->file, err->line,
-		        err->col > 0 ? err->col : 1, kind, err->msg);
-	else if (err->file[0])
-		fprintf(out, "%s: %s: %s\n", err->file, kind, err->msg);
-	else
-		fprintf(out, "nianbao: %s: %s\n", kind, err->msg);
+	char line[NB_ERROR_LINE_MAX];
+
+	nb_error_format(err, kind, line, sizeof line);
+	fputs(line, out);
 }
 
 void

@@ -20,6 +20,15 @@ int nb_error_set(nb_error_t *err, const char *file, int line, int col,
                  const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* The longest line nb_error_format makes, its NUL included. */
+#define NB_ERROR_LINE_MAX (sizeof ((nb_error_t *)0)->file + \
+                           sizeof ((nb_error_t *)0)->msg + 64)
+
+/* The line nb_error_print prints, "\n" included, into out (cap bytes);
+ * kind is "error" or "warning". */
+void nb_error_format(const nb_error_t *err, const char *kind, char *out,
+                     size_t cap);
+
 /* Prints "file:line:col: error: msg" (parts that are unknown are left out). */
 void nb_error_print(const nb_error_t *err, FILE *out);
 

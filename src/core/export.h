@@ -1,5 +1,6 @@
 /* export.h - the published report: a document model built from a form and
- * a report, and its renderings as plain text, Markdown, HTML, Word and PDF.
+ * a report, and its renderings as plain text, Markdown, HTML, Word and PDF,
+ * and its tables as CSV and as a workbook (.xlsx).
  *
  * nb_doc_build() is the one place that walks the form's sections and
  * tables; it produces a format-independent document (title, paragraphs,
@@ -24,7 +25,9 @@ typedef enum {
 	NB_EXPORT_MD,           /* CommonMark with GFM tables */
 	NB_EXPORT_HTML,         /* one self-contained HTML5 file */
 	NB_EXPORT_DOCX,         /* Office Open XML (zip) */
-	NB_EXPORT_PDF           /* A4 pages drawn with Pango and Cairo */
+	NB_EXPORT_PDF,          /* A4 pages drawn with Pango and Cairo */
+	NB_EXPORT_CSV,          /* the tables, UTF-8 with a byte-order mark */
+	NB_EXPORT_XLSX          /* the tables as a workbook, one sheet each */
 } nb_export_format_t;
 
 /* ---- the document model ---- */
@@ -56,6 +59,8 @@ typedef struct {
 	nb_gcell_t *cells;      /* in reading order (by row, then column) */
 	size_t ncells;
 	int *slot;              /* nrows*ncols: the cell covering each slot */
+	int nkeep;              /* columns [0, nkeep) name a row: a workbook
+	                         * keeps them in view when scrolled (0: none) */
 } nb_grid_t;
 
 typedef struct {
@@ -126,6 +131,10 @@ const char *nb_find_url(const char *s, size_t *len);
 void nb_template_expand(const nb_report_t *r, const char *tmpl,
                         const char *const *vars, size_t n, nb_buf_t *out);
 
+/* Appends the text of a cell as published: a figure ("12", "5949.088667"
+ * as written), a year, a line; nothing when it is unfilled. */
+void nb_value_text(const nb_report_t *r, size_t cell, nb_buf_t *out);
+
 /* Chinese numeral for 1..99 (一, 十一, 二十三); buf of 16 bytes. */
 void nb_cn_numeral(int n, char *buf);
 
@@ -136,6 +145,16 @@ int nb_render_md(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_html(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_docx(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_pdf(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
+/* The tables only: CSV, one line a grid row (a label merged over several
+ * rows repeated on each), after a line with the title and one with each
+ * table's heading; a workbook, one sheet a table, merged cells merged,
+ * figures as numbers with as many decimals as they were written with. */
+int nb_render_csv(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
+int nb_render_xlsx(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
+
+/* Appends text as HTML or XML character data (attribute values too):
+ * & < > " ' written as references. */
+void nb_html_escape(nb_buf_t *out, const char *s);
 
 /* A line of wrapped text: bytes [start, end) of the text. */
 typedef struct {
@@ -163,12 +182,12 @@ size_t nb_txt_wrap(const char *s, int width, nb_span_t *lines, size_t max);
 int nb_export_render(const nb_report_t *r, nb_export_format_t fmt,
                      int draft_mark, nb_buf_t *out, nb_error_t *err);
 
-/* "txt", "md", "html", "docx", "pdf" (also "text", "markdown", "htm"): 0 and
- * *fmt, or -1 when unknown. */
+/* "txt", "md", "html", "docx", "pdf", "csv", "xlsx" (also "text",
+ * "markdown", "htm"): 0 and *fmt, or -1 when unknown. */
 int nb_export_format_parse(const char *name, nb_export_format_t *fmt);
 /* The format named by a file name's extension: 0, or -1 when none. */
 int nb_export_format_of_path(const char *path, nb_export_format_t *fmt);
-/* "txt", "md", "html", "docx", "pdf". */
+/* "txt", "md", "html", "docx", "pdf", "csv", "xlsx". */
 const char *nb_export_format_name(nb_export_format_t fmt);
 
 #endif

@@ -137,9 +137,8 @@ nb_cn_numeral(int n, char *buf)
 		strcat(buf, digit[n % 10]);
 }
 
-/* The text of a cell as published: a figure, a year, a line. */
-static void
-value_text(const nb_report_t *r, size_t cell, nb_buf_t *out)
+void
+nb_value_text(const nb_report_t *r, size_t cell, nb_buf_t *out)
 {
 	const nb_field_t *f = r->form->cells[cell].field;
 	const nb_value_t *v = &r->values[cell];
@@ -186,7 +185,7 @@ placeholder(const nb_report_t *r, const char *name, size_t n,
 		nb_template_expand(r, r->form->period, vars, nvars, out);
 	else if ((f = nb_form_field(r->form, path)) && f->type != NB_T_GROUP &&
 	         f->type != NB_T_ITEMS && f->ncells == 1)
-		value_text(r, f->cell, out);
+		nb_value_text(r, f->cell, out);
 	return out->len == before;
 }
 
@@ -283,7 +282,7 @@ place(nb_doc_t *d, const nb_report_t *r, nb_grid_t *g, const nb_tcell_t *t,
 		c->kind = NB_GC_VALUE;
 		nb_buf_init(&b);
 		nb_buf_puts(&b, "");
-		value_text(r, t->cell, &b);
+		nb_value_text(r, t->cell, &b);
 		c->text = b.failed ? NULL : clean(d, b.data, b.len);
 		nb_buf_free(&b);
 	}
@@ -738,6 +737,7 @@ static const struct {
 } format_names[] = {
 	{ "txt", NB_EXPORT_TXT }, { "md", NB_EXPORT_MD },
 	{ "html", NB_EXPORT_HTML }, { "docx", NB_EXPORT_DOCX }, { "pdf", NB_EXPORT_PDF },
+	{ "csv", NB_EXPORT_CSV }, { "xlsx", NB_EXPORT_XLSX },
 	{ "text", NB_EXPORT_TXT }, { "markdown", NB_EXPORT_MD },
 	{ "htm", NB_EXPORT_HTML },
 };
@@ -775,7 +775,8 @@ nb_export_render(const nb_report_t *r, nb_export_format_t fmt, int draft_mark,
                  nb_buf_t *out, nb_error_t *err)
 {
 	static int (*const render[])(const nb_doc_t *, nb_buf_t *, nb_error_t *) = {
-		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx, nb_render_pdf
+		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx, nb_render_pdf,
+		nb_render_csv, nb_render_xlsx
 	};
 	nb_doc_t doc;
 	int rc;

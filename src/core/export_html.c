@@ -83,8 +83,8 @@ esc_n(nb_buf_t *out, const char *s, size_t n)
 	nb_buf_add(out, s, (size_t)(end - s));
 }
 
-static void
-esc(nb_buf_t *out, const char *s)
+void
+nb_html_escape(nb_buf_t *out, const char *s)
 {
 	esc_n(out, s, strlen(s));
 }
@@ -93,7 +93,7 @@ static void
 tag(nb_buf_t *out, const char *open, const char *text, const char *close)
 {
 	nb_buf_puts(out, open);
-	esc(out, text);
+	nb_html_escape(out, text);
 	nb_buf_puts(out, close);
 }
 
@@ -128,7 +128,7 @@ title(nb_buf_t *out, const char *lines)
 		nb_buf_puts(out, "<br>");
 		lines = nl + 1;
 	}
-	esc(out, lines);
+	nb_html_escape(out, lines);
 	nb_buf_puts(out, "</h1>\n");
 }
 
@@ -146,7 +146,7 @@ para_text(nb_buf_t *out, const char *text)
 		nb_buf_puts(out, "</span>");
 		text = url + len;
 	}
-	esc(out, text);
+	nb_html_escape(out, text);
 }
 
 static void
@@ -171,7 +171,7 @@ cell(nb_buf_t *out, const nb_gcell_t *x)
 		tag(out, "<table class=\"repeat\" role=\"presentation\"><thead><tr><td>",
 		    x->text, "</td></tr></thead><tbody><tr><td></td></tr></tbody></table>");
 	else
-		esc(out, x->text);
+		nb_html_escape(out, x->text);
 	nb_buf_printf(out, "</%s>", el);
 }
 

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,70 +46,91 @@ not_regular(const char *path, mode_t mode, nb_error_t *err)
 /* Opens path for reading only if it is a regular file: reading a FIFO
  * waits for a writer forever, and a device may never end.  stat() first,
  * so that a device is not even opened; O_NONBLOCK and fstat() for what
- * may have been put in its place meanwhile. */
-static FILE *
-open_regular(const char *path, nb_error_t *err)
+ * may have been put in its place meanwhile.  *size: its size then. */
+static int
+open_regular(const char *path, off_t *size, nb_error_t *err)
 {
 	struct stat st;
-	FILE *f;
 	int fd;
 
-	if (stat(path, &st) < 0) {
-		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		not_regular(path, st.st_mode, err);
-		return NULL;
-	}
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
-		return NULL;
-	}
+	if (stat(path, &st) < 0)
+		return nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return not_regular(path, st.st_mode, err);
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
 	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
-		not_regular(path, st.st_mode, err);
 		close(fd);
-		return NULL;
+		return not_regular(path, st.st_mode, err);
 	}
-	if (!(f = fdopen(fd, "rb"))) {
-		nb_error_set(err, path, 0, 0, "无法打开：%s", strerror(errno));
-		close(fd);
+	*size = st.st_size;
+	return fd;
+}
+
+/* Reads fd to its end into *buf (cap bytes, grown as the file turns out
+ * longer than it was), but no more than max + 1 bytes; -1 with errno. */
+static ssize_t
+read_all(int fd, char **buf, size_t cap, size_t max)
+{
+	size_t n = 0;
+	ssize_t got;
+	char *b;
+
+	for (;;) {
+		if (n == cap) {
+			if (cap > max)
+				return (ssize_t)n;
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			if (!(b = realloc(*buf, cap + 1)))
+				return errno = ENOMEM, -1;
+			*buf = b;
+		}
+		got = read(fd, *buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return -1;
+		if (got == 0)
+			return (ssize_t)n;
+		n += (size_t)got;
 	}
-	return f;
 }
 
 int
 nb_file_read(const char *path, size_t max, char **out, size_t *len,
              nb_error_t *err)
 {
-	FILE *f;
+	off_t size = 0;
+	size_t cap;
+	ssize_t n;
 	char *buf;
-	size_t n;
+	int fd, e;
 
 	*out = NULL;
-	if (!(f = open_regular(path, err)))
+	if ((fd = open_regular(path, &size, err)) < 0)
 		return -1;
-	buf = malloc(max + 2);
-	if (!buf) {
-		fclose(f);
+	/* the size stat() gives, and a little more, to see the end in one read */
+	cap = size < 0 || (uintmax_t)size > max ? max + 1 : (size_t)size + 1;
+	if (!(buf = malloc(cap + 1))) {
+		close(fd);
 		return nb_error_set(err, path, 0, 0, "内存不足");
 	}
-	n = fread(buf, 1, max + 1, f);
-	if (ferror(f)) {
-		int e = errno;
-		fclose(f);
+	n = read_all(fd, &buf, cap, max);
+	e = errno;
+	close(fd);
+	if (n < 0) {
 		free(buf);
-		return nb_error_set(err, path, 0, 0, "读取失败：%s", strerror(e));
+		return e == ENOMEM ? nb_error_set(err, path, 0, 0, "内存不足")
+		                   : nb_error_set(err, path, 0, 0, "读取失败：%s", strerror(e));
 	}
-	fclose(f);
-	if (n > max) {
+	if ((size_t)n > max) {
 		free(buf);
 		return nb_error_set(err, path, 0, 0,
 		    "文件太大（超过 %zu 字节）", max);
 	}
 	buf[n] = '\0';
 	*out = buf;
-	*len = n;
+	*len = (size_t)n;
 	return 0;
 }
 

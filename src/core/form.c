@@ -125,14 +125,21 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 	    nb_fl_flag(L, m, "flow", &f->flow) < 0 ||
 	    nb_fl_flag(L, m, "total", &f->total) < 0 ||
 	    nb_fl_int(L, m, "decimals", 0, &f->decimals) < 0 ||
+	    nb_fl_int(L, m, "max", 0, &f->max) < 0 ||
 	    nb_fl_str(L, m, "columns", 0, &cols) < 0)
 		return -1;
 	if (!f->short_label)
 		f->short_label = f->label;
+	if (nb_fl_brief(L, m, "grid", f->label, &f->grid_label) < 0)
+		return -1;
 	if (!(f->path = join_path(L, parent, f->key)))
 		return -1;
 	if (f->type == NB_T_AMOUNT && f->decimals > 9)
 		return nb_fl_bad(L, m, "金额最多 9 位小数");
+	if (f->max && f->type != NB_T_LINE && f->type != NB_T_ITEMS)
+		return nb_fl_bad(L, m, "max 只用于 line 字段和 items 的标题");
+	if (f->max < 0)
+		return nb_fl_bad(L, m, "max 应为正整数");
 	if (f->type == NB_T_ROW && !cols)
 		return nb_fl_bad(L, m, "row 字段“%s”缺少 columns", f->key);
 	if (f->type == NB_T_ROW && !(f->columns = nb_form_colset(L->form, cols)))
@@ -158,10 +165,15 @@ load_fields(nb_formload_t *L, const nb_ynode_t *list, nb_field_t *parent)
 		if (!(parent->kids[i] = nb_fl_alloc(L, 1, sizeof **parent->kids)) ||
 		    load_field(L, list->kids[i], parent, parent->kids[i]) < 0)
 			return -1;
-		for (j = 0; j < i; j++)
-			if (!strcmp(parent->kids[j]->key, parent->kids[i]->key))
-				return nb_fl_bad(L, list->kids[i], "字段“%s”重复",
-				           parent->kids[i]->key);
+		for (j = 0; j < i; j++) {
+			const nb_field_t *a = parent->kids[j], *b = parent->kids[i];
+			if (!strcmp(a->key, b->key))
+				return nb_fl_bad(L, list->kids[i], "字段“%s”重复", b->key);
+			/* the point of a grid label is telling rows apart */
+			if (a->grid_label && b->grid_label && !strcmp(a->grid_label, b->grid_label))
+				return nb_fl_bad(L, list->kids[i], "字段“%s”的 grid 与“%s”的相同（%s）",
+				                 b->key, a->key, b->grid_label);
+		}
 	}
 	return 0;
 }
@@ -241,7 +253,9 @@ load_text(nb_formload_t *L, const nb_ynode_t *root)
 	       nb_fl_str(L, m, "opening", 0, &t->opening) < 0 ||
 	       nb_fl_str(L, m, "item_heading", 0, &t->item_heading) < 0 ||
 	       nb_fl_str(L, m, "inline_label", 0, &t->inline_label) < 0 ||
-	       nb_fl_str(L, m, "draft_mark", 0, &t->draft_mark) < 0 ? -1 : 0;
+	       nb_fl_str(L, m, "draft_mark", 0, &t->draft_mark) < 0 ||
+	       nb_fl_str(L, m, "summary_title", 0, &t->summary_title) < 0 ||
+	       nb_fl_str(L, m, "summary_total", 0, &t->summary_total) < 0 ? -1 : 0;
 }
 
 /* ---- whose report, which year ---- */
@@ -289,7 +303,7 @@ load_form(nb_formload_t *L, const nb_ynode_t *root)
 	    load_colsets(L, root) < 0 || load_schema(L, root) < 0 ||
 	    nb_fl_tables(L, root) < 0 || nb_fl_sections(L, root) < 0 ||
 	    nb_fl_rules(L, root) < 0 || load_text(L, root) < 0 ||
-	    load_identity(L, root) < 0)
+	    load_identity(L, root) < 0 || nb_fl_next_year(L, root) < 0)
 		return -1;
 	return 0;
 }

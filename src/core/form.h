@@ -39,12 +39,16 @@ typedef struct nb_field {
 	const char *path;       /* "requests.withheld.state_secret" */
 	const char *label;      /* official label */
 	const char *short_label;/* name in messages ("三（三）1"); = label if unset */
+	const char *grid_label; /* a grid row's label where its own is cut
+	                         * ("3.补正后仍不明确"), or NULL */
 	const char *hint;       /* help shown while editing, or NULL */
 	const char *unit;       /* amount: "万元", or NULL */
 	nb_type_t type;
 	int flow;               /* group: written as a flow mapping */
 	int total;              /* computed from other cells */
 	int decimals;           /* amount: places allowed */
+	int max;                /* line, items' titles: at most this many
+	                         * characters (form `max`); 0: no limit */
 	const nb_colset_t *columns;   /* row */
 	const char **titles;    /* items: the standard titles */
 	size_t ntitles;
@@ -86,6 +90,7 @@ typedef struct {
 typedef struct {
 	const char *id;
 	const char *heading;
+	const char *short_heading;/* where the heading is cut ("三、依申请"), or NULL */
 	const nb_field_t **fields;
 	size_t nfields;
 	const nb_table_t *table;  /* or NULL */
@@ -120,6 +125,7 @@ typedef struct nb_rule {
 	nb_severity_t severity;
 	int computes;           /* lhs is a total the editor computes */
 	const char *text;       /* mentions: the text looked for */
+	const char *message;    /* the form's wording, its {…} not filled in */
 	nb_check_t *checks;     /* the rule repeated over its `for` */
 	size_t nchecks;
 } nb_rule_t;
@@ -132,7 +138,37 @@ typedef struct {
 	const char *item_heading; /* subsection heading: "（{n}）{title}。" */
 	const char *inline_label; /* paragraph start in inline_labels sections */
 	const char *draft_mark;   /* the mark on a draft's output */
+	const char *summary_title;/* a summary of many reports ({year}) */
+	const char *summary_total;/* the label of its row of totals */
 } nb_form_text_t;
+
+/* How next year's draft is made from this year's (the form's optional
+ * `next_year`; nextyear.h does it): fields kept as they are, figures
+ * carried over to other fields, and text put under a prompt into another
+ * field for the operator to rewrite.  Checked at load: every path is a
+ * field, and none is named twice as a target; the draft's format and
+ * year are not kept (they are the program's to set); a carry joins two
+ * fields of the same kind of figures (rows of the same columns) and does
+ * not write into a computed total; a rewrite joins two paragraph fields
+ * and has a one-line prompt. */
+typedef struct {
+	const nb_field_t *from, *to;
+} nb_carry_t;
+
+typedef struct {
+	const nb_field_t *from, *to;
+	const char *prompt;
+} nb_rewrite_t;
+
+typedef struct {
+	int given;                /* the form has a next_year */
+	const nb_field_t **keep;  /* items: their titles only */
+	size_t nkeep;
+	nb_carry_t *carry;
+	size_t ncarry;
+	nb_rewrite_t *rewrite;
+	size_t nrewrite;
+} nb_next_year_t;
 
 typedef struct {
 	nb_arena_t arena;
@@ -156,6 +192,7 @@ typedef struct {
 	/* The fields that say whose report it is and for which year (the
 	 * form's `identity`): a line field and a year field, or NULL. */
 	const nb_field_t *org_field, *year_field;
+	nb_next_year_t next_year;
 } nb_form_t;
 
 /* The format a new draft follows unless told otherwise. */

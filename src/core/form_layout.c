@@ -243,6 +243,8 @@ load_section(nb_formload_t *L, const nb_ynode_t *m, nb_section_t *s)
 	    nb_fl_flag(L, m, "inline_labels", &s->inline_labels) < 0 ||
 	    !(fields = nb_fl_node(L, m, "fields", NB_Y_SEQ)))
 		return -1;
+	if (nb_fl_brief(L, m, "short", s->heading, &s->short_heading) < 0)
+		return -1;
 	if (table && !(s->table = find_table(L->form, table)))
 		return nb_fl_bad(L, m, "没有表格“%s”", table);
 	if (load_aliases(L, m, s) < 0)

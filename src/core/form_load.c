@@ -11,6 +11,8 @@
 
 #include "core/form.h"
 #include "core/form_load.h"
+#include "core/text.h"
+#include "core/textcheck.h"
 #include "core/ytree.h"
 
 int
@@ -69,6 +71,28 @@ nb_fl_str(nb_formload_t *L, const nb_ynode_t *map, const char *key, int required
 		return nb_fl_bad(L, v, "“%s”应为文字", key);
 	*out = nb_fl_dup(L, v->str);
 	return *out ? 0 : -1;
+}
+
+int
+nb_fl_brief(nb_formload_t *L, const nb_ynode_t *map, const char *key,
+            const char *full, const char **out)
+{
+	nb_textcheck_t bad;
+	char what[64];
+
+	if (nb_fl_str(L, map, key, 0, out) < 0)
+		return -1;
+	if (!*out)
+		return 0;
+	if (!**out)
+		return nb_fl_bad(L, nb_ymap_get(map, key), "“%s”不能为空", key);
+	if (nb_textcheck(*out, strlen(*out), NB_TEXTCHECK_ONE_LINE, &bad) < 0)
+		return nb_fl_bad(L, nb_ymap_get(map, key), "“%s”应为一行文字（其中有%s）",
+		                 key, nb_textcheck_what(&bad, what, sizeof what));
+	if (nb_str_width(*out, strlen(*out)) >= nb_str_width(full, strlen(full)))
+		return nb_fl_bad(L, nb_ymap_get(map, key), "“%s”（%s）应比它代替的“%s”短",
+		                 key, *out, full);
+	return 0;
 }
 
 int

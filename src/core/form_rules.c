@@ -309,6 +309,7 @@ load_rule(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r)
 	    nb_fl_str(L, m, "message", 1, &msg) < 0 ||
 	    nb_fl_flag(L, m, "computes", &r->computes) < 0)
 		return -1;
+	r->message = msg;
 	if (!sev || !strcmp(sev, "error"))
 		r->severity = NB_SEV_ERROR;
 	else if (!strcmp(sev, "warning"))

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@ typedef struct {
 
 struct nb_formset {
 	const char *const *dirs;
+	pthread_mutex_t lock;   /* over v: drafts are read on several threads */
 	entry_t *v;
 	size_t n, cap;
 };
@@ -23,8 +25,13 @@ nb_formset_new(const char *const *dirs)
 {
 	nb_formset_t *set = calloc(1, sizeof *set);
 
-	if (set)
-		set->dirs = dirs;
+	if (!set)
+		return NULL;
+	if (pthread_mutex_init(&set->lock, NULL) != 0) {
+		free(set);
+		return NULL;
+	}
+	set->dirs = dirs;
 	return set;
 }
 
@@ -40,6 +47,7 @@ nb_formset_free(nb_formset_t *set)
 		nb_form_free(set->v[i].form);
 	}
 	free(set->v);
+	pthread_mutex_destroy(&set->lock);
 	free(set);
 }
 
@@ -67,9 +75,9 @@ oom:
 	return nb_error_set(err, "", 0, 0, "内存不足");
 }
 
-int
-nb_formset_get(nb_formset_t *set, const char *format, const nb_form_t **out,
-               nb_error_t *err)
+static int
+get_locked(nb_formset_t *set, const char *format, const nb_form_t **out,
+           nb_error_t *err)
 {
 	nb_form_t *form;
 	size_t i;
@@ -84,6 +92,18 @@ nb_formset_get(nb_formset_t *set, const char *format, const nb_form_t **out,
 		return -1;
 	*out = form;
 	return 0;
+}
+
+int
+nb_formset_get(nb_formset_t *set, const char *format, const nb_form_t **out,
+               nb_error_t *err)
+{
+	int rc;
+
+	pthread_mutex_lock(&set->lock);
+	rc = get_locked(set, format, out, err);
+	pthread_mutex_unlock(&set->lock);
+	return rc;
 }
 
 int

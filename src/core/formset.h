@@ -3,8 +3,9 @@
  * A command that reads thousands of drafts would otherwise parse the same
  * form file for every one of them.  A set loads the form of a format at
  * its first use and keeps it until the set is freed; the reports read
- * through it point at its forms, so the set must outlive them.  A set is
- * not safe to share between threads while forms are still being loaded.
+ * through it point at its forms, so the set must outlive them.  Drafts
+ * may be read through one set on several threads at once (readmany.h);
+ * a loaded form is never changed.
  */
 #ifndef NB_FORMSET_H
 #define NB_FORMSET_H

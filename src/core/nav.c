@@ -79,10 +79,12 @@ add_grow(nb_nsec_t *s, const char *label, const nb_field_t *f, int depth,
 	s->rows = g;
 	g = &g[s->nrows++];
 	g->label = label;
+	g->brief = f ? f->grid_label : NULL;
 	g->field = f;
 	g->depth = depth;
 	g->first = first;
 	g->ncols = ncols;
+	g->tcol = -1;
 	if (ncols > s->ncols)
 		s->ncols = ncols;
 	return 0;
@@ -98,9 +100,10 @@ grid_field(const nb_form_t *F, size_t cell)
 	return f->parent && f->parent->flow ? f->parent : f;
 }
 
+/* A grid row of f's figures, the first of them in table column tcol. */
 static int
 add_grid_field(nb_nav_t *nav, int sec, const nb_field_t *f, const char *label,
-               int depth)
+               int depth, int tcol)
 {
 	nb_nsec_t *s = &nav->secs[sec];
 	size_t first = nav->nstops, i;
@@ -111,7 +114,10 @@ add_grid_field(nb_nav_t *nav, int sec, const nb_field_t *f, const char *label,
 		nav->stops[nav->nstops - 1].grow = (int)s->nrows;
 		nav->stops[nav->nstops - 1].gcol = (int)i;
 	}
-	return add_grow(s, label, f, depth, first, (int)f->ncells);
+	if (add_grow(s, label, f, depth, first, (int)f->ncells) < 0)
+		return -1;
+	s->rows[s->nrows - 1].tcol = tcol;
+	return 0;
 }
 
 /* Labels that span several rows (the "三、本年度办理结果" of table 三)
@@ -174,7 +180,7 @@ add_table_row(nb_nav_t *nav, int sec, const nb_trow_t *tr, int cols,
 			}
 		}
 		if (add_grid_field(nav, sec, f, nl && f->ncells > 1 ? labels[nl - 1]->text
-		                   : f->label, depth) < 0)
+		                   : f->label, depth, c->gcol) < 0)
 			return -1;
 		last = f;
 		nl = 0;
@@ -183,6 +189,72 @@ add_table_row(nb_nav_t *nav, int sec, const nb_trow_t *tr, int cols,
 		if (add_grow(s, labels[k]->text, NULL, depth, 0, 0) < 0)
 			return -1;
 	span_next_row(sp);
+	return 0;
+}
+
+/* The table column where every grid row of several figures starts, or
+ * -1 when they start in different ones; its width into *width. */
+static int
+common_tcol(const nb_nsec_t *s, int *width)
+{
+	int base = -1;
+	size_t i;
+
+	*width = 0;
+	for (i = 0; i < s->nrows; i++) {
+		const nb_grow_t *g = &s->rows[i];
+		if (!g->field || g->ncols < 2)
+			continue;
+		if (base >= 0 && g->tcol != base)
+			return -1;
+		base = g->tcol;
+		if (g->ncols > *width)
+			*width = g->ncols;
+	}
+	return base;
+}
+
+static int
+add_span(nb_nsec_t *s, const nb_tcell_t *c, int level)
+{
+	nb_gspan_t *v = realloc(s->spans, (s->nspans + 1) * sizeof *v);
+
+	if (!v)
+		return -1;
+	s->spans = v;
+	v = &v[s->nspans++];
+	v->label = c->text;
+	v->level = level;
+	v->col = c->gcol - s->span_tcol;
+	v->ncols = c->cols;
+	s->span_levels = level + 1;
+	return 0;
+}
+
+/* The head's labels over several of the grid's columns, a level for each
+ * head row that has some. */
+static int
+add_spans(nb_nsec_t *s)
+{
+	const nb_table_t *t = s->sec->table;
+	int width, level = -1;
+	size_t i, k;
+
+	if ((s->span_tcol = common_tcol(s, &width)) < 0)
+		return 0;
+	for (i = 0; i < t->nhead; i++) {
+		int here = 0;
+		for (k = 0; k < t->head[i].n; k++) {
+			const nb_tcell_t *c = &t->head[i].cells[k];
+			if (!c->text || c->cols < 2 || c->gcol < s->span_tcol ||
+			    c->gcol + c->cols > s->span_tcol + width)
+				continue;
+			if (!here++)
+				level++;
+			if (add_span(s, c, level) < 0)
+				return -1;
+		}
+	}
 	return 0;
 }
 
@@ -197,7 +269,7 @@ add_grid(nb_nav_t *nav, int sec)
 	for (i = 0; i < t->nbody; i++)
 		if (add_table_row(nav, sec, &t->body[i], t->columns, &sp) < 0)
 			return -1;
-	return 0;
+	return add_spans(&nav->secs[sec]);
 }
 
 void
@@ -205,8 +277,10 @@ nb_nav_free(nb_nav_t *nav)
 {
 	size_t i;
 
-	for (i = 0; i < nav->nsecs; i++)
+	for (i = 0; i < nav->nsecs; i++) {
 		free(nav->secs[i].rows);
+		free(nav->secs[i].spans);
+	}
 	free(nav->secs);
 	free(nav->stops);
 	free(nav->cell_section);
@@ -231,6 +305,7 @@ nb_nav_build(nb_nav_t *nav, const nb_report_t *r)
 		nb_nsec_t *s = &nav->secs[i];
 		s->sec = &F->sections[i];
 		s->first = nav->nstops;
+		s->span_tcol = -1;
 		if (s->sec->table) {
 			if (add_grid(nav, (int)i) < 0)
 				goto fail;

@@ -41,11 +41,23 @@ typedef struct {
 /* One row of a grid: a heading (field NULL) or a row of cells. */
 typedef struct {
 	const char *label;
+	const char *brief;        /* the field's `grid` label, for when label
+	                           * is cut, or NULL */
 	const nb_field_t *field;  /* row, flow group or single figure */
 	int depth;                /* headings above it */
 	size_t first;             /* the stop of its first cell */
 	int ncols;
+	int tcol;                 /* the table column of its first cell */
 } nb_grow_t;
+
+/* A heading of the table's head over several grid columns ("申请人情况"
+ * over all seven, "法人或其他组织" over five), on line `level` of the
+ * headings above the column names (0 the top). */
+typedef struct {
+	const char *label;
+	int level;
+	int col, ncols;           /* the grid columns under it */
+} nb_gspan_t;
 
 typedef struct {
 	const nb_section_t *sec;
@@ -54,6 +66,13 @@ typedef struct {
 	nb_grow_t *rows;
 	size_t nrows;
 	int ncols;                /* widest grid row */
+	/* The head's headings over several columns: they stand over the grid
+	 * rows whose first cell is in table column span_tcol (the rows of
+	 * table 三; table 四's rows stand in different columns, so none). */
+	nb_gspan_t *spans;
+	size_t nspans;
+	int span_levels;          /* lines they take */
+	int span_tcol;
 } nb_nsec_t;
 
 typedef struct {

@@ -223,6 +223,24 @@ nb_report_equal(const nb_report_t *a, const nb_report_t *b)
 	return 1;
 }
 
+/* Whether n bytes of text are already as a draft stores them: no CR, no
+ * blank at the end of a line.  Most are, and a copy of them is quicker
+ * than the rewriting. */
+static int
+is_normal(const char *s, size_t n)
+{
+	const char *p = s, *nl;
+
+	if (memchr(s, '\r', n))
+		return 0;
+	while ((nl = memchr(p, '\n', n - (size_t)(p - s)))) {
+		if (nl > s && (nl[-1] == ' ' || nl[-1] == '\t'))
+			return 0;
+		p = nl + 1;
+	}
+	return !n || (s[n - 1] != ' ' && s[n - 1] != '\t');
+}
+
 char *
 nb_text_normalize(const char *s)
 {
@@ -231,6 +249,8 @@ nb_text_normalize(const char *s)
 
 	if (!t)
 		return NULL;
+	if (is_normal(s, n))
+		return memcpy(t, s, n + 1);
 	/* `keep` is where the output ends if the line ends here: the spot
 	 * after the last character that is not a blank. */
 	for (i = 0; i < n; i++) {

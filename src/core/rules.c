@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/misplaced.h"
 #include "core/number.h"
 #include "core/rules.h"
 
@@ -24,38 +25,85 @@ nb_findings_free(nb_findings_t *f)
 	nb_findings_init(f);
 }
 
-static int
-add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
-    const char *id, const nb_check_t *c, size_t cell, char *msg)
+int
+nb_findings_put(nb_findings_t *out, const nb_report_t *r, nb_finding_t f)
 {
 	nb_finding_t *v;
 
-	if (!msg)
+	if (!f.message)
 		return -1;
 	if (out->n == out->cap) {
 		size_t cap = out->cap ? 2 * out->cap : 32;
 		if (!(v = realloc(out->v, cap * sizeof *v))) {
-			free(msg);
+			free(f.message);
 			return -1;
 		}
 		out->v = v;
 		out->cap = cap;
 	}
-	v = &out->v[out->n++];
-	v->severity = sev;
-	v->rule_id = id;
-	v->check = c;
-	v->cell = cell;
-	v->line = r->values[cell].line;
-	v->col = r->values[cell].col;
-	v->message = msg;
-	if (sev == NB_SEV_ERROR)
+	f.line = r->values[f.cell].line;
+	f.col = r->values[f.cell].col;
+	out->v[out->n++] = f;
+	if (f.severity == NB_SEV_ERROR)
 		out->errors++;
-	else if (sev == NB_SEV_WARNING)
+	else if (f.severity == NB_SEV_WARNING)
 		out->warnings++;
-	else
+	else if (!f.pair[0])
 		out->notes++;
 	return 0;
+}
+
+static int
+add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
+    const char *id, const nb_check_t *c, size_t cell, char *msg)
+{
+	nb_finding_t f;
+
+	memset(&f, 0, sizeof f);
+	f.severity = sev;
+	f.rule_id = id;
+	f.check = c;
+	f.cell = cell;
+	f.message = msg;
+	return nb_findings_put(out, r, f);
+}
+
+static int by_place(const void *a, const void *b);
+
+int
+nb_findings_add(nb_findings_t *f, const nb_report_t *r, nb_severity_t sev,
+                const char *rule_id, size_t cell, char *message)
+{
+	if (add(f, r, sev, rule_id, NULL, cell, message) < 0)
+		return -1;
+	qsort(f->v, f->n, sizeof *f->v, by_place);
+	return 0;
+}
+
+const char *
+nb_severity_name(nb_severity_t sev)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+
+	return names[sev];
+}
+
+char *
+nb_rule_wording(const nb_rule_t *rule)
+{
+	const char *p = rule->message, *end;
+	nb_buf_t b;
+
+	nb_buf_init(&b);
+	while (*p) {
+		if (*p == '{' && (end = strchr(p, '}'))) {
+			nb_buf_puts(&b, "…");
+			p = end + 1;
+		} else {
+			nb_buf_add(&b, p++, 1);
+		}
+	}
+	return nb_buf_take(&b);
 }
 
 /* ---- sums ---- */
@@ -222,6 +270,22 @@ nb_check_holds(const nb_check_t *c, const nb_report_t *r,
 	return holds;
 }
 
+int
+nb_check_difference(const nb_check_t *c, const nb_report_t *r,
+                    const nb_report_t *prev, int64_t *d)
+{
+	wide_t w;
+
+	if (c->rule->kind != NB_RULE_SUM || !side_filled(c->lhs, c->nlhs, r, prev) ||
+	    !side_filled(c->rhs, c->nrhs, r, prev))
+		return 0;
+	w = side_sum(c->lhs, c->nlhs, r, prev) - side_sum(c->rhs, c->nrhs, r, prev);
+	if (w > INT64_MAX || w < -INT64_MAX)
+		return 0;
+	*d = (int64_t)w;
+	return 1;
+}
+
 char *
 nb_check_describe(const nb_check_t *c, const nb_report_t *r,
                   const nb_report_t *prev, int *state)
@@ -322,7 +386,7 @@ nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
 				return -1;
 		}
 	}
-	if (notes(r, F->root, out) < 0)
+	if (notes(r, F->root, out) < 0 || nb_misplaced_find(r, prev, out) < 0)
 		return -1;
 	if (out->n)         /* qsort(NULL, 0) is undefined behaviour */
 		qsort(out->v, out->n, sizeof *out->v, by_place);
@@ -363,20 +427,25 @@ nb_rules_compute(nb_report_t *r)
 	}
 }
 
-int
-nb_rules_total(const nb_report_t *r, size_t cell, int64_t *value)
+const nb_check_t *
+nb_rules_computing(const nb_form_t *F, size_t cell)
 {
-	const nb_form_t *F = r->form;
 	size_t i, k;
 
 	for (i = 0; i < F->nrules; i++) {
 		if (!F->rules[i].computes)
 			continue;
-		for (k = 0; k < F->rules[i].nchecks; k++) {
-			const nb_check_t *c = &F->rules[i].checks[k];
-			if (c->lhs[0].cell == cell)
-				return compute_one(c, r, value);
-		}
+		for (k = 0; k < F->rules[i].nchecks; k++)
+			if (F->rules[i].checks[k].lhs[0].cell == cell)
+				return &F->rules[i].checks[k];
 	}
-	return 0;
+	return NULL;
+}
+
+int
+nb_rules_total(const nb_report_t *r, size_t cell, int64_t *value)
+{
+	const nb_check_t *c = nb_rules_computing(r->form, cell);
+
+	return c ? compute_one(c, r, value) : 0;
 }

@@ -1,9 +1,11 @@
 /* rules.h - judging a report by its form's rules.
  *
  * Findings come in three kinds: errors (arithmetic that does not add up),
- * warnings (likely mistakes) and notes (cells not yet filled in).  A sum
- * rule is judged only when every one of its cells is filled.  Nothing here
- * prints; the caller decides how to show findings.
+ * warnings (likely mistakes) and notes: cells not yet filled in (rule id
+ * "unfilled") and figures that were probably typed in the wrong column or
+ * row (rule id "misplaced", see misplaced.h).  A sum rule is judged only
+ * when every one of its cells is filled.  Nothing here prints; the caller
+ * decides how to show findings.
  */
 #ifndef NB_RULES_H
 #define NB_RULES_H
@@ -20,16 +22,26 @@ typedef struct {
 	size_t cell;                /* the cell the finding points at */
 	int line, col;              /* its place in the draft file (0 if new) */
 	char *message;              /* owned */
+	/* "misplaced": the cell the figure probably belongs in, and the two
+	 * broken checks that moving it there would mend (pair[0] NULL for
+	 * every other finding) */
+	size_t to;
+	const nb_check_t *pair[2];
 } nb_finding_t;
 
 typedef struct {
 	nb_finding_t *v;
 	size_t n, cap;
-	size_t errors, warnings, notes;
+	size_t errors, warnings;
+	size_t notes;               /* unfilled cells; "misplaced" is not counted */
 } nb_findings_t;
 
 void nb_findings_init(nb_findings_t *f);
 void nb_findings_free(nb_findings_t *f);
+/* Appends f (taking over its message, freed on failure) with the place
+ * of its cell in the draft, and counts it; the caller keeps the order.
+ * -1 when out of memory. */
+int nb_findings_put(nb_findings_t *out, const nb_report_t *r, nb_finding_t f);
 
 /* Evaluates every rule of r's form.  prev (may be NULL) is last year's
  * report, for the rules that read it; without it they are skipped.
@@ -38,10 +50,30 @@ void nb_findings_free(nb_findings_t *f);
 int nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
                   nb_findings_t *out);
 
+/* Adds a finding of the caller's own (a check the form does not hold,
+ * such as a draft of another year than expected) at a cell of r, keeping
+ * the order of nb_rules_eval.  rule_id must outlive f; message is taken
+ * over (freed on failure).  -1 only when out of memory. */
+int nb_findings_add(nb_findings_t *f, const nb_report_t *r, nb_severity_t sev,
+                    const char *rule_id, size_t cell, char *message);
+
+/* "error", "warning" or "note": the word of compiler-style diagnostics. */
+const char *nb_severity_name(nb_severity_t sev);
+
+/* A rule's wording for a list of rules rather than for one place: its
+ * message from the form, each part still to be filled in ({row}, {lhs},
+ * {field}...) shown as "…".  malloc'd; NULL when out of memory. */
+char *nb_rule_wording(const nb_rule_t *rule);
+
 /* Evaluates one check: 1 when it holds or cannot be judged yet, 0 when it
  * is broken (then *message, if given, gets a malloc'd description). */
 int nb_check_holds(const nb_check_t *c, const nb_report_t *r,
                    const nb_report_t *prev, char **message);
+
+/* A sum check's lhs minus its rhs: 1 and *d when every cell of it is
+ * filled and the difference fits, 0 otherwise. */
+int nb_check_difference(const nb_check_t *c, const nb_report_t *r,
+                        const nb_report_t *prev, int64_t *d);
 
 /* What a check says now, malloc'd (NULL when out of memory): broken, its
  * message (*state 0); holding, the form's wording for that (`holds`, else
@@ -55,6 +87,10 @@ char *nb_check_describe(const nb_check_t *c, const nb_report_t *r,
  * where those are all filled; leaves it unfilled otherwise.  Rules are
  * applied in form order, so a total of totals comes out right. */
 void nb_rules_compute(nb_report_t *r);
+
+/* The `computes` check that defines a total cell (the first in form
+ * order), or NULL when it is not a computed cell. */
+const nb_check_t *nb_rules_computing(const nb_form_t *form, size_t cell);
 
 /* The computed value of a total cell: 1 and *value when its rule can be
  * evaluated, 0 when it is not a computed cell or its inputs are unfilled. */

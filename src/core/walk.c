@@ -83,66 +83,117 @@ join(const char *dir, const char *name)
 	return s;
 }
 
+/* A name in a directory, with the type readdir() gives (DT_UNKNOWN on
+ * file systems that do not say): a regular file or a directory is known
+ * without a stat() of its own. */
+typedef struct {
+	char *name;
+	unsigned char type;
+} entry_t;
+
+typedef struct {
+	entry_t *v;
+	size_t n, cap;
+} entries_t;
+
+static void
+entries_free(entries_t *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++)
+		free(e->v[i].name);
+	free(e->v);
+}
+
 static int
 by_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const entry_t *)a)->name, ((const entry_t *)b)->name);
+}
+
+static int
+add_entry(entries_t *e, const struct dirent *d)
+{
+	if (e->n == e->cap) {
+		size_t cap = e->cap ? e->cap * 2 : 64;
+		entry_t *v = realloc(e->v, cap * sizeof *v);
+
+		if (!v)
+			return -1;
+		e->v = v;
+		e->cap = cap;
+	}
+	if (!(e->v[e->n].name = strdup(d->d_name)))
+		return -1;
+	e->v[e->n++].type = d->d_type;
+	return 0;
 }
 
 static int walk(nb_paths_t *p, seen_t *s, const char *dir,
                 nb_walk_error_fn *on_error, void *ctx);
 
-/* The names in dir, sorted; NULL with *n = 0 and errno when unreadable. */
-static char **
-read_names(const char *dir, size_t *n)
+/* The entries of dir, sorted by name; -1 with errno when unreadable. */
+static int
+read_names(const char *dir, entries_t *out)
 {
-	nb_paths_t names = { 0 };
-	struct dirent *e;
-	DIR *d = opendir(dir);
+	struct dirent *d;
+	DIR *dp = opendir(dir);
 
-	*n = 0;
-	if (!d)
-		return NULL;
-	while ((errno = 0, e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-		    push(&names, strdup(e->d_name)) < 0) {
-			nb_paths_free(&names);
-			closedir(d);
+	memset(out, 0, sizeof *out);
+	if (!dp)
+		return -1;
+	while ((errno = 0, d = readdir(dp)))
+		if (strcmp(d->d_name, ".") && strcmp(d->d_name, "..") &&
+		    add_entry(out, d) < 0) {
+			entries_free(out);
+			closedir(dp);
 			errno = ENOMEM;
-			return NULL;
+			return -1;
 		}
-	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, by_name);
-	*n = names.n;
-	if (!names.v)
-		names.v = calloc(1, sizeof *names.v);
-	return names.v;
+	closedir(dp);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, by_name);
+	return 0;
+}
+
+/* What an entry is: a directory to search, a draft to take, or neither
+ * (0); stat() only when readdir() did not say, or for a link. */
+static int
+kind_of(const char *path, const entry_t *e)
+{
+	struct stat st;
+
+	if (e->type == DT_DIR || e->type == DT_REG)
+		return e->type == DT_DIR ? 'd' : 'f';
+	if (stat(path, &st) < 0)
+		return 0;
+	return S_ISDIR(st.st_mode) ? 'd' : S_ISREG(st.st_mode) ? 'f' : 0;
 }
 
 static int
-walk_names(nb_paths_t *p, seen_t *s, const char *dir, char **names, size_t n,
+walk_names(nb_paths_t *p, seen_t *s, const char *dir, const entries_t *e,
            nb_walk_error_fn *on_error, void *ctx)
 {
-	struct stat st;
 	size_t i;
 	char *path;
-	int rc = 0;
+	int rc = 0, kind;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		if (!(path = join(dir, names[i]))) {
-			rc = -1;
-			break;
+	for (i = 0; i < e->n && rc == 0; i++) {
+		const char *name = e->v[i].name;
+		/* hidden directories and side files are never wanted */
+		if (name[0] == '.' || (e->v[i].type == DT_REG && !nb_walk_is_draft_name(name)))
+			continue;
+		if (!(path = join(dir, name)))
+			return -1;
+		kind = kind_of(path, &e->v[i]);
+		if (kind == 'f' && nb_walk_is_draft_name(name)) {
+			rc = push(p, path);     /* which keeps path, or frees it */
+			continue;
 		}
-		if (stat(path, &st) < 0) {
-			free(path);
-		} else if (S_ISDIR(st.st_mode) && names[i][0] != '.') {
+		if (kind == 'd')
 			rc = walk(p, s, path, on_error, ctx);
-			free(path);
-		} else if (S_ISREG(st.st_mode) && nb_walk_is_draft_name(names[i])) {
-			rc = push(p, path);
-		} else {
-			free(path);
-		}
+		free(path);
 	}
 	return rc;
 }
@@ -152,25 +203,22 @@ walk(nb_paths_t *p, seen_t *s, const char *dir, nb_walk_error_fn *on_error,
      void *ctx)
 {
 	struct stat st;
-	char **names;
-	size_t n, i;
+	entries_t e;
 	int rc, seen;
 
 	if (stat(dir, &st) < 0 || (seen = first_visit(s, &st)) == 0)
 		return 0;
 	if (seen < 0)
 		return -1;
-	if (!(names = read_names(dir, &n))) {
+	if (read_names(dir, &e) < 0) {
 		if (errno == ENOMEM)
 			return -1;
 		if (on_error)
 			on_error(dir, errno, ctx);
 		return 0;
 	}
-	rc = walk_names(p, s, dir, names, n, on_error, ctx);
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	rc = walk_names(p, s, dir, &e, on_error, ctx);
+	entries_free(&e);
 	return rc;
 }
 
@@ -187,6 +235,12 @@ nb_paths_add(nb_paths_t *p, const char *path, nb_walk_error_fn *on_error,
 	rc = walk(p, &s, path, on_error, ctx);
 	free(s.v);
 	return rc;
+}
+
+int
+nb_paths_push(nb_paths_t *p, const char *path)
+{
+	return push(p, strdup(path));
 }
 
 void

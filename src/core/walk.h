@@ -27,6 +27,8 @@ typedef void nb_walk_error_fn(const char *path, int errnum, void *ctx);
  * reader to refuse with its own message.  -1 only when out of memory. */
 int nb_paths_add(nb_paths_t *p, const char *path, nb_walk_error_fn *on_error,
                  void *ctx);
+/* Appends path as it is, a directory too.  -1 only when out of memory. */
+int nb_paths_push(nb_paths_t *p, const char *path);
 void nb_paths_free(nb_paths_t *p);
 
 /* Whether a file name (not a path) is taken as a draft in a directory. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "core/arena.h"
 #include "core/file.h"
 #include "core/text.h"
 #include "core/textcheck.h"
@@ -152,6 +153,26 @@ refuse_char(const char *name, int line, int col, const nb_textcheck_t *bad,
 	                    bad->fault == NB_CHAR_SEPARATOR ? "改为普通换行" : "删去");
 }
 
+/* Most of a draft is printable ASCII, line ends and Chinese (U+3000 to
+ * U+CFFF: no control, separator or noncharacter among them), which every
+ * text may hold: the length of such a run at u, told at a glance, the
+ * rest being left to the full decoding. */
+static size_t
+plain_run(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+
+	for (;;) {
+		while (i < n && ((unsigned)(u[i] - 0x20) < 0x5F || u[i] == '\n'))
+			i++;
+		if (i + 2 < n && u[i] >= 0xE3 && u[i] <= 0xEC &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+			i += 3;
+		else
+			return i;
+	}
+}
+
 /* libyaml accepts UTF-16 and reports encoding faults and control
  * characters in English, at the start of the file; checking first gives
  * the operator the exact place in their own words. */
@@ -169,7 +190,7 @@ check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
 	if ((kind = utf16_kind(buf, len)))
 		return nb_error_set(err, name, 1, 1,
 		    "文件是 %s 编码的：草稿应为 UTF-8 编码，请用文本编辑器另存为 UTF-8", kind);
-	while (i < len) {
+	while ((i += plain_run((const unsigned char *)buf + i, len - i)) < len) {
 		n = buf[i] ? utf8_seq((const unsigned char *)buf + i, len - i) : 0;
 		if (!n)
 			return bad_byte(name, buf, i, len, err);
@@ -188,14 +209,20 @@ check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
 void
 nb_ytree_free(nb_ynode_t *node)
 {
+	nb_arena_t mem;
 	size_t i;
 
 	if (!node)
 		return;
+	if (node->in_arena) {
+		/* the root holds the memory of the tree, its own included */
+		mem = node->arena;
+		nb_arena_free(&mem);
+		return;
+	}
 	for (i = 0; i < node->n; i++)
 		nb_ytree_free(node->kids[i]);
 	free(node->kids);
-	free(node->str);
 	free(node);
 }
 
@@ -204,6 +231,9 @@ typedef struct {
 	const char *buf;        /* the input, to tell a mark at its very end */
 	size_t len;
 	size_t nodes;           /* read so far, against NB_YTREE_MAX_NODES */
+	nb_arena_t mem;         /* the tree's nodes and their kids */
+	nb_ynode_t **kids;      /* the kids of the collections being read, */
+	size_t nkids, capkids;  /* innermost last, until each is complete */
 	yaml_parser_t parser;
 	nb_error_t *err;
 } reader_t;
@@ -327,10 +357,33 @@ next_event(reader_t *r, yaml_event_t *ev)
 	return 0;
 }
 
+/* A node and its scalar's text (len bytes, for a scalar) in one block of
+ * malloc'd memory, for a copy. */
 static nb_ynode_t *
-new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark)
+alloc_node(nb_ytype_t type, int line, int col, size_t len)
 {
-	nb_ynode_t *n = calloc(1, sizeof *n);
+	nb_ynode_t *n = malloc(sizeof *n + (type == NB_Y_SCALAR ? len + 1 : 0));
+
+	if (!n)
+		return NULL;
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->line = line;
+	n->col = col;
+	if (type == NB_Y_SCALAR) {
+		n->str = (char *)(n + 1);
+		n->len = len;
+	}
+	return n;
+}
+
+/* A node of the tree being read, in its arena: a few large blocks instead
+ * of a malloc'd block per node, all freed at once. */
+static nb_ynode_t *
+new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark, size_t len)
+{
+	nb_ynode_t *n = nb_arena_alloc(&r->mem, sizeof *n +
+	                               (type == NB_Y_SCALAR ? len + 1 : 0));
 
 	if (!n) {
 		nb_error_set(r->err, r->name, 0, 0, "内存不足");
@@ -339,24 +392,46 @@ new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark)
 	n->type = type;
 	n->line = (int)mark.line + 1;        /* libyaml counts from 0 */
 	n->col = (int)mark.column + 1;
+	n->in_arena = 1;
+	if (type == NB_Y_SCALAR) {
+		n->str = (char *)(n + 1);
+		n->len = len;
+	}
 	return n;
 }
 
+/* Adds a kid to the collection being read, whose kids so far are the
+ * reader's last parent->n (so parent->kids moves when they grow). */
 static int
 add_kid(reader_t *r, nb_ynode_t *parent, nb_ynode_t *kid)
 {
 	nb_ynode_t **k;
 
-	/* capacity doubles at every power of two: no stored capacity needed */
-	if (!(parent->n & (parent->n - 1))) {
-		k = realloc(parent->kids, (parent->n ? 2 * parent->n : 1) * sizeof *k);
-		if (!k) {
-			nb_ytree_free(kid);
+	if (r->nkids == r->capkids) {
+		size_t cap = r->capkids ? 2 * r->capkids : 256;
+
+		if (!(k = realloc(r->kids, cap * sizeof *k)))
 			return nb_error_set(r->err, r->name, 0, 0, "内存不足");
-		}
-		parent->kids = k;
+		r->kids = k;
+		r->capkids = cap;
 	}
-	parent->kids[parent->n++] = kid;
+	r->kids[r->nkids++] = kid;
+	parent->kids = r->kids + r->nkids - ++parent->n;
+	return 0;
+}
+
+/* A collection complete: its kids move from the reader into the arena. */
+static int
+keep_kids(reader_t *r, nb_ynode_t *n)
+{
+	nb_ynode_t **k = NULL;
+
+	if (n->n && !(k = nb_arena_alloc(&r->mem, n->n * sizeof *k)))
+		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
+	if (n->n)
+		memcpy(k, r->kids + r->nkids - n->n, n->n * sizeof *k);
+	r->nkids -= n->n;
+	n->kids = k;
 	return 0;
 }
 
@@ -433,29 +508,26 @@ check_escapes(reader_t *r, const yaml_event_t *ev, const nb_ynode_t *n)
 static int
 read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 {
-	nb_ynode_t *n = new_node(r, NB_Y_SCALAR, ev->start_mark);
+	nb_ynode_t *n = new_node(r, NB_Y_SCALAR, ev->start_mark,
+	                         ev->data.scalar.length);
 
 	if (!n)
 		return -1;
-	n->len = ev->data.scalar.length;
-	n->str = malloc(n->len + 1);
-	if (!n->str) {
-		nb_ytree_free(n);
-		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
-	}
 	memcpy(n->str, ev->data.scalar.value, n->len);
 	n->str[n->len] = '\0';
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	if (check_escapes(r, ev, n) < 0) {
-		nb_ytree_free(n);
+	if (check_escapes(r, ev, n) < 0)
 		return -1;
-	}
 	*out = n;
 	return 0;
 }
 
-/* The keys of one mapping, hashed: a file of many keys must not cost
- * quadratic time.  Slots hold a key's index in the mapping's kids plus 1. */
+/* The keys of one mapping, hashed once there are more than SMALL_MAP of
+ * them: a file of many keys must not cost quadratic time, and a few are
+ * compared quicker than hashed.  Slots hold a key's index in the
+ * mapping's kids plus 1. */
+#define SMALL_MAP 16
+
 typedef struct {
 	size_t *slot;
 	size_t cap;             /* a power of two, or 0 */
@@ -496,7 +568,9 @@ keyset_grow(keyset_t *ks, const nb_ynode_t *map)
 
 	if (2 * (map->n / 2 + 1) <= ks->cap)
 		return 0;
-	big.cap = ks->cap ? 2 * ks->cap : 16;
+	for (big.cap = ks->cap ? 2 * ks->cap : 2 * SMALL_MAP;
+	     big.cap < 2 * (map->n / 2 + 1); big.cap *= 2)
+		;
 	if (!(big.slot = calloc(big.cap, sizeof *big.slot)))
 		return -1;
 	for (i = 0; i < map->n; i += 2)
@@ -506,26 +580,49 @@ keyset_grow(keyset_t *ks, const nb_ynode_t *map)
 	return 0;
 }
 
+/* The key of map that is the same as key, or NULL. */
+static const nb_ynode_t *
+same_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
+         const nb_ynode_t *key, size_t **slot)
+{
+	const nb_ynode_t *k;
+	size_t i;
+
+	*slot = NULL;
+	if (map->n < 2 * SMALL_MAP) {
+		for (i = 0; i < map->n; i += 2) {
+			k = map->kids[i];
+			if (k->len == key->len && !memcmp(k->str, key->str, key->len))
+				return k;
+		}
+		return NULL;
+	}
+	if (keyset_grow(ks, map) < 0) {
+		nb_error_set(r->err, r->name, 0, 0, "内存不足");
+		return NULL;
+	}
+	*slot = key_slot(ks, map, key);
+	return **slot ? map->kids[**slot - 1] : NULL;
+}
+
 /* Records key, about to be added to map; refuses a repeated or complex one. */
 static int
 check_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
           const nb_ynode_t *key)
 {
-	size_t *slot;
 	const nb_ynode_t *k;
+	size_t *slot;
 
 	if (key->type != NB_Y_SCALAR)
 		return nb_error_set(r->err, r->name, key->line, key->col,
 		    "键必须是简单的文字（不能是列表或映射）");
-	if (keyset_grow(ks, map) < 0)
-		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
-	slot = key_slot(ks, map, key);
-	if (*slot) {
-		k = map->kids[*slot - 1];
+	if ((k = same_key(r, ks, map, key, &slot)))
 		return nb_error_set(r->err, r->name, key->line, key->col,
 		    "键“%.200s”重复（第 %d 行已出现）", key->str, k->line);
-	}
-	*slot = map->n + 1;
+	if (map->n >= 2 * SMALL_MAP && !slot)
+		return -1;              /* out of memory, said */
+	if (slot)
+		*slot = map->n + 1;
 	return 0;
 }
 
@@ -551,16 +648,16 @@ read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
 		yaml_event_delete(&ev);
 		if (rc < 0)
 			break;
+		n->kids = r->kids + r->nkids - n->n;  /* moved if kid's grew */
 		if (n->type == NB_Y_MAP && n->n % 2 == 0 &&
 		    check_key(r, &keys, n, kid) < 0) {
-			nb_ytree_free(kid);
 			rc = -1;
 			break;
 		}
 		rc = add_kid(r, n, kid);
 	}
 	free(keys.slot);
-	return rc;
+	return rc < 0 ? -1 : keep_kids(r, n);
 }
 
 static int
@@ -581,11 +678,11 @@ read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
 	if (ev->type == YAML_SCALAR_EVENT)
 		return read_scalar(r, ev, out);
 	if (ev->type == YAML_SEQUENCE_START_EVENT) {
-		n = new_node(r, NB_Y_SEQ, ev->start_mark);
+		n = new_node(r, NB_Y_SEQ, ev->start_mark, 0);
 		if (n)
 			n->flow = ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 	} else if (ev->type == YAML_MAPPING_START_EVENT) {
-		n = new_node(r, NB_Y_MAP, ev->start_mark);
+		n = new_node(r, NB_Y_MAP, ev->start_mark, 0);
 		if (n)
 			n->flow = ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	} else {
@@ -595,10 +692,8 @@ read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
 		return -1;
 	if (read_children(r, n, n->type == NB_Y_SEQ ? YAML_SEQUENCE_END_EVENT
 	                                            : YAML_MAPPING_END_EVENT,
-	                  depth) < 0) {
-		nb_ytree_free(n);
+	                  depth) < 0)
 		return -1;
-	}
 	*out = n;
 	return 0;
 }
@@ -651,7 +746,7 @@ read_document(reader_t *r, nb_ynode_t **out)
 		return -1;
 	if (ev.type == YAML_STREAM_END_EVENT) {
 		yaml_event_delete(&ev);
-		*out = new_node(r, NB_Y_MAP, ev.start_mark);
+		*out = new_node(r, NB_Y_MAP, ev.start_mark, 0);
 		return *out ? 0 : -1;
 	}
 	yaml_event_delete(&ev);                       /* document start */
@@ -662,21 +757,18 @@ read_document(reader_t *r, nb_ynode_t **out)
 	if (rc < 0)
 		return -1;
 	if (next_event(r, &ev) < 0)                   /* document end */
-		goto fail;
+		return -1;
 	yaml_event_delete(&ev);
 	if (next_event(r, &ev) < 0)
-		goto fail;
+		return -1;
 	if (ev.type != YAML_STREAM_END_EVENT) {
 		fail_at(r, ev.start_mark, "一个文件只能有一个 YAML 文档");
 		yaml_event_delete(&ev);
-		goto fail;
+		return -1;
 	}
 	yaml_event_delete(&ev);
 	*out = root;
 	return 0;
-fail:
-	nb_ytree_free(root);
-	return -1;
 }
 
 int
@@ -700,17 +792,25 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	}
 	if (check_text(name, buf, len, err) < 0)
 		return -1;
+	memset(&r, 0, sizeof r);
 	r.name = name;
 	r.buf = buf;
 	r.len = len;
-	r.nodes = 0;
 	r.err = err;
+	nb_arena_init(&r.mem);
 	if (!yaml_parser_initialize(&r.parser))
 		return nb_error_set(err, name, 0, 0, "内存不足");
 	yaml_parser_set_input_string(&r.parser, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
 	rc = read_document(&r, out);
 	yaml_parser_delete(&r.parser);
+	free(r.kids);
+	if (rc < 0) {
+		*out = NULL;
+		nb_arena_free(&r.mem);
+	} else {
+		(*out)->arena = r.mem;   /* the root holds the tree */
+	}
 	return rc;
 }
 
@@ -734,15 +834,11 @@ nb_ytree_copy(const nb_ynode_t *node)
 {
 	nb_ynode_t *c;
 
-	if (!node || !(c = calloc(1, sizeof *c)))
+	if (!node || !(c = alloc_node(node->type, node->line, node->col, node->len)))
 		return NULL;
-	*c = *node;
-	c->str = NULL;
-	c->kids = NULL;
-	c->n = 0;
-	if (node->str && !(c->str = malloc(node->len + 1)))
-		goto fail;
-	if (node->str)
+	c->plain = node->plain;
+	c->flow = node->flow;
+	if (c->str)
 		memcpy(c->str, node->str, node->len + 1);
 	if (node->n && !(c->kids = calloc(node->n, sizeof *c->kids)))
 		goto fail;
@@ -753,6 +849,34 @@ nb_ytree_copy(const nb_ynode_t *node)
 fail:
 	nb_ytree_free(c);
 	return NULL;
+}
+
+nb_ynode_t *
+nb_ynode_new(nb_ytype_t type, const char *str)
+{
+	size_t len = type == NB_Y_SCALAR && str ? strlen(str) : 0;
+	nb_ynode_t *n = alloc_node(type, 0, 0, len);
+
+	if (n && type == NB_Y_SCALAR) {
+		memcpy(n->str, str ? str : "", len + 1);
+		n->plain = 1;
+	}
+	return n;
+}
+
+int
+nb_ynode_add(nb_ynode_t *parent, nb_ynode_t *kid)
+{
+	nb_ynode_t **k;
+
+	if (!kid || parent->in_arena ||
+	    !(k = realloc(parent->kids, (parent->n + 1) * sizeof *k))) {
+		nb_ytree_free(kid);
+		return -1;
+	}
+	parent->kids = k;
+	parent->kids[parent->n++] = kid;
+	return 0;
 }
 
 nb_ynode_t *
@@ -774,7 +898,8 @@ nb_yscalar_is_null(const nb_ynode_t *n)
 	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
 	size_t i;
 
-	if (!n || n->type != NB_Y_SCALAR || !n->plain)
+	if (!n || n->type != NB_Y_SCALAR || !n->plain || n->len > 4 ||
+	    (n->len && n->str[0] != '~' && n->str[0] != 'n' && n->str[0] != 'N'))
 		return 0;
 	for (i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
 		if (!strcmp(n->str, nulls[i]))

@@ -10,7 +10,9 @@
  * as escapes in double quotes (saying, where it can, what the file is
  * instead: UTF-16, GBK, a Word or PDF file...).  A leading byte-order mark
  * is skipped.  Duplicate keys are found
- * in linear time.  Every node keeps its 1-based line and
+ * in linear time.  A parsed tree is one block of memory, freed with its
+ * root; nb_ytree_copy makes a tree of separate nodes, which may be
+ * taken apart.  Every node keeps its 1-based line and
  * column (in characters) for diagnostics.
  */
 #ifndef NB_YTREE_H
@@ -18,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "core/arena.h"
 #include "core/error.h"
 
 #define NB_YTREE_MAX_BYTES (4u * 1024u * 1024u)
@@ -29,12 +32,17 @@ typedef enum { NB_Y_SCALAR, NB_Y_SEQ, NB_Y_MAP } nb_ytype_t;
 typedef struct nb_ynode {
 	nb_ytype_t type;
 	int line, col;
-	char *str;             /* scalar text, NUL-terminated (owned) */
+	char *str;             /* scalar text, NUL-terminated (in the node's block) */
 	size_t len;            /* scalar length in bytes */
 	int plain;             /* scalar was written without quotes or block */
 	int flow;              /* collection was written in flow style */
 	struct nb_ynode **kids;/* seq: items; map: key, value, key, value... */
 	size_t n;              /* number of entries in kids */
+	/* A tree nb_ytree_parse made lives in one arena, which its root
+	 * holds: its nodes go only with the root (nb_ytree_free of another
+	 * does nothing), and a subtree to be kept longer is copied. */
+	int in_arena;
+	nb_arena_t arena;      /* the root's: the whole tree's memory */
 } nb_ynode_t;
 
 /* Parses len bytes of buf; `name` is used in error messages.  On success
@@ -47,6 +55,15 @@ int nb_ytree_parse(const char *name, const char *buf, size_t len,
 int nb_ytree_load(const char *path, nb_ynode_t **out, nb_error_t *err);
 
 void nb_ytree_free(nb_ynode_t *node);
+
+/* A node built by the program (a value it writes under an x- key): a
+ * scalar of str (a plain one: libyaml quotes it where it must), or an
+ * empty sequence or mapping (str NULL); freed with nb_ytree_free.  NULL
+ * when out of memory. */
+nb_ynode_t *nb_ynode_new(nb_ytype_t type, const char *str);
+/* Appends kid to a sequence or mapping built so; on failure (out of
+ * memory, or kid NULL) kid is freed and -1 returned. */
+int nb_ynode_add(nb_ynode_t *parent, nb_ynode_t *kid);
 
 /* A deep copy of a tree (NULL in, NULL out), or NULL when out of memory. */
 nb_ynode_t *nb_ytree_copy(const nb_ynode_t *node);

@@ -53,8 +53,6 @@ nb_ui_paste(nb_ui_t *ui)
 
 /* ---- the external editor ---- */
 
-/* ---- the external editor ---- */
-
 static char *
 read_file(const char *path)
 {
@@ -91,19 +89,71 @@ hold_interrupts(int hold, struct sigaction old[2])
 	sigaction(SIGQUIT, &ign, &old[1]);
 }
 
+/* Whether an executable named name lies on $PATH. */
+static int
+on_path(const char *name)
+{
+	const char *p = getenv("PATH"), *end;
+	char file[4096];
+
+	for (; p && *p; p = *end ? end + 1 : end) {
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		if (end > p &&
+		    snprintf(file, sizeof file, "%.*s/%s", (int)(end - p), p, name) <
+		        (int)sizeof file &&
+		    access(file, X_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The editor the operator chose ($VISUAL, $EDITOR); else one a newcomer
+ * can leave: nano where installed, vi otherwise (*vi set: say how to
+ * leave it before it starts, since vi does not). */
+static const char *
+choose_editor(int *vi)
+{
+	const char *ed = getenv("VISUAL");
+
+	*vi = 0;
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (ed && *ed)
+		return ed;
+	if (on_path("nano"))
+		return "nano";
+	*vi = 1;
+	return "vi";
+}
+
+/* Shown in the plain terminal before vi takes it; waits for Enter so
+ * that it is read, not flashed. */
+static void
+explain_vi(void)
+{
+	char c;
+
+	fputs("\n将用 vi 编辑这段文字：按 i 开始输入；写完按 Esc，再输入 :wq 回车保存退出"
+	      "（:q! 回车放弃修改）。按回车键开始…", stdout);
+	fflush(stdout);
+	while (read(STDIN_FILENO, &c, 1) == 1 && c != '\n' && c != '\r')
+		;
+}
+
 static int
 run_editor(const char *path)
 {
-	const char *ed = getenv("VISUAL");
 	struct sigaction old[2];
 	char cmd[1024];
+	const char *ed;
 	pid_t pid;
-	int status, rc;
+	int status, rc, vi;
 
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
+	ed = choose_editor(&vi);
+	if (vi)
+		explain_vi();
 	snprintf(cmd, sizeof cmd, "%s \"$1\"", ed);
 	hold_interrupts(1, old);
 	if ((pid = fork()) == 0) {
@@ -179,6 +229,7 @@ static void h_cancel(nb_ui_t *ui) { nb_ed_cancel(&ui->ed); }
 static void h_backspace(nb_ui_t *ui) { nb_ed_backspace(&ui->ed); }
 static void h_delete(nb_ui_t *ui) { nb_ed_delete(&ui->ed); }
 static void h_clear(nb_ui_t *ui) { nb_ed_clear(&ui->ed); }
+static void h_fill_zeros(nb_ui_t *ui) { nb_ed_fill_zeros(&ui->ed); }
 static void h_save(nb_ui_t *ui) { nb_ed_save(&ui->ed); }
 static void h_quit(nb_ui_t *ui) { nb_ed_quit(&ui->ed); }
 static void h_interrupt(nb_ui_t *ui) { nb_ed_interrupt(&ui->ed); }
@@ -195,6 +246,13 @@ static void h_preview(nb_ui_t *ui) { nb_ui_preview(ui); }
 static void h_export(nb_ui_t *ui) { nb_ui_export(ui); }
 static void h_paste_end(nb_ui_t *ui) { (void)ui; }
 static void h_resize(nb_ui_t *ui) { (void)ui; }   /* the next draw follows */
+
+/* Sorting is the start screen's: in the editor the key only says so. */
+static void
+h_sort(nb_ui_t *ui)
+{
+	nb_ed_message(&ui->ed, 0, "{sort} 用于草稿列表：有问题的在前，或按文件名排列");
+}
 
 static void
 h_pgup(nb_ui_t *ui)

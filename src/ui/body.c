@@ -15,13 +15,15 @@
 #include "ui/screen.h"
 
 typedef enum {
-	L_BLANK, L_HEADING, L_COLHEAD, L_GROW, L_LINE, L_LABEL, L_TEXT, L_MORE
+	L_BLANK, L_HEADING, L_SPAN, L_COLHEAD, L_GROW, L_LINE, L_LABEL, L_TEXT,
+	L_MORE
 } lkind_t;
 
 typedef struct {
 	lkind_t kind;
 	long stop;          /* the stop the line shows, -1 */
 	int row;            /* grid row, text row or header part */
+	int part;           /* column names: which line; spans: the level */
 } dline_t;
 
 /* The wrapped text of a paragraph stop that is not being edited. */
@@ -39,6 +41,7 @@ typedef struct {
 	tcache_t *tc;
 	size_t ntc;
 	long cur_line, block_start, block_end, header;
+	int header_lines;   /* grids: lines of column names kept on top */
 	int label_w;        /* forms: width of the labels */
 	int cell_w;         /* grids: width of a value column */
 	int cy, cx;         /* where the cursor goes, -1 */
@@ -62,7 +65,20 @@ push(body_t *B, lkind_t kind, long stop, int row)
 	B->v[B->n].kind = kind;
 	B->v[B->n].stop = stop;
 	B->v[B->n].row = row;
+	B->v[B->n].part = 0;
 	B->n++;
+}
+
+/* A line of the headings over a grid's columns: part of the names, or a
+ * level of the spans over them. */
+static void
+push_head(body_t *B, lkind_t kind, int grow, int part)
+{
+	size_t n = B->n;
+
+	push(B, kind, -1, grow);
+	if (B->n > n)
+		B->v[n].part = part;
 }
 
 static int
@@ -194,6 +210,81 @@ same_columns(const nb_grow_t *a, const nb_grow_t *b)
 	return 1;
 }
 
+/* How wide a grid's labels would like to be (the longest, indented) and
+ * its columns (the longest column name on one line). */
+static void
+wanted_widths(const nb_nsec_t *sec, int *label, int *cell)
+{
+	size_t i;
+	int c, w;
+
+	*label = *cell = 0;
+	for (i = 0; i < sec->nrows; i++) {
+		const nb_grow_t *g = &sec->rows[i];
+		if (!g->field)
+			continue;
+		if ((w = nb_ui_width(g->label) + 1 + g->depth) > *label)
+			*label = w;
+		for (c = 0; c < g->ncols; c++)
+			if (nb_nav_colname(g, c) &&
+			    (w = nb_ui_width(nb_nav_colname(g, c)) + 1) > *cell)
+				*cell = w;
+	}
+}
+
+/* At 80 columns a figure column takes what it needs (6 to 10) and the
+ * labels the rest.  A wider screen gives its extra to the labels until
+ * the longest fits, then to the columns until their names fit on one
+ * line, then to the labels again. */
+static void
+grid_widths(body_t *B)
+{
+	int n = B->sec->ncols, extra = COLS - NB_UI_MIN_COLS, want_label, want_cell;
+	int cell = n ? (NB_UI_MIN_COLS - 24) / n : 10, label, grow;
+
+	if (cell > 10)
+		cell = 10;
+	if (cell < 6)
+		cell = 6;
+	label = NB_UI_MIN_COLS - n * cell - 1;
+	wanted_widths(B->sec, &want_label, &want_cell);
+	grow = want_label - label;
+	if (extra > 0 && grow > 0)
+		extra -= grow < extra ? grow : extra;
+	grow = want_cell - cell;
+	if (extra > 0 && n && grow > 0)
+		cell += grow < extra / n ? grow : extra / n;
+	B->cell_w = cell;
+}
+
+/* How many lines the names of a grid row's columns take: 1 when each
+ * fits its column, else 2. */
+static int
+name_lines(const body_t *B, const nb_grow_t *g)
+{
+	int c;
+
+	for (c = 0; c < g->ncols; c++)
+		if (nb_nav_colname(g, c) && nb_ui_width(nb_nav_colname(g, c)) > B->cell_w - 1)
+			return 2;
+	return 1;
+}
+
+/* The lines over a block of grid rows: the spans (申请人情况, 法人或其他
+ * 组织) where they stand over it, then the column names. */
+static void
+build_colhead(body_t *B, int grow)
+{
+	const nb_grow_t *g = &B->sec->rows[grow];
+	int k;
+
+	if (g->tcol == B->sec->span_tcol)
+		for (k = 0; k < B->sec->span_levels; k++)
+			push_head(B, L_SPAN, grow, k);
+	for (k = 0; k < name_lines(B, g); k++)
+		push_head(B, L_COLHEAD, grow, k);
+}
+
 static void
 build_grid(body_t *B)
 {
@@ -202,6 +293,7 @@ build_grid(body_t *B)
 	long last_head = -1;
 	size_t i;
 
+	grid_widths(B);
 	for (i = 0; i < B->sec->nrows; i++) {
 		const nb_grow_t *g = &B->sec->rows[i];
 		if (!g->field) {
@@ -209,9 +301,8 @@ build_grid(body_t *B)
 			continue;
 		}
 		if (nb_nav_colname(g, 0) && !same_columns(prev, g)) {
-			last_head = (long)B->n;
-			push(B, L_COLHEAD, -1, (int)i);
-			push(B, L_COLHEAD, -1, (int)i);
+			build_colhead(B, (int)i);
+			last_head = (long)i;
 			prev = g;
 		} else if (!nb_nav_colname(g, 0)) {
 			prev = NULL;
@@ -222,11 +313,8 @@ build_grid(body_t *B)
 		}
 		push(B, L_GROW, (long)g->first, (int)i);
 	}
-	B->cell_w = B->sec->ncols ? (COLS - 24) / B->sec->ncols : 10;
-	if (B->cell_w > 10)          /* wider terminals widen the labels */
-		B->cell_w = 10;
-	if (B->cell_w < 6)
-		B->cell_w = 6;
+	if (B->header >= 0)
+		B->header_lines = name_lines(B, &B->sec->rows[B->header]);
 }
 
 /* ---- scrolling ---- */
@@ -387,6 +475,33 @@ draw_colhead(body_t *B, int y, int grow, int part)
 	attroff(A_BOLD);
 }
 
+/* The spans of one level, each centred over its columns between dashes
+ * that show how far it reaches. */
+static void
+draw_spans(body_t *B, int y, int level)
+{
+	size_t i;
+
+	attron(A_BOLD);
+	for (i = 0; i < B->sec->nspans; i++) {
+		const nb_gspan_t *sp = &B->sec->spans[i];
+		int x = grid_x(B, sp->col) + 1, w = sp->ncols * B->cell_w - 1;
+		int lw = nb_ui_width(sp->label);
+		if (sp->level != level)
+			continue;
+		if (lw + 2 <= w) {
+			mvhline(y, x, '-', w);
+			x += (w - lw - 2) / 2;
+			mvaddch(y, x, ' ');
+			mvaddch(y, x + lw + 1, ' ');
+			nb_ui_put(y, x + 1, sp->label, lw, 0);
+		} else {
+			nb_ui_put(y, x, sp->label, w, 0);
+		}
+	}
+	attroff(A_BOLD);
+}
+
 static void
 draw_heading(body_t *B, int y, int grow)
 {
@@ -397,8 +512,32 @@ draw_heading(body_t *B, int y, int grow)
 	attroff(A_BOLD);
 }
 
-/* The text of a grid cell with its marks: "!" broken rule, "?" warning,
- * "=" computed total, "_" not filled. */
+/* The mark before a figure: "!" where to look - a broken rule, or the
+ * one figure of it that was probably typed in the wrong column or row;
+ * ":" the other cells of a broken rule such a figure explains, quieter so
+ * that the eye finds that one; "?" a warning. */
+static const char *
+mark_text(unsigned char mark)
+{
+	if (mark & (NB_MARK_LIKELY | NB_MARK_ERROR))
+		return "!";
+	if (mark & NB_MARK_EXPLAINED)
+		return ":";
+	return mark & NB_MARK_WARNING ? "?" : "";
+}
+
+static int
+mark_attr(unsigned char mark)
+{
+	if (mark & NB_MARK_LIKELY)
+		return nb_ui_attr(NB_PAIR_ERROR, A_BOLD) | A_UNDERLINE;
+	if (mark & NB_MARK_ERROR)
+		return nb_ui_attr(NB_PAIR_ERROR, A_BOLD);
+	return mark & NB_MARK_EXPLAINED ? nb_ui_attr(NB_PAIR_ERROR, 0) : 0;
+}
+
+/* The text of a grid cell with its mark (mark_text), "=" computed total,
+ * "_" not filled. */
 static void
 cell_text(body_t *B, long stop, char *out, size_t size)
 {
@@ -416,9 +555,7 @@ cell_text(body_t *B, long stop, char *out, size_t size)
 		if (!val[0] && !s->computed)
 			snprintf(val, sizeof val, "_");
 	}
-	snprintf(out, size, "%s%s%s",
-	         ed->mark[s->cell] & NB_MARK_ERROR ? "!" :
-	         ed->mark[s->cell] & NB_MARK_WARNING ? "?" : "",
+	snprintf(out, size, "%s%s%s", mark_text(ed->mark[s->cell]),
 	         s->computed ? "=" : "", val);
 }
 
@@ -427,16 +564,14 @@ draw_cell(body_t *B, int y, long stop)
 {
 	const nb_editor_t *ed = &B->ui->ed;
 	const nb_stop_t *s = &ed->nav.stops[stop];
-	int x = grid_x(B, s->gcol) + 1, w = B->cell_w - 1, attr = 0;
+	int x = grid_x(B, s->gcol) + 1, w = B->cell_w - 1, attr;
 	char text[128];
 
 	if (B->sec->rows[s->grow].ncols == 1)   /* a single figure: the whole width */
 		w = B->sec->ncols * B->cell_w - 1;
 
 	cell_text(B, stop, text, sizeof text);
-	if (ed->mark[s->cell] & NB_MARK_ERROR)
-		attr = nb_ui_attr(NB_PAIR_ERROR, A_BOLD);
-	else if (s->computed)
+	if (!(attr = mark_attr(ed->mark[s->cell])) && s->computed)
 		attr = nb_ui_attr(NB_PAIR_TOTAL, A_BOLD);
 	if (is_cur(B, stop))
 		attr |= A_REVERSE;
@@ -460,8 +595,12 @@ draw_grow(body_t *B, int y, int grow)
 	const nb_stop_t *cur = nb_ed_stop(&B->ui->ed);
 	int c, lw = grid_x(B, 0) - 1;
 
+	/* a label that would be cut gives way to the form's short one */
+	const char *label = g->brief && nb_ui_width(g->label) > lw - 1 - g->depth
+	                    ? g->brief : g->label;
+
 	mvaddch(y, 0, cur->grow == grow ? '>' : ' ');
-	nb_ui_put(y, 1 + g->depth, g->label, lw - 1 - g->depth, 0);
+	nb_ui_put(y, 1 + g->depth, label, lw - 1 - g->depth, 0);
 	for (c = 0; c < g->ncols; c++)
 		draw_cell(B, y, (long)(g->first + (size_t)c));
 	nb_ui_hit(B->ui, y, 0, lw, -1, (long)g->first);
@@ -470,11 +609,12 @@ draw_grow(body_t *B, int y, int grow)
 /* ---- one line ---- */
 
 static void
-draw_dline(body_t *B, int y, const dline_t *d, int part)
+draw_dline(body_t *B, int y, const dline_t *d)
 {
 	switch (d->kind) {
 	case L_HEADING: draw_heading(B, y, d->row); break;
-	case L_COLHEAD: draw_colhead(B, y, d->row, part); break;
+	case L_SPAN: draw_spans(B, y, d->part); break;
+	case L_COLHEAD: draw_colhead(B, y, d->row, d->part); break;
 	case L_GROW: draw_grow(B, y, d->row); break;
 	case L_LINE: draw_line_field(B, y, d->stop); break;
 	case L_LABEL: draw_label(B, y, d->stop); break;
@@ -488,15 +628,20 @@ draw_dline(body_t *B, int y, const dline_t *d, int part)
 	}
 }
 
-/* The part (0 or 1) of a two-line column heading. */
-static int
-colhead_part(const body_t *B, size_t i)
+/* The first line of the column names over grid row `grow`. */
+static long
+colhead_line(const body_t *B, long grow)
 {
-	return i > 0 && B->v[i - 1].kind == L_COLHEAD &&
-	       B->v[i - 1].row == B->v[i].row &&
-	       !(i > 1 && B->v[i - 2].kind == L_COLHEAD && B->v[i - 2].row == B->v[i].row);
+	size_t i;
+
+	for (i = 0; i < B->n; i++)
+		if (B->v[i].kind == L_COLHEAD && B->v[i].row == grow)
+			return (long)i;
+	return -1;
 }
 
+/* Scrolled past the names of the cursor's columns, they stay on top (the
+ * spans over them do not: the lines are worth more for the figures). */
 static void
 draw_lines(body_t *B)
 {
@@ -504,16 +649,14 @@ draw_lines(body_t *B)
 	int y0 = ui->body_top, rows = ui->body_rows, sticky = 0, i;
 
 	scroll_into_view(B, rows);
-	if (B->header >= 0 && B->header < ui->scroll) {
-		sticky = 2;
-		scroll_into_view(B, rows - 2);
-		draw_colhead(B, y0, B->v[B->header].row, 0);
-		draw_colhead(B, y0 + 1, B->v[B->header].row, 1);
+	if (B->header >= 0 && colhead_line(B, B->header) < ui->scroll) {
+		sticky = B->header_lines;
+		scroll_into_view(B, rows - sticky);
+		for (i = 0; i < sticky; i++)
+			draw_colhead(B, y0 + i, (int)B->header, i);
 	}
-	for (i = 0; i + sticky < rows && (size_t)(ui->scroll + i) < B->n; i++) {
-		size_t k = (size_t)(ui->scroll + i);
-		draw_dline(B, y0 + sticky + i, &B->v[k], colhead_part(B, k));
-	}
+	for (i = 0; i + sticky < rows && (size_t)(ui->scroll + i) < B->n; i++)
+		draw_dline(B, y0 + sticky + i, &B->v[ui->scroll + i]);
 	if (B->sec->grid || nb_ed_stop(&ui->ed)->kind == NB_STOP_LINE ||
 	    nb_ed_stop(&ui->ed)->kind == NB_STOP_TITLE) {
 		if (B->cy >= 0)

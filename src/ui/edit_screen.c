@@ -56,6 +56,16 @@ outline_rows(const nb_ui_t *ui)
 	return (int)ui->ed.nav.nsecs * 22 <= COLS ? 1 : 2;
 }
 
+/* A section's heading, or the form's short name for it where the
+ * heading would be cut. */
+static const char *
+outline_name(const nb_section_t *sec, int width)
+{
+	if (sec->short_heading && nb_ui_width(sec->heading) > width)
+		return sec->short_heading;
+	return sec->heading;
+}
+
 static void
 draw_outline_entry(nb_ui_t *ui, int i, int y, int x, int w)
 {
@@ -70,7 +80,7 @@ draw_outline_entry(nb_ui_t *ui, int i, int y, int x, int w)
 	attron(attr);
 	nb_ui_fill(y, x, w - 1);
 	mvaddch(y, x, cur ? '>' : ' ');
-	nb_ui_put(y, x + 1, ed->nav.secs[i].sec->heading, w - sw - 3, 0);
+	nb_ui_put(y, x + 1, outline_name(ed->nav.secs[i].sec, w - sw - 3), w - sw - 3, 0);
 	attroff(attr);
 	if (err)
 		attron(nb_ui_attr(NB_PAIR_ERROR, A_BOLD) | (cur ? A_REVERSE : 0));
@@ -98,7 +108,7 @@ draw_outline(nb_ui_t *ui)
 /* ---- status and key hints ---- */
 
 static void
-stop_name(const nb_editor_t *ed, nb_buf_t *b)
+stop_name(const nb_editor_t *ed, int width, nb_buf_t *b)
 {
 	const nb_stop_t *s = nb_ed_stop(ed);
 	const nb_field_t *f = ed->form->cells[s->cell].field;
@@ -112,13 +122,17 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 		return;
 	}
 	nb_cell_name(ed->form, s->cell, 0, b);
-	if (ed->form->cells[s->cell].column >= 0 && nb_ui_width(b->data) > COLS) {
+	if (ed->form->cells[s->cell].column >= 0 && nb_ui_width(b->data) > width) {
 		/* the column first, as the end of a long name is cut off */
 		nb_buf_free(b);
 		nb_buf_printf(b, "【%s】", f->columns->cols[ed->form->cells[s->cell].column].label);
 		nb_cell_name(ed->form, s->cell, 0, b);
 	}
-	if (s->computed && ed->mismatch[s->cell])
+	/* a figure probably in the wrong place is the thing to fix: the
+	 * computed total is not to be taken then */
+	if (s->computed && ed->mismatch[s->cell] && nb_ed_misplaced(ed, s->cell))
+		nb_buf_puts(b, "（括号里是计算值）");
+	else if (s->computed && ed->mismatch[s->cell])
 		nb_buf_puts(b, "（括号里是计算值：按 {enter} 采用）");
 	else if (s->computed)
 		nb_buf_puts(b, "（自动计算）");
@@ -128,7 +142,8 @@ stop_name(const nb_editor_t *ed, nb_buf_t *b)
 		nb_buf_printf(b, "（%s，最多 %d 位小数）", f->unit, f->decimals);
 }
 
-/* A message over two lines of the status area. */
+/* A message over two lines of the status area, broken where text may
+ * break (text.h) when the rest then fits on the second. */
 static void
 put_wrapped(int y, const char *mark, const char *s, int attr)
 {
@@ -140,7 +155,9 @@ put_wrapped(int y, const char *mark, const char *s, int attr)
 		return;
 	attron(attr);
 	nb_ui_put(y, 0, mark, mw, 0);
-	k = nb_ui_fit(w, n, COLS - mw, &used);
+	k = nb_wrap_row(w, n, 0, COLS - mw);
+	if (nb_wcswidth(w + k, n - k) > COLS - mw)
+		k = nb_ui_fit(w, n, COLS - mw, &used);  /* all of it, however broken */
 	nb_ui_putw(y, mw, w, k, COLS - mw, 0);
 	if (k < n)
 		nb_ui_putw(y + 1, mw, w + k, n - k, COLS - mw, 0);
@@ -148,19 +165,43 @@ put_wrapped(int y, const char *mark, const char *s, int attr)
 	free(w);
 }
 
+/* Which draft is last year's, at the end of the line of the current
+ * cell's name: its width, 0 when there is none. */
+static int
+draw_previous(const nb_editor_t *ed, int y)
+{
+	const char *name = ed->prev_name, *slash;
+	char text[300];
+	int w;
+
+	if (!name)
+		return 0;
+	if (nb_ui_width(name) > COLS / 3 && (slash = strrchr(name, '/')))
+		name = slash + 1;       /* a long way there: the file name will do */
+	snprintf(text, sizeof text, "上年：%s", name);
+	w = nb_ui_width(text);
+	if (w > COLS / 2)
+		w = COLS / 2;
+	nb_ui_put(y, COLS - w, text, w, 0);
+	return w;
+}
+
 static void
 draw_status(nb_ui_t *ui)
 {
 	const nb_editor_t *ed = &ui->ed;
-	char rule[1024];
-	int y = LINES - 4, broken, attr;
+	char rule[1024], line[1024];
+	int y = LINES - 4, broken, attr, pw;
 	nb_buf_t b;
 
 	nb_buf_init(&b);
-	stop_name(ed, &b);
-	attron(A_BOLD);
 	nb_ui_fill(y, 0, COLS);
-	nb_ui_put(y, 0, nb_ui_keys_in(b.data ? b.data : "", rule, sizeof rule), COLS, 0);
+	pw = draw_previous(ed, y);
+	if (pw)
+		pw += 2;
+	stop_name(ed, COLS - pw, &b);
+	attron(A_BOLD);
+	nb_ui_put(y, 0, nb_ui_keys_in(b.data ? b.data : "", rule, sizeof rule), COLS - pw, 0);
 	attroff(A_BOLD);
 	nb_buf_free(&b);
 	nb_ui_fill(y + 1, 0, COLS);
@@ -171,57 +212,92 @@ draw_status(nb_ui_t *ui)
 		            nb_ui_keys_in(ed->msg, rule, sizeof rule), attr);
 		return;
 	}
-	broken = nb_ed_rule_line(ed, rule, sizeof rule);
+	broken = nb_ed_rule_line(ed, line, sizeof line);
 	if (broken < 0)
 		return;
-	put_wrapped(y + 1, broken ? "! " : "", rule,
+	put_wrapped(y + 1, broken ? "! " : "", nb_ui_keys_in(line, rule, sizeof rule),
 	            broken ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : 0);
 }
 
-/* A key as the key line shows it: "Ctrl-S" is "^S". */
+typedef struct {
+	nb_req_t req;
+	const char *key, *what;
+	int rank;               /* the narrower the screen, the fewer shown:
+	                         * lower ranks first */
+} hint_t;
+
+/* The key a hint shows, into key of `size`. */
 static const char *
-short_key(const char *name, char *out, size_t size)
+hint_key(const hint_t *h, char *key, size_t size)
 {
-	if (!strncmp(name, "Ctrl-", 5) && strlen(name) == 6)
-		snprintf(out, size, "^%s", name + 5);
-	else
-		snprintf(out, size, "%s", name);
-	return out;
+	return h->key ? h->key : nb_ui_key_short(h->req, key, size);
+}
+
+static int
+hint_width(const hint_t *h)
+{
+	char key[32];
+
+	return nb_ui_width(hint_key(h, key, sizeof key)) + nb_ui_width(h->what);
+}
+
+/* Which of n hints fit in cols, two columns apart: the lowest ranks
+ * first, so that what a newcomer needs (help, the next field, saving,
+ * preview and export) stays on a narrow screen. */
+static void
+fit_hints(const hint_t *h, size_t n, int cols, int *shown)
+{
+	int used = 0, rank, w;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		shown[i] = 0;
+	for (rank = 1; rank <= (int)n; rank++)
+		for (i = 0; i < n; i++) {
+			if (h[i].rank != rank)
+				continue;
+			w = hint_width(&h[i]) + (used ? 2 : 0);
+			if (used + w <= cols) {
+				shown[i] = 1;
+				used += w;
+			}
+		}
 }
 
 static void
 draw_hints(const nb_ui_t *ui)
 {
-	static const struct { nb_req_t req; const char *key, *what; } answer[] = {
-		{ NB_REQ_NONE, "Y", "是" }, { NB_REQ_NONE, "N", "否" },
-		{ NB_REQ_CANCEL, NULL, "取消" },
+	static const hint_t answer[] = {
+		{ NB_REQ_NONE, "Y", "是", 1 }, { NB_REQ_NONE, "N", "否", 2 },
+		{ NB_REQ_CANCEL, NULL, "取消", 3 },
 	}, hints[] = {
-		{ NB_REQ_HELP, NULL, "帮助" }, { NB_REQ_NEXT, NULL, "下一项" },
-		{ NB_REQ_SAVE, NULL, "保存" }, { NB_REQ_QUIT, NULL, "退出" },
-		{ NB_REQ_NEXT_PROBLEM, NULL, "下个问题" },
-		{ NB_REQ_PROBLEMS, NULL, "问题表" }, { NB_REQ_UNDO, NULL, "撤销" },
-		{ NB_REQ_EXTERNAL, NULL, "外部编辑" }, { NB_REQ_PGDN, NULL, "下一部分" },
+		{ NB_REQ_HELP, NULL, "帮助", 1 }, { NB_REQ_NEXT, NULL, "下一项", 2 },
+		{ NB_REQ_SAVE, NULL, "保存", 3 }, { NB_REQ_QUIT, NULL, "退出", 4 },
+		{ NB_REQ_NEXT_PROBLEM, NULL, "下个问题", 7 },
+		{ NB_REQ_PROBLEMS, NULL, "问题表", 8 },
+		{ NB_REQ_PREVIEW, NULL, "预览", 6 }, { NB_REQ_EXPORT, NULL, "导出", 5 },
+		{ NB_REQ_UNDO, NULL, "撤销", 9 },
+		{ NB_REQ_EXTERNAL, NULL, "外部编辑", 11 },
+		{ NB_REQ_PGDN, NULL, "下一部分", 10 },
 	};
-	int asking = ui->ed.ask != NB_ASK_NONE, x = 0, y = LINES - 1, kw, dw;
+	int asking = ui->ed.ask != NB_ASK_NONE, x = 0, y = LINES - 1, kw;
+	const hint_t *h = asking ? answer : hints;
 	size_t i, n = asking ? 3 : sizeof hints / sizeof hints[0];
+	int shown[sizeof hints / sizeof hints[0]];
 	char key[32];
 
 	nb_ui_fill(y, 0, COLS);
+	fit_hints(h, n, COLS, shown);
 	for (i = 0; i < n; i++) {
-		const char *k = asking ? answer[i].key : NULL, *what;
-		nb_req_t req = asking ? answer[i].req : hints[i].req;
-		if (!k)
-			k = short_key(nb_ui_key_name(req), key, sizeof key);
-		what = asking ? answer[i].what : hints[i].what;
+		const char *k = hint_key(&h[i], key, sizeof key);
+		if (!shown[i])
+			continue;
 		kw = nb_ui_width(k);
-		dw = nb_ui_width(what);
-		if (x + kw + dw + 1 > COLS)
-			break;
 		attron(A_REVERSE);
 		nb_ui_put(y, x, k, kw, 0);
 		attroff(A_REVERSE);
-		nb_ui_put(y, x + kw, what, dw, 0);
-		x += kw + dw + 2;
+		nb_ui_put(y, x + kw, h[i].what, nb_ui_width(h[i].what), 0);
+		x += hint_width(&h[i]) + 2;
 	}
 }
 

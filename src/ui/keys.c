@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ui/keys.h"
@@ -49,6 +50,7 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('H'), NB_REQ_BACKSPACE, NULL },
 	{ 1, KEY_DC, NB_REQ_DELETE, "Delete" },
 	{ 0, NB_CTRL('K'), NB_REQ_CLEAR, "Ctrl-K" },
+	{ 0, NB_CTRL('D'), NB_REQ_FILL_ZEROS, "Ctrl-D" },
 	{ 0, NB_CTRL('S'), NB_REQ_SAVE, "Ctrl-S" },
 	{ 1, KEY_F(2), NB_REQ_SAVE, "F2" },
 	{ 1, KEY_F(3), NB_REQ_SAVE_AS, "F3" },
@@ -61,6 +63,7 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('G'), NB_REQ_NEXT_PROBLEM, "Ctrl-G" },
 	{ 1, KEY_F(4), NB_REQ_PROBLEMS, "F4" },
 	{ 0, NB_CTRL('P'), NB_REQ_PROBLEMS, "Ctrl-P" },
+	{ 0, NB_CTRL('T'), NB_REQ_SORT, "Ctrl-T" },
 	{ 0, NB_CTRL('E'), NB_REQ_EXTERNAL, "Ctrl-E" },
 	{ 0, NB_CTRL('Z'), NB_REQ_UNDO, "Ctrl-Z" },
 	{ 0, NB_CTRL('Y'), NB_REQ_REDO, "Ctrl-Y" },
@@ -223,6 +226,18 @@ nb_ui_key_name(nb_req_t req)
 		if (bindings[i].req == req && bindings[i].name)
 			return bindings[i].name;
 	return "";
+}
+
+const char *
+nb_ui_key_short(nb_req_t req, char *out, size_t size)
+{
+	const char *name = nb_ui_key_name(req);
+
+	if (!strncmp(name, "Ctrl-", 5) && strlen(name) == 6)
+		snprintf(out, size, "^%s", name + 5);
+	else
+		snprintf(out, size, "%s", name);
+	return out;
 }
 
 /* The request named by the word at s (after "{"), up to "}". */

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "ui/screen.h"
-#include "ui/term.h"
 #include "ui/widgets.h"
 
 long
@@ -21,14 +20,13 @@ nb_ui_problems(nb_ui_t *ui)
 	size_t i;
 	long r;
 
-	if (nb_term_headless())
-		return -1;
 	if (!(lines = calloc(f->n + 1, sizeof *lines)))
 		return -1;
 	for (i = 0; i < f->n; i++) {
 		char *s = malloc(strlen(f->v[i].message) + 16);
 		if (s)
-			sprintf(s, "%s%s", sev[f->v[i].severity], f->v[i].message);
+			sprintf(s, "%s%s", f->v[i].pair[0] ? "[疑似] "
+			        : sev[f->v[i].severity], f->v[i].message);
 		lines[i] = s ? s : "";
 	}
 	snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 处未填写（回车跳到该格）",

@@ -1,31 +1,20 @@
 /* session.c - floor 5 of the screen: the editing session.  Opens the
  * draft (session_open.c), runs the key loop that turns requests into the
- * editor's actions (actions.c), and starts from the command line. */
+ * editor's actions (actions.c), and keeps where the draft was left. */
 
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "core/draft.h"
-#include "core/import.h"
 #include "core/lock.h"
-#include "core/recovery.h"
+#include "core/previous.h"
 #include "ui/keys.h"
 #include "ui/screen.h"
-#include "ui/session.h"
 #include "ui/session_impl.h"
 #include "ui/term.h"
-#include "ui/widgets.h"
 
 /* The recovery file is written at most this often while the report changes,
  * and the key wait wakes up this often while a change is not yet kept: a
@@ -140,206 +129,107 @@ loop(nb_ui_t *ui)
 
 
 
-int
-nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path)
+/* The first message: what the caller says, else what opening found;
+ * what became of last year's draft after either. */
+static void
+first_message(nb_editor_t *ed, const char *said, const char *note,
+              const char *prev_note)
 {
-	return nb_ui_edit_saying(form, rep, path, NULL);
+	const char *first = said ? said : note;
+
+	if (*first && *prev_note)
+		nb_ed_message(ed, 0, "%s；%s", first, prev_note);
+	else if (*first || *prev_note)
+		nb_ed_message(ed, 0, "%s", *first ? first : prev_note);
+}
+
+/* The terminal, once the draft is open and its questions answered. */
+static int
+take_terminal(void)
+{
+	if (!nb_term_active() && nb_ui_begin() < 0) {
+		nb_ui_end();
+		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+		return -1;
+	}
+	nb_ui_keys_init();
+	return 0;
+}
+
+/* The session after the loop: where the draft was left kept for next
+ * time (why not into left), and, when it did not end as asked, the
+ * terminal given back and what happened said.  The exit status. */
+static int
+leave(nb_ui_t *ui, char *left, size_t size)
+{
+	nb_error_t err = { 0 };
+	int rc = 0;
+
+	*left = '\0';
+	if (!ui->ed.broken)
+		nb_ui_place_keep(&ui->ed, left, size);
+	if (ui->ed.broken || nb_ui_signalled()) {
+		nb_ui_end();
+		rc = ui->ed.broken ? nb_ui_ended_broken(&ui->ed) : nb_ui_ended_by_signal(&ui->ed);
+	}
+	nb_lock_release(&ui->lock, &err);
+	nb_ed_close(&ui->ed);
+	free(ui);
+	return rc;
 }
 
 int
-nb_ui_edit_saying(nb_form_t *form, nb_report_t *rep, const char *path,
-                  const char *said)
+nb_ui_edit_draft(nb_form_t *form, nb_report_t *rep, const char *path,
+                 const nb_ui_open_t *how, char *left, size_t size)
 {
 	nb_ui_t *ui = calloc(1, sizeof *ui);
 	nb_error_t err = { 0 };
-	char note[512] = "";
-	int recovered, readonly = 0, rc;
+	nb_previous_t prev = { 0 };
+	char note[512] = "", prev_note[512] = "";
+	int recovered, readonly = 0;
 	nb_report_t *orig = rep;
 
-	if (!ui || (readonly = nb_ui_lock_draft(&ui->lock, path, note, sizeof note)) < 0) {
+	*left = '\0';
+	if (!ui || nb_ui_find_previous(rep, path, how->previous, &prev, prev_note,
+	                               sizeof prev_note) < 0 ||
+	    (readonly = nb_ui_lock_draft(&ui->lock, path, note, sizeof note)) < 0) {
 		if (!ui)
 			fputs("nianbao: 内存不足\n", stderr);
+		nb_previous_free(&prev);
 		nb_report_free(rep);
 		nb_form_free(form);
 		free(ui);
 		return 2;
 	}
 	/* the recovery file belongs to whoever holds the lock */
-	if (!readonly && nb_ui_offer_recovery(form, &rep, path, note, sizeof note))
+	if (!readonly && nb_ui_offer_recovery(form, &rep, path, note, sizeof note)) {
+		nb_previous_free(&prev);
 		return nb_ui_leave_unanswered(ui, form, rep, path);
+	}
 	recovered = rep != orig;
 	if (nb_ed_open(&ui->ed, form, rep, path, (readonly ? NB_ED_READONLY : 0) |
 	               (recovered ? NB_ED_RECOVERED : 0)) < 0) {
+		nb_previous_free(&prev);
 		nb_ed_close(&ui->ed);   /* frees what was built, form and rep too */
 		fputs("nianbao: 内存不足\n", stderr);
 		nb_lock_release(&ui->lock, &err);
 		free(ui);
 		return 2;
 	}
-	if (!nb_term_active() && nb_ui_begin() < 0) {
-		nb_ui_end();
-		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+	if (prev.rep)
+		nb_ed_set_previous(&ui->ed, prev.rep, prev.name);
+	prev.rep = NULL;            /* the editor's now */
+	nb_previous_free(&prev);
+	if (take_terminal() < 0) {
 		nb_lock_release(&ui->lock, &err);
 		nb_ed_close(&ui->ed);
 		free(ui);
 		return 2;
 	}
-	nb_ui_keys_init();
-	if (said)
-		nb_ed_message(&ui->ed, 0, "%s", said);
-	else if (note[0])
-		nb_ed_message(&ui->ed, 0, "%s", note);
+	nb_ui_place_restore(&ui->ed, note, sizeof note);
+	if (how->at_problem)
+		nb_ed_next_problem(&ui->ed);
+	first_message(&ui->ed, how->said, note, prev_note);
 	loop(ui);
-	nb_ui_end();
-	rc = ui->ed.broken ? nb_ui_ended_broken(&ui->ed) : nb_ui_ended_by_signal(&ui->ed);
-	nb_lock_release(&ui->lock, &err);
-	nb_ed_close(&ui->ed);
-	free(ui);
-	nb_term_close_replay();
-	return rc;
-}
-
-/* ---- from the command line ---- */
-
-/* Asks for 机关名称 and 年度, writes the new draft to path and edits it. */
-static int
-create_and_edit(const char *const *dirs, const char *path)
-{
-	nb_form_t *form;
-	nb_report_t *rep;
-	nb_error_t err = { 0 };
-	char *org;
-	int64_t year;
-
-	if (nb_ui_ask_identity(&org, &year) < 0) {
-		nb_ui_end();
-		return 0;
-	}
-	if (nb_form_open(NB_FORMAT_DEFAULT, dirs, &form, &err) < 0) {
-		nb_ui_end();
-		nb_error_print(&err, stderr);
-		free(org);
-		return 2;
-	}
-	if (!(rep = nb_report_new_for(form, org, year))) {
-		nb_ui_end();
-		fputs("nianbao: 内存不足\n", stderr);
-		nb_form_free(form);
-		free(org);
-		return 2;
-	}
-	free(org);
-	if (nb_draft_save(rep, path, &err) < 0) {
-		nb_ui_end();
-		nb_error_print(&err, stderr);
-		nb_report_free(rep);
-		nb_form_free(form);
-		return 2;
-	}
-	return nb_ui_edit(form, rep, path);
-}
-
-/* A published report made into a draft beside it and edited; a draft of
- * that name already there is opened instead, as it may hold work.  -1
- * with *why (malloc'd) when the report cannot be imported; else the exit
- * status of the session. */
-static int
-import_and_edit(const char *const *dirs, const char *report, char **why)
-{
-	char *draft = nb_import_draft_name(NULL, report), said[512];
-	nb_form_t *form = NULL;
-	nb_report_t *rep = NULL;
-	nb_isummary_t sum;
-	nb_error_t err = { 0 };
-	int rc;
-
-	*why = NULL;
-	if (!draft) {
-		*why = strdup("内存不足");
-		return -1;
-	}
-	if (access(draft, F_OK) == 0) {
-		snprintf(said, sizeof said, "已有草稿 %s：打开的是它，没有重新导入 %s", draft, report);
-		rc = nb_draft_open(draft, dirs, &form, &rep, &err) < 0 ? -1
-		     : nb_ui_edit_saying(form, rep, draft, said);
-	} else if (nb_form_open(NB_FORMAT_DEFAULT, dirs, &form, &err) < 0 ||
-	           nb_import_file(form, report, &rep, &sum, &err) < 0 ||
-	           nb_draft_save(rep, draft, &err) < 0) {
-		nb_report_free(rep);
-		nb_form_free(form);
-		rc = -1;
-	} else {
-		snprintf(said, sizeof said, "已从 %s 导入到 %s：数字 %zu/%zu 格%s", report, draft,
-		         sum.filled, sum.cells, sum.unfilled ? "，有未填的格（F4 列出）" : "");
-		nb_isummary_free(&sum);
-		rc = nb_ui_edit_saying(form, rep, draft, said);
-	}
-	if (rc < 0)
-		*why = strdup(err.msg);
-	free(draft);
-	return rc;
-}
-
-int
-nb_ui_start(const char *const *dirs, const char *path)
-{
-	nb_form_t *form;
-	nb_report_t *rep;
-	nb_error_t err = { 0 };
-	char *chosen, *note = NULL;
-	int rc, is_new;
-
-	if ((rc = nb_ui_check_terminal()) != 0)
-		return rc;
-	if (path && nb_import_is_report(path)) {
-		if ((rc = import_and_edit(dirs, path, &note)) < 0) {
-			nb_ui_end();
-			fprintf(stderr, "nianbao: 无法导入 %s：%s\n", path, note ? note : "内存不足");
-			rc = 2;
-		}
-		free(note);
-		return rc;
-	}
-	if (path && access(path, F_OK) == 0) {
-		if (nb_draft_open(path, dirs, &form, &rep, &err) < 0) {
-			nb_error_print(&err, stderr);
-			return 2;
-		}
-		return nb_ui_edit(form, rep, path);
-	}
-	if (nb_ui_begin() < 0) {
-		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
-		return 2;
-	}
-	nb_ui_keys_init();
-	if (path)
-		return create_and_edit(dirs, path);
-	for (;;) {                  /* an unreadable draft: choose again */
-		rc = nb_ui_start_screen(dirs, note, &chosen, &is_new);
-		free(note);
-		note = NULL;
-		if (rc < 0) {
-			nb_ui_end();
-			return 0;
-		}
-		if (is_new == 1) {
-			rc = create_and_edit(dirs, chosen);
-			break;
-		}
-		if (is_new == 2) {
-			if ((rc = import_and_edit(dirs, chosen, &note)) >= 0)
-				break;
-			free(chosen);
-			continue;       /* not imported: the list again, saying why */
-		}
-		memset(&err, 0, sizeof err);
-		if (nb_draft_open(chosen, dirs, &form, &rep, &err) == 0) {
-			rc = nb_ui_edit(form, rep, chosen);
-			break;
-		}
-		note = strdup(err.msg);
-		free(chosen);
-	}
-	free(chosen);
-	return rc;
+	return leave(ui, left, size);
 }
