@@ -18,6 +18,8 @@ seed=${NB_SEED:-sample-data/jinzhai-2024.yaml}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$seed" "$tmp/report.yaml"
+XDG_STATE_HOME=$tmp/state      # where the draft was left: not the operator's
+export XDG_STATE_HOME
 
 # The script: a walk over every section, typing into number cells and
 # paragraphs (Chinese), moving with arrows, paging, undoing.  Curses key

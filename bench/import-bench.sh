@@ -1,7 +1,10 @@
 #!/bin/sh
 # Prints how long importing a report takes: nb_import_file in the process
 # on the seed text and on the .html and .docx exports of the seed (and the
-# PDF LibreOffice prints from the .docx, where LibreOffice is installed),
+# PDF LibreOffice prints from the .docx, where LibreOffice is installed);
+# on site pages of shili-2023 (tests/site-pages.py: a TRS page, one pasted
+# from Word, one laid out with tables, a copied text; where LibreOffice
+# and Chromium are installed, a page saved as .docx and printed to PDF),
 # the mean of N runs (default 200); then the whole `nianbao import` of the
 # text, and its peak resident memory.  Targets: under 5 ms a report for
 # text and HTML, 10 ms for .docx, 100 ms a page of PDF.
@@ -22,6 +25,23 @@ if command -v soffice >/dev/null 2>&1 &&
 	--outdir "$T" "$T/seed.docx" >/dev/null 2>&1; then
 	set -- "$@" "$T/seed.pdf"
 	printf '(seed.pdf: %s pages)\n' "$(pdfinfo "$T/seed.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
+fi
+if command -v python3 >/dev/null 2>&1; then
+	"$bin" export tests/data/shili-2023.yaml -o "$T/shili.html"
+	python3 tests/site-pages.py "$T/shili.html" "$T/sites"
+	set -- "$@" "$T/sites/trs.html" "$T/sites/word.html" "$T/sites/layout.html" \
+		"$T/sites/gbk.html" "$T/sites/trs.tabs.txt"
+	if command -v soffice >/dev/null 2>&1 &&
+	   soffice -env:UserInstallation="file://$T/lo" --headless --convert-to 'docx:MS Word 2007 XML' \
+		--outdir "$T/sites" "$T/sites/word.html" >/dev/null 2>&1; then
+		set -- "$@" "$T/sites/word.docx"
+	fi
+	if command -v chromium >/dev/null 2>&1 &&
+	   chromium --headless --no-sandbox --disable-gpu --user-data-dir="$T/cr" \
+		--print-to-pdf="$T/sites/trs.pdf" "file://$T/sites/trs.html" >/dev/null 2>&1; then
+		set -- "$@" "$T/sites/trs.pdf"
+		printf '(trs.pdf: %s pages)\n' "$(pdfinfo "$T/sites/trs.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
+	fi
 fi
 "$T/import-bench" "$n" "$@"
 t0=$(date +%s%N)

@@ -50,7 +50,7 @@ floor_of() {
 	requests.h|keys.h|keys.c|paint.h|paint.c) echo 2 ;;
 	widgets.h|list.c|prompt.c|pager.c|help.c) echo 3 ;;
 	screen.h|edit_screen.c|body.c|problems.c|export_dialog.c|file_dialog.c|start_screen.c) echo 4 ;;
-	session.h|session_impl.h|session.c|actions.c|session_open.c) echo 5 ;;
+	session.h|session_impl.h|session.c|actions.c|session_open.c|session_start.c) echo 5 ;;
 	*) echo 0 ;;
 	esac
 }

@@ -7,11 +7,13 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 48
+plan 49
 
-out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>&1); rc=$?
+out=$("$NIANBAO" check sample-data/jinzhai-2024.yaml 2>"$T/err"); rc=$?
 is "$rc" 0 "the seed report passes check"
-is "$out" "" "and check says nothing about it"
+is "$out" "" "with no finding on standard output"
+is "$(cat "$T/err")" "sample-data/jinzhai-2024.yaml: 已填完整，勾稽关系全部成立" \
+	"and says on stderr that it is complete and correct"
 
 out=$("$NIANBAO" check sample-data/jinzhai-2024-errors.yaml 2>"$T/err"); rc=$?
 is "$rc" 1 "a report with errors exits 1"

@@ -17,7 +17,7 @@ plan 37
 seed=sample-data/jinzhai-2024.yaml
 
 out=$("$NIANBAO" check "$seed" 2>&1); rc=$?
-is "$rc:$out" "0:" "the seed passes with no content finding"
+is "$rc:$out" "0:$seed: 已填完整，勾稽关系全部成立" "the seed passes with no content finding"
 
 # plant NAME SED-EXPRESSION: a copy of the seed with one fault.
 plant() {
@@ -77,7 +77,7 @@ is "$rc:$out" "0:$T/p/d.yaml:23:152: suggestion: 这句还留着占位符“XX�
 is "$(cat "$T/err")" "$T/p/d.yaml: 0 个错误，0 个警告，1 个建议，0 处未填写" "suggestions are counted"
 printf 'rules:\n  text-placeholder: off\n' > "$T/p/nianbao.yaml"
 out=$("$NIANBAO" check "$T/p/d.yaml" 2>&1); rc=$?
-is "$rc:$out" "0:" "or switches it off"
+is "$rc:$out" "0:$T/p/d.yaml: 已填完整，勾稽关系全部成立" "or switches it off"
 printf 'rules:\n  text-placeholder: error\n' > "$T/other.yaml"
 out=$("$NIANBAO" check --config "$T/other.yaml" "$T/p/d.yaml" 2>/dev/null); rc=$?
 is "$rc:$out" "1:$T/p/d.yaml:23:152: error: 这句还留着占位符“XX” [text-placeholder]" \
@@ -111,7 +111,7 @@ ack() {
 	"$NIANBAO" check "$T/ack.yaml" 2>&1
 }
 out=$(ack 'x-acknowledged:' '  - rule: text-placeholder' '    text: 信息链接XX' '    reason: 原文如此'); rc=$?
-is "$rc:$out" "0:" "a finding the draft acknowledges is not reported"
+is "$rc:$out" "0:$T/ack.yaml: 已填完整，勾稽关系全部成立" "a finding the draft acknowledges is not reported"
 out=$(ack 'x-acknowledged:' '  - rule: text-placeholder' '    text: 别的句子' '    reason: 原文如此')
 contains "$out" "[text-placeholder]" "one whose sentence holds other text still is"
 out=$(ack 'x-acknowledged:' '  - rule: text-placeholder')
@@ -124,7 +124,7 @@ is "$rc:$out" "2:$T/ack.yaml:80:17: error: x-acknowledged 应为列表，每项�
 	"x-acknowledged is a list"
 sed -i 's/推进会、专项工作培训会/推进会、XX培训会/' "$T/placeholder.yaml"
 out=$(ack 'x-acknowledged:' '  - rule: text-placeholder' '    reason: 模板中的代号，保留'); rc=$?
-is "$rc:$out" "0:" "one without text covers every finding of its rule"
+is "$rc:$out" "0:$T/ack.yaml: 已填完整，勾稽关系全部成立" "one without text covers every finding of its rule"
 
 # ---- last year's words ----
 # (--force: a draft of the same year is taken for last year's all the same)

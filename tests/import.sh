@@ -14,15 +14,10 @@ cd "$T" || exit 1
 SEED=$S/tests/data/jinzhai-2024-seed.txt
 DRAFT=$S/sample-data/jinzhai-2024.yaml
 
-plan 50
+plan 58
 
 # same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
-same() {
-	"$NIANBAO" import "$2" -o "$2.yaml" 2>"$2.err"
-	rc=$?
-	if [ "$rc" = 0 ] && cmp -s "$2.yaml" "$DRAFT"; then ok 0 "$1"
-	else ok 1 "$1"; echo "# exit $rc"; sed 's/^/# /' "$2.err"; diff "$DRAFT" "$2.yaml" | head -n 20 | sed 's/^/# /'; fi
-}
+same() { imports_to "$DRAFT" "$2" "$1"; }
 # only_changed FILE.yaml WANT: the draft differs from the seed draft in
 # exactly the lines WANT (a diff's "> " lines, joined by |).
 only_changed() {
@@ -88,6 +83,29 @@ is "$(only_changed shared-wording.yaml)" "    unpaid_fee: [~, ~, ~, ~, ~, ~, ~]|
 
 awk '/^（一）主动公开情况。$/ { getline n; print "（一）主动公开情况。" n; next } { print }' "$SEED" > runon.txt
 same "a subsection's text run on after its title in the same paragraph" runon.txt
+
+# ---- section 五 in its parts, however they are marked ----
+sed -e 's/^上年改进情况：/（一）上年度问题整改情况\n/' -e 's/^本年存在问题：/（二）存在的主要问题\n/' \
+    -e 's/^\[bookmark: _GoBack\]下一步改进举措：/（三）下一步改进举措\n/' "$SEED" > parts.txt
+same "五 in numbered subsections with the published titles" parts.txt
+sed -e 's/^上年改进情况：/1.上年度问题整改情况。/' -e 's/^本年存在问题：/2.本年度存在的主要问题。/' \
+    -e 's/^\[bookmark: _GoBack\]下一步改进举措：/3.下一步工作打算。/' "$SEED" > parts-runon.txt
+same "五 numbered 1. 2. 3., each part's text run on after its title" parts-runon.txt
+sed -e 's/^上年改进情况：/一是上年度问题整改情况。\n/' -e 's/^本年存在问题：/二是存在的主要问题。\n/' \
+    -e 's/^\[bookmark: _GoBack\]下一步改进举措：/三是下一步改进措施。\n/' "$SEED" > parts-yishi.txt
+same "五 in parts marked 一是 二是 三是" parts-yishi.txt
+sed -e 's/^上年改进情况：/上年度问题整改情况\n/' -e 's/^本年存在问题：/存在的主要问题\n/' \
+    -e 's/^\[bookmark: _GoBack\]下一步改进举措：/下一步工作打算\n/' "$SEED" > parts-titles.txt
+same "五 in parts under titles alone on their lines (bold headings)" parts-titles.txt
+sed -e 's/^上年改进情况：//' -e 's/^本年存在问题：/存在问题较多。/' \
+    -e 's/^\[bookmark: _GoBack\]下一步改进举措：//' "$SEED" > parts-none.txt
+"$NIANBAO" import parts-none.txt -o parts-none.yaml 2>parts-none.err; rc=$?
+is "$rc" 1 "五 in no marked parts: not complete"
+is "$(sed -n '/^improvement:/,/^other_matters:/p' parts-none.yaml | grep -c '^  [a-z_]*: ""$')" 2 \
+	"its whole text kept in the first part, the others unfilled (a paragraph starting 存在问题 is no title)"
+contains "$(sed -n '/^  last_year:/,/^  problems:/p' parts-none.yaml | tr -d '\n ')" "存在问题较多。一是政务公开工作内容调整较大" \
+	"the first part holds the text of all three"
+contains "$(cat parts-none.err)" "正文没有分为“上年改进情况”等部分，全文放在“上年改进情况”中" "and the summary says so"
 
 # rows of table 二 in another order: the 行政处罚 and 行政强制 rows swapped
 awk '/^\t行政处罚$/ { a = $0; getline; b = $0; getline; getline c; getline d

@@ -8,6 +8,8 @@ S=$NB_TOP_SRCDIR
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
+# Where the editor leaves a draft is kept in the folder a replay names,
+# not in the operator's state; each replay below starts at the beginning.
 
 plan 44
 
@@ -95,7 +97,7 @@ is "$rc:$out" "2:nianbao: --previous 还需要要编辑的草稿（nianbao --pre
 out=$("$NIANBAO" --previous "$LAST" check "$NEW" 2>&1); rc=$?
 is "$rc:$out" "2:nianbao: --previous 写在命令名之前只用于编辑器（check 的选项写在它之后）" \
 	"--previous before a command's name is refused"
-out=$(NIANBAO_REPLAY=nokeys "$NIANBAO" --previous gone.yaml "$NEW" 2>&1 >/dev/null); rc=$?
+out=$(NIANBAO_REPLAY=nokeys XDG_STATE_HOME="$T/.state0" "$NIANBAO" --previous gone.yaml "$NEW" 2>&1 >/dev/null); rc=$?
 is "$rc:$out" "2:gone.yaml: error: 无法打开：No such file or directory" \
 	"the editor refuses a --previous that cannot be read"
 is "$(ls -A 2025 | tr '\n' ' ')" "jinzhai-2025.yaml jinzhai-2025.yaml~ " "without taking the draft's lock"
@@ -120,7 +122,7 @@ tabs() { i=0; while [ $i -lt "$1" ]; do printf 'c 9\n'; i=$((i + 1)); done; }
 	printf 'c 11\nt 本年度已按上年举措调整政务公开栏目。\n'     # Ctrl-K: 上年改进情况 rewritten
 	printf 'c 19\n'             # Ctrl-S
 } > fill.keys
-(cd 2025 && NIANBAO_REPLAY=../fill.keys LINES=24 COLUMNS=80 "$NIANBAO" jinzhai-2025.yaml \
+(cd 2025 && NIANBAO_REPLAY=../fill.keys XDG_STATE_HOME="$T/.state1" LINES=24 COLUMNS=80 "$NIANBAO" jinzhai-2025.yaml \
 	>/dev/null 2>&1)
 is "$?" 0 "the figures are typed in the editor and saved"
 contains "$(cat "$NEW")" "  last_year: |
@@ -144,7 +146,7 @@ contains "$(cat "$NEW")" "x-previous: ../2024/jinzhai-2024.yaml" "x-previous kep
 	tabs 6
 	printf 't 0\nc 9\nc 19\n'           # 三（一）予以公开 自然人; Ctrl-S
 } > forget.keys
-(cd 2025 && NIANBAO_REPLAY=../forget.keys LINES=24 COLUMNS=80 "$NIANBAO" jinzhai-2025.yaml \
+(cd 2025 && NIANBAO_REPLAY=../forget.keys XDG_STATE_HOME="$T/.state2" LINES=24 COLUMNS=80 "$NIANBAO" jinzhai-2025.yaml \
 	>/dev/null 2>&1)
 is "$?" 0 "the carry-over undone in the editor"
 "$NIANBAO" check "$NEW" >/dev/null 2>&1

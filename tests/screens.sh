@@ -8,15 +8,20 @@
 #   dump NAME     the screen as it is now
 # and runs on a copy of the draft given by its first line, "# DRAFT COLSxLINES"
 # (DRAFT in sample-data/, or a path from the top of the tree), as draft.yaml
-# in a folder of its own, which lines
+# in a folder of its own; with DRAFT "-", nianbao runs there without a
+# file (the start screen).  Lines
 #   #+ file SRC DEST   SRC (from the top of the tree) copied there as DEST
 #   #+ record PATH     x-previous: PATH added to the draft
 #   #+ args ARG...     the editor's arguments before draft.yaml
-# prepare.
+# prepare the folder.  Its files are all dated 2026-11-30 14:05 (UTC), so
+# that the start screen shows the same times every run, and the places
+# where drafts were left are kept beside it, one state folder a case.
 . "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
 
 S=$NB_TOP_SRCDIR
 T=$(mktemp -d)
+TZ=UTC
+export TZ
 trap 'rm -rf "$T"' EXIT
 
 # The replay file of a .keys file (curses key codes: Down 258, Up 259,
@@ -53,18 +58,21 @@ for k in $cases; do
 	draft=$2 size=$3
 	name=$(basename "$k" .keys)
 	mkdir -p "$T/$name"
-	case $draft in */*) ;; *) draft=sample-data/$draft ;; esac
-	cp "$S/$draft" "$T/$name/draft.yaml"
+	case $draft in -|*/*) ;; *) draft=sample-data/$draft ;; esac
+	file=draft.yaml
+	if [ "$draft" = - ]; then file=; else cp "$S/$draft" "$T/$name/draft.yaml"; fi
 	sed -n 's/^#+ file //p' "$k" | while read -r src dest; do
 		mkdir -p "$(dirname "$T/$name/$dest")"
 		cp "$S/$src" "$T/$name/$dest"
 	done
-	sed -n 's/^#+ record /x-previous: /p' "$k" >>"$T/$name/draft.yaml"
+	[ -z "$file" ] || sed -n 's/^#+ record /x-previous: /p' "$k" >>"$T/$name/draft.yaml"
+	find "$T/$name" -type f -exec touch -d '2026-11-30 14:05' {} +
 	args=$(sed -n 's/^#+ args //p' "$k")
 	to_replay "$k" >"$T/$name.replay" || exit 1
 	(cd "$T/$name" && env NIANBAO_REPLAY="$T/$name.replay" \
 		COLUMNS="${size%x*}" LINES="${size#*x}" TERM=xterm-256color NO_COLOR= \
-		"$NIANBAO" $args draft.yaml </dev/null >/dev/null 2>"$T/$name.err")
+		XDG_STATE_HOME="$T/$name.state" \
+		"$NIANBAO" $args $file </dev/null >/dev/null 2>"$T/$name.err")
 	n=$((n + $?))
 	for d in $(sed -n 's/^dump //p' "$k"); do
 		# NB_SCREENS_UPDATE=1: a screen changed on purpose is written

@@ -310,6 +310,26 @@ live_checks_name_the_broken_rule(void **state)
 		assert_int_equal(ed.sec_unfilled[c], 0);
 }
 
+/* A rule that holds in the current column is no sign that the report
+ * adds up: the errors elsewhere are counted after it, with the request
+ * that goes to them. */
+static void
+a_rule_that_holds_counts_the_errors_elsewhere(void **state)
+{
+	char line[1024];
+
+	(void)state;
+	go("requests.new", 1);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	assert_string_equal(line, "勾稽关系成立：表三 一 行：总计 1 等于各类申请人之和 1+0+0+0+0+0=1");
+	go("requests.new", 0);
+	type("5");
+	go("requests.new", 1);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 0);
+	assert_string_equal(line, "勾稽关系成立：表三 一 行：总计 5 等于各类申请人之和 "
+	                    "5+0+0+0+0+0=5；其他 2 个问题：{next_problem}");
+}
+
 static void
 next_problem_goes_to_the_cell(void **state)
 {
@@ -984,6 +1004,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(last_year_of_another_format_is_refused, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(reload_keeps_last_years_report, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_recovery_file_that_cannot_be_written_is_said, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_rule_that_holds_counts_the_errors_elsewhere, open_seed, close_ed),
 	};
 
 	(void)form;             /* testutil's shared form: each test loads its own */

@@ -141,18 +141,27 @@ cells_join_their_paragraphs(void **state)
 }
 
 static void
-nested_tables_follow_their_row(void **state)
+a_layout_table_is_no_table(void **state)
 {
 	(void)state;
-	check("<table>"
-	      "<tr><td>外一</td><td>前<table><tr><td>内一</td><td>内二</td></tr>"
-	      "<tr><td>内三<table><tr><td>最内</td></tr></table></td></tr></table>后</td></tr>"
-	      "<tr><td>外二</td></tr></table>",
-	      "T 外一 | 前 后\n"
-	      "T 内一 | 内二\n"
-	      "T 内三\n"
-	      "T 最内\n"
-	      "T 外二\n");
+	/* a site's page: links beside the article, the article's table in
+	 * it; a table of one cell a row around the title */
+	check("<table><tr><td>导航</td><td><table><tr><td>某某报告</td></tr>"
+	      "<tr><td>发布日期：2024-01-20</td></tr></table>一、总体情况<p>正文</p>"
+	      "<table><tr><td>规章</td><td>1</td></tr></table>后</td></tr></table>",
+	      "P 导航\n"
+	      "P 某某报告\n"
+	      "P 发布日期：2024-01-20\n"
+	      "P 一、总体情况\n"
+	      "P 正文\n"
+	      "T 规章 | 1\n"
+	      "P 后\n");
+	/* a cell of many paragraphs is a frame too, a cell of a few is not */
+	check("<table><tr><td>左</td><td><p>1</p><p>2</p><p>3</p><p>4</p><p>5</p>"
+	      "<p>6</p><p>7</p><p>8</p><p>9</p><p>10</p><p>11</p><p>12</p><p>13</p></td></tr></table>"
+	      "<table><tr><td><p>（三）</p><p>不予公开</p></td><td>0</td></tr></table>",
+	      "P 左\nP 1\nP 2\nP 3\nP 4\nP 5\nP 6\nP 7\nP 8\nP 9\nP 10\nP 11\nP 12\nP 13\n"
+	      "T （三） 不予公开 | 0\n");
 }
 
 /* Saved from Word as a web page: MsoNormal paragraphs, spans with
@@ -359,7 +368,7 @@ main(void)
 		cmocka_unit_test(entities_are_decoded),
 		cmocka_unit_test(table_spans_are_kept),
 		cmocka_unit_test(cells_join_their_paragraphs),
-		cmocka_unit_test(nested_tables_follow_their_row),
+		cmocka_unit_test(a_layout_table_is_no_table),
 		cmocka_unit_test(pages_from_word_read_as_paragraphs),
 		cmocka_unit_test(declared_gbk_is_read),
 		cmocka_unit_test(a_declaration_that_lies_is_refused),

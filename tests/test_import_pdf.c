@@ -159,6 +159,223 @@ table_row(pdf_t *p, double y, const char *const c[4])
 
 /* ---- the tests ---- */
 
+/* The width of one ideograph as pdf_text draws it. */
+static double
+ideograph_width(pdf_t *p)
+{
+	PangoLayout *l = pango_cairo_create_layout(p->cr);
+	PangoFontDescription *f = pango_font_description_from_string("Noto Sans CJK SC");
+	int w, h;
+
+	pango_cairo_context_set_resolution(pango_layout_get_context(l), 72);
+	pango_font_description_set_size(f, (int)(FONT * PANGO_SCALE));
+	pango_layout_set_font_description(l, f);
+	pango_layout_set_text(l, "文文文文文文文文文文", -1);
+	pango_layout_get_size(l, &w, &h);
+	pango_font_description_free(f);
+	g_object_unref(l);
+	return w / 10.0 / PANGO_SCALE;
+}
+
+/* n ideographs of the same width, the last a 。 when `stop`. */
+static const char *
+chars(size_t n, int stop)
+{
+	static char s[512];
+	size_t i;
+
+	s[0] = '\0';
+	for (i = 0; i < n; i++)
+		strcat(s, stop && i + 1 == n ? "。" : "文");
+	return s;
+}
+
+/* Printed paragraphs: a first line indented, the others at the margin;
+ * a line that reaches the right margin runs on into the next, even after
+ * a 。; a justified line spread into pieces is one line again. */
+static void
+tells_paragraphs_by_their_margins(void **state)
+{
+	static const int want[] = { NB_FLOW_NEW, NB_FLOW_ON, NB_FLOW_ON,
+	                            NB_FLOW_NEW, NB_FLOW_ON, NB_FLOW_NEW };
+	static const char *const spread[] = { "息", "公", "开", "网" };
+	pdf_t p;
+	nb_idoc_t doc;
+	size_t i;
+	double w;
+	(void)state;
+
+	pdf_begin(&p, NULL);
+	w = ideograph_width(&p);
+	pdf_text(&p, 72 + 2 * w, 100, chars(38, 1));    /* ends at the margin, 。 */
+	pdf_text(&p, 72, 116, chars(40, 0));
+	pdf_text(&p, 72, 132, chars(20, 1));
+	pdf_text(&p, 72 + 2 * w, 148, chars(38, 0));
+	pdf_text(&p, 72, 164, chars(10, 1));
+	pdf_text(&p, 72 + 2 * w, 180, chars(12, 0));
+	for (i = 0; i < 4; i++)                 /* 息 … 网, over the line */
+		pdf_text(&p, 72 + i * (39 * w / 3), 196, spread[i]);
+	read_ok(pdf_end(&p), &doc);
+	assert_int_equal(doc.n, 7);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(doc.v[i].flow, want[i]);
+	assert_string_equal(line_str(&doc, 6), "息公开网");
+	nb_idoc_free(&doc);
+}
+
+/* ---- ruled tables ---- */
+
+/* How the rules are drawn: black, or light grey, or dotted. */
+static double rule_grey;
+static int rule_dotted;
+
+static void
+rule(pdf_t *p, double x1, double y1, double x2, double y2)
+{
+	static const double dots[] = { 1.0, 1.5 };
+
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, rule_grey, rule_grey, rule_grey);
+	if (rule_dotted)
+		cairo_set_dash(p->cr, dots, 2, 0);
+	cairo_set_line_width(p->cr, 0.75);
+	cairo_move_to(p->cr, x1, y1);
+	cairo_line_to(p->cr, x2, y2);
+	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
+}
+
+/* Rows of a ruled table: rules at ys[0..n), the columns at xs[0..nx),
+ * the first column's rule under row 0 left out when `group` (its cell
+ * spans rows 0 and 1). */
+static void
+ruled(pdf_t *p, const double *ys, size_t n, const double *xs, size_t nx,
+      int group)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		rule(p, i == 1 && group ? xs[1] : xs[0], ys[i], xs[nx - 1], ys[i]);
+	for (i = 0; i < nx; i++)
+		rule(p, xs[i], ys[0], xs[i], ys[n - 1]);
+}
+
+/* Labels wrapped over two and three printed lines in narrow ruled
+ * cells, the figures on the first, middle or last of them, and a group
+ * label spanning two rows: each cell whole, in the row of its top rule. */
+static void
+wrapped_in_ruled_cells(void)
+{
+	static const double xs[] = { 60, 125, 200, 260, 320, 380 };
+	static const double ys[] = { 120, 158, 212, 250 };
+	static const char *const want[] = {
+		"表前的一段文字。",
+		"T （三）不予公开|1.属于国家秘密|1|22|333",
+		"T 2.其他法律行政法规禁止公开|4|55|6",
+		"T 3.危及“三安全一稳定”|7|8|99",
+		"表后的一段文字。",
+	};
+	pdf_t p;
+	nb_idoc_t doc;
+
+	pdf_begin(&p, NULL);
+	pdf_text(&p, 72, 90, "表前的一段文字。");
+	ruled(&p, ys, 4, xs, 6, 1);
+	pdf_text(&p, 64, 125, "（三）不予");          /* spans rows 1 and 2 */
+	pdf_text(&p, 64, 140, "公开");
+	pdf_text(&p, 129, 123, "1.属于国家");         /* figures on line 2 */
+	pdf_text(&p, 129, 138, "秘密");
+	pdf_text(&p, 220, 138, "1");
+	pdf_text(&p, 280, 138, "22");
+	pdf_text(&p, 340, 138, "333");
+	pdf_text(&p, 129, 162, "2.其他法律");         /* on the middle line */
+	pdf_text(&p, 129, 177, "行政法规禁");
+	pdf_text(&p, 129, 192, "止公开");
+	pdf_text(&p, 220, 177, "4");
+	pdf_text(&p, 280, 177, "55");
+	pdf_text(&p, 340, 177, "6");
+	pdf_text(&p, 129, 215, "3.危及“三安");        /* on the first line */
+	pdf_text(&p, 129, 230, "全一稳定”");
+	pdf_text(&p, 220, 215, "7");
+	pdf_text(&p, 280, 215, "8");
+	pdf_text(&p, 340, 215, "99");
+	pdf_text(&p, 72, 280, "表后的一段文字。");
+	read_ok(pdf_end(&p), &doc);
+	assert_lines(&doc, want, sizeof want / sizeof want[0]);
+	nb_idoc_free(&doc);
+}
+
+static void
+reads_ruled_cells_whole(void **state)
+{
+	(void)state;
+	wrapped_in_ruled_cells();
+}
+
+/* Rules in light grey (#ccc), or dotted, are rules too. */
+static void
+reads_cells_ruled_in_grey_or_dots(void **state)
+{
+	(void)state;
+	rule_grey = 0.8;
+	wrapped_in_ruled_cells();
+	rule_grey = 0;
+	rule_dotted = 1;
+	wrapped_in_ruled_cells();
+	rule_dotted = 0;
+}
+
+/* A character drawn over a rule hides it: the cells it would part are
+ * not taken for one cell holding a gap, and no figures run together. */
+static void
+never_reads_figures_across_a_hidden_rule(void **state)
+{
+	static const double xs[] = { 60, 190, 250, 310, 370 };
+	static const double ys[] = { 120, 158 };
+	pdf_t p;
+	nb_idoc_t doc;
+	size_t i, j;
+	(void)state;
+
+	pdf_begin(&p, NULL);
+	ruled(&p, ys, 2, xs, 5, 0);
+	pdf_text(&p, 64, 130, "规章");
+	pdf_text(&p, 215, 130, "1");
+	pdf_text(&p, 244, 130, "—");         /* over the rule at 250 */
+	pdf_text(&p, 275, 130, "2");
+	pdf_text(&p, 330, 130, "4");
+	read_ok(pdf_end(&p), &doc);
+	for (i = 0; i < doc.n; i++)
+		for (j = 0; j < doc.v[i].n; j++)
+			if (strchr(doc.v[i].cells[j].text, '1') &&
+			    strchr(doc.v[i].cells[j].text, '2'))
+				fail_msg("one cell: %s", doc.v[i].cells[j].text);
+	nb_idoc_free(&doc);
+}
+
+/* Two figures on two lines of one ruled cell are never one figure. */
+static void
+never_joins_figures_of_a_cell(void **state)
+{
+	static const double xs[] = { 60, 190, 250, 310, 370 };
+	static const double ys[] = { 120, 158 };
+	static const char *const want[] = { "T 规章|1 2|3|4" };
+	pdf_t p;
+	nb_idoc_t doc;
+	(void)state;
+
+	pdf_begin(&p, NULL);
+	ruled(&p, ys, 2, xs, 5, 0);
+	pdf_text(&p, 64, 130, "规章");
+	pdf_text(&p, 210, 123, "1");
+	pdf_text(&p, 210, 138, "2");
+	pdf_text(&p, 270, 130, "3");
+	pdf_text(&p, 330, 130, "4");
+	read_ok(pdf_end(&p), &doc);
+	assert_lines(&doc, want, sizeof want / sizeof want[0]);
+	nb_idoc_free(&doc);
+}
+
 static void
 reads_title_paragraphs_and_table(void **state)
 {
@@ -475,6 +692,11 @@ main(void)
 		cmocka_unit_test(joins_a_label_wrapped_in_its_cell),
 		cmocka_unit_test(never_moves_a_figure),
 		cmocka_unit_test(keeps_an_ambiguous_line_apart),
+		cmocka_unit_test(tells_paragraphs_by_their_margins),
+		cmocka_unit_test(reads_ruled_cells_whole),
+		cmocka_unit_test(reads_cells_ruled_in_grey_or_dots),
+		cmocka_unit_test(never_joins_figures_of_a_cell),
+		cmocka_unit_test(never_reads_figures_across_a_hidden_rule),
 		cmocka_unit_test(refuses_a_scan),
 		cmocka_unit_test(refuses_damaged_files),
 		cmocka_unit_test(refuses_a_password),

@@ -45,18 +45,14 @@ static int
 setup(void **state)
 {
 	(void)state;
-	snprintf(top, sizeof top, "/tmp/nb-walk-XXXXXX");
-	return mkdtemp(top) ? 0 : -1;
+	return tu_mkdtemp(top, sizeof top, "walk");
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
-	return system(cmd) == 0 ? 0 : -1;
+	return tu_rmtree(top);
 }
 
 /* The paths under top, without its prefix, joined by spaces. */

@@ -102,6 +102,25 @@ tu_count_rule(const nb_findings_t *f, const char *id)
 	return n;
 }
 
+/* A fresh folder /tmp/nb-TAG-XXXXXX, its path into dir of `size`; 0 or
+ * -1. */
+static inline int
+tu_mkdtemp(char *dir, size_t size, const char *tag)
+{
+	snprintf(dir, size, "/tmp/nb-%s-XXXXXX", tag);
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+/* Removes a folder and everything in it; 0 or -1. */
+static inline int
+tu_rmtree(const char *dir)
+{
+	char cmd[4200];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
 /* Writes text to a fresh temporary file and returns its path (static). */
 static inline const char *
 tu_tempfile(const char *text, size_t len)

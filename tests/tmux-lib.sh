@@ -11,7 +11,10 @@ TERMENV="TERM=screen-256color"
 ESCENV="ESCDELAY=400"
 
 # start ARGS...: runs the editor in a fresh 80x24 session in $T, with
-# $T/fake-editor as $VISUAL unless EDITORENV says otherwise.  The old
+# $T/fake-editor as $VISUAL unless EDITORENV says otherwise.  Where
+# drafts were left is kept in a state folder of the session's own, so that
+# each start opens a draft at its beginning (a test of the places shares
+# one through STATEENV); never in the operator's own.  The old
 # session's editor is ended first and waited for, so that its lock is gone
 # before the next one starts (on a loaded machine it can take a while);
 # the old session goes once the new one is up, so the server stays.
@@ -20,7 +23,7 @@ start() {
 	NS=$((NS + 1))
 	end_editor
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $ESCENV ${EDITORENV:-VISUAL='$T/fake-editor'} '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
+		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $ESCENV ${EDITORENV:-VISUAL='$T/fake-editor'} ${STATEENV:-XDG_STATE_HOME='$T/.state/$NS'} '$NIANBAO' $*; echo \"[exit \$?]\"; sleep 600"
 	$TM kill-session -t $old 2>/dev/null
 }
 # end_editor: ends the editor still running in the current session, if
@@ -41,10 +44,13 @@ keys() { $TM send-keys -t nb$NS "$@"; }
 text() { $TM send-keys -t nb$NS -l "$1"; }
 # wait_for TEXT: until the screen shows TEXT (30 s at most: a loaded machine
 # running the export clients beside these tests can be slow to fsync).
-wait_for() {
+wait_for() { wait_grep F "$1"; }
+# wait_match REGEX: until a line of the screen matches REGEX (grep -E).
+wait_match() { wait_grep E "$1"; }
+wait_grep() {
 	i=0
 	while [ $i -lt 600 ]; do
-		screen | grep -qF -- "$1" && return 0
+		screen | grep -q"$1" -- "$2" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
@@ -63,6 +69,11 @@ wait_gone() {
 # shows TEXT "description": a test that the screen comes to show TEXT.
 shows() {
 	if wait_for "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi
+}
+# matches REGEX "description": a test that a line of the screen comes to
+# match REGEX, for rows whose columns are laid out by the screen.
+matches() {
+	if wait_match "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi
 }
 gone() {
 	if wait_gone "$1"; then ok 0 "$2"; else ok 1 "$2"; screen | sed 's/^/# /'; fi

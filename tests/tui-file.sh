@@ -15,7 +15,7 @@ cp "$S/sample-data/jinzhai-2024.yaml" live.yaml
 
 # The first editor holds the draft, in a session of its own.
 $TM -f /dev/null new-session -d -x 80 -y 24 -s first \
-	"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color '$NIANBAO' live.yaml; sleep 600"
+	"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color XDG_STATE_HOME='$T/.state/first' '$NIANBAO' live.yaml; sleep 600"
 i=0
 while [ $i -lt 200 ] && [ ! -e .live.yaml.lock ]; do sleep 0.05; i=$((i + 1)); done
 
@@ -136,7 +136,7 @@ keys C-q
 mv imp/report.txt report2.txt
 start
 shows "[导入] report2.txt" "the start screen lists a report to import"
-keys Down Down Down Down Enter      # after copy, g and live.yaml
+keys End Enter                      # reports come after the drafts
 shows "已从 report2.txt 导入到 report2.yaml" "and choosing it imports it"
 keys C-q
 tap_done

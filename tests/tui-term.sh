@@ -17,7 +17,7 @@ in_shell() {
 	old=nb$NS
 	NS=$((NS + 1))
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && ulimit -c 0; env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV '$NIANBAO' $*; echo \"[exit \$?]\"; stty -a | tr ' ;' '\n\n' | grep -x -- '-*icanon' | sed 's/^/[stty /;s/\$/]/'; sleep 600"
+		"cd '$T' && ulimit -c 0; env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV XDG_STATE_HOME='$T/.state/$NS' '$NIANBAO' $*; echo \"[exit \$?]\"; stty -a | tr ' ;' '\n\n' | grep -x -- '-*icanon' | sed 's/^/[stty /;s/\$/]/'; sleep 600"
 	$TM kill-session -t $old 2>/dev/null
 }
 pid_of() { sed -n 's/^pid: //p' ".$1.lock"; }

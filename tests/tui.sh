@@ -315,7 +315,7 @@ shows "[exit 0]" "and N leaves"
 # ---- the headless replay the benchmark uses ----
 printf 'k 338\nk 338\nk 338\nc 53\nc 19\n' > keys.txt
 cp "$S/tests/data/tui-filled.yaml" replay.yaml
-out=$(LANG=C.UTF-8 NIANBAO_REPLAY=keys.txt timeout 20 "$NIANBAO" replay.yaml 2>&1 >/dev/null); rc=$?
+out=$(LANG=C.UTF-8 NIANBAO_REPLAY=keys.txt XDG_STATE_HOME="$T/.state" timeout 20 "$NIANBAO" replay.yaml 2>&1 >/dev/null); rc=$?
 is "$rc" 0 "replayed keys run the editor without a terminal"
 contains "$out" "keys 5" "and it reports its figures"
 grep -q "new: \[5, 1, 0, 0, 0, 0, 6\]" replay.yaml
@@ -326,7 +326,7 @@ mkfifo pipe.yaml
 mkdir folder.yaml
 start
 shows "[新建] 新建一份报告草稿" "without a file, a start screen offers 新建"
-shows "new.yaml    测试县人民政府办公室  2024年度" "and lists the drafts of the directory"
+matches "测试县人民政府办公室 +2024 +.*  new.yaml" "and lists the drafts of the directory"
 ok "$(screen | grep -c 'pipe.yaml\|folder.yaml')" "but not a FIFO or a directory named .yaml"
 keys Escape
 shows "[exit 0]" "Esc leaves it"

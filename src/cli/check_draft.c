@@ -230,6 +230,8 @@ put_findings(const check_opts_t *o, const char *path, const nb_report_t *rep,
 	else if (f->n && !o->batch)
 		nb_buf_printf(&res->err, "%s: %zu 个错误，%zu 个警告，%zu 处未填写\n",
 		              path, f->errors, f->warnings, f->notes);
+	else if (!o->batch)     /* silence would not tell "passed" from "not run" */
+		nb_buf_printf(&res->err, "%s: 已填完整，勾稽关系全部成立\n", path);
 	res->errors = f->errors;
 	res->warnings = f->warnings;
 	res->suggestions = f->suggestions;

@@ -152,6 +152,15 @@ void nb_ed_grid(nb_editor_t *ed, int drow, int dcol);
 void nb_ed_next_problem(nb_editor_t *ed);
 void nb_ed_goto_finding(nb_editor_t *ed, size_t index);
 
+/* The current stop described so that another session finds it again
+ * (places.h): the field's path, "[N]" for column N of a row (from 0),
+ * "/N" for subsection N (from 1), "/N/title" for its title, as
+ * "requests.withheld.state_secret[2]" or "overview.items/2/title".  -1 when buf
+ * is too small.  Going to a place: -1, staying where it is, when the form
+ * or the report has no such stop (a subsection removed since). */
+int nb_ed_place(const nb_editor_t *ed, char *buf, size_t size);
+int nb_ed_goto_place(nb_editor_t *ed, const char *place);
+
 /* Typing.  Refused characters leave a message and return 0. */
 int nb_ed_type(nb_editor_t *ed, wchar_t c);
 int nb_ed_paste(nb_editor_t *ed, const wchar_t *s, size_t n);
@@ -215,13 +224,18 @@ const nb_finding_t *nb_ed_misplaced(const nb_editor_t *ed, size_t cell);
 /* The rule line for the status bar: at a cell a "misplaced" note is
  * about, the note; else the broken rule the current cell takes part in
  * (the wording of `nianbao check`), or the rule it takes part in, with
- * figures.  Returns 1 broken, 0 holds, -1 none. */
+ * figures, and then how many errors the report has elsewhere
+ * ("{next_problem}" stands for the key that goes to them).
+ * Returns 1 broken, 0 holds, -1 none. */
 int nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size);
 /* How far a section is: done, with cells unfilled, with errors; and the
  * words for it ("完成", "3未填", "2错 3未填") into buf of `size`. */
 typedef enum { NB_SEC_DONE, NB_SEC_UNFILLED, NB_SEC_ERRORS } nb_sec_state_t;
 nb_sec_state_t nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
                                    size_t size);
+/* The same words for any count of errors and unfilled places (a whole
+ * draft: draft_state.h). */
+nb_sec_state_t nb_ed_state_words(int errors, int unfilled, char *buf, size_t size);
 
 /* The sentences of a paragraph stop that findings are about, as
  * characters of its text, in order (editor_text.c). */

@@ -548,16 +548,21 @@ check_involves(const nb_check_t *c, size_t cell)
 	return 0;
 }
 
-/* A sum the current cell is part of, holding or waiting for its cells. */
+/* A sum the current cell is part of, holding or waiting for its cells;
+ * errors elsewhere are counted after it, so that a rule that holds here
+ * is never taken for a report that adds up. */
 static int
 holds_line(const nb_editor_t *ed, const nb_check_t *c, char *buf, size_t size)
 {
-	int state;
+	int state, n;
 	char *text = nb_check_describe(c, ed->rep, ed->prev, &state);
 
-	snprintf(buf, size, "%s%s", state > 0 ? "勾稽关系成立：" : "填完后核对：",
-	         text ? text : "");
+	n = snprintf(buf, size, "%s%s", state > 0 ? "勾稽关系成立：" : "填完后核对：",
+	             text ? text : "");
 	free(text);
+	if (ed->findings.errors && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "；其他 %zu 个问题：{next_problem}",
+		         ed->findings.errors);
 	return 0;
 }
 
@@ -600,8 +605,12 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 nb_sec_state_t
 nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf, size_t size)
 {
-	int e = ed->sec_errors[sec], u = ed->sec_unfilled[sec];
+	return nb_ed_state_words(ed->sec_errors[sec], ed->sec_unfilled[sec], buf, size);
+}
 
+nb_sec_state_t
+nb_ed_state_words(int e, int u, char *buf, size_t size)
+{
 	if (e && u)
 		snprintf(buf, size, "%d错 %d未填", e, u);
 	else if (e)

@@ -126,7 +126,8 @@ load_field(nb_formload_t *L, const nb_ynode_t *m, nb_field_t *parent, nb_field_t
 	    nb_fl_flag(L, m, "total", &f->total) < 0 ||
 	    nb_fl_int(L, m, "decimals", 0, &f->decimals) < 0 ||
 	    nb_fl_int(L, m, "max", 0, &f->max) < 0 ||
-	    nb_fl_str(L, m, "columns", 0, &cols) < 0)
+	    nb_fl_str(L, m, "columns", 0, &cols) < 0 ||
+	    nb_fl_strs(L, m, "aliases", &f->aliases, &f->naliases) < 0)
 		return -1;
 	if (!f->short_label)
 		f->short_label = f->label;

@@ -52,6 +52,9 @@ typedef struct nb_field {
 	const nb_colset_t *columns;   /* row */
 	const char **titles;    /* items: the standard titles */
 	size_t ntitles;
+	const char **aliases;   /* other titles its text is published under
+	                         * (for import), or NULL */
+	size_t naliases;
 	struct nb_field *parent;
 	struct nb_field **kids;
 	size_t nkids;

@@ -204,29 +204,6 @@ find_table(const nb_form_t *F, const char *id)
 	return NULL;
 }
 
-/* `aliases`: the headings a section is also published under, for import. */
-static int
-load_aliases(nb_formload_t *L, const nb_ynode_t *m, nb_section_t *s)
-{
-	const nb_ynode_t *list = nb_ymap_get(m, "aliases");
-	size_t i;
-
-	if (!list)
-		return 0;
-	if (list->type != NB_Y_SEQ)
-		return nb_fl_bad(L, list, "“aliases”应为列表");
-	if (!(s->aliases = nb_fl_alloc(L, list->n, sizeof *s->aliases)))
-		return -1;
-	for (i = 0; i < list->n; i++) {
-		if (list->kids[i]->type != NB_Y_SCALAR)
-			return nb_fl_bad(L, list->kids[i], "标题应为文字");
-		if (!(s->aliases[i] = nb_fl_dup(L, list->kids[i]->str)))
-			return -1;
-	}
-	s->naliases = list->n;
-	return 0;
-}
-
 static int
 load_section(nb_formload_t *L, const nb_ynode_t *m, nb_section_t *s)
 {
@@ -247,7 +224,8 @@ load_section(nb_formload_t *L, const nb_ynode_t *m, nb_section_t *s)
 		return -1;
 	if (table && !(s->table = find_table(L->form, table)))
 		return nb_fl_bad(L, m, "没有表格“%s”", table);
-	if (load_aliases(L, m, s) < 0)
+	/* the headings it is also published under, for import */
+	if (nb_fl_strs(L, m, "aliases", &s->aliases, &s->naliases) < 0)
 		return -1;
 	s->nfields = fields->n;
 	if (!(s->fields = nb_fl_alloc(L, fields->n, sizeof *s->fields)))

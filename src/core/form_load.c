@@ -54,6 +54,31 @@ nb_fl_dup(nb_formload_t *L, const char *s)
 	return p;
 }
 
+int
+nb_fl_strs(nb_formload_t *L, const nb_ynode_t *map, const char *key,
+           const char ***out, size_t *n)
+{
+	const nb_ynode_t *list = nb_ymap_get(map, key);
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if (!list)
+		return 0;
+	if (list->type != NB_Y_SEQ)
+		return nb_fl_bad(L, list, "“%s”应为列表", key);
+	if (!(*out = nb_fl_alloc(L, list->n, sizeof **out)))
+		return -1;
+	for (i = 0; i < list->n; i++) {
+		if (list->kids[i]->type != NB_Y_SCALAR)
+			return nb_fl_bad(L, list->kids[i], "标题应为文字");
+		if (!((*out)[i] = nb_fl_dup(L, list->kids[i]->str)))
+			return -1;
+	}
+	*n = list->n;
+	return 0;
+}
+
 /* A scalar under key; required ones missing are an error. */
 int
 nb_fl_str(nb_formload_t *L, const nb_ynode_t *map, const char *key, int required,

@@ -25,6 +25,10 @@ void *nb_fl_alloc(nb_formload_t *L, size_t n, size_t size);
 const char *nb_fl_dup(nb_formload_t *L, const char *s);
 int nb_fl_str(nb_formload_t *L, const nb_ynode_t *map, const char *key,
               int required, const char **out);
+/* An optional list of strings under key, into *out (n of them; NULL
+ * and 0 when there is none). */
+int nb_fl_strs(nb_formload_t *L, const nb_ynode_t *map, const char *key,
+               const char ***out, size_t *n);
 int nb_fl_flag(nb_formload_t *L, const nb_ynode_t *map, const char *key,
                int *out);
 int nb_fl_int(nb_formload_t *L, const nb_ynode_t *map, const char *key,

@@ -34,7 +34,15 @@ typedef struct {
 	                         * docx, pdf), not a paragraph */
 	int line;               /* where it starts in the source, 1-based;
 	                         * 0 when the source has no lines */
+	int flow;               /* a printed line (PDF): NB_FLOW_ON when it
+	                         * runs on from the line before (it starts
+	                         * at the margin, that one reached the
+	                         * other), NB_FLOW_NEW when it starts a
+	                         * paragraph (indented, or that one ended
+	                         * short), NB_FLOW_UNKNOWN */
 } nb_iline_t;
+
+enum { NB_FLOW_UNKNOWN, NB_FLOW_ON, NB_FLOW_NEW };
 
 /* The lines of one source file.  Everything is in the arena. */
 typedef struct {

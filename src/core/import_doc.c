@@ -84,6 +84,7 @@ nb_idoc_add(nb_idoc_t *d, const char *const *texts, const int *spans,
 	l->n = n;
 	l->in_table = in_table;
 	l->line = line;
+	l->flow = NB_FLOW_UNKNOWN;
 	d->n++;
 	return 0;
 }

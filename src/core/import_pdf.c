@@ -13,21 +13,27 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <poppler.h>
 
 #include "core/buf.h"
 #include "core/import.h"
+#include "core/import_pdf_grid.h"
 
 #define PDF_MAX_PAGES 200
 /* Fractions of a character's height or of the row's em. */
 #define ROW_TOL 0.4         /* centres this close are one row */
 #define CELL_GAP 1.2        /* a gap this wide between texts starts a cell */
 #define NUM_GAP 0.8         /* ... next to a digit: columns of figures */
+#define DIGIT_GAP 0.3       /* ... between two digits: the digits of one
+                             * figure touch */
 #define WRAP_GAP 0.5        /* a wrapped line this close below its cell */
 #define SIDE_OVERLAP 0.3    /* texts side by side in one visual row */
 #define MARGIN_BAND 0.15    /* of the page height: where headers live */
+#define WRAP_WIDE 24        /* ems: a line wider is a paragraph's, not a
+                             * cell's (a column of a layout beside links) */
 
 typedef struct {
 	double x1, x2, y1, y2;
@@ -44,10 +50,14 @@ typedef struct {
 
 typedef struct {
 	double y1, y2, h;       /* h: the tallest character */
+	double key;             /* where it comes in reading order: its
+	                         * middle, or a ruled row's top rule */
+	double em;              /* its characters' width */
 	pdf_cell_t *cells;      /* in the scratch arena */
 	size_t n;
 	int page;
 	int drop;
+	int ruled;              /* a row of ruled cells: joined already */
 } pdf_row_t;
 
 /* Everything one reading builds, freed at once at the end. */
@@ -223,6 +233,8 @@ cell_break(const pdf_glyph_t *g, size_t i, double em)
 {
 	double gap = g[i].x1 - g[i - 1].x2;
 
+	if (is_digit_byte(*g[i].s) && is_digit_byte(*g[i - 1].s))
+		return gap > DIGIT_GAP * em;
 	if (is_digit_byte(*g[i].s) || is_digit_byte(*g[i - 1].s))
 		return gap > NUM_GAP * em;
 	return gap > CELL_GAP * em;
@@ -244,6 +256,19 @@ cell_text(pdf_read_t *R, const pdf_glyph_t *g, size_t n)
 	s = b.failed ? NULL : nb_arena_strdup(&R->arena, b.data ? b.data : "");
 	nb_buf_free(&b);
 	return s;
+}
+
+/* The row reaches over the glyphs g[0..n) too. */
+static void
+extend(pdf_row_t *row, const pdf_glyph_t *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		row->y1 = g[i].y1 < row->y1 ? g[i].y1 : row->y1;
+		row->y2 = g[i].y2 > row->y2 ? g[i].y2 : row->y2;
+		row->h = g[i].y2 - g[i].y1 > row->h ? g[i].y2 - g[i].y1 : row->h;
+	}
 }
 
 /* One row of the glyphs g[0..n) (sorted here by x), cut into cells. */
@@ -276,39 +301,44 @@ row_add(pdf_read_t *R, pdf_glyph_t *g, size_t n, int page)
 		start = i;
 	}
 	row->n = k;
-	for (i = 0; i < n; i++) {
-		row->y1 = g[i].y1 < row->y1 ? g[i].y1 : row->y1;
-		row->y2 = g[i].y2 > row->y2 ? g[i].y2 : row->y2;
-		row->h = g[i].y2 - g[i].y1 > row->h ? g[i].y2 - g[i].y1 : row->h;
-	}
+	row->em = em;
+	extend(row, g, n);
+	row->key = (row->y1 + row->y2) / 2;
 	return 0;
 }
 
-/* The page's glyphs into rows, top to bottom: a character joins the row
- * when its centre is within a fraction of the taller one's height of the
- * row's mean centre. */
+/* Where the line of text that starts at g[start] (sorted by centre)
+ * ends: a character joins the line when its centre is within a fraction
+ * of the taller one's height of the line's mean centre. */
+static size_t
+line_end(const pdf_glyph_t *g, size_t start, size_t n)
+{
+	double sum = centre(&g[start]), h = g[start].y2 - g[start].y1;
+	size_t i;
+
+	for (i = start + 1; i < n; i++) {
+		double gh = g[i].y2 - g[i].y1;
+		double tol = ROW_TOL * (gh > h ? gh : h);
+		if (centre(&g[i]) - sum / (double)(i - start) > tol)
+			break;
+		sum += centre(&g[i]);
+		h = gh > h ? gh : h;
+	}
+	return i;
+}
+
+/* The page's glyphs into rows, top to bottom. */
 static int
 page_rows(pdf_read_t *R, pdf_glyph_t *g, size_t n, int page)
 {
 	size_t start = 0, i;
-	double sum, h;
 
 	if (n)                  /* a page with no text has no glyphs */
 		qsort(g, n, sizeof *g, by_centre);
-	while (start < n) {
-		sum = centre(&g[start]);
-		h = g[start].y2 - g[start].y1;
-		for (i = start + 1; i < n; i++) {
-			double gh = g[i].y2 - g[i].y1;
-			double tol = ROW_TOL * (gh > h ? gh : h);
-			if (centre(&g[i]) - sum / (double)(i - start) > tol)
-				break;
-			sum += centre(&g[i]);
-			h = gh > h ? gh : h;
-		}
+	for (; start < n; start = i) {
+		i = line_end(g, start, n);
 		if (row_add(R, g + start, i - start, page) < 0)
 			return -1;
-		start = i;
 	}
 	return 0;
 }
@@ -508,13 +538,14 @@ merge_side(pdf_read_t *R, pdf_row_t *a, const pdf_row_t *b)
 }
 
 /* The cell of a that b's cell c continues: c lies under it, between its
- * neighbours, and neither is a figure.  -1 when none. */
+ * neighbours, neither is a figure, and c is no wider than a cell's text.
+ * -1 when none. */
 static long
-wrap_column(const pdf_row_t *a, const pdf_cell_t *c)
+wrap_column(const pdf_row_t *a, const pdf_cell_t *c, double em)
 {
 	size_t k;
 
-	if (is_number(c->text))
+	if (is_number(c->text) || c->x2 - c->x1 > WRAP_WIDE * em)
 		return -1;
 	for (k = 0; k < a->n; k++) {
 		if (!overlap_x(&a->cells[k], c))
@@ -539,7 +570,7 @@ wraps_into(const pdf_row_t *a, const pdf_row_t *b, long *col)
 	    b->y1 <= a->y1)
 		return 0;
 	for (j = 0; j < b->n; j++) {
-		if ((col[j] = wrap_column(a, &b->cells[j])) < 0)
+		if ((col[j] = wrap_column(a, &b->cells[j], b->em)) < 0)
 			return 0;
 		if (j && col[j] <= col[j - 1])
 			return 0;
@@ -561,7 +592,7 @@ could_head(const pdf_row_t *b, const pdf_row_t *c, long *col)
 	    c->y1 - b->y2 > WRAP_GAP * b->h)
 		return 0;
 	for (j = 0; j < b->n; j++)
-		if ((col[j] = wrap_column(c, &b->cells[j])) < 0 ||
+		if ((col[j] = wrap_column(c, &b->cells[j], b->em)) < 0 ||
 		    (j && col[j] <= col[j - 1]))
 			return 0;
 	return 1;
@@ -624,6 +655,10 @@ join_rows(pdf_read_t *R)
 		b = &R->rows[i];
 		if (b->drop)
 			continue;
+		if (b->ruled || (a && a->ruled)) {
+			a = b;
+			continue;
+		}
 		if (a && a->page == b->page && side_by_side(a, b))
 			rc = merge_side(R, a, b);
 		else if (a && a->page == b->page && wraps_into(a, b, col) &&
@@ -639,6 +674,215 @@ join_rows(pdf_read_t *R)
 		b->drop = 1;
 	}
 	free(col);
+	return rc;
+}
+
+/* ---- ruled tables ---- */
+
+#define BOX_MAX_LINES 16    /* a cell of more lines is the frame of a layout */
+#define HRULE_MIN 1.2       /* ems: shorter strokes across are characters' */
+#define VRULE_MIN 0.9       /* ... and down */
+
+typedef struct {
+	pdf_glyph_t g;
+	nb_pbox_t box;          /* the ruled cell it lies in */
+} pdf_boxed_t;
+
+static int
+by_box(const void *a, const void *b)
+{
+	const pdf_boxed_t *x = a, *y = b;
+
+	if (x->box.y1 != y->box.y1)
+		return x->box.y1 < y->box.y1 ? -1 : 1;
+	if (x->box.x1 != y->box.x1)
+		return x->box.x1 < y->box.x1 ? -1 : 1;
+	return by_centre(&x->g, &y->g);
+}
+
+static int
+same_box(const nb_pbox_t *a, const nb_pbox_t *b)
+{
+	return a->x1 == b->x1 && a->y1 == b->y1 && a->x2 == b->x2 &&
+	       a->y2 == b->y2;
+}
+
+/* Whether rows [from, R->n) have a row of figures (so the page may hold
+ * a table); *em the width of the characters of the smallest such row. */
+static int
+figure_rows(const pdf_read_t *R, size_t from, double *em)
+{
+	size_t i, k, nums;
+
+	*em = 0;
+	for (i = from; i < R->n; i++) {
+		const pdf_row_t *row = &R->rows[i];
+		for (k = nums = 0; k < row->n; k++)
+			nums += is_number(row->cells[k].text);
+		if (row->n >= 3 && nums >= 2 && (*em == 0 || row->em < *em))
+			*em = row->em;
+	}
+	return *em > 0;
+}
+
+/* Whether a line of a cell, g[0..n) sorted by x, has a gap that would
+ * part cells: then a rule between them was hidden (a character drawn
+ * over it) and this is no cell. */
+static int
+gapped(const pdf_glyph_t *g, size_t n)
+{
+	double em = row_em(g, n);
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (cell_break(g, i, em))
+			return 1;
+	return 0;
+}
+
+/* The text of one ruled cell, g[0..n) sorted by centre: its lines,
+ * each left to right, one after the other (a blank between two Latin
+ * letters or digits); *lines how many, more than BOX_MAX_LINES when a
+ * line has a gap that parts cells. */
+static char *
+box_text(pdf_read_t *R, pdf_glyph_t *g, size_t n, size_t *lines)
+{
+	nb_buf_t b;
+	size_t start, i;
+	char *s, *t;
+
+	nb_buf_init(&b);
+	nb_buf_add(&b, "", 0);
+	for (*lines = 0, start = 0; start < n; start = i, ++*lines) {
+		i = line_end(g, start, n);
+		qsort(g + start, i - start, sizeof *g, by_left);
+		if (gapped(g + start, i - start))
+			*lines = BOX_MAX_LINES;
+		if (!(t = cell_text(R, g + start, i - start)))
+			break;
+		if (b.len && *t && (unsigned char)b.data[b.len - 1] < 0x80 &&
+		    (unsigned char)*t < 0x80)
+			nb_buf_add(&b, " ", 1);
+		nb_buf_puts(&b, t);
+	}
+	s = b.failed || start < n ? NULL : nb_arena_strdup(&R->arena, b.data);
+	nb_buf_free(&b);
+	return s;
+}
+
+/* The cells of one ruled row, b[0..n) sorted by box, as a row: 1; 0
+ * when there is no such row (fewer than two cells, or one of too many
+ * lines to be a table's, or with a gap); -1 when out of memory. */
+static int
+ruled_row(pdf_read_t *R, pdf_boxed_t *b, size_t n, int page, pdf_glyph_t *tmp)
+{
+	pdf_row_t *row;
+	size_t i, j, k, ncells = 0, lines;
+
+	for (i = 0; i < n; i++)
+		ncells += !i || !same_box(&b[i].box, &b[i - 1].box);
+	if (ncells < 2 || !(row = row_new(R)))
+		return ncells < 2 ? 0 : -1;
+	if (!(row->cells = nb_arena_alloc(&R->arena, ncells * sizeof *row->cells)))
+		return -1;
+	row->page = page;
+	row->ruled = 1;
+	row->key = b[0].box.y1;
+	row->y1 = b[0].g.y1;
+	row->y2 = b[0].g.y2;
+	for (i = 0; i < n; i = j) {
+		for (j = i, k = 0; j < n && same_box(&b[j].box, &b[i].box); j++)
+			tmp[k++] = b[j].g;
+		extend(row, tmp, k);
+		row->cells[row->n].x1 = b[i].box.x1;
+		row->cells[row->n].x2 = b[i].box.x2;
+		if (!(row->cells[row->n++].text = box_text(R, tmp, k, &lines)))
+			return -1;
+		if (lines > BOX_MAX_LINES) {
+			R->n--;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	const pdf_row_t *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* The rows of page p again, its ruled cells each a cell whatever lines
+ * its text wraps to: the rows of ruled cells with a common top rule, and
+ * the text outside them in rows as before.  g[0..n) are the page's
+ * glyphs; 0 when the page has no ruled cells (its rows stay). */
+static int
+rebuild_ruled(pdf_read_t *R, int p, const nb_pgrid_t *grid, pdf_glyph_t *g,
+              size_t n)
+{
+	pdf_boxed_t *b = malloc((n ? n : 1) * sizeof *b);
+	pdf_glyph_t *flow = malloc((n ? n : 1) * sizeof *flow);
+	pdf_glyph_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+	size_t i, j, nb = 0, nf = 0;
+	nb_pbox_t box;
+	int rc = 0;
+
+	if (!b || !flow || !tmp)
+		rc = -1;
+	for (i = 0; i < n && !rc; i++) {
+		if (nb_pgrid_cell(grid, (g[i].x1 + g[i].x2) / 2, centre(&g[i]), &box))
+			b[nb++] = (pdf_boxed_t){ g[i], box };
+		else
+			flow[nf++] = g[i];
+	}
+	if (!rc && nb) {
+		qsort(b, nb, sizeof *b, by_box);
+		R->n = R->page_first[p];
+		for (i = 0; i < nb && rc >= 0; i = j) {
+			for (j = i + 1; j < nb && b[j].box.y1 - b[i].box.y1 <= 1.0; j++)
+				;
+			if ((rc = ruled_row(R, b + i, j - i, p, tmp)) == 0)
+				for (; i < j; i++)      /* not a table's: text as any */
+					flow[nf++] = b[i].g;
+		}
+		if (rc >= 0)
+			rc = page_rows(R, flow, nf, p);
+		if (rc >= 0)
+			qsort(R->rows + R->page_first[p], R->n - R->page_first[p],
+			      sizeof *R->rows, by_key);
+	}
+	free(b);
+	free(flow);
+	free(tmp);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Page p's rows rebuilt by its ruled cells, when it may hold a table. */
+static int
+ruled_page(pdf_read_t *R, PopplerPage *page, int p, pdf_glyph_t *g, size_t n)
+{
+	nb_pgrid_t grid = { 0 };
+	nb_pmark_t *marks;
+	double w, h, em;
+	size_t i;
+	int rc = 0;
+
+	if (!figure_rows(R, R->page_first[p], &em))
+		return 0;
+	if (!(marks = malloc((n ? n : 1) * sizeof *marks)))
+		return -1;
+	for (i = 0; i < n; i++)
+		marks[i] = (nb_pmark_t){ { g[i].x1, g[i].y1, g[i].x2, g[i].y2 }, g[i].wide };
+	poppler_page_get_size(page, &w, &h);
+	if (nb_pgrid_find(page, w, h, HRULE_MIN * em, VRULE_MIN * em, marks, n,
+	                  &grid) < 0)
+		rc = -1;
+	else if (grid.nh && grid.nv)
+		rc = rebuild_ruled(R, p, &grid, g, n);
+	nb_pgrid_free(&grid);
+	free(marks);
 	return rc;
 }
 
@@ -662,6 +906,8 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 			rc = page_glyphs(page, &text, &g, &n);
 			if (!rc)
 				rc = page_rows(R, g, n, p);
+			if (!rc)
+				rc = ruled_page(R, page, p, g, n);
 			g_object_unref(page);
 		}
 		R->glyphs += n;
@@ -674,16 +920,168 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 	return 0;
 }
 
+/* ---- paragraphs of printed lines ---- */
+
+#define MARGIN_TOL 0.6      /* ems: a line starts at the margin */
+#define INDENT_MAX 4.0      /* ems: a first line's indent, at most */
+#define INDENT_TOL 0.4      /* ems: ... as the others' */
+#define JUSTIFY_GAP 3.0     /* ems: a blank of a justified line, at most */
+#define EVEN_GAP 0.3        /* ems: ... or as wide as its others */
+#define SHORT 1.5           /* ems short of the right margin: ended there */
+
 static int
-emit(const pdf_read_t *R, nb_idoc_t *doc)
+is_text_row(const pdf_row_t *row)
+{
+	return !row->drop && row->n == 1 && !row->ruled && row->em > 0;
+}
+
+/* The most common of v[0..n) to a point, or -1 when none is common (at
+ * least three lines). */
+static double
+common(double *v, size_t n)
+{
+	size_t i, j, best = 0, run;
+	double at = -1;
+
+	if (n)
+		qsort(v, n, sizeof *v, by_double);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j] - v[i] <= 1.0; j++)
+			;
+		run = j - i;
+		if (run > best) {
+			best = run;
+			at = v[i];
+		}
+	}
+	return best >= 3 ? at : -1;
+}
+
+/* The margins of the text: where most lines start and end, and by how
+ * much most first lines are indented (two ems, or a few blanks); 0 when
+ * the lines do not show them (then where a paragraph starts cannot be
+ * told from the page). */
+static int
+margins(const pdf_read_t *R, double *left, double *right, double *indent)
+{
+	double *v = malloc((R->n ? R->n : 1) * sizeof *v);
+	size_t i, k = 0;
+
+	*left = *right = *indent = -1;
+	if (!v)
+		return 0;
+	for (i = 0; i < R->n; i++)
+		if (is_text_row(&R->rows[i]))
+			v[k++] = R->rows[i].cells[0].x1;
+	*left = common(v, k);
+	for (i = k = 0; i < R->n; i++)
+		if (is_text_row(&R->rows[i]))
+			v[k++] = R->rows[i].cells[0].x2;
+	*right = common(v, k);
+	for (i = k = 0; i < R->n && *left >= 0; i++) {
+		const pdf_row_t *row = &R->rows[i];
+		double in = is_text_row(row) ? row->cells[0].x1 - *left : 0;
+		if (in > MARGIN_TOL * row->em && in < INDENT_MAX * row->em)
+			v[k++] = in;
+	}
+	*indent = common(v, k);
+	free(v);
+	return *left >= 0 && *right > *left && *indent > 0;
+}
+
+/* Whether printed line b runs on from line a (a paragraph's lines), or
+ * starts a paragraph of its own, as far as the page shows it. */
+static int
+flow_of(const pdf_row_t *a, const pdf_row_t *b, double left, double right,
+        double indent)
+{
+	double em = b->em, x = b->cells[0].x1;
+	const char *t;
+	size_t n;
+
+	if (!is_text_row(b))
+		return NB_FLOW_UNKNOWN;
+	if (fabs(x - left - indent) <= INDENT_TOL * em)
+		return NB_FLOW_NEW;
+	if (fabs(x - left) > MARGIN_TOL * em || !a || !is_text_row(a))
+		return NB_FLOW_UNKNOWN;
+	if (a->cells[0].x2 >= right - SHORT * em)
+		return NB_FLOW_ON;
+	/* ended short: a new paragraph if it ended a sentence (a line may
+	 * end short before a word that does not fit, as an address) */
+	t = a->cells[0].text;
+	n = strlen(t);
+	return n >= 3 && (!strcmp(t + n - 3, "。") || !strcmp(t + n - 3, "：")) ?
+	       NB_FLOW_NEW : NB_FLOW_UNKNOWN;
+}
+
+/* A line of a paragraph set justified, its blanks so wide that they
+ * parted it into cells: from margin to margin, no figure in it, its gaps
+ * no wider than a few ems, or all the same (a few characters spread over
+ * the line before a word too long for it). */
+static int
+justified(const pdf_row_t *row, double left, double right, double indent)
+{
+	double em = row->em, x = row->n ? row->cells[0].x1 : 0, gap, lo = 0, hi = 0;
+	size_t j;
+
+	if (row->drop || row->ruled || row->n < 2 || em <= 0 ||
+	    (fabs(x - left) > MARGIN_TOL * em && fabs(x - left - indent) > INDENT_TOL * em) ||
+	    row->cells[row->n - 1].x2 < right - SHORT * em)
+		return 0;
+	for (j = 0; j < row->n; j++) {
+		if (is_number(row->cells[j].text))
+			return 0;
+		if (!j)
+			continue;
+		gap = row->cells[j].x1 - row->cells[j - 1].x2;
+		lo = j == 1 || gap < lo ? gap : lo;
+		hi = j == 1 || gap > hi ? gap : hi;
+	}
+	return hi <= JUSTIFY_GAP * em || hi - lo <= EVEN_GAP * em;
+}
+
+/* Text left of the text's column in a row of the text (a column of a
+ * site's links beside the article) is none of the report: left out. */
+static void
+beside_column(pdf_row_t *row, double left)
+{
+	size_t k, j;
+
+	if (row->drop || row->ruled || row->n < 2 || row->em <= 0)
+		return;
+	for (k = 0; k < row->n && row->cells[k].x2 < left - row->em; k++)
+		;
+	if (!k || k == row->n || row->cells[k].x1 < left - MARGIN_TOL * row->em)
+		return;
+	for (j = k; j < row->n; j++)
+		if (is_number(row->cells[j].text))
+			return;
+	memmove(row->cells, row->cells + k, (row->n - k) * sizeof *row->cells);
+	row->n -= k;
+}
+
+static int
+emit(pdf_read_t *R, nb_idoc_t *doc)
 {
 	const char **texts = NULL;
+	const pdf_row_t *prev = NULL;
 	size_t i, j, most = 1;
-	int rc = 0;
+	double left, right, indent;
+	int rc = 0, flows = margins(R, &left, &right, &indent);
 
-	for (i = 0; i < R->n; i++)
-		most = R->rows[i].n > most ? R->rows[i].n : most;
-	if (!(texts = malloc(most * sizeof *texts)))
+	for (i = 0; i < R->n && !rc; i++) {
+		pdf_row_t *row = &R->rows[i];
+		if (flows)
+			beside_column(row, left);
+		if (flows && justified(row, left, right, indent)) {
+			for (j = 1; j < row->n && !rc; j++)
+				rc = join_text(R, &row->cells[0], &row->cells[j]);
+			row->n = 1;
+		}
+		most = row->n > most ? row->n : most;
+	}
+	if (rc || !(texts = malloc(most * sizeof *texts)))
 		return -1;
 	for (i = 0; i < R->n && !rc; i++) {
 		const pdf_row_t *row = &R->rows[i];
@@ -692,6 +1090,9 @@ emit(const pdf_read_t *R, nb_idoc_t *doc)
 		for (j = 0; j < row->n; j++)
 			texts[j] = row->cells[j].text;
 		rc = nb_idoc_add(doc, texts, NULL, row->n, row->n > 1, 0);
+		if (!rc && flows)
+			doc->v[doc->n - 1].flow = flow_of(prev, row, left, right, indent);
+		prev = row;
 	}
 	free(texts);
 	return rc;

@@ -50,19 +50,40 @@ drop_artifacts(char *s)
 		memmove(p, q + 1, strlen(q + 1) + 1);
 }
 
-/* A line of the publishing site, not of the report ("发布时间：…"). */
+/* Whether s holds one of words (NULL-terminated). */
 static int
-site_line(const char *s)
+holds_any(const char *s, const char *const *words)
 {
-	static const char *const words[] = { "发布时间", "发布日期", "来源：", "信息来源",
-		"发布机构", "索引号", "浏览次数", "访问量", "字号", "【打印】", "【关闭】",
-		"分享到", "标题：", "扫一扫", "【打印本页】", "【关闭窗口】", NULL };
 	size_t i;
 
 	for (i = 0; words[i]; i++)
 		if (strstr(s, words[i]))
 			return 1;
 	return 0;
+}
+
+/* A line of the publishing site, not of the report ("发布时间：…"). */
+static int
+site_line(const char *s)
+{
+	static const char *const words[] = { "发布时间", "发布日期", "来源：", "信息来源",
+		"发布机构", "索引号", "浏览次数", "访问量", "字号", "【打印】", "【关闭】",
+		"分享到", "标题：", "扫一扫", "【打印本页】", "【关闭窗口】", "主题分类：",
+		"发文日期：", "成文日期：", NULL };
+
+	return holds_any(s, words);
+}
+
+/* A line of the site's foot: where the report ended ("上一篇：…",
+ * "网站标识码", "ICP备"). */
+static int
+site_foot(const char *s)
+{
+	static const char *const words[] = { "上一篇", "下一篇", "网站标识码", "ICP备",
+		"公网安备", "主办单位：", "承办单位：", "版权所有", "网站地图", "联系我们",
+		"相关链接", "相关文章", "相关阅读", NULL };
+
+	return holds_any(s, words);
 }
 
 /* Whether text ends a sentence (so that a printed line after it starts a
@@ -80,13 +101,15 @@ ends_sentence(const char *s)
 }
 
 /* Appends a line of text to paragraphs in b: as a paragraph of its own,
- * or, in printed lines, onto the one before when that did not end. */
+ * or, in printed lines, onto the one before when the page shows it runs
+ * on (flow), or, the page not telling, when that did not end a sentence. */
 static void
-add_text(const nb_idoc_t *doc, nb_buf_t *b, const char *t)
+add_text(const nb_idoc_t *doc, nb_buf_t *b, const char *t, int flow)
 {
-	if (doc->printed && b->len && b->data[b->len - 1] == '\n') {
+	if (doc->printed && b->len && b->data[b->len - 1] == '\n' &&
+	    flow != NB_FLOW_NEW) {
 		b->data[b->len - 1] = '\0';
-		if (!ends_sentence(b->data)) {
+		if (flow == NB_FLOW_ON || !ends_sentence(b->data)) {
 			b->len--;
 			nb_buf_puts(b, t);
 			nb_buf_puts(b, "\n");
@@ -96,6 +119,23 @@ add_text(const nb_idoc_t *doc, nb_buf_t *b, const char *t)
 	}
 	nb_buf_puts(b, t);
 	nb_buf_puts(b, "\n");
+}
+
+/* Whether line i is the value of a label of the site on the line before
+ * it ("索引号：" and its number, a cell a line). */
+static int
+label_before(const nb_idoc_t *doc, size_t from, size_t i)
+{
+	char *t;
+	size_t n;
+	int yes;
+
+	if (i == from || !(t = line_text(&doc->v[i - 1])))
+		return 0;
+	n = strlen(t);
+	yes = n >= 3 && !strcmp(t + n - 3, "：") && site_line(t);
+	free(t);
+	return yes;
 }
 
 /* The paragraphs of lines [from, to), one a line, ending with a line end
@@ -112,8 +152,8 @@ paragraphs(const nb_idoc_t *doc, size_t from, size_t to)
 		if (!(t = line_text(&doc->v[i])))
 			break;
 		drop_artifacts(t);
-		if (*t && !site_line(t))
-			add_text(doc, &b, t);
+		if (*t && !site_line(t) && !label_before(doc, from, i))
+			add_text(doc, &b, t, doc->v[i].flow);
 		free(t);
 	}
 	nb_buf_puts(&b, "");
@@ -166,12 +206,35 @@ find_sections(const nb_form_t *F, const nb_idoc_t *doc, size_t *at)
 	}
 }
 
-/* The lines of section s: after its heading, up to the next one found. */
-static nb_irange_t
-section_range(const nb_form_t *F, const nb_idoc_t *doc, const size_t *at,
-              size_t s)
+/* Where the report ends: at the foot of the site's page after its last
+ * section, or with the document. */
+static size_t
+report_end(const nb_form_t *F, const nb_idoc_t *doc, const size_t *at)
 {
-	nb_irange_t r = { at[s] + 1, doc->n };
+	size_t s, i, last = 0;
+	char *t;
+	int foot;
+
+	for (s = 0; s < F->nsections; s++)
+		if (at[s] != (size_t)-1 && at[s] > last)
+			last = at[s];
+	for (i = last + 1; i < doc->n; i++) {
+		if (!(t = line_text(&doc->v[i])))
+			break;
+		foot = site_foot(t);
+		free(t);
+		if (foot)
+			return i;
+	}
+	return doc->n;
+}
+
+/* The lines of section s: after its heading, up to the next one found
+ * or the end of the report. */
+static nb_irange_t
+section_range(const nb_form_t *F, const size_t *at, size_t s, size_t end)
+{
+	nb_irange_t r = { at[s] + 1, end };
 	size_t k;
 
 	for (k = s + 1; k < F->nsections; k++)
@@ -287,6 +350,29 @@ contact_of(const char *opening, nb_report_t *rep)
 	}
 }
 
+/* The text of a line before the report, or only its cell that holds the
+ * title's words (a printed page puts the title beside a column of
+ * links). */
+static char *
+title_text(const nb_iline_t *l)
+{
+	size_t i;
+
+	for (i = 0; l->n > 1 && i < l->n; i++)
+		if (strstr(l->cells[i].text, TITLE_WORDS))
+			return strdup(l->cells[i].text);
+	return line_text(l);
+}
+
+/* Whether a line holding the title's words is only the second part of
+ * a title of two lines: it starts with them, or with the year. */
+static int
+starts_title(const char *s)
+{
+	return strstr(s, TITLE_WORDS) == s ||
+	       (strspn(s, "0123456789") == 4 && !strncmp(s + 4, "年", 3));
+}
+
 /* The lines before the first section: the title, then the opening. */
 static void
 read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
@@ -297,19 +383,27 @@ read_header(const nb_idoc_t *doc, size_t end, nb_report_t *rep)
 
 	nb_buf_init(&t);
 	for (i = 0; i < end && !title_end; i++) {
-		if (!(s = line_text(&doc->v[i])))
+		if (!(s = title_text(&doc->v[i])))
 			break;
-		if (strstr(s, TITLE_WORDS)) {
-			if (strstr(s, TITLE_WORDS) != s) {   /* the whole title here */
-				nb_buf_free(&t);
-				nb_buf_init(&t);
-			}
-			nb_buf_puts(&t, s);         /* else with the line before it */
-			title_end = i + 1;
-		} else if (*s) {
+		if (site_line(s)) {                 /* never part of the title */
 			nb_buf_free(&t);
 			nb_buf_init(&t);
+		} else if (strstr(s, TITLE_WORDS) && !starts_title(s)) {
+			nb_buf_free(&t);            /* the whole title here */
+			nb_buf_init(&t);
 			nb_buf_puts(&t, s);
+			title_end = i + 1;
+		} else if (*s) {
+			/* else with the line before it: "某某县" / "2024年政府信
+			 * 息公开工作年度报告", or broken anywhere in its words */
+			size_t before = t.len;
+			nb_buf_puts(&t, s);
+			if (t.data && strstr(t.data, TITLE_WORDS)) {
+				title_end = i + 1;
+			} else {
+				memmove(t.data, t.data + before, t.len - before + 1);
+				t.len -= before;
+			}
 		}
 		free(s);
 	}
@@ -384,7 +478,7 @@ read_overview(const nb_idoc_t *doc, nb_irange_t r, nb_report_t *rep,
 		if (title) {
 			nb_buf_init(&b);
 			if (lead)
-				add_text(doc, &b, lead);
+				add_text(doc, &b, lead, NB_FLOW_NEW);
 			text = paragraphs(doc, start, i);
 			nb_buf_puts(&b, text ? text : "");
 			nb_report_add_item(rep, items->cell, title, b.data ? b.data : "");
@@ -407,7 +501,21 @@ read_overview(const nb_idoc_t *doc, nb_irange_t r, nb_report_t *rep,
 		nb_isum_info(sum, "一、总体情况：没有（一）（二）……分项，正文放在引言中");
 }
 
-/* ---- 五: the paragraphs that start with a field's label ---- */
+/* ---- 五: its parts, by their labels or their titles ---- */
+
+/* s after its numbering: "（一）", "1.", "一、", or "一是". */
+static const char *
+part_numbering(const char *s)
+{
+	static const char *const nth[] = { "一是", "二是", "三是", "四是", NULL };
+	const char *p = nb_iunnumbered(s);
+	size_t i;
+
+	for (i = 0; p == s && nth[i]; i++)
+		if (!strncmp(s, nth[i], strlen(nth[i])))
+			p = s + strlen(nth[i]);
+	return p;
+}
 
 /* The field of section 五 whose label starts the text ("上年改进情况：");
  * the text after it in *rest. */
@@ -436,28 +544,80 @@ labelled(const nb_field_t *group, const char *text, const char **rest)
 	return NULL;
 }
 
+/* Whether text starts with the title `name`, then ends, or (numbered)
+ * runs on after a 。 or a colon: *rest the text after it. */
+static int
+titled(const char *text, const char *name, int numbered, const char **rest)
+{
+	static const char *const stops[] = { "：", ":", "。", NULL };
+	size_t n = strlen(name), i, k;
+
+	if (strncmp(text, name, n))
+		return 0;
+	text += n;
+	for (i = 0; stops[i]; i++) {
+		k = strlen(stops[i]);
+		if (!strncmp(text, stops[i], k) && (numbered || !text[k] || i < 2)) {
+			*rest = text + k;
+			return 1;
+		}
+	}
+	*rest = text;
+	return !*text;
+}
+
+/* The field of section 五 a paragraph starts: by its label and a colon,
+ * or by a title of its part, the form's label or another it is published
+ * under ("（一）上年度问题整改情况", "2.存在的主要问题。…", a title alone on
+ * its line); the text after the title in *rest.  A paragraph that only
+ * starts with such words ("存在问题较多") starts none. */
+static const nb_field_t *
+part_of(const nb_field_t *group, const char *text, const char **rest)
+{
+	const nb_field_t *f;
+	const char *p = part_numbering(text);
+	size_t i, k;
+
+	if ((f = labelled(group, p, rest)))
+		return f;
+	for (i = 0; i < group->nkids; i++) {
+		f = group->kids[i];
+		for (k = 0; k <= f->naliases; k++)
+			if (titled(p, k ? f->aliases[k - 1] : f->label, p != text, rest))
+				return f;
+	}
+	return NULL;
+}
+
+static void
+set_part(nb_report_t *rep, const nb_field_t *f, nb_buf_t *b)
+{
+	nb_buf_puts(b, "");
+	if (b->data && *b->data)
+		nb_report_set_text(rep, f->cell, b->data);
+	nb_buf_free(b);
+	nb_buf_init(b);
+}
+
 static void
 read_inline(const nb_field_t *group, const nb_idoc_t *doc, nb_irange_t r,
             nb_report_t *rep, nb_isummary_t *sum)
 {
 	const nb_field_t *cur = NULL, *f;
-	nb_buf_t b;
+	nb_buf_t b, all;
 	const char *rest;
 	size_t i;
 	char *t;
 
 	nb_buf_init(&b);
+	nb_buf_init(&all);
 	for (i = r.from; i <= r.to; i++) {
 		t = i < r.to ? line_text(&doc->v[i]) : NULL;
 		if (t)
 			drop_artifacts(t);
-		f = t ? labelled(group, t, &rest) : NULL;
-		if ((f || !t) && cur) {
-			nb_buf_puts(&b, "");
-			nb_report_set_text(rep, cur->cell, b.data);
-			nb_buf_free(&b);
-			nb_buf_init(&b);
-		}
+		f = t ? part_of(group, t, &rest) : NULL;
+		if ((f || !t) && cur)
+			set_part(rep, cur, &b);
 		if (f) {
 			cur = f;
 			rest += strspn(rest, " ");
@@ -465,13 +625,25 @@ read_inline(const nb_field_t *group, const nb_idoc_t *doc, nb_irange_t r,
 			rest = t;
 		}
 		if (cur && rest && *rest)
-			add_text(doc, &b, rest);
+			add_text(doc, &b, rest, f ? NB_FLOW_NEW : doc->v[i].flow);
+		if (t && *t && !site_line(t))
+			add_text(doc, &all, t, doc->v[i].flow);
 		free(t);
 	}
 	nb_buf_free(&b);
-	if (!cur)
-		nb_isum_left(sum, "%s：正文没有分为“%s”等部分，未填", group->label,
-		             group->nkids ? group->kids[0]->label : "");
+	if (!cur && !all.len)
+		nb_isum_left(sum, "%s：没有正文，未填", group->label);
+	if (!cur && group->nkids && all.len) {
+		/* no part is marked: the whole text in the first */
+		set_part(rep, group->kids[0], &all);
+		nb_isum_left(sum, "%s：正文没有分为“%s”等部分，全文放在“%s”中，其余部分未填",
+		             group->label, group->kids[0]->label, group->kids[0]->label);
+	}
+	for (i = 0; cur && i < group->nkids; i++)
+		if (!rep->values[group->kids[i]->cell].filled)
+			nb_isum_left(sum, "%s：没有找到“%s”这一部分，未填", group->label,
+			             group->kids[i]->label);
+	nb_buf_free(&all);
 }
 
 /* ---- a section ---- */
@@ -554,7 +726,7 @@ nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
                     const char *name, nb_report_t **out, nb_isummary_t *sum,
                     nb_error_t *err)
 {
-	size_t at[64], s, numbered = 0, first = doc->n;
+	size_t at[64], s, numbered = 0, first = doc->n, end;
 	nb_report_t *rep;
 
 	memset(sum, 0, sizeof *sum);
@@ -583,6 +755,7 @@ nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
 		    numbered, sum->sections_found, form->name);
 	}
 	read_header(doc, first, rep);
+	end = report_end(form, doc, at);
 	for (s = 0; s < form->nsections; s++) {
 		if (form->sections[s].unnumbered)
 			continue;
@@ -590,7 +763,7 @@ nb_import_recognize(const nb_form_t *form, const nb_idoc_t *doc,
 			nb_isum_left(sum, "没有找到“%s”这一部分", form->sections[s].heading);
 			continue;
 		}
-		if (read_section(&form->sections[s], doc, section_range(form, doc, at, s),
+		if (read_section(&form->sections[s], doc, section_range(form, at, s, end),
 		                 rep, sum) < 0) {
 			nb_report_free(rep);
 			return nb_error_set(err, name, 0, 0, "内存不足");

@@ -23,7 +23,7 @@
 #include "core/import_impl.h"
 #include "core/rules.h"
 
-#define MAX_JOIN 4              /* cells a broken label may come in */
+#define MAX_JOIN 8              /* cells a broken label may come in */
 
 typedef struct {
 	size_t first_label, nlabels;    /* into the texts */

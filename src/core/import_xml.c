@@ -1,7 +1,7 @@
 /* The lines of a document tree (import_xml.h).  The text being read is
- * that of a paragraph, or of the open cell of the innermost open table.
- * Each open table keeps aside the rows of the tables nested in its
- * current row, which follow that row. */
+ * that of a paragraph, or of the open cell of the open table.  A table
+ * that holds a table is a frame of the layout, read as paragraphs, so a
+ * table of figures is never inside another. */
 
 #include "config.h"
 
@@ -25,7 +25,6 @@ typedef struct {
 	char **texts;           /* the cells of the row so far */
 	int *spans;
 	size_t n, cap;
-	nb_idoc_t later;        /* rows of the tables nested in this row */
 } table_t;
 
 typedef struct {
@@ -34,6 +33,9 @@ typedef struct {
 	text_t para;
 	table_t *tables;        /* the open tables, outermost first */
 	size_t ntables;
+	const xmlNode **frames; /* the open tables of the layout, innermost
+	                         * last */
+	size_t nframes;
 	int in_text;            /* open NB_IX_TEXT elements */
 	int nomem;
 } walk_t;
@@ -61,6 +63,14 @@ all_blank(const char *s)
 	return !*s;
 }
 
+/* A zero-width space: a break hint (the .docx export puts them in web
+ * addresses), never part of the text. */
+static int
+zwsp_at(const char *s)
+{
+	return !strncmp(s, "\xE2\x80\x8B", 3);
+}
+
 static void
 text_add(text_t *t, const char *s, int line)
 {
@@ -72,12 +82,16 @@ text_add(text_t *t, const char *s, int line)
 			s += k;
 			continue;
 		}
+		if (zwsp_at(s)) {
+			s += 3;
+			continue;
+		}
 		if (t->blank && t->b.len && t->b.data[t->b.len - 1] != '\t')
 			nb_buf_add(&t->b, " ", 1);
 		t->blank = 0;
 		if (!t->line)
 			t->line = line;
-		for (run = 0; s[run] && !blank_at(s + run); run++)
+		for (run = 0; s[run] && !blank_at(s + run) && !zwsp_at(s + run); run++)
 			;
 		nb_buf_add(&t->b, s, run);
 		s += run;
@@ -125,14 +139,6 @@ static table_t *
 top(walk_t *w)
 {
 	return w->ntables ? &w->tables[w->ntables - 1] : NULL;
-}
-
-/* Where a finished row goes: after the row of the enclosing table's cell
- * that holds its table, or to the document. */
-static nb_idoc_t *
-row_dest(walk_t *w)
-{
-	return w->ntables >= 2 ? &w->tables[w->ntables - 2].later : w->doc;
 }
 
 static void
@@ -193,46 +199,21 @@ cell_end(walk_t *w)
 	text_clear(&t->cell);
 }
 
-static void
-copy_line(walk_t *w, nb_idoc_t *d, const nb_iline_t *l)
-{
-	const char **texts = malloc((l->n ? l->n : 1) * sizeof *texts);
-	int *spans = malloc((l->n ? l->n : 1) * sizeof *spans);
-	size_t i;
-
-	if (texts && spans) {
-		for (i = 0; i < l->n; i++) {
-			texts[i] = l->cells[i].text;
-			spans[i] = l->cells[i].span;
-		}
-		add(w, d, texts, spans, l->n, l->in_table, l->line);
-	} else {
-		w->nomem = 1;
-	}
-	free(texts);
-	free(spans);
-}
-
-/* The row, then the rows of the tables nested in it.  A row whose every
- * cell continues one from above has nothing to say and is left out. */
+/* The row.  A row whose every cell continues one from above has
+ * nothing to say and is left out. */
 static void
 row_end(walk_t *w)
 {
 	table_t *t = top(w);
-	nb_idoc_t *d = row_dest(w);
 	size_t i;
 
 	cell_end(w);
 	if (t->in_row && t->n)
-		add(w, d, (const char *const *)t->texts, t->spans, t->n, 1, t->line);
+		add(w, w->doc, (const char *const *)t->texts, t->spans, t->n, 1, t->line);
 	for (i = 0; i < t->n; i++)
 		free(t->texts[i]);
 	t->n = 0;
 	t->in_row = 0;
-	for (i = 0; i < t->later.n; i++)
-		copy_line(w, d, &t->later.v[i]);
-	nb_idoc_free(&t->later);
-	nb_idoc_init(&t->later);
 }
 
 static void
@@ -265,7 +246,6 @@ table_free(table_t *t)
 	free(t->texts);
 	free(t->spans);
 	nb_buf_free(&t->cell.b);
-	nb_idoc_free(&t->later);
 }
 
 /* A paragraph or a line break: the end of a line, or in a cell a blank. */
@@ -289,7 +269,6 @@ table_begin(walk_t *w)
 	t = &w->tables[w->ntables++];
 	memset(t, 0, sizeof *t);
 	nb_buf_init(&t->cell.b);
-	nb_idoc_init(&t->later);
 }
 
 static void
@@ -318,8 +297,51 @@ on_text(walk_t *w, const char *s, int line)
 	text_add(t ? &t->cell : &w->para, s, line);
 }
 
+#define FRAME_BLOCKS 12      /* paragraphs in one cell: a frame's */
+
+/* The next node after n inside root in document order; its children
+ * skipped when `skip`. */
+static const xmlNode *
+next_in(const xmlNode *n, const xmlNode *root, int skip)
+{
+	if (!skip && n->children)
+		return n->children;
+	while (n != root && !n->next)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
+
+/* Whether a table frames the page rather than holds figures: it holds a
+ * table, or no row of it has two cells, or a cell of it holds many
+ * paragraphs (a site laid out with tables, a Word file whose text is
+ * inside one).  Its content is then read as if it were not there. */
+static int
+is_frame(const nb_ixml_rules_t *rules, const xmlNode *table)
+{
+	const xmlNode *n = table->children;
+	int cells = 0, most = 0, blocks = 0, span;
+
+	while (n) {
+		nb_ix_kind_t k = n->type == XML_ELEMENT_NODE ?
+		                 rules->classify(n, &span) : NB_IX_INLINE;
+		if (k == NB_IX_TABLE)
+			return 1;
+		if (k == NB_IX_ROW)
+			cells = 0;
+		if (k == NB_IX_CELL) {
+			blocks = 0;
+			most = ++cells > most ? cells : most;
+		}
+		if (k == NB_IX_BLOCK && ++blocks > FRAME_BLOCKS)
+			return 1;
+		n = next_in(n, table, k == NB_IX_DROP);
+	}
+	return most < 2;
+}
+
 /* Rows and cells outside any table (a page may have them) are read as
- * paragraphs.  span NULL: the element is being left. */
+ * paragraphs, and so are the tables of the layout.  span NULL: the
+ * element is being left. */
 static nb_ix_kind_t
 kind_of(walk_t *w, const xmlNode *n, int *span)
 {
@@ -328,6 +350,13 @@ kind_of(walk_t *w, const xmlNode *n, int *span)
 	if (span)
 		*span = 1;
 	k = w->rules->classify(n, span);
+	if (k == NB_IX_TABLE && !span && w->nframes && w->frames[w->nframes - 1] == n) {
+		w->nframes--;
+		k = NB_IX_BLOCK;
+	} else if (k == NB_IX_TABLE && span && !w->ntables && is_frame(w->rules, n)) {
+		w->frames[w->nframes++] = n;
+		k = NB_IX_BLOCK;
+	}
 	if ((k == NB_IX_ROW || k == NB_IX_CELL) && !w->ntables)
 		k = NB_IX_BLOCK;
 	if (span && *span < 1)
@@ -420,12 +449,16 @@ nb_ixml_walk(const xmlNode *root, const nb_ixml_rules_t *rules,
 	w.doc = doc;
 	nb_buf_init(&w.para.b);
 	/* a table is an element: no deeper than the tree */
-	if (!(w.tables = calloc(NB_IXML_MAX_DEPTH + 1, sizeof *w.tables)))
+	if (!(w.tables = calloc(NB_IXML_MAX_DEPTH + 1, sizeof *w.tables)) ||
+	    !(w.frames = calloc(NB_IXML_MAX_DEPTH + 1, sizeof *w.frames))) {
+		free(w.tables);
 		return nb_error_set(err, name, 0, 0, "内存不足");
+	}
 	rc = walk(&w, root, name, err);
 	while (w.ntables)
 		table_free(&w.tables[--w.ntables]);
 	free(w.tables);
+	free(w.frames);
 	nb_buf_free(&w.para.b);
 	return rc;
 }

@@ -5,9 +5,12 @@
  * table, a row, a cell, a line break...) and nb_ixml_walk makes the lines
  * and cells of the tree: one walk, without recursion, refusing a tree
  * deeper than NB_IXML_MAX_DEPTH.  Inside a cell, paragraphs and line
- * breaks become blanks; a table nested in a cell gives rows of its own,
- * after the row of that cell.  Runs of blanks (a no-break space among
- * them) become one space; a tab is kept as '\t'.
+ * breaks become blanks.  A table that frames the page rather than holds
+ * figures (one that holds a table, one whose rows have one cell each,
+ * one with a cell of many paragraphs: a site laid out with tables, a
+ * Word file whose text is put in a table) is read as if it were not
+ * there: its cells as paragraphs.  Runs of blanks (a no-break space
+ * among them) become one space; a tab is kept as '\t'.
  */
 #ifndef NB_IMPORT_XML_H
 #define NB_IMPORT_XML_H

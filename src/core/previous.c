@@ -87,21 +87,6 @@ nb_previous_recorded(const nb_report_t *r)
 	return e->node->str;
 }
 
-static nb_ynode_t *
-scalar_node(const char *s)
-{
-	nb_ynode_t *n = calloc(1, sizeof *n);
-
-	if (!n || !(n->str = strdup(s))) {
-		free(n);
-		return NULL;
-	}
-	n->type = NB_Y_SCALAR;
-	n->len = strlen(s);
-	n->plain = 1;           /* libyaml quotes it where it must */
-	return n;
-}
-
 /* Sets the x-previous key of r to path (taken over). */
 static int
 set_recorded(nb_report_t *r, nb_ynode_t *node)
@@ -139,7 +124,7 @@ nb_previous_record(nb_report_t *r, const char *draft, const char *last,
 		nb_error_set(err, folder, 0, 0, "找不到草稿所在的文件夹：%s", strerror(errno));
 	else if (!(to = realpath(last, NULL)))
 		nb_error_set(err, last, 0, 0, "找不到上年报告：%s", strerror(errno));
-	else if (!(rel = relative(from, to)) || !(node = scalar_node(rel)) ||
+	else if (!(rel = relative(from, to)) || !(node = nb_ynode_new(NB_Y_SCALAR, rel)) ||
 	         set_recorded(r, node) < 0)
 		nb_error_set(err, NULL, 0, 0, "内存不足");
 	else

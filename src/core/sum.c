@@ -230,50 +230,25 @@ recompute(nb_report_t *r)
 
 /* ---- the list of inputs, as YAML nodes ---- */
 
-static nb_ynode_t *
-ynode(nb_ytype_t type, const char *str, int plain)
-{
-	nb_ynode_t *n = calloc(1, sizeof *n);
-
-	if (!n)
-		return NULL;
-	n->type = type;
-	n->plain = plain;
-	if (str && !(n->str = strdup(str))) {
-		free(n);
-		return NULL;
-	}
-	n->len = str ? strlen(str) : 0;
-	return n;
-}
-
-static int
-yadd(nb_ynode_t *parent, nb_ynode_t *kid)
-{
-	nb_ynode_t **k;
-
-	if (!kid || !(k = realloc(parent->kids, (parent->n + 1) * sizeof *k))) {
-		nb_ytree_free(kid);
-		return -1;
-	}
-	parent->kids = k;
-	parent->kids[parent->n++] = kid;
-	return 0;
-}
-
 /* key: value; strings quoted, so that no name reads back as a number. */
 static int
 ymap_put(nb_ynode_t *map, const char *key, const char *value, int plain)
 {
-	if (yadd(map, ynode(NB_Y_SCALAR, key, 1)) < 0)
+	nb_ynode_t *v = nb_ynode_new(NB_Y_SCALAR, value);
+
+	if (v)
+		v->plain = plain;
+	if (nb_ynode_add(map, nb_ynode_new(NB_Y_SCALAR, key)) < 0) {
+		nb_ytree_free(v);
 		return -1;
-	return yadd(map, ynode(NB_Y_SCALAR, value, plain));
+	}
+	return nb_ynode_add(map, v);
 }
 
 static nb_ynode_t *
 input_node(const nb_sum_input_t *in)
 {
-	nb_ynode_t *m = ynode(NB_Y_MAP, NULL, 0);
+	nb_ynode_t *m = nb_ynode_new(NB_Y_MAP, NULL);
 	char year[24];
 
 	snprintf(year, sizeof year, "%lld", (long long)in->year);
@@ -292,12 +267,12 @@ static int
 attach_inputs(nb_sum_t *s)
 {
 	nb_report_t *r = s->total;
-	nb_ynode_t *seq = ynode(NB_Y_SEQ, NULL, 0);
+	nb_ynode_t *seq = nb_ynode_new(NB_Y_SEQ, NULL);
 	nb_extra_t *e;
 	size_t i;
 
 	for (i = 0; seq && i < s->n; i++)
-		if (yadd(seq, input_node(&s->inputs[i])) < 0)
+		if (nb_ynode_add(seq, input_node(&s->inputs[i])) < 0)
 			break;
 	if (!seq || i < s->n ||
 	    !(e = realloc(r->extras, (r->nextras + 1) * sizeof *e))) {

@@ -919,6 +919,34 @@ fail:
 }
 
 nb_ynode_t *
+nb_ynode_new(nb_ytype_t type, const char *str)
+{
+	size_t len = type == NB_Y_SCALAR && str ? strlen(str) : 0;
+	nb_ynode_t *n = alloc_node(type, 0, 0, len);
+
+	if (n && type == NB_Y_SCALAR) {
+		memcpy(n->str, str ? str : "", len + 1);
+		n->plain = 1;
+	}
+	return n;
+}
+
+int
+nb_ynode_add(nb_ynode_t *parent, nb_ynode_t *kid)
+{
+	nb_ynode_t **k;
+
+	if (!kid || parent->in_arena ||
+	    !(k = realloc(parent->kids, (parent->n + 1) * sizeof *k))) {
+		nb_ytree_free(kid);
+		return -1;
+	}
+	parent->kids = k;
+	parent->kids[parent->n++] = kid;
+	return 0;
+}
+
+nb_ynode_t *
 nb_ymap_get(const nb_ynode_t *map, const char *key)
 {
 	size_t i;

@@ -62,6 +62,15 @@ int nb_ytree_load(const char *path, nb_ynode_t **out, nb_error_t *err);
 
 void nb_ytree_free(nb_ynode_t *node);
 
+/* A node built by the program (a value it writes under an x- key): a
+ * scalar of str (a plain one: libyaml quotes it where it must), or an
+ * empty sequence or mapping (str NULL); freed with nb_ytree_free.  NULL
+ * when out of memory. */
+nb_ynode_t *nb_ynode_new(nb_ytype_t type, const char *str);
+/* Appends kid to a sequence or mapping built so; on failure (out of
+ * memory, or kid NULL) kid is freed and -1 returned. */
+int nb_ynode_add(nb_ynode_t *parent, nb_ynode_t *kid);
+
 /* A deep copy of a tree (NULL in, NULL out), or NULL when out of memory. */
 nb_ynode_t *nb_ytree_copy(const nb_ynode_t *node);
 

@@ -247,6 +247,13 @@ static void h_export(nb_ui_t *ui) { nb_ui_export(ui); }
 static void h_paste_end(nb_ui_t *ui) { (void)ui; }
 static void h_resize(nb_ui_t *ui) { (void)ui; }   /* the next draw follows */
 
+/* Sorting is the start screen's: in the editor the key only says so. */
+static void
+h_sort(nb_ui_t *ui)
+{
+	nb_ed_message(&ui->ed, 0, "{sort} 用于草稿列表：有问题的在前，或按文件名排列");
+}
+
 static void
 h_pgup(nb_ui_t *ui)
 {

@@ -142,7 +142,8 @@ stop_name(const nb_editor_t *ed, int width, nb_buf_t *b)
 		nb_buf_printf(b, "（%s，最多 %d 位小数）", f->unit, f->decimals);
 }
 
-/* A message over two lines of the status area. */
+/* A message over two lines of the status area, broken where text may
+ * break (text.h) when the rest then fits on the second. */
 static void
 put_wrapped(int y, const char *mark, const char *s, int attr)
 {
@@ -154,7 +155,9 @@ put_wrapped(int y, const char *mark, const char *s, int attr)
 		return;
 	attron(attr);
 	nb_ui_put(y, 0, mark, mw, 0);
-	k = nb_ui_fit(w, n, COLS - mw, &used);
+	k = nb_wrap_row(w, n, 0, COLS - mw);
+	if (nb_wcswidth(w + k, n - k) > COLS - mw)
+		k = nb_ui_fit(w, n, COLS - mw, &used);  /* all of it, however broken */
 	nb_ui_putw(y, mw, w, k, COLS - mw, 0);
 	if (k < n)
 		nb_ui_putw(y + 1, mw, w + k, n - k, COLS - mw, 0);
@@ -187,7 +190,7 @@ static void
 draw_status(nb_ui_t *ui)
 {
 	const nb_editor_t *ed = &ui->ed;
-	char rule[1024];
+	char rule[1024], line[1024];
 	int y = LINES - 4, broken, attr, pw;
 	nb_buf_t b;
 
@@ -209,22 +212,11 @@ draw_status(nb_ui_t *ui)
 		            nb_ui_keys_in(ed->msg, rule, sizeof rule), attr);
 		return;
 	}
-	broken = nb_ed_rule_line(ed, rule, sizeof rule);
+	broken = nb_ed_rule_line(ed, line, sizeof line);
 	if (broken < 0)
 		return;
-	put_wrapped(y + 1, broken ? "! " : "", rule,
+	put_wrapped(y + 1, broken ? "! " : "", nb_ui_keys_in(line, rule, sizeof rule),
 	            broken ? nb_ui_attr(NB_PAIR_ERROR, A_BOLD) : 0);
-}
-
-/* A key as the key line shows it: "Ctrl-S" is "^S". */
-static const char *
-short_key(const char *name, char *out, size_t size)
-{
-	if (!strncmp(name, "Ctrl-", 5) && strlen(name) == 6)
-		snprintf(out, size, "^%s", name + 5);
-	else
-		snprintf(out, size, "%s", name);
-	return out;
 }
 
 typedef struct {
@@ -238,7 +230,7 @@ typedef struct {
 static const char *
 hint_key(const hint_t *h, char *key, size_t size)
 {
-	return h->key ? h->key : short_key(nb_ui_key_name(h->req), key, size);
+	return h->key ? h->key : nb_ui_key_short(h->req, key, size);
 }
 
 static int

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ui/keys.h"
@@ -62,6 +63,7 @@ static binding_t bindings[] = {
 	{ 0, NB_CTRL('G'), NB_REQ_NEXT_PROBLEM, "Ctrl-G" },
 	{ 1, KEY_F(4), NB_REQ_PROBLEMS, "F4" },
 	{ 0, NB_CTRL('P'), NB_REQ_PROBLEMS, "Ctrl-P" },
+	{ 0, NB_CTRL('T'), NB_REQ_SORT, "Ctrl-T" },
 	{ 0, NB_CTRL('E'), NB_REQ_EXTERNAL, "Ctrl-E" },
 	{ 0, NB_CTRL('Z'), NB_REQ_UNDO, "Ctrl-Z" },
 	{ 0, NB_CTRL('Y'), NB_REQ_REDO, "Ctrl-Y" },
@@ -224,6 +226,18 @@ nb_ui_key_name(nb_req_t req)
 		if (bindings[i].req == req && bindings[i].name)
 			return bindings[i].name;
 	return "";
+}
+
+const char *
+nb_ui_key_short(nb_req_t req, char *out, size_t size)
+{
+	const char *name = nb_ui_key_name(req);
+
+	if (!strncmp(name, "Ctrl-", 5) && strlen(name) == 6)
+		snprintf(out, size, "^%s", name + 5);
+	else
+		snprintf(out, size, "%s", name);
+	return out;
 }
 
 /* The request named by the word at s (after "{"), up to "}". */

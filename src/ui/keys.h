@@ -30,6 +30,9 @@ int nb_ui_req_edits(nb_req_t req);
 size_t nb_ui_help_lines(const char ***keys, const char ***what);
 /* The name of the first key bound to a request ("Ctrl-S"), or "". */
 const char *nb_ui_key_name(nb_req_t req);
+/* The same as a key line shows it ("^S" for Ctrl-S), into out of
+ * `size`; returns out. */
+const char *nb_ui_key_short(nb_req_t req, char *out, size_t size);
 /* text with each {name} of a request (requests.h) replaced by the name of
  * its key, into out of `size` bytes; returns out.  The editor's messages
  * speak of requests, so that they never name a key another one replaced. */

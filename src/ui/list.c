@@ -1,4 +1,5 @@
-/* list.c - choosing one line from a list, and yes or no as a list of two. */
+/* list.c - choosing one row from a list, the rows drawn by the caller or
+ * given as lines, and yes or no as a list of two. */
 
 #include "config.h"
 
@@ -23,43 +24,59 @@ key_hint(const char *key, const char *what)
 }
 
 static void
-draw_list(const char *title, const char *const *lines, size_t n, size_t sel,
-          size_t *top, const char *note, nb_req_t act, const char *act_what)
+draw_keys(const nb_ui_list_t *l)
+{
+	char key[32];
+	size_t i;
+
+	move(LINES - 1, 0);
+	if (!l->keys) {
+		key_hint(nb_ui_key_name(NB_REQ_ENTER), "选择  ");
+		key_hint(nb_ui_key_name(NB_REQ_CANCEL), "返回  ");
+		key_hint("Up/Down", "移动");
+		return;
+	}
+	for (i = 0; i < l->nkeys; i++) {
+		if (i)
+			addstr("  ");
+		key_hint(nb_ui_key_short(l->keys[i].req, key, sizeof key), l->keys[i].what);
+	}
+}
+
+static void
+draw_list(nb_ui_list_t *l)
 {
 	char text[512];
 	int rows = LINES - 4, y;
 	size_t i;
 
-	if (sel < *top)
-		*top = sel;
-	if (sel >= *top + (size_t)rows)
-		*top = sel - (size_t)rows + 1;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + (size_t)rows)
+		l->top = l->sel - (size_t)rows + 1;
 	erase();
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
-	nb_ui_put(0, 1, title, COLS - 2, 0);
+	nb_ui_put(0, 1, l->title, COLS - 2, 0);
 	attroff(A_REVERSE);
-	for (i = *top, y = 2; i < n && y < 2 + rows; i++, y++) {
-		if (i == sel)
+	if (l->header)
+		l->draw(1, NB_UI_HEADER, 0, l->ctx);
+	for (i = l->top, y = 2; i < l->n && y < 2 + rows; i++, y++) {
+		if (i == l->sel) {
 			attron(A_REVERSE);
-		mvaddch(y, 0, i == sel ? '>' : ' ');
-		nb_ui_put(y, 2, lines[i], COLS - 3, 0);
-		if (i == sel)
+			nb_ui_fill(y, 0, COLS - 1);
+		}
+		mvaddch(y, 0, i == l->sel ? '>' : ' ');
+		l->draw(y, i, i == l->sel, l->ctx);
+		if (i == l->sel)
 			attroff(A_REVERSE);
 	}
-	if (!n)
+	if (!l->n)
 		nb_ui_put(2, 2, "（空）", COLS - 3, 0);
-	if (note)
-		nb_ui_put(LINES - 2, 0, nb_ui_keys_in(note, text, sizeof text), COLS, 0);
-	move(LINES - 1, 0);
-	key_hint(nb_ui_key_name(NB_REQ_ENTER), "选择  ");
-	key_hint(nb_ui_key_name(NB_REQ_CANCEL), "返回  ");
-	key_hint("Up/Down", "移动");
-	if (act != NB_REQ_NONE) {
-		addstr("  ");
-		key_hint(nb_ui_key_name(act), act_what);
-	}
-	move(2 + (int)(sel - *top), 0);
+	if (l->note)
+		nb_ui_put(LINES - 2, 0, nb_ui_keys_in(l->note, text, sizeof text), COLS, 0);
+	draw_keys(l);
+	move(2 + (int)(l->sel - l->top), 0);
 	refresh();
 }
 
@@ -75,65 +92,92 @@ list_click(size_t top, size_t n)
 	return ev.y >= 2 && i >= 0 && (size_t)i < n ? i : -1;
 }
 
-long
-nb_ui_choose(const char *title, const char *const *lines, size_t n,
-             size_t sel, const char *note)
+/* Whether req is one of the list's own requests that choose a row. */
+static int
+is_act(const nb_ui_list_t *l, nb_req_t req)
 {
-	int acted;
+	size_t i;
 
-	return nb_ui_choose_act(title, lines, n, sel, note, NB_REQ_NONE, NULL, &acted);
+	if (req == NB_REQ_ENTER || req == NB_REQ_CANCEL || req == NB_REQ_QUIT ||
+	    req == NB_REQ_HELP)
+		return 0;
+	for (i = 0; i < l->nkeys; i++)
+		if (l->keys[i].req == req)
+			return 1;
+	return 0;
 }
 
-long
-nb_ui_choose_act(const char *title, const char *const *lines, size_t n,
-                 size_t sel, const char *note, nb_req_t act,
-                 const char *act_what, int *acted)
+/* A key that moves the selection: 1 when it was one. */
+static int
+move_key(nb_ui_list_t *l, nb_req_t req)
 {
-	size_t top = 0;
-	int page;
+	size_t page = LINES > 8 ? (size_t)LINES - 5 : 1, last = l->n ? l->n - 1 : 0;
+
+	switch (req) {
+	case NB_REQ_UP: case NB_REQ_PREV: if (l->sel) l->sel--; return 1;
+	case NB_REQ_DOWN: case NB_REQ_NEXT: if (l->sel < last) l->sel++; return 1;
+	case NB_REQ_PGUP: l->sel = l->sel > page ? l->sel - page : 0; return 1;
+	case NB_REQ_PGDN: l->sel = l->sel + page < last ? l->sel + page : last; return 1;
+	case NB_REQ_HOME: case NB_REQ_TOP: l->sel = 0; return 1;
+	case NB_REQ_END: case NB_REQ_BOTTOM: l->sel = last; return 1;
+	default: return 0;
+	}
+}
+
+nb_req_t
+nb_ui_list(nb_ui_list_t *l)
+{
 	nb_req_t req;
 	wint_t ch;
 	long click;
 
-	*acted = 0;
 	for (;;) {
 		if (nb_ui_too_small())
 			nb_ui_draw_too_small(NULL);
 		else
-			draw_list(title, lines, n, sel, &top, note, act, act_what);
-		page = LINES > 8 ? LINES - 5 : 1;
+			draw_list(l);
 		if (!nb_ui_read_key(&req, &ch)) {
 			if (nb_ui_input_ended())
-				return -1;
+				return NB_REQ_CANCEL;
 			continue;
 		}
-		if (nb_ui_key_paused(req))
+		if (nb_ui_key_paused(req) || move_key(l, req))
 			continue;       /* what cannot be seen is not chosen */
-		if (act != NB_REQ_NONE && req == act && n) {
-			*acted = 1;
-			return (long)sel;
+		if ((req == NB_REQ_ENTER || is_act(l, req)) && l->n)
+			return req;
+		if (req == NB_REQ_MOUSE && (click = list_click(l->top, l->n)) >= 0) {
+			l->sel = (size_t)click;
+			return NB_REQ_ENTER;
 		}
-		switch (req) {
-		case NB_REQ_UP: case NB_REQ_PREV: if (sel) sel--; break;
-		case NB_REQ_DOWN: case NB_REQ_NEXT: if (sel + 1 < n) sel++; break;
-		case NB_REQ_PGUP: sel = sel > (size_t)page ? sel - (size_t)page : 0; break;
-		case NB_REQ_PGDN: sel = sel + (size_t)page < n ? sel + (size_t)page : (n ? n - 1 : 0); break;
-		case NB_REQ_HOME: case NB_REQ_TOP: sel = 0; break;
-		case NB_REQ_END: case NB_REQ_BOTTOM: sel = n ? n - 1 : 0; break;
-		case NB_REQ_ENTER: if (n) return (long)sel; break;
-		case NB_REQ_MOUSE:
-			if ((click = list_click(top, n)) >= 0)
-				return click;
-			break;
-		case NB_REQ_CANCEL: case NB_REQ_QUIT: case NB_REQ_PROBLEMS:
-			return -1;
-		case NB_REQ_NONE:
-			if (ch == 'q')
-				return -1;
-			break;
-		default: break;
-		}
+		if (req == NB_REQ_HELP)
+			nb_ui_help();
+		if (req == NB_REQ_CANCEL || req == NB_REQ_QUIT || req == NB_REQ_PROBLEMS ||
+		    (req == NB_REQ_NONE && ch == 'q'))
+			return NB_REQ_CANCEL;
 	}
+}
+
+/* A row of nb_ui_choose: one line of text. */
+static void
+draw_line(int y, size_t i, int selected, void *ctx)
+{
+	(void)selected;
+	nb_ui_put(y, 2, ((const char *const *)ctx)[i], COLS - 3, 0);
+}
+
+long
+nb_ui_choose(const char *title, const char *const *lines, size_t n,
+             size_t sel, const char *note)
+{
+	nb_ui_list_t l = { 0 };
+
+	l.title = title;
+	l.note = note;
+	l.n = n;
+	l.sel = sel;
+	l.draw = draw_line;
+	l.ctx = (void *)lines;
+	return nb_ui_list(&l) == NB_REQ_ENTER ? (long)l.sel : -1;
 }
 
 int

@@ -76,6 +76,31 @@ nb_ui_put(int y, int x, const char *s, int maxw, int right)
 }
 
 void
+nb_ui_put_mid(int y, int x, const char *s, int maxw)
+{
+	size_t n, head, tail;
+	wchar_t *w = nb_utf8_decode(s ? s : "", &n);
+	int hw, tw = 0;
+
+	if (!w)
+		return;
+	if (maxw < 3 || nb_wcswidth(w, n) <= maxw) {
+		nb_ui_putw(y, x, w, n, maxw, 0);
+		free(w);
+		return;
+	}
+	/* two thirds of the room for the end, where names differ most */
+	for (tail = n; tail > 0 && tw + nb_cp_width(w[tail - 1]) <= maxw - 1 - (maxw - 1) / 3;
+	     tail--)
+		tw += nb_cp_width(w[tail - 1]);
+	head = nb_ui_fit(w, tail, maxw - 1 - tw, &hw);
+	mvaddnwstr(y, x, w, (int)head);
+	mvaddch(y, x + hw, '~');
+	mvaddnwstr(y, x + hw + 1, w + tail, (int)(n - tail));
+	free(w);
+}
+
+void
 nb_ui_fill(int y, int x, int n)
 {
 	mvhline(y, x, ' ', n);

@@ -14,6 +14,9 @@ int nb_ui_width(const char *s);
  * visible cut marked '~'. */
 void nb_ui_put(int y, int x, const char *s, int maxw, int right);
 void nb_ui_putw(int y, int x, const wchar_t *w, size_t n, int maxw, int right);
+/* The same, cut in the middle where it does not fit (a '~' in the cut):
+ * the end stays, which tells names such as "…2024年报.yaml" apart. */
+void nb_ui_put_mid(int y, int x, const char *s, int maxw);
 /* How many characters of w fit in maxw columns; *used gets their width. */
 size_t nb_ui_fit(const wchar_t *w, size_t n, int maxw, int *used);
 /* Blanks n columns from (y, x). */

@@ -32,14 +32,15 @@
 	R(SAVE, save, 0, "保存") \
 	R(SAVE_AS, save_as, 0, "另存为（保存失败或只读打开时，存到另一个文件）") \
 	R(RELOAD, reload, 0, "重新载入磁盘上的草稿（放弃未保存的修改，会询问）") \
-	R(QUIT, quit, 0, "退出（有未保存的修改时会询问）") \
+	R(QUIT, quit, 0, "退出（未保存时会询问）；草稿列表中打开的回到列表") \
 	R(INTERRUPT, interrupt, 0, "询问是否退出（不会直接退出）") \
-	R(NEXT_PROBLEM, next_problem, 0, "跳到下一个问题") \
+	R(NEXT_PROBLEM, next_problem, 0, "跳到下一个问题；草稿列表中：打开下一份有问题的草稿") \
 	R(PROBLEMS, problems, 0, "问题列表（选中后回车跳到该格）") \
+	R(SORT, sort, 0, "草稿列表中：有问题的在前，或按文件名排列") \
 	R(EXTERNAL, external, 1, "用外部编辑器（$VISUAL、$EDITOR 或 vi）编辑本段文字") \
 	R(UNDO, undo, 1, "撤销（本次编辑中的修改，可多步；一次粘贴为一步）") \
 	R(REDO, redo, 1, "重做刚撤销的修改") \
-	R(ADD_ITEM, add_item, 1, "添加一个分项（在当前分项之后）") \
+	R(ADD_ITEM, add_item, 1, "添加分项（在当前分项之后）；列表中：新建下一年度报告") \
 	R(REMOVE_ITEM, remove_item, 1, "删除当前分项（会询问）") \
 	R(PREVIEW, preview, 0, "预览导出的报告（纯文本，可滚动）") \
 	R(EXPORT, export, 0, "导出报告（选择 Word、网页、纯文本或 Markdown；有错误或未填写时只能导出草稿）") \

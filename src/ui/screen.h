@@ -47,16 +47,38 @@ void nb_ui_export(nb_ui_t *ui);
 void nb_ui_save_as(nb_ui_t *ui);
 void nb_ui_reload(nb_ui_t *ui);
 
-/* The start screen: the drafts and the published reports (.docx, .html,
- * .pdf, .txt...) of the current directory (form files in dirs) and "new",
- * note (if not NULL) under them.  0 with *path (malloc'd) and *is_new: 0
- * a draft to open, 1 a new draft to make, 2 a report to import, 3 a
- * draft to make next year's from; -1 when the operator left. */
-int nb_ui_start_screen(const char *const *dirs, const char *note, char **path,
-                       int *is_new);
-/* The name of a new draft, initial offered: a .yaml file not yet there
- * (malloc'd), or NULL when the operator gave up. */
-char *nb_ui_ask_draft_name(const char *initial);
+/* What the start screen keeps from one showing to the next. */
+typedef struct {
+	int by_name;        /* the drafts by file name, else problems first */
+	char *last;         /* the draft opened last (malloc'd), or NULL */
+} nb_start_t;
+
+typedef enum {
+	NB_START_LEAVE,     /* the operator quit */
+	NB_START_OPEN,      /* a draft to open */
+	NB_START_PROBLEM,   /* a draft to open at its next problem */
+	NB_START_NEW,       /* a new draft to make */
+	NB_START_IMPORT,    /* a published report to import */
+	NB_START_NEXT_YEAR, /* a draft to make next year's from */
+	NB_START_STAY,      /* (the screen's own: nothing chosen yet) */
+	NB_START_FAILED     /* out of memory */
+} nb_start_choice_t;
+
+/* The start screen: the drafts of the current directory with their state
+ * (form files in dirs), problems first or by name as start says, the
+ * published reports (.docx, .html, .pdf, .txt...) and 新建; note (if not
+ * NULL) under them, else how the drafts stand.  The draft opened last is
+ * selected, and the key for the next problem opens the next draft with
+ * problems after it, to go on to its next problem.  Returns the choice, with *path (malloc'd) the file
+ * chosen but for 新建. */
+nb_start_choice_t nb_ui_start_screen(nb_start_t *start, const char *const *dirs,
+                                     const char *note, char **path);
+void nb_ui_start_free(nb_start_t *start);
+/* The name of a new draft, initial offered and note (if not NULL) said
+ * under it: what the operator typed, with .yaml added when left out, once
+ * it will do (draft_name.h); a name refused is offered again as typed,
+ * with the reason.  malloc'd, or NULL when the operator gave up. */
+char *nb_ui_ask_draft_name(const char *initial, const char *note);
 /* 机关名称 and 年度 for a new draft; -1 when the operator gave up. */
 int nb_ui_ask_identity(char **org, int64_t *year);
 

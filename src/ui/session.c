@@ -1,33 +1,20 @@
 /* session.c - floor 5 of the screen: the editing session.  Opens the
  * draft (session_open.c), runs the key loop that turns requests into the
- * editor's actions (actions.c), and starts from the command line. */
+ * editor's actions (actions.c), and keeps where the draft was left. */
 
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "core/draft.h"
-#include "core/import.h"
 #include "core/lock.h"
-#include "core/nextyear.h"
 #include "core/previous.h"
-#include "core/recovery.h"
 #include "ui/keys.h"
 #include "ui/screen.h"
-#include "ui/session.h"
 #include "ui/session_impl.h"
 #include "ui/term.h"
-#include "ui/widgets.h"
 
 /* The recovery file is written at most this often while the report changes,
  * and the key wait wakes up this often while a change is not yet kept: a
@@ -142,13 +129,6 @@ loop(nb_ui_t *ui)
 
 
 
-int
-nb_ui_edit(nb_form_t *form, nb_report_t *rep, const char *path,
-           const char *previous)
-{
-	return nb_ui_edit_saying(form, rep, path, previous, NULL);
-}
-
 /* The first message: what the caller says, else what opening found;
  * what became of last year's draft after either. */
 static void
@@ -163,18 +143,54 @@ first_message(nb_editor_t *ed, const char *said, const char *note,
 		nb_ed_message(ed, 0, "%s", *first ? first : prev_note);
 }
 
+/* The terminal, once the draft is open and its questions answered. */
+static int
+take_terminal(void)
+{
+	if (!nb_term_active() && nb_ui_begin() < 0) {
+		nb_ui_end();
+		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+		return -1;
+	}
+	nb_ui_keys_init();
+	return 0;
+}
+
+/* The session after the loop: where the draft was left kept for next
+ * time (why not into left), and, when it did not end as asked, the
+ * terminal given back and what happened said.  The exit status. */
+static int
+leave(nb_ui_t *ui, char *left, size_t size)
+{
+	nb_error_t err = { 0 };
+	int rc = 0;
+
+	*left = '\0';
+	if (!ui->ed.broken)
+		nb_ui_place_keep(&ui->ed, left, size);
+	if (ui->ed.broken || nb_ui_signalled()) {
+		nb_ui_end();
+		rc = ui->ed.broken ? nb_ui_ended_broken(&ui->ed) : nb_ui_ended_by_signal(&ui->ed);
+	}
+	nb_lock_release(&ui->lock, &err);
+	nb_ed_close(&ui->ed);
+	free(ui);
+	return rc;
+}
+
 int
-nb_ui_edit_saying(nb_form_t *form, nb_report_t *rep, const char *path,
-                  const char *previous, const char *said)
+nb_ui_edit_draft(nb_form_t *form, nb_report_t *rep, const char *path,
+                 const nb_ui_open_t *how, char *left, size_t size)
 {
 	nb_ui_t *ui = calloc(1, sizeof *ui);
 	nb_error_t err = { 0 };
 	nb_previous_t prev = { 0 };
 	char note[512] = "", prev_note[512] = "";
-	int recovered, readonly = 0, rc;
+	int recovered, readonly = 0;
 	nb_report_t *orig = rep;
 
-	if (!ui || nb_ui_find_previous(rep, path, previous, &prev, prev_note,
+	*left = '\0';
+	if (!ui || nb_ui_find_previous(rep, path, how->previous, &prev, prev_note,
 	                               sizeof prev_note) < 0 ||
 	    (readonly = nb_ui_lock_draft(&ui->lock, path, note, sizeof note)) < 0) {
 		if (!ui)
@@ -204,228 +220,16 @@ nb_ui_edit_saying(nb_form_t *form, nb_report_t *rep, const char *path,
 		nb_ed_set_previous(&ui->ed, prev.rep, prev.name);
 	prev.rep = NULL;            /* the editor's now */
 	nb_previous_free(&prev);
-	if (!nb_term_active() && nb_ui_begin() < 0) {
-		nb_ui_end();
-		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
+	if (take_terminal() < 0) {
 		nb_lock_release(&ui->lock, &err);
 		nb_ed_close(&ui->ed);
 		free(ui);
 		return 2;
 	}
-	nb_ui_keys_init();
-	first_message(&ui->ed, said, note, prev_note);
+	nb_ui_place_restore(&ui->ed, note, sizeof note);
+	if (how->at_problem)
+		nb_ed_next_problem(&ui->ed);
+	first_message(&ui->ed, how->said, note, prev_note);
 	loop(ui);
-	nb_ui_end();
-	rc = ui->ed.broken ? nb_ui_ended_broken(&ui->ed) : nb_ui_ended_by_signal(&ui->ed);
-	nb_lock_release(&ui->lock, &err);
-	nb_ed_close(&ui->ed);
-	free(ui);
-	nb_term_close_replay();
-	return rc;
-}
-
-/* ---- from the command line ---- */
-
-/* Asks for 机关名称 and 年度, writes the new draft to path and edits it. */
-static int
-create_and_edit(const char *const *dirs, const char *path, const char *previous)
-{
-	nb_form_t *form;
-	nb_report_t *rep;
-	nb_error_t err = { 0 };
-	char *org;
-	int64_t year;
-
-	if (nb_ui_ask_identity(&org, &year) < 0) {
-		nb_ui_end();
-		return 0;
-	}
-	if (nb_form_open(NB_FORMAT_DEFAULT, dirs, &form, &err) < 0) {
-		nb_ui_end();
-		nb_error_print(&err, stderr);
-		free(org);
-		return 2;
-	}
-	if (!(rep = nb_report_new_for(form, org, year))) {
-		nb_ui_end();
-		fputs("nianbao: 内存不足\n", stderr);
-		nb_form_free(form);
-		free(org);
-		return 2;
-	}
-	free(org);
-	if (nb_draft_save(rep, path, &err) < 0) {
-		nb_ui_end();
-		nb_error_print(&err, stderr);
-		nb_report_free(rep);
-		nb_form_free(form);
-		return 2;
-	}
-	return nb_ui_edit(form, rep, path, previous);
-}
-
-/* What the new draft asks of the operator: "请改写“上年改进情况”…". */
-static void
-next_year_said(const nb_report_t *rep, const char *last, const char *path,
-               char *said, size_t size)
-{
-	const nb_next_year_t *ny = &rep->form->next_year;
-	int n = snprintf(said, size, "已据 %s 新建 %lld 年度的草稿 %s", last,
-	                 (long long)nb_report_year(rep), path);
-
-	if (ny->nrewrite && rep->values[ny->rewrite[0].to->cell].filled &&
-	    n > 0 && (size_t)n < size)
-		snprintf(said + n, size - (size_t)n, "；请改写“%s”开头上年的“%s”",
-		         ny->rewrite[0].to->label, ny->rewrite[0].from->label);
-}
-
-/* Next year's draft from the draft chosen on the start screen, under a
- * name the operator confirms, saved and edited (the editor finds last
- * year's through x-previous).  -1 when it is not made: *why (malloc'd)
- * says why, NULL when the operator gave up. */
-static int
-next_year_and_edit(const char *const *dirs, const char *last_path, char **why)
-{
-	nb_form_t *form;
-	nb_report_t *last, *rep = NULL;
-	nb_error_t err = { 0 };
-	char *name = NULL, *path = NULL, said[1024];
-	int rc = -1;
-
-	*why = NULL;
-	if (nb_draft_open(last_path, dirs, &form, &last, &err) < 0) {
-		*why = strdup(err.msg);
-		return -1;
-	}
-	if (nb_report_next_year(last, 0, &rep, &err) < 0)
-		*why = strdup(err.msg);
-	else if (!(name = nb_next_year_name(last_path, nb_report_year(last),
-	                                    nb_report_year(rep))))
-		*why = strdup("内存不足");
-	else if ((path = nb_ui_ask_draft_name(name)) &&
-	         (nb_previous_record(rep, path, last_path, &err) < 0 ||
-	          nb_draft_save(rep, path, &err) < 0))
-		*why = strdup(err.msg);
-	else if (path)
-		rc = 0;
-	nb_report_free(last);
-	free(name);
-	if (rc < 0) {
-		nb_report_free(rep);
-		nb_form_free(form);
-		free(path);
-		return -1;
-	}
-	next_year_said(rep, last_path, path, said, sizeof said);
-	rc = nb_ui_edit_saying(form, rep, path, NULL, said);
-	free(path);
-	return rc;
-}
-
-/* A published report made into a draft beside it and edited; a draft of
- * that name already there is opened instead, as it may hold work.  -1
- * with *why (malloc'd) when the report cannot be imported; else the exit
- * status of the session. */
-static int
-import_and_edit(const char *const *dirs, const char *report, const char *previous,
-                char **why)
-{
-	char *draft = nb_import_draft_name(NULL, report), said[512];
-	nb_form_t *form = NULL;
-	nb_report_t *rep = NULL;
-	nb_isummary_t sum;
-	nb_error_t err = { 0 };
-	int rc;
-
-	*why = NULL;
-	if (!draft) {
-		*why = strdup("内存不足");
-		return -1;
-	}
-	if (access(draft, F_OK) == 0) {
-		snprintf(said, sizeof said, "已有草稿 %s：打开的是它，没有重新导入 %s", draft, report);
-		rc = nb_draft_open(draft, dirs, &form, &rep, &err) < 0 ? -1
-		     : nb_ui_edit_saying(form, rep, draft, previous, said);
-	} else if (nb_form_open(NB_FORMAT_DEFAULT, dirs, &form, &err) < 0 ||
-	           nb_import_file(form, report, &rep, &sum, &err) < 0 ||
-	           nb_draft_save(rep, draft, &err) < 0) {
-		nb_report_free(rep);
-		nb_form_free(form);
-		rc = -1;
-	} else {
-		snprintf(said, sizeof said, "已从 %s 导入到 %s：数字 %zu/%zu 格%s", report, draft,
-		         sum.filled, sum.cells, sum.unfilled ? "，有未填的格（F4 列出）" : "");
-		nb_isummary_free(&sum);
-		rc = nb_ui_edit_saying(form, rep, draft, previous, said);
-	}
-	if (rc < 0)
-		*why = strdup(err.msg);
-	free(draft);
-	return rc;
-}
-
-int
-nb_ui_start(const char *const *dirs, const char *path, const char *previous)
-{
-	nb_form_t *form;
-	nb_report_t *rep;
-	nb_error_t err = { 0 };
-	char *chosen, *note = NULL;
-	int rc, is_new;
-
-	if ((rc = nb_ui_check_terminal()) != 0)
-		return rc;
-	if (path && nb_import_is_report(path)) {
-		if ((rc = import_and_edit(dirs, path, previous, &note)) < 0) {
-			nb_ui_end();
-			fprintf(stderr, "nianbao: 无法导入 %s：%s\n", path, note ? note : "内存不足");
-			rc = 2;
-		}
-		free(note);
-		return rc;
-	}
-	if (path && access(path, F_OK) == 0) {
-		if (nb_draft_open(path, dirs, &form, &rep, &err) < 0) {
-			nb_error_print(&err, stderr);
-			return 2;
-		}
-		return nb_ui_edit(form, rep, path, previous);
-	}
-	if (nb_ui_begin() < 0) {
-		fputs("nianbao: 无法初始化终端（请检查 TERM）\n", stderr);
-		return 2;
-	}
-	nb_ui_keys_init();
-	if (path)
-		return create_and_edit(dirs, path, previous);
-	for (;;) {                  /* an unreadable draft: choose again */
-		rc = nb_ui_start_screen(dirs, note, &chosen, &is_new);
-		free(note);
-		note = NULL;
-		if (rc < 0) {
-			nb_ui_end();
-			return 0;
-		}
-		if (is_new == 1) {
-			rc = create_and_edit(dirs, chosen, NULL);
-			break;
-		}
-		if (is_new == 2 || is_new == 3) {
-			rc = is_new == 2 ? import_and_edit(dirs, chosen, NULL, &note)
-			                 : next_year_and_edit(dirs, chosen, &note);
-			if (rc >= 0)
-				break;
-			free(chosen);
-			continue;       /* not made: the list again, saying why */
-		}
-		memset(&err, 0, sizeof err);
-		if (nb_draft_open(chosen, dirs, &form, &rep, &err) == 0) {
-			rc = nb_ui_edit(form, rep, chosen, NULL);
-			break;
-		}
-		note = strdup(err.msg);
-		free(chosen);
-	}
-	free(chosen);
-	return rc;
+	return leave(ui, left, size);
 }

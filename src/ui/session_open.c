@@ -1,7 +1,7 @@
 /* session_open.c - opening a draft in the editor: last year's draft
  * beside it, its lock (another editor, a stale or garbled lock), the
- * unsaved edits of last time, and what is said when a signal ended the
- * session. */
+ * unsaved edits of last time, the place where it was left, and what is
+ * said when a signal ended the session. */
 
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/lock.h"
+#include "core/places.h"
 #include "core/previous.h"
 #include "core/recovery.h"
 #include "ui/keys.h"
@@ -262,6 +263,42 @@ nb_ui_leave_unanswered(nb_ui_t *ui, nb_form_t *form, nb_report_t *rep,
 	nb_form_free(form);
 	free(ui);
 	return sig ? 128 + sig : 0;
+}
+
+void
+nb_ui_place_restore(nb_editor_t *ed, char *note, size_t size)
+{
+	char *file = nb_places_file(), *place = NULL;
+	nb_error_t err = { 0 };
+
+	if (!file)
+		return;
+	if (nb_places_get(file, ed->path, &place, &err) < 0 && !*note)
+		snprintf(note, size, "读不出上次停在哪里（%.400s）：从头开始", err.msg);
+	else if (place)
+		nb_ed_goto_place(ed, place);
+	free(place);
+	free(file);
+}
+
+int
+nb_ui_place_keep(const nb_editor_t *ed, char *why, size_t size)
+{
+	char *file = nb_places_file(), place[512];
+	nb_error_t err = { 0 };
+	int rc = 0;
+
+	if (!file || nb_ed_place(ed, place, sizeof place) < 0) {
+		free(file);
+		return 0;           /* nowhere to keep it, or nothing to keep */
+	}
+	if (nb_places_put(file, ed->path, place, &err) < 0) {
+		snprintf(why, size, "没能记下 %s 停在哪里（%.400s）；下次从头开始", ed->path,
+		         err.msg);
+		rc = -1;
+	}
+	free(file);
+	return rc;
 }
 
 /* After a signal ended the editor: where the edits are.  The exit status
