@@ -4,14 +4,15 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 
+# pango and cairo set and write the PDF export
 BUILD="build-essential autoconf automake pkg-config
        libncurses-dev libyaml-dev libzip-dev libxml2-dev libcmocka-dev
-       libpoppler-glib-dev libxlsxwriter-dev"
-# pango draws the PDFs that tests/test_import_pdf reads
-TEST="tmux valgrind clang libpango1.0-dev"
-# the real programs that open the exported files (tests/export-clients.sh;
-# Calc opens the workbooks),
-# and the CJK fonts their PDFs are drawn with (tests/test_import_pdf's too)
+       libpoppler-glib-dev libpango1.0-dev libcairo2-dev libxlsxwriter-dev"
+TEST="tmux valgrind clang"
+# the real programs that open the exported files (tests/export-clients.sh,
+# tests/export-pages.sh; Calc opens the workbooks), and the CJK fonts their
+# PDFs are drawn with (the PDF export's when the official fonts are not
+# installed, and tests/test_import_pdf's)
 CLIENTS="libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-core poppler-utils pandoc chromium
          python3 fonts-noto-cjk fonts-wqy-zenhei"
 # the Debian package built and checked (debian/, tests/debian-package.sh)

@@ -1,10 +1,11 @@
 #!/bin/sh
-# Renders the first page of the seed report, exported in each format, as
-# the PNGs the README shows (doc/export-FORMAT.png): the .docx through
-# LibreOffice, the .html through Chromium, the .md through pandoc and
-# Chromium, the .txt as it shows in a monospaced CJK font (Noto Sans Mono
-# CJK, where a Chinese character is two columns wide) printed by Chromium;
-# then pdftoppm.  Needs the clients of scripts/debian-deps.sh.
+# Renders the first two pages of the seed report, exported in each format,
+# as the PNGs the README shows (doc/export-FORMAT-1.png, -2.png): the .docx
+# through LibreOffice, the .html through Chromium, the .md through pandoc
+# and Chromium, the .txt as it shows in a monospaced CJK font (Noto Sans
+# Mono CJK, where a Chinese character is two columns wide) printed by
+# Chromium, the .pdf as nianbao writes it; then pdftoppm.  Needs the
+# clients of scripts/debian-deps.sh.
 #   scripts/export-pngs.sh [NIANBAO]     (run from the source tree)
 set -eu
 NIANBAO=${1:-src/nianbao}
@@ -24,9 +25,10 @@ lo_pdf() {
 		--convert-to pdf --outdir "$T" "$1" >/dev/null 2>&1
 }
 
-for f in txt md html docx; do
+for f in txt md html docx pdf; do
 	"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/report.$f"
 done
+mv "$T/report.pdf" "$T/pdf.pdf"
 lo_pdf "$T/report.docx" && mv "$T/report.pdf" "$T/docx.pdf"
 {
 	printf '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>txt</title>'
@@ -39,7 +41,10 @@ chromium_pdf "$T/txt.html" "$T/txt.pdf"
 chromium_pdf "$T/report.html" "$T/html.pdf"
 pandoc -f gfm -t html -s --metadata pagetitle=report "$T/report.md" -o "$T/md.html"
 chromium_pdf "$T/md.html" "$T/md.pdf"
-for f in txt md html docx; do
-	pdftoppm -r "$DPI" -f 1 -l 1 -singlefile -png "$T/$f.pdf" "doc/export-$f"
-	echo "doc/export-$f.png: $(wc -c < "doc/export-$f.png") bytes"
+for f in txt md html docx pdf; do
+	pdftoppm -r "$DPI" -f 1 -l 2 -png "$T/$f.pdf" "$T/$f"
+	for i in 1 2; do
+		mv "$T/$f-$i.png" "doc/export-$f-$i.png"
+		echo "doc/export-$f-$i.png: $(wc -c < "doc/export-$f-$i.png") bytes"
+	done
 done

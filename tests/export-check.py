@@ -14,6 +14,14 @@ With --html the headings are looked for in order among h1-h3, the labels
 in the text after their section's heading (GFM tables cannot merge cells,
 so a table's heading rows may stand in bold before it), the figures are
 the cells holding only a number.
+With --pages [--repeat] EXPECT PDF the pages are looked at one by one
+(pdftotext -layout -f N -l N): every page shows its number "— N —"; the
+table of requests (the section whose labels start a row with "一、") has
+its heading on the page of its first row, no label of it broken across
+two pages, its head on every page that holds any of its rows, and no
+page before its heading or among its rows left more than half blank; with
+--repeat, a merged group label (三、本年度办理结果, （三）不予公开 …) on
+every page that holds a row of its group.
 Prints what is missing and exits 1, or exits 0 silently.
 """
 import re
@@ -111,9 +119,88 @@ def check_html(expect, path):
     return 1 if bad else 0
 
 
+def pdf_pages(path):
+    import subprocess
+    info = subprocess.run(['pdfinfo', path], capture_output=True, text=True).stdout
+    n = int(re.search(r'^Pages:\s+(\d+)', info, re.M).group(1))
+    return [subprocess.run(['pdftotext', '-layout', '-f', str(i), '-l', str(i), path, '-'],
+                           capture_output=True, text=True).stdout.splitlines()
+            for i in range(1, n + 1)]
+
+
+def filled(path, page):
+    """How far down the page (0 to 1) its text reaches, the page number in
+    the bottom margin left out."""
+    import subprocess
+    box = subprocess.run(['pdftotext', '-bbox', '-f', str(page), '-l', str(page), path, '-'],
+                         capture_output=True, text=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', box).group(1))
+    bottoms = [float(y) for y in re.findall(r'<word [^>]*yMax="([\d.]+)"', box)]
+    body = [y for y in bottoms if y < 0.88 * height]
+    return max(body) / height if body else 0.0
+
+
+def groups_of(rows):
+    """The merged labels among a table's row labels and the rows each
+    covers: a label of 三、 or （N） followed by rows of a lower order."""
+    out = []
+    for i, label in enumerate(rows):
+        if re.match(r'三、本年度', label):
+            end = next(j for j in range(i + 1, len(rows)) if re.match(r'四、', rows[j]))
+        elif re.match(r'（[一二三四五六七]）', label):
+            end = i + 1
+            while end < len(rows) and re.match(r'\d+\.', rows[end]):
+                end += 1
+        else:
+            continue
+        if end > i + 1:
+            out.append((label, rows[i + 1:end]))
+    return out
+
+
+def check_pages(expect, path, repeat):
+    heads, sections, _ = read_expect(expect)
+    pages = pdf_pages(path)
+    bad = []
+    for i, lines in enumerate(pages, 1):
+        if not any(re.fullmatch(r'\s*—\s*%d\s*—\s*' % i, l) for l in lines):
+            bad.append('page %d of %d shows no "— %d —"' % (i, len(pages), i))
+    sec, labels = next((s, l) for s, l in sections if any(re.match('一、', x) for x in l))
+    first = next(k for k, x in enumerate(labels) if re.match('一、', x))
+    head, rows = labels[:first], labels[first:]
+    on = [[p for p, lines in enumerate(pages, 1) if in_layout(lines, flat(x))] for x in rows]
+    for x, where in zip(rows, on):
+        if not where:
+            bad.append('no page shows the whole label %s' % x)
+    holding = sorted(set(p for where in on for p in where))
+    heading = [p for p, lines in enumerate(pages, 1) if any(flat(sec) in flat(l) for l in lines)]
+    if not heading or not on[0] or heading[0] != on[0][0]:
+        bad.append('the heading %s is on page %s, its first row on page %s' %
+                   (sec, heading[:1], on[0][:1]))
+    for p in holding:
+        missing = [x for x in head if not in_layout(pages[p - 1], flat(x))]
+        if missing:
+            bad.append('page %d holds rows of %s without its head (%s)' % (p, sec, missing[0]))
+    if heading and holding:
+        for p in range(max(heading[0] - 1, 1), holding[-1]):
+            if filled(path, p) < 0.55:
+                bad.append('page %d is left more than half blank (text to %.0f%% of it)'
+                           % (p, 100 * filled(path, p)))
+    for label, members in groups_of(rows) if repeat else []:
+        for p in sorted(set(p for x in members for p in on[rows.index(x)])):
+            if not in_layout(pages[p - 1], flat(label)):
+                bad.append('page %d holds rows of %s without that label' % (p, label))
+    for b in bad:
+        print('# ' + b)
+    return 1 if bad else 0
+
+
 def main():
     if sys.argv[1] == '--html':
         return check_html(sys.argv[2], sys.argv[3])
+    if sys.argv[1] == '--pages':
+        repeat = sys.argv[2] == '--repeat'
+        return check_pages(sys.argv[2 + repeat], sys.argv[3 + repeat], repeat)
     expect, raw, layout = sys.argv[1:4]
     heads, sections, figures = read_expect(expect)
     text = flat(open(raw, encoding='utf-8').read())

@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 33
+plan 36
 
 "$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.txt" 2>"$T/err"; rc=$?
 is "$rc" 0 "the seed report exports to .txt"
@@ -43,7 +43,7 @@ ok $? "the .txt tables hold the same figures in the same order"
 width=$(grep '^[|+]' "$T/r.txt" | while IFS= read -r l; do printf '%s\n' "$l" | wc -L; done | sort -n | tail -1)
 ok "$([ "$width" -le 100 ]; echo $?)" "the tables are at most 100 columns wide ($width)"
 
-for f in md html docx; do
+for f in md html docx pdf; do
 	"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.$f"
 	ok $? "the format follows the extension: .$f"
 done
@@ -51,6 +51,11 @@ head -c 15 "$T/r.html" | grep -q '<!DOCTYPE html>'
 ok $? ".html is an HTML document"
 head -c 4 "$T/r.docx" | grep -q 'PK'
 ok $? ".docx is a zip archive"
+head -c 5 "$T/r.pdf" | grep -q '^%PDF-' && tail -c 6 "$T/r.pdf" | grep -q '%%EOF'
+ok $? ".pdf is a whole PDF file"
+"$NIANBAO" export --format pdf sample-data/jinzhai-2024.yaml -o - > "$T/stdout.pdf" &&
+	cmp -s "$T/stdout.pdf" "$T/r.pdf"
+ok $? "the same PDF on standard output, byte for byte"
 
 "$NIANBAO" export --format html sample-data/jinzhai-2024.yaml -o "$T/report.out" &&
 	grep -q '<table' "$T/report.out"
@@ -59,9 +64,9 @@ ok $? "--format overrides the extension"
 	cmp -s "$T/stdout.txt" "$T/r.txt"
 ok $? "-o - writes to standard output"
 
-"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.pdf" 2>"$T/err"; rc=$?
+"$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.odt" 2>"$T/err"; rc=$?
 is "$rc" 2 "an unknown extension is a usage error"
-ok "$([ ! -e "$T/r.pdf" ]; echo $?)" "and writes nothing"
+ok "$([ ! -e "$T/r.odt" ]; echo $?)" "and writes nothing"
 
 echo "old contents" > "$T/e.txt"
 "$NIANBAO" export sample-data/jinzhai-2024-errors.yaml -o "$T/e.txt" 2>"$T/err"; rc=$?

@@ -7,85 +7,13 @@
 # workbooks (one draft's, the summary's) and the CSV files: what it reads
 # must be the draft's figures, cell by cell.  Chromium prints the page of
 # statistics.  The programs come with the set-up
-# (scripts/debian-deps.sh).  Where one is missing the script skips, unless
-# NB_REQUIRE_CLIENTS=1 (as scripts/test-all.sh sets it): then it fails.
+# (scripts/debian-deps.sh); tests/clients-lib.sh drives them.
 . "${NB_TOP_SRCDIR:-.}/tests/lib.sh"
-
-clients_or_skip soffice pdftotext pdfinfo chromium pandoc python3
-
-S=$NB_TOP_SRCDIR
-T=$(mktemp -d)
-LO_PROFILE=$(mktemp -d)
-CR_PROFILE=$(mktemp -d)
-trap 'rm -rf "$T" "$LO_PROFILE" "$CR_PROFILE"' EXIT
-cd "$S" || exit 1
-EXPECT=tests/data/jinzhai-2024-expect.txt
-CHECK="python3 tests/export-check.py"
+. "${NB_TOP_SRCDIR:-.}/tests/clients-lib.sh"
 
 plan 39
 
-is "$missing" "" "the real clients are installed (else run scripts/debian-deps.sh)"
-
-# LibreOffice, headless, with a profile of its own and a time limit.
-lo_pdf() {  # FILE [INFILTER]: FILE.pdf beside it
-	timeout 180 soffice -env:UserInstallation="file://$LO_PROFILE" --headless \
-		${2:+--infilter="$2"} --convert-to pdf --outdir "$(dirname "$1")" "$1" \
-		>"$T/lo.log" 2>&1 && [ -s "${1%.*}.pdf" ]
-}
-
-# LibreOffice Calc: every sheet of FILE as UTF-8 CSV in DIR, figures as
-# shown (in their number format), as BASE-SHEET.csv.
-lo_csv() {  # FILE DIR
-	mkdir -p "$2"
-	timeout 180 soffice -env:UserInstallation="file://$LO_PROFILE" --headless \
-		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
-		--outdir "$2" "$1" >"$T/lo.log" 2>&1
-}
-
-# LibreOffice Calc reads FILE.csv as UTF-8 and writes it as DIR/FILE.xlsx.
-lo_xlsx() {  # FILE DIR
-	mkdir -p "$2"
-	timeout 180 soffice -env:UserInstallation="file://$LO_PROFILE" --headless \
-		--infilter="CSV:44,34,76,1" --convert-to xlsx --outdir "$2" "$1" \
-		>"$T/lo.log" 2>&1
-}
-
-chromium_pdf() {  # HTML PDF [header]: with Chromium's header and footer
-	hf=--no-pdf-header-footer
-	[ "${3:-}" = header ] && hf=
-	timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--user-data-dir="$CR_PROFILE" $hf \
-		--print-to-pdf="$2" "file://$1" >"$T/chromium.log" 2>&1 && [ -s "$2" ]
-}
-
-# EXPECT-check of a PDF's text
-pdf_shows() {
-	pdftotext "$1" "$1.txt" && pdftotext -layout "$1" "$1.lay" &&
-		$CHECK "$EXPECT" "$1.txt" "$1.lay"
-}
-
-# every page of a PDF shows the draft mark
-every_page_marked() {
-	n=$(pdfinfo "$1" | sed -n 's/^Pages: *//p')
-	[ "${n:-0}" -gt 1 ] || return 1
-	i=1
-	while [ "$i" -le "$n" ]; do
-		pdftotext -f "$i" -l "$i" "$1" - | tr -d ' \n' | grep -q '草稿' || {
-			echo "# page $i of $n has no 草稿"; return 1; }
-		i=$((i + 1))
-	done
-}
-
-# imported PDF DRAFT: imports PDF; prints the figures found of all
-imported() {
-	"$NIANBAO" import "$1" -o "$2" 2>"$2.err"
-	sed -n 's/^[^:]*: 数字 \([0-9]*\)\/\([0-9]*\) 格.*/\1/p' "$2.err"
-}
-
-a4() {
-	pdfinfo "$1" | grep -Eq '^Page size: +59[45](\.[0-9]+)? x 84[12](\.[0-9]+)? pts'
-}
+is "$MISSING" "" "the real clients are installed (else run scripts/debian-deps.sh)"
 
 mkdir -p "$T/docx" "$T/html" "$T/draft"
 for f in txt md html docx; do

@@ -33,10 +33,15 @@ class Export(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks, self.text, self.tag = [], None, None
         self.rows = self.cell = None
+        self.nested = 0     # tables inside a cell (a merged label's repeat)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag in ('h1', 'h2', 'h3', 'p') and self.rows is None:
+        if self.cell is not None and tag == 'table':
+            self.nested += 1
+        elif self.nested:
+            return
+        elif tag in ('h1', 'h2', 'h3', 'p') and self.rows is None:
             self.tag, self.text = tag, ['']
         elif tag == 'br' and self.text is not None:
             self.text.append('')
@@ -48,6 +53,9 @@ class Export(HTMLParser):
             self.cell = [int(a.get('colspan', 1)), int(a.get('rowspan', 1)), '']
 
     def handle_endtag(self, tag):
+        if self.nested:
+            self.nested -= tag == 'table'
+            return
         if tag in ('td', 'th') and self.cell:
             self.rows[-1].append((self.cell[2].strip(), self.cell[0], self.cell[1]))
             self.cell = None

@@ -109,7 +109,7 @@ is "$rc" 0 "--force sums what is filled"
 is "$out" "sample-data/empty.yaml: warning: 已强行计入合计（只计已填写的格）：有 200 个表格数字未填写；年度为 2025，不是 2024
 sample-data/jinzhai-2024-errors.yaml: warning: 已强行计入合计（只计已填写的格）：有 3 个错误；有 1 个表格数字未填写
 nianbao sum: warning: 3 个总计按合计后的各项重新计算（与各份草稿的总计之和不同）
-nianbao sum: 合计了 3 份草稿，写到 $T/s.yaml" "and says what it forced and what it recomputed"
+nianbao sum: 合计了 4 份草稿，写到 $T/s.yaml" "and says what it forced and what it recomputed"
 contains "$(cat "$T/s.yaml")" "- {path: 'sample-data/jinzhai-2024-errors.yaml', organization: '金寨县公共资源交易中心', year: 2024, forced: '有 3 个错误；有 1 个表格数字未填写'}" \
 	"the list of inputs says which were forced"
 

@@ -343,6 +343,51 @@ next_problem_goes_to_the_cell(void **state)
 	assert_true(ed.msg_error);
 }
 
+static int
+open_content(void **state)
+{
+	nb_form_t *f = tu_form();
+
+	(void)state;
+	assert_int_equal(nb_ed_open(&ed, f, tu_sample(f, "sample-data/jinzhai-2024-content.yaml"),
+	                            "/tmp/nb-editor-test.yaml", 0), 0);
+	return 0;
+}
+
+/* The planted faults of the content sample: the period of the opening
+ * paragraph, then the count of 依申请公开. */
+static void
+sentences_are_marked_and_reached(void **state)
+{
+	static const char period[] = "本报告依据《中华人民共和国政府信息公开条例》"
+		"（国务院令第711号）《关于做好2024年度政府信息公开年度报告编制和发布的工作"
+		"提示》等要求编制而成。";
+	nb_mark_span_t m[4];
+	char line[512];
+	size_t applied = nb_nav_find(&ed.nav, cell("overview.items", 0), 1, 0), n = 0, i;
+
+	(void)state;
+	assert_int_equal(nb_ed_text_marks(&ed, applied, m, 4), 1);
+	assert_int_equal(m[0].start, 0);
+	assert_int_equal(m[0].severity, NB_SEV_WARNING);
+	assert_true(ed.mark[cell("overview.items", 0)] & NB_MARK_WARNING);
+	go("organization", 0);
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->cell, cell("preamble", 0));
+	for (i = 0; period[i]; i++)
+		n += ((unsigned char)period[i] & 0xC0) != 0x80;
+	assert_int_equal(ed.buf.cur, n);      /* at the start of its sentence */
+	assert_string_equal(ed.msg, "统计期限写的是 2023 年，而本报告是 2024 年度的");
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), 1);
+	assert_string_equal(line, "统计期限写的是 2023 年，而本报告是 2024 年度的");
+	nb_ed_next_problem(&ed);
+	assert_int_equal(nb_ed_stop(&ed)->item, 1);
+	assert_int_equal(ed.buf.cur, 0);
+	nb_ed_replace_text(&ed, "2024年共受理依申请公开线上申请1件，线下申请0件。");
+	assert_int_equal(nb_ed_text_marks(&ed, ed.cur, m, 4), 0);
+	assert_int_equal(nb_ed_rule_line(&ed, line, sizeof line), -1);
+}
+
 /* 6 new requests from 自然人, one made public, and the 5 not made public
  * typed under 商业企业: that cell is marked apart from the others of the
  * two columns, the status line says so there and in the columns, and
@@ -384,7 +429,9 @@ a_figure_in_the_wrong_column_stands_out(void **state)
 	go("requests.withheld.state_secret", 0);
 	type("5");
 	nb_ed_next(&ed);
-	assert_int_equal(ed.findings.n, 0);
+	/* but the narrative's count of requests (1) against the 6 typed */
+	assert_int_equal(ed.findings.n, 1);
+	assert_string_equal(ed.findings.v[0].rule_id, "text-requests-received-by-channel");
 	assert_int_equal(ed.mark[likely], 0);
 	assert_null(nb_ed_misplaced(&ed, cell("requests.new", 0)));
 }
@@ -933,6 +980,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(totals_follow_every_keystroke, open_empty, close_ed),
 		cmocka_unit_test_setup_teardown(live_checks_name_the_broken_rule, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(next_problem_goes_to_the_cell, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(sentences_are_marked_and_reached, open_content, close_ed),
 		cmocka_unit_test_setup_teardown(a_figure_in_the_wrong_column_stands_out, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_misplaced_figure_comes_before_the_totals_it_breaks, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_disputed_total_waits_to_be_accepted, open_seed, close_ed),

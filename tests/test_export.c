@@ -350,6 +350,11 @@ test_escape_docx(void **state)
 
 /* ---- merged cells ---- */
 
+/* A merged label as printed: a table of its own, its text the head that
+ * the browser repeats where the rows run on to the next page. */
+#define REPEAT(label) "<table class=\"repeat\" role=\"presentation\"><thead><tr><td>" \
+	label "</td></tr></thead><tbody><tr><td></td></tr></tbody></table></td>"
+
 static void
 test_merged_html(void **state)
 {
@@ -360,12 +365,14 @@ test_merged_html(void **state)
 	assert_non_null(strstr(html, "<th rowspan=\"3\" colspan=\"3\" scope=\"colgroup\">（本列数据的勾稽关系为："
 	                             "第一项加第二项之和，等于第三项加第四项之和）</th>"));
 	assert_non_null(strstr(html, "<th colspan=\"7\" scope=\"colgroup\">申请人情况</th>"));
-	assert_non_null(strstr(html, "<td rowspan=\"22\" class=\"label\">三、本年度办理结果</td>"));
-	assert_non_null(strstr(html, "<td rowspan=\"8\" class=\"label\">（三）不予公开</td>"));
+	assert_non_null(strstr(html, "<td rowspan=\"22\" class=\"label merged\">" REPEAT("三、本年度办理结果")));
+	assert_non_null(strstr(html, "<td rowspan=\"8\" class=\"label merged\">" REPEAT("（三）不予公开")));
 	assert_non_null(strstr(html, "<th colspan=\"4\" scope=\"colgroup\">第二十条第（一）项</th>"));
 	assert_non_null(strstr(html, "<td colspan=\"3\">4</td>"));
-	assert_int_equal(count(html, "<table"), 3);
-	assert_int_equal(count(html, "<tr>"), 14 + 28 + 4);
+	/* three tables, and one in each of table 三's five merged labels */
+	assert_int_equal(count(html, "<table"), 3 + 5);
+	assert_int_equal(count(html, "<tr>") + count(html, "<tr class=\"keep\">"),
+	                 14 + 28 + 4 + 2 * 5);
 	free(html);
 	nb_report_free(r);
 }
@@ -541,7 +548,10 @@ test_formats(void **state)
 	assert_int_equal(nb_export_format_of_path("x.txt", &f), 0);
 	assert_int_equal(f, NB_EXPORT_TXT);
 	assert_int_equal(nb_export_format_of_path("a.d/x", &f), -1);
-	assert_int_equal(nb_export_format_of_path("x.pdf", &f), -1);
+	assert_int_equal(nb_export_format_of_path("x.pdf", &f), 0);
+	assert_int_equal(f, NB_EXPORT_PDF);
+	assert_string_equal(nb_export_format_name(NB_EXPORT_PDF), "pdf");
+	assert_int_equal(nb_export_format_of_path("x.odt", &f), -1);
 	assert_int_equal(nb_export_format_parse("markdown", &f), 0);
 	assert_int_equal(f, NB_EXPORT_MD);
 	assert_string_equal(nb_export_format_name(NB_EXPORT_HTML), "html");
@@ -562,6 +572,133 @@ test_reproducible(void **state)
 	free(a);
 	free(b);
 	nb_report_free(r);
+}
+
+/* ---- the printed page ---- */
+
+/* The columns (tag, their width after attr) of the last table of a file,
+ * the one that starts at the last `table`: how many there are, and
+ * whether they are all one width. */
+static int
+last_widths_equal(const char *doc, const char *table, const char *tag,
+                  const char *attr, int *cols)
+{
+	const char *t = doc, *last = NULL;
+	size_t first = 0;
+	int same = 1;
+
+	while ((t = strstr(t, table)))
+		last = t++;
+	assert_non_null(last);
+	*cols = 0;
+	for (t = last; (t = strstr(t, tag)); t++) {
+		const char *v = strstr(t, attr) + strlen(attr);
+		size_t len = strcspn(v, "\"");
+		if (!*cols)
+			first = (size_t)(v - doc);
+		else if (strncmp(doc + first, v, len) || doc[first + len] != '"')
+			same = 0;
+		++*cols;
+	}
+	return same;
+}
+
+static void
+test_print_html(void **state)
+{
+	nb_report_t *r = seed();
+	char *html = render(r, NB_EXPORT_HTML, 0, NULL, NULL);
+	int cols;
+
+	(void)state;
+	/* GB/T 9704's margins, "— N —" in the bottom margin */
+	assert_non_null(strstr(html, "@page{size:A4;margin:37mm 26mm 35mm 28mm;"
+	                             "@bottom-center{content:\"— \" counter(page) \" —\";"));
+	/* headings and the first rows of a merged label stay with what follows;
+	 * a table's head repeats; rows are free to break apart */
+	assert_non_null(strstr(html, "h1,h2,h3,tr.keep{break-after:avoid;"));
+	assert_non_null(strstr(html, "thead{display:table-header-group}"));
+	assert_null(strstr(html, "tr{page-break-inside:avoid}"));
+	/* printed, a merged label's table fills its cell (so that it breaks
+	 * with it); on screen it is centred as before */
+	assert_non_null(strstr(html, "@media print{"));
+	assert_non_null(strstr(html, "td{vertical-align:top}td.merged{height:1px;padding-right:1em}"
+	                             "table.repeat{height:100%}}"));
+	assert_non_null(strstr(html, "<tr class=\"keep\"><td rowspan=\"22\""));
+	assert_non_null(strstr(html, "<tr class=\"keep\"><td rowspan=\"8\""));
+	assert_non_null(strstr(html, "<tr><td rowspan=\"3\" class=\"label merged\">" REPEAT("（六）其他处理")));
+	assert_int_equal(count(html, "<tr class=\"keep\">"), 4);
+	/* a web address breaks anywhere */
+	assert_non_null(strstr(html, "政府信息公开网（<span class=\"url\">http://www.ahjinzhai.gov.cn/"
+	                             "public/column/6603061?type=4&amp;action=list</span>）下载"));
+	assert_non_null(strstr(html, ".url{word-break:break-all}"));
+	/* table 四: fifteen columns of one width */
+	assert_true(last_widths_equal(html, "<table border", "<col ", "width:", &cols));
+	assert_int_equal(cols, 15);
+	free(html);
+	nb_report_free(r);
+}
+
+static void
+test_print_docx(void **state)
+{
+	static const char head_row[] = "<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"340\"/>"
+	                               "<w:tblHeader/></w:trPr>";
+	nb_report_t *r = seed();
+	size_t len;
+	char *docx = render(r, NB_EXPORT_DOCX, 0, NULL, &len), *xml, *t;
+	int cols;
+
+	(void)state;
+	xml = docx_part(docx, len, "word/document.xml");
+	/* the head rows of every table: the first rows, each with a height
+	 * and tblHeader, none elsewhere */
+	assert_int_equal(count(xml, head_row), 0 + 3 + 3);
+	assert_int_equal(count(xml, "<w:tblHeader/>"), 6);
+	t = strstr(xml, "三、收到和处理政府信息公开申请情况");
+	assert_non_null(t);
+	t = strstr(t, "<w:tr>");
+	assert_int_equal(strncmp(t, head_row, strlen(head_row)), 0);
+	/* the rows beside a merged label's text are kept with the next */
+	/* (一) beside 三、本年度办理结果: 9 cells; the first rows of （三）（四）（五）: 10 */
+	assert_int_equal(count(xml, "<w:pStyle w:val=\"TableTextKeep\"/>"), 9 + 3 * 10);
+	/* table 四: fifteen columns of one width */
+	assert_true(last_widths_equal(xml, "<w:tbl>", "<w:gridCol ", "w:w=\"", &cols));
+	assert_int_equal(cols, 15);
+	/* a web address with a break hint between its characters */
+	assert_non_null(strstr(xml, "政府信息公开网（h\xE2\x80\x8Bt\xE2\x80\x8Bt\xE2\x80\x8Bp"));
+	assert_non_null(strstr(xml, "s\xE2\x80\x8Bt）下载"));
+	free(xml);
+	free(docx);
+	nb_report_free(r);
+}
+
+static void
+test_print_helpers(void **state)
+{
+	const char *u;
+	size_t n;
+	nb_doc_t *d = small_doc();
+	int w[3];
+	unsigned char keep[3];
+
+	(void)state;
+	u = nb_find_url("见（http://a.cn/x?y=1&z=2）。", &n);
+	assert_non_null(u);
+	assert_int_equal(n, strlen("http://a.cn/x?y=1&z=2"));
+	u = nb_find_url("网址www.gov.cn.", &n);
+	assert_non_null(u);
+	assert_int_equal(n, strlen("www.gov.cn"));
+	assert_null(nb_find_url("abchttp://x", &n));
+	assert_null(nb_find_url("没有网址", &n));
+	/* the two figure columns of the small table share their width */
+	assert_int_equal(nb_grid_print_widths(d->v[1].grid, 1000, w), 0);
+	assert_int_equal(w[1], w[2]);
+	assert_int_equal(w[0] + w[1] + w[2], 1000);
+	assert_int_equal(nb_grid_keeps(d->v[1].grid, keep), 0);
+	assert_int_equal(keep[0], 1);
+	assert_int_equal(keep[1], 1);
+	assert_int_equal(keep[2], 0);
 }
 
 int
@@ -585,6 +722,9 @@ main(void)
 		cmocka_unit_test(test_draft_mark),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_reproducible),
+		cmocka_unit_test(test_print_html),
+		cmocka_unit_test(test_print_docx),
+		cmocka_unit_test(test_print_helpers),
 	};
 
 	return cmocka_run_group_tests_name("export", tests, tu_setup, tu_teardown);

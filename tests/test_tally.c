@@ -25,16 +25,19 @@ drafts_are_counted_by_outcome(void **state)
 	(void)state;
 
 	nb_tally_init(&t);
-	nb_tally_draft(&t, NB_OUTCOME_PASSED, 0);
-	nb_tally_draft(&t, NB_OUTCOME_PASSED, 1);
-	nb_tally_draft(&t, NB_OUTCOME_ERRORS, 1);
-	nb_tally_draft(&t, NB_OUTCOME_UNREADABLE, 0);
-	assert_int_equal(t.files, 4);
-	assert_int_equal(t.outcome[NB_OUTCOME_PASSED], 2);
+	nb_tally_draft(&t, NB_OUTCOME_PASSED, 0, 0);
+	nb_tally_draft(&t, NB_OUTCOME_PASSED, 1, 0);
+	nb_tally_draft(&t, NB_OUTCOME_PASSED, 1, 1);
+	nb_tally_draft(&t, NB_OUTCOME_PASSED, 0, 1);
+	nb_tally_draft(&t, NB_OUTCOME_ERRORS, 1, 1);
+	nb_tally_draft(&t, NB_OUTCOME_UNREADABLE, 0, 0);
+	assert_int_equal(t.files, 6);
+	assert_int_equal(t.outcome[NB_OUTCOME_PASSED], 4);
 	assert_int_equal(t.outcome[NB_OUTCOME_ERRORS], 1);
 	assert_int_equal(t.outcome[NB_OUTCOME_INCOMPLETE], 0);
 	assert_int_equal(t.outcome[NB_OUTCOME_UNREADABLE], 1);
-	assert_int_equal(t.warned, 1);   /* only those that passed */
+	assert_int_equal(t.warned, 2);   /* only those that passed */
+	assert_int_equal(t.suggested, 2);
 	nb_tally_free(&t);
 }
 

@@ -100,6 +100,7 @@ side_files_backups_and_other_files_are_passed_over(void **state)
 	put(".d.yaml.recover", "");
 	put(".d.yaml.lock", "");
 	put("notes.txt", "");
+	put("nianbao.yaml", "rules: {}\n");   /* the project's settings */
 	dir(".hidden");
 	put(".hidden/e.yaml", "");
 	dir("dir.yaml");

@@ -5,9 +5,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/draft.h"
 #include "core/form.h"
+#include "core/rules.h"
 
 static inline const char *
 tu_srcdir(void)
@@ -87,6 +89,17 @@ tu_teardown(void **state)
 	(void)state;
 	nb_form_free(form);
 	return 0;
+}
+
+/* How many of the findings are of rule `id`. */
+static inline size_t
+tu_count_rule(const nb_findings_t *f, const char *id)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++)
+		n += !strcmp(f->v[i].rule_id, id);
+	return n;
 }
 
 /* A fresh folder /tmp/nb-TAG-XXXXXX, its path into dir of `size`; 0 or

@@ -200,8 +200,9 @@ else ok 0 "and the draft is left as it was"; fi
 cp "$S/sample-data/jinzhai-2024-errors.yaml" errors.yaml
 start errors.yaml
 keys F4
-shows "问题列表：3 个错误，1 个提醒，1 处未填写" "F4 lists every finding"
-keys Down Down Enter
+shows "问题列表：3 个错误，1 个提醒，1 个建议，1 处未填写" "F4 lists every finding"
+# past the unfilled cell, the suggestion and the misplaced figure
+keys Down Down Down Enter
 shows "! 表三 “自然人”列：三（七）总计 1 不等于三（一）至三（六）之和 0" "choosing one jumps to its cell and states it"
 shows ":=1(0)" "a total read from the file shows the file's figure and the computed one"
 shows "总计 自然人（括号里是计算值）" "and, as the 1 typed under 其他 explains it, does not invite taking the computed one"

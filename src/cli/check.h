@@ -8,7 +8,9 @@
  * order (check_run.c): it reports drafts of the same body and year given
  * twice, shows the progress on a terminal, counts, and ends with the
  * summary.  The drafts of last year that --previous DIR names are found
- * by body and year beforehand (check_previous.c).
+ * by body and year beforehand (check_previous.c).  A draft is judged as
+ * the project's settings (--config, or the nianbao.yaml beside it) and
+ * its own acknowledgements have it (judge.h).
  */
 #ifndef NB_CHECK_H
 #define NB_CHECK_H
@@ -19,6 +21,7 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/idindex.h"
+#include "core/settings.h"
 #include "core/walk.h"
 
 typedef enum { CHECK_TEXT, CHECK_TSV } check_format_t;
@@ -36,6 +39,8 @@ typedef struct {
 	const char *prev_dir;       /* --previous DIR */
 	const nb_paths_t *prev_paths;   /* the drafts under it, */
 	const nb_idindex_t *prev_index; /* by body and year */
+	const nb_settings_t *settings;  /* --config, for every draft; NULL:
+	                                 * each draft's nianbao.yaml, if any */
 } check_opts_t;
 
 /* Everything the check of one draft prints and counts. */
@@ -45,7 +50,7 @@ typedef struct {
 	nb_buf_t org;               /* its body's name; "" when unknown */
 	int64_t year;               /* its year; 0 when unknown */
 	int org_line, org_col;      /* where the name stands */
-	size_t errors, warnings, notes;
+	size_t errors, warnings, suggestions, notes;
 	nb_buf_t rules;             /* the rules broken: "id\0wording\0" each */
 	size_t nrules;
 } check_result_t;

@@ -9,7 +9,7 @@
 
 #include "cli/check.h"
 #include "core/idindex.h"
-#include "core/rules.h"
+#include "core/judge.h"
 
 void
 check_result_init(check_result_t *r)
@@ -31,7 +31,7 @@ check_result_clear(check_result_t *r)
 	nb_buf_clear(&r->rules);
 	r->year = 0;
 	r->org_line = r->org_col = 0;
-	r->errors = r->warnings = r->notes = 0;
+	r->errors = r->warnings = r->suggestions = r->notes = 0;
 	r->nrules = 0;
 }
 
@@ -183,11 +183,13 @@ has_rule(const check_result_t *res, const char *id)
 	return 0;
 }
 
-/* Each rule a finding breaks, once, with its wording for the summary. */
+/* Each rule a finding breaks, once, with its wording for the summary:
+ * the form's (a rule's or a text check's), else --year's. */
 static int
 collect_rules(const check_opts_t *o, const nb_report_t *rep,
               const nb_findings_t *f, check_result_t *res)
 {
+	const char *message;
 	char *wording;
 	size_t i;
 
@@ -195,8 +197,8 @@ collect_rules(const check_opts_t *o, const nb_report_t *rep,
 		const nb_finding_t *x = &f->v[i];
 		if (x->severity == NB_SEV_NOTE || has_rule(res, x->rule_id))
 			continue;
-		if (x->check) {
-			wording = nb_rule_wording(x->check->rule);
+		if ((message = nb_judge_rule_message(rep->form, x->rule_id))) {
+			wording = nb_rule_wording(message);
 		} else {
 			nb_buf_t b;
 			nb_buf_init(&b);
@@ -222,31 +224,60 @@ put_findings(const check_opts_t *o, const char *path, const nb_report_t *rep,
 
 	for (i = 0; i < f->n; i++)
 		check_put_finding(&res->out, o->format, path, &f->v[i]);
-	if (f->n && !o->batch)
+	if (f->n && !o->batch && f->suggestions)
+		nb_buf_printf(&res->err, "%s: %zu 个错误，%zu 个警告，%zu 个建议，%zu 处未填写\n",
+		              path, f->errors, f->warnings, f->suggestions, f->notes);
+	else if (f->n && !o->batch)
 		nb_buf_printf(&res->err, "%s: %zu 个错误，%zu 个警告，%zu 处未填写\n",
 		              path, f->errors, f->warnings, f->notes);
 	else if (!o->batch)     /* silence would not tell "passed" from "not run" */
 		nb_buf_printf(&res->err, "%s: 已填完整，勾稽关系全部成立\n", path);
 	res->errors = f->errors;
 	res->warnings = f->warnings;
+	res->suggestions = f->suggestions;
 	res->notes = f->notes;
 	res->status = f->errors || f->notes ? 1 : 0;
 	return collect_rules(o, rep, f, res);
 }
 
-/* Judges rep (with last year's prev, or NULL) into res. */
+/* The project's settings for a draft: --config's, else those of the
+ * nianbao.yaml beside it (*found, for the caller to free), else none.
+ * -1 with *err when that file is wrong. */
+static int
+settings_for(const check_opts_t *o, const char *path, const nb_settings_t **cfg,
+             nb_settings_t **found, nb_error_t *err)
+{
+	*found = NULL;
+	*cfg = o->settings;
+	if (*cfg)
+		return 0;
+	if (nb_settings_find(path, found, err) < 0)
+		return -1;
+	*cfg = *found;
+	return 0;
+}
+
+/* Judges rep (with last year's prev, or NULL) into res: the rules and
+ * the text checks as the settings and the draft's acknowledgements have
+ * them (wrong ones give status 2 and their place), then --year. */
 static int
 judge(const check_opts_t *o, const char *path, const nb_report_t *rep,
       const nb_report_t *prev, check_result_t *res)
 {
+	const nb_settings_t *cfg;
+	nb_settings_t *found = NULL;
+	nb_error_t err = { 0 };
 	nb_findings_t f;
 	int rc = 0;
 
 	nb_findings_init(&f);
-	if (nb_rules_eval(rep, prev, &f) < 0 || check_year(o, rep, &f) < 0 ||
-	    put_findings(o, path, rep, &f, res) < 0)
+	if (settings_for(o, path, &cfg, &found, &err) < 0 ||
+	    nb_judge(rep, prev, cfg, path, &f, &err) < 0)
+		put_error(res, &err);
+	else if (check_year(o, rep, &f) < 0 || put_findings(o, path, rep, &f, res) < 0)
 		rc = -1;
 	nb_findings_free(&f);
+	nb_settings_free(found);
 	return rc;
 }
 

@@ -73,9 +73,10 @@ pack_text(nb_buf_t *b, const nb_buf_t *t)
 static int
 send_result(int fd, const check_result_t *r, nb_buf_t *b)
 {
-	int64_t head[8] = { r->status, r->year, r->org_line, r->org_col,
+	int64_t head[9] = { r->status, r->year, r->org_line, r->org_col,
 	                    (int64_t)r->errors, (int64_t)r->warnings,
-	                    (int64_t)r->notes, (int64_t)r->nrules };
+	                    (int64_t)r->suggestions, (int64_t)r->notes,
+	                    (int64_t)r->nrules };
 
 	nb_buf_clear(b);
 	nb_buf_add(b, (const char *)head, sizeof head);
@@ -108,7 +109,7 @@ unpack_text(int fd, nb_buf_t *t)
 static int
 receive_result(int fd, check_result_t *r)
 {
-	int64_t head[8];
+	int64_t head[9];
 
 	if (read_all(fd, head, sizeof head) != 1)
 		return -1;
@@ -118,8 +119,9 @@ receive_result(int fd, check_result_t *r)
 	r->org_col = (int)head[3];
 	r->errors = (size_t)head[4];
 	r->warnings = (size_t)head[5];
-	r->notes = (size_t)head[6];
-	r->nrules = (size_t)head[7];
+	r->suggestions = (size_t)head[6];
+	r->notes = (size_t)head[7];
+	r->nrules = (size_t)head[8];
 	if (unpack_text(fd, &r->out) < 0 || unpack_text(fd, &r->err) < 0 ||
 	    unpack_text(fd, &r->org) < 0 || unpack_text(fd, &r->rules) < 0)
 		return -1;

@@ -173,7 +173,8 @@ check_run_take(check_run_t *run, size_t i, check_result_t *res)
 	nb_buf_free(&dup);
 	put(&res->err, stderr);
 	nb_tally_draft(&run->tally, status == 2 ? NB_OUTCOME_UNREADABLE
-	               : nb_outcome_of(errors, res->notes), res->warnings > 0);
+	               : nb_outcome_of(errors, res->notes), res->warnings > 0,
+	               res->suggestions > 0);
 	if (status > run->worst)
 		run->worst = status;
 	progress(run, i + 1);
@@ -183,7 +184,7 @@ check_run_take(check_run_t *run, size_t i, check_result_t *res)
 void
 check_run_unreadable(check_run_t *run)
 {
-	nb_tally_draft(&run->tally, NB_OUTCOME_UNREADABLE, 0);
+	nb_tally_draft(&run->tally, NB_OUTCOME_UNREADABLE, 0, 0);
 	run->worst = 2;
 }
 
@@ -196,8 +197,11 @@ summary(const check_run_t *run)
 	int w = 0;
 
 	fprintf(stderr, "共 %zu 个文件：通过 %zu 个", t->files, t->outcome[NB_OUTCOME_PASSED]);
-	if (t->warned)
-		fprintf(stderr, "（其中 %zu 个有警告）", t->warned);
+	if (t->warned && t->suggested)
+		fprintf(stderr, "（其中 %zu 个有警告，%zu 个有建议）", t->warned, t->suggested);
+	else if (t->warned || t->suggested)
+		fprintf(stderr, "（其中 %zu 个有%s）", t->warned + t->suggested,
+		        t->warned ? "警告" : "建议");
 	fprintf(stderr, "，有错误 %zu 个，未填完 %zu 个，无法读取 %zu 个\n",
 	        t->outcome[NB_OUTCOME_ERRORS], t->outcome[NB_OUTCOME_INCOMPLETE],
 	        t->outcome[NB_OUTCOME_UNREADABLE]);

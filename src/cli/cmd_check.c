@@ -1,5 +1,5 @@
-/* nianbao check [--previous LAST.yaml|DIR] [--year N] [--format tsv]
- *               [-j N] DRAFT|DIR... */
+/* nianbao check [--previous LAST.yaml|DIR] [--config FILE] [--year N]
+ *               [--format tsv] [-j N] DRAFT|DIR... */
 
 #include "config.h"
 
@@ -17,15 +17,19 @@ usage(FILE *out)
 {
 	fputs("用法：nianbao check [选项] 草稿.yaml|目录...\n"
 	      "      nianbao check --children 目录 上级报告.yaml   上级报告的各表是否等于目录中下级草稿的合计\n"
-	      "检查草稿的勾稽关系和必填内容，每个问题一行：\n"
-	      "  文件:行:列: error|warning|note: 说明 [规则编号]\n"
+	      "检查草稿的勾稽关系、必填内容和正文（正文所说的数字与表格、年度、\n"
+	      "未替换的占位符、必备的内容），每个问题一行：\n"
+	      "  文件:行:列: error|warning|suggestion|note: 说明 [规则编号]\n"
 	      "目录中的草稿（.yaml、.yml 文件）逐级查找，按名称顺序检查。检查多份草稿时，\n"
 	      "最后在标准错误上汇总：文件数，通过、有错误、未填完、无法读取的各有几个，\n"
 	      "以及违反最多的规则。\n"
 	      "\n"
 	      "选项：\n"
-	      "  --previous 上年.yaml  用上年的草稿检查跨年度的规则（如结转）\n"
+	      "  --previous 上年.yaml  用上年的草稿检查跨年度的规则（如结转），\n"
+	      "                        并找出与上年一字不差的段落\n"
 	      "  --previous 目录       为每份草稿在目录中找同一机关上一年度的草稿\n"
+	      "  --config 设置.yaml    设置文件（改变规则的级别或关闭规则）；不给出时\n"
+	      "                        使用草稿所在目录的 nianbao.yaml（如有）\n"
 	      "  --force               上年草稿不是同一机关的上一年度时也照样比对\n"
 	      "  --year 年度           不是这一年度的草稿作为错误报告\n"
 	      "  --format tsv          以制表符分隔，每个问题一行：文件、行、列、级别、\n"
@@ -34,7 +38,8 @@ usage(FILE *out)
 	      "\n"
 	      "同一机关同一年度的草稿出现两份，后一份报错（规则 duplicate）。名字像草稿的目录\n"
 	      "（如 x.yaml）直接给出时不查找，作为无法读取的文件报告。\n"
-	      "退出状态：0 全部正确，1 有错误或未填写的格，2 有文件无法读取。\n",
+	      "退出状态：0 没有错误和未填写的格（只有警告、建议也是 0），\n"
+	      "1 有错误或未填写的格，2 有文件无法读取或设置有误。\n",
 	      out);
 }
 
@@ -56,6 +61,7 @@ number_arg(const char *opt, const char *s, long lo, long hi, const char *what)
 
 typedef struct {
 	const char *previous;
+	const char *config;     /* --config FILE */
 	const char *children;   /* --children DIR */
 	int force;
 	check_format_t format;
@@ -72,7 +78,8 @@ parse_args(int argc, char **argv, args_t *a)
 		{ "year", required_argument, NULL, 'y' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "jobs", required_argument, NULL, 'j' },
-		{ "children", required_argument, NULL, 'c' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "children", required_argument, NULL, 'C' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -81,10 +88,12 @@ parse_args(int argc, char **argv, args_t *a)
 
 	a->jobs = 1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:j:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:c:j:h", opts, NULL)) != -1) {
 		if (c == 'p') {
 			a->previous = optarg;
 		} else if (c == 'c') {
+			a->config = optarg;
+		} else if (c == 'C') {
 			a->children = optarg;
 		} else if (c == 'F') {
 			a->force = 1;
@@ -177,6 +186,22 @@ list_drafts(int argc, char **argv, nb_paths_t *paths, size_t *bad_dirs,
 	return 0;
 }
 
+/* --config: read once, for every draft. */
+static int
+open_settings(const char *path, check_opts_t *o, nb_settings_t **cfg)
+{
+	nb_error_t err = { 0 };
+
+	if (!path)
+		return 0;
+	if (nb_settings_load(path, cfg, &err) < 0) {
+		nb_error_print(&err, stderr);
+		return 2;
+	}
+	o->settings = *cfg;
+	return 0;
+}
+
 /* --previous: a file, loaded once, or a directory, indexed. */
 static int
 open_previous(const nb_cli_t *cli, const char *path, check_opts_t *o,
@@ -223,11 +248,12 @@ run_check(const check_opts_t *o, const nb_paths_t *paths, size_t bad_dirs,
 int
 nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 {
-	args_t a = { NULL, NULL, 0, CHECK_TEXT, 0, 1 };
+	args_t a = { NULL, NULL, NULL, 0, CHECK_TEXT, 0, 1 };
 	check_opts_t o = { 0 };
 	nb_paths_t paths = { 0 }, prev_paths = { 0 };
 	nb_idindex_t *index = NULL;
 	nb_report_t *prev = NULL;
+	nb_settings_t *cfg = NULL;
 	size_t bad_dirs = 0;
 	int rc;
 
@@ -240,9 +266,11 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 	o.year = a.year;
 	o.force = a.force;
 	if ((rc = list_drafts(argc, argv, &paths, &bad_dirs, &o.batch)) == 0 &&
+	    (rc = open_settings(a.config, &o, &cfg)) == 0 &&
 	    (rc = open_previous(cli, a.previous, &o, &prev, &prev_paths, &index)) == 0)
 		rc = run_check(&o, &paths, bad_dirs, a.jobs);
 	nb_report_free(prev);
+	nb_settings_free(cfg);
 	nb_idindex_free(index);
 	nb_paths_free(&prev_paths);
 	nb_paths_free(&paths);

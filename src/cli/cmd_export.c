@@ -1,4 +1,4 @@
-/* nianbao export [--draft] [--format FMT] DRAFT.yaml -o OUT */
+/* nianbao export [--draft] [--format FMT] DRAFT.yaml -o OUT (txt md html docx pdf csv xlsx) */
 
 #include "config.h"
 
@@ -9,38 +9,47 @@
 
 #include "cli/cli.h"
 #include "core/export.h"
-#include "core/rules.h"
+#include "core/judge.h"
 
 static void
 usage(FILE *out)
 {
-	fputs("用法：nianbao export [--draft] [--format txt|md|html|docx|csv|xlsx] 草稿.yaml -o 输出文件\n"
-	      "把草稿导出为可发布的年度报告，格式由输出文件的扩展名（.txt .md .html .docx）\n"
-	      "或 --format 决定；-o - 写到标准输出（须给出 --format）。\n"
+	fputs("用法：nianbao export [--draft] [--format txt|md|html|docx|pdf|csv|xlsx] 草稿.yaml -o 输出文件\n"
+	      "把草稿导出为可发布的年度报告，格式由输出文件的扩展名\n"
+	      "（.txt .md .html .docx .pdf .csv .xlsx）或 --format 决定；\n"
+	      "-o - 写到标准输出（须给出 --format）。\n"
+	      "PDF 由 nianbao 自己排版（A4，公文字体，未安装时用 Noto CJK、文泉驿字体，字体嵌入），\n"
+	      "不需要办公软件。\n"
 	      ".xlsx 把三张统计表写成工作簿（每表一个工作表，数字为数值）；\n"
 	      ".csv 写成逗号分隔的表格（UTF-8，带 BOM，Excel 可直接打开）。\n"
 	      "草稿有错误或未填写的格时拒绝导出并列出问题，除非给出 --draft：\n"
-	      "此时在文档顶部（docx 和打印的 HTML 为每页）标明“草稿”。\n"
+	      "此时在文档顶部（docx、pdf 和打印的 HTML 为每页）标明“草稿”。\n"
 	      "退出状态：0 已导出，1 因检查发现问题而拒绝，2 文件无法读取、无法写入或用法错误。\n",
 	      out);
 }
 
-/* Lists the findings that stand in the way; returns 1 when there are any
- * errors or unfilled cells, 0 when the report may be published, 2 when
- * out of memory. */
+/* Lists the findings (as the project's nianbao.yaml beside the draft
+ * has them); returns 1 when there are errors or unfilled cells, which
+ * stand in the way, 0 when the report may be published, 2 when the
+ * settings are wrong or memory ran out. */
 static int
 judge(const char *path, const nb_report_t *rep, int draft)
 {
+	nb_settings_t *cfg = NULL;
+	nb_error_t err = { 0 };
 	nb_findings_t f;
 	size_t i;
 	int rc;
 
 	nb_findings_init(&f);
-	if (nb_rules_eval(rep, NULL, &f) < 0) {
+	if (nb_settings_find(path, &cfg, &err) < 0 ||
+	    nb_judge(rep, NULL, cfg, path, &f, &err) < 0) {
+		nb_settings_free(cfg);
 		nb_findings_free(&f);
-		fprintf(stderr, "%s: error: 内存不足\n", path);
+		nb_error_print(&err, stderr);
 		return 2;
 	}
+	nb_settings_free(cfg);
 	rc = f.errors || f.notes ? 1 : 0;
 	for (i = 0; i < f.n; i++) {
 		const nb_finding_t *x = &f.v[i];
@@ -122,11 +131,11 @@ nb_cmd_export(const nb_cli_t *cli, int argc, char **argv)
 	if (fmtname ? nb_export_format_parse(fmtname, &fmt) < 0
 	            : nb_export_format_of_path(outpath, &fmt) < 0) {
 		if (fmtname)
-			fprintf(stderr, "nianbao export: 未知的格式“%s”（应为 txt、md、html、docx、csv 或 xlsx）\n",
-			        fmtname);
+			fprintf(stderr, "nianbao export: 未知的格式“%s”"
+			        "（应为 txt、md、html、docx、pdf、csv 或 xlsx）\n", fmtname);
 		else
 			fprintf(stderr, "nianbao export: 无法从“%s”的扩展名判断格式；"
-			        "请用 .txt、.md、.html、.docx、.csv、.xlsx 或 --format\n", outpath);
+			        "请用 .txt、.md、.html、.docx、.pdf、.csv、.xlsx 或 --format\n", outpath);
 		return 2;
 	}
 	return export_one(cli, argv[optind], outpath, fmt, draft);

@@ -21,7 +21,7 @@ usage(FILE *out)
 	      "      nianbao check [选项] 草稿.yaml|目录...   检查勾稽关系（check --help）\n"
 	      "      nianbao new --org 机关 --year 年度 -o 草稿.yaml     新建空白草稿\n"
 	      "      nianbao new --from 上年.yaml [--year 年度] -o 草稿.yaml  据上年草稿新建下一年度\n"
-	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx|.xlsx|.csv  导出报告\n"
+	      "      nianbao export [--draft] 草稿.yaml -o 报告.txt|.md|.html|.docx|.pdf|.csv|.xlsx  导出报告\n"
 	      "      nianbao import 报告.docx|.html|.pdf|.txt -o 草稿.yaml          导入已发布的报告\n"
 	      "      nianbao stats 草稿.yaml...|目录 [--format tsv|html] [-o 文件]  统计一组草稿\n"
 	      "      nianbao stats 目录 -o 汇总表.xlsx|.csv      每个机关一行的汇总表\n"

@@ -196,6 +196,14 @@ check_one_line(reader_t *R, const nb_ynode_t *n, const nb_field_t *f,
 	            nb_textcheck_what(&bad, which, sizeof which));
 }
 
+static nb_textpos_t
+text_place(const nb_ynode_t *n)
+{
+	nb_textpos_t p = { n->text_line, n->text_col, n->text_lines };
+
+	return p;
+}
+
 static int
 read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
@@ -213,6 +221,7 @@ read_text(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 		return -1;
 	if (nb_report_set_text(R->rep, f->cell, n->str) < 0)
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+	R->rep->values[f->cell].tpos = text_place(n);
 	return 0;
 }
 
@@ -277,6 +286,8 @@ read_item(reader_t *R, const nb_field_t *f, nb_ynode_t *m, size_t nth)
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	val->items[val->nitems - 1].line = m->line;
 	val->items[val->nitems - 1].col = m->col;
+	if (v[1])
+		val->items[val->nitems - 1].tpos = text_place(v[1]);
 	return keep_item_extras(R, m, &val->items[val->nitems - 1]);
 }
 

@@ -12,6 +12,8 @@
 #include "core/draft.h"
 #include "core/editor.h"
 #include "core/editor_impl.h"
+#include "core/content.h"
+#include "core/judge.h"
 #include "core/misplaced.h"
 #include "core/number.h"
 
@@ -96,6 +98,9 @@ mark_cells(nb_editor_t *ed, const nb_term_t *t, size_t n, unsigned char mark)
 			ed->mark[t[i].cell] |= mark;
 }
 
+/* A broken sum marks all its cells (explained when a "misplaced" note
+ * accounts for it); any other finding but a note marks its own cell, and
+ * a "misplaced" note its figure. */
 static void
 mark_check(nb_editor_t *ed, const nb_finding_t *f)
 {
@@ -104,8 +109,10 @@ mark_check(nb_editor_t *ed, const nb_finding_t *f)
 
 	if (f->pair[0])
 		ed->mark[f->cell] |= NB_MARK_LIKELY;
-	if (f->severity == NB_SEV_WARNING || !c) {
-		if (f->severity == NB_SEV_WARNING)
+	if (f->severity < NB_SEV_ERROR || !c) {
+		if (f->severity == NB_SEV_ERROR)
+			ed->mark[f->cell] |= NB_MARK_ERROR;
+		else if (f->severity != NB_SEV_NOTE)
 			ed->mark[f->cell] |= NB_MARK_WARNING;
 		return;
 	}
@@ -149,7 +156,7 @@ count_sections(nb_editor_t *ed)
 			continue;
 		if (f->severity == NB_SEV_ERROR)
 			ed->sec_errors[sec]++;
-		else if (f->severity == NB_SEV_WARNING)
+		else if (f->severity != NB_SEV_NOTE)
 			ed->sec_warnings[sec]++;
 	}
 	for (i = 0; i < ed->nav.nstops; i++)
@@ -173,6 +180,27 @@ nb_ed_rebuild_nav(nb_editor_t *ed)
 	return -1;
 }
 
+/* Every check, as the project's settings and the draft's
+ * acknowledgements have them; when those are wrong, without them, and
+ * the message says why. */
+static void
+judge(nb_editor_t *ed)
+{
+	nb_error_t err = { 0 };
+
+	nb_findings_free(&ed->findings);
+	if (nb_judge(ed->rep, ed->prev, ed->settings, ed->path, &ed->findings, &err) == 0)
+		return;
+	nb_findings_free(&ed->findings);
+	if (nb_rules_eval(ed->rep, ed->prev, &ed->findings) < 0 ||
+	    nb_content_eval(ed->rep, ed->prev, &ed->findings) < 0)
+		nb_ed_message(ed, 1, "内存不足，检查结果不完整");
+	else
+		nb_ed_message(ed, 1, "%s:%d:%d: %s（检查时未用设置和确认）", err.file,
+		              err.line, err.col, err.msg);
+	nb_findings_sort(&ed->findings);
+}
+
 void
 nb_ed_refresh(nb_editor_t *ed)
 {
@@ -182,9 +210,7 @@ nb_ed_refresh(nb_editor_t *ed)
 		return;
 	ed->changes++;
 	compute_totals(ed);
-	nb_findings_free(&ed->findings);
-	if (nb_rules_eval(ed->rep, ed->prev, &ed->findings) < 0)
-		nb_ed_message(ed, 1, "内存不足，检查结果不完整");
+	judge(ed);
 	memset(ed->mark, 0, ed->form->ncells);
 	for (i = 0; i < ed->findings.n; i++)
 		mark_check(ed, &ed->findings.v[i]);
@@ -205,6 +231,18 @@ find_required(nb_editor_t *ed)
 		for (k = 0; k < r->nchecks; k++)
 			ed->required[r->checks[k].lhs[0].cell] = 1;
 	}
+}
+
+/* The project's nianbao.yaml beside the draft; one that cannot be read
+ * is said and left out. */
+static void
+load_settings(nb_editor_t *ed)
+{
+	nb_error_t err = { 0 };
+
+	if (nb_settings_find(ed->path, &ed->settings, &err) < 0)
+		nb_ed_message(ed, 1, "%s:%d:%d: %s（检查时不用这个设置文件）", err.file,
+		              err.line, err.col, err.msg);
 }
 
 int
@@ -228,6 +266,7 @@ nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
 		return -1;
 	find_required(ed);
 	flag_file_totals(ed);
+	load_settings(ed);
 	nb_ed_refresh(ed);
 	nb_filestamp_take(path, &ed->stamp);
 	ed->kept = ed->changes;
@@ -246,6 +285,7 @@ nb_ed_close(nb_editor_t *ed)
 	nb_text_free(&ed->buf);
 	nb_tlayout_free(&ed->lay);
 	nb_findings_free(&ed->findings);
+	nb_settings_free(ed->settings);
 	nb_nav_free(&ed->nav);
 	free(ed->mark);
 	free(ed->mismatch);
@@ -585,7 +625,7 @@ nb_ed_grid(nb_editor_t *ed, int drow, int dcol)
 static size_t
 finding_stop(const nb_editor_t *ed, const nb_finding_t *f)
 {
-	return nb_nav_find(&ed->nav, f->cell, -1, 0);
+	return nb_nav_find(&ed->nav, f->cell, f->item, 0);
 }
 
 void
@@ -593,14 +633,20 @@ nb_ed_goto_finding(nb_editor_t *ed, size_t index)
 {
 	const nb_finding_t *f;
 	char *msg;
+	size_t start;
+	int in_text, grave;
 
 	if (index >= ed->findings.n)
 		return;
 	f = &ed->findings.v[index];
 	msg = strdup(f->message);
+	start = f->start;              /* leaving the stop judges anew */
+	in_text = f->in_text;
+	grave = f->severity != NB_SEV_NOTE || f->pair[0];
 	nb_ed_goto(ed, finding_stop(ed, f));
-	nb_ed_message(ed, f->severity != NB_SEV_NOTE || f->pair[0], "%s",
-	              msg ? msg : "");
+	if (in_text)
+		nb_ed_cursor_to_byte(ed, start);
+	nb_ed_message(ed, grave, "%s", msg ? msg : "");
 	free(msg);
 }
 
@@ -626,25 +672,38 @@ nb_ed_misplaced(const nb_editor_t *ed, size_t cell)
 	return NULL;
 }
 
-/* The finding ranked at least `sev` whose stop comes first after the
- * current one (wrapping round), or (size_t)-1. */
+/* Where a finding is, to go through them in order: its stop, and in a
+ * paragraph the byte its sentence starts at (counting from 1). */
+static int
+after(size_t stop_a, size_t byte_a, size_t stop_b, size_t byte_b)
+{
+	return stop_a != stop_b ? stop_a > stop_b : byte_a > byte_b;
+}
+
+/* The finding ranked at least `sev` whose stop comes first after
+ * the current one (wrapping round), or (size_t)-1. */
 static size_t
 next_finding(const nb_editor_t *ed, nb_severity_t sev)
 {
 	size_t i, best = (size_t)-1, first = (size_t)-1;
-	size_t bstop = (size_t)-1, fstop = (size_t)-1, s;
+	size_t bstop = (size_t)-1, fstop = (size_t)-1, bbyte = 0, fbyte = 0, s, b;
+	size_t here = nb_ed_cursor_byte(ed) + 1;
 
 	for (i = 0; i < ed->findings.n; i++) {
-		if (problem_rank(ed, &ed->findings.v[i]) < (int)sev)
+		const nb_finding_t *f = &ed->findings.v[i];
+		if (problem_rank(ed, f) < (int)sev)
 			continue;
-		s = finding_stop(ed, &ed->findings.v[i]);
-		if (s > ed->cur && s < bstop) {
+		s = finding_stop(ed, f);
+		b = f->in_text ? f->start + 1 : 0;
+		if (after(s, b, ed->cur, here) && (best == (size_t)-1 || after(bstop, bbyte, s, b))) {
 			best = i;
 			bstop = s;
+			bbyte = b;
 		}
-		if (s < fstop) {
+		if (first == (size_t)-1 || after(fstop, fbyte, s, b)) {
 			first = i;
 			fstop = s;
+			fbyte = b;
 		}
 	}
 	return best != (size_t)-1 ? best : first;

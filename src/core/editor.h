@@ -34,6 +34,7 @@
 #include "core/recovery.h"
 #include "core/report.h"
 #include "core/rules.h"
+#include "core/settings.h"
 #include "core/textedit.h"
 
 #define NB_UNDO_MAX 256
@@ -84,6 +85,7 @@ typedef struct {
 	nb_tlayout_t lay;       /* buf wrapped at wrap_width (paragraphs) */
 	int wrap_width;
 	nb_findings_t findings;
+	nb_settings_t *settings;/* the project's nianbao.yaml, or NULL */
 	unsigned char *mark;    /* per cell: NB_MARK_* */
 	unsigned char *mismatch;/* per cell: a file's total not yet accepted */
 	unsigned char *required;/* per cell: a text the rules require */
@@ -235,6 +237,19 @@ nb_sec_state_t nb_ed_section_state(const nb_editor_t *ed, int sec, char *buf,
 /* The same words for any count of errors and unfilled places (a whole
  * draft: draft_state.h). */
 nb_sec_state_t nb_ed_state_words(int errors, int unfilled, char *buf, size_t size);
+
+/* The sentences of a paragraph stop that findings are about, as
+ * characters of its text, in order (editor_text.c). */
+typedef struct {
+	size_t start, end;
+	nb_severity_t severity;
+} nb_mark_span_t;
+/* Fills out (room for max) and returns how many there are. */
+size_t nb_ed_text_marks(const nb_editor_t *ed, size_t stop, nb_mark_span_t *out,
+                        size_t max);
+/* The finding about the sentence under the cursor of the current
+ * paragraph, else the paragraph's first; NULL when it has none. */
+const nb_finding_t *nb_ed_text_finding(const nb_editor_t *ed);
 
 void nb_ed_message(nb_editor_t *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -36,4 +36,9 @@ int nb_ed_history_back(nb_editor_t *ed);
 int nb_ed_history_forward(nb_editor_t *ed);
 int nb_ed_history_revert(nb_editor_t *ed);
 
+/* The cursor of the current paragraph as a byte of its stored text, and
+ * the cursor put at such a byte (0 and nothing outside paragraphs). */
+size_t nb_ed_cursor_byte(const nb_editor_t *ed);
+void nb_ed_cursor_to_byte(nb_editor_t *ed, size_t byte);
+
 #endif

@@ -573,6 +573,7 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 {
 	size_t cell = nb_ed_stop(ed)->cell, i, k;
 	const nb_check_t *first = NULL;
+	const nb_finding_t *said = nb_ed_text_finding(ed);
 	char *msg;
 
 	const nb_finding_t *misplaced = nb_ed_misplaced(ed, cell);
@@ -582,6 +583,10 @@ nb_ed_rule_line(const nb_editor_t *ed, char *buf, size_t size)
 		return 1;
 	}
 	*buf = '\0';
+	if (said) {                /* the sentence under the cursor */
+		snprintf(buf, size, "%s", said->message);
+		return 1;
+	}
 	for (i = 0; i < ed->form->nrules; i++)
 		for (k = 0; k < ed->form->rules[i].nchecks; k++) {
 			const nb_check_t *c = &ed->form->rules[i].checks[k];

@@ -1,6 +1,6 @@
 /* export.h - the published report: a document model built from a form and
- * a report, and its renderings as plain text, Markdown, HTML, Word, and
- * its tables as CSV and as a workbook (.xlsx).
+ * a report, and its renderings as plain text, Markdown, HTML, Word and PDF,
+ * and its tables as CSV and as a workbook (.xlsx).
  *
  * nb_doc_build() is the one place that walks the form's sections and
  * tables; it produces a format-independent document (title, paragraphs,
@@ -25,6 +25,7 @@ typedef enum {
 	NB_EXPORT_MD,           /* CommonMark with GFM tables */
 	NB_EXPORT_HTML,         /* one self-contained HTML5 file */
 	NB_EXPORT_DOCX,         /* Office Open XML (zip) */
+	NB_EXPORT_PDF,          /* A4 pages drawn with Pango and Cairo */
 	NB_EXPORT_CSV,          /* the tables, UTF-8 with a byte-order mark */
 	NB_EXPORT_XLSX          /* the tables as a workbook, one sheet each */
 } nb_export_format_t;
@@ -101,6 +102,27 @@ const nb_gcell_t *nb_grid_at(const nb_grid_t *g, int row, int col);
 int nb_grid_widths(const nb_grid_t *g, int budget, int sep, int *widths);
 /* The width a grid takes with every column at its unbreakable minimum. */
 int nb_grid_min_width(const nb_grid_t *g, int sep);
+/* The columns of a printed table (HTML, Word, PDF), in any unit, `total`
+ * of them in all: in proportion to nb_grid_widths() over 80 columns,
+ * except that the columns that hold only figures below the head share
+ * their width equally (table 四's fifteen are one width, so that no head
+ * of theirs wraps sooner than another's).  Fills widths[ncols]; 0, or -1
+ * out of memory. */
+int nb_grid_print_widths(const nb_grid_t *g, int total, int *widths);
+
+/* Which rows of a printed table must stay on the page of the row after
+ * them: the head's, and the first rows of a merged label until they are
+ * as tall as its text (lines counted by nb_txt_wrap() in the columns of
+ * nb_grid_widths()), so that a label never stands beside fewer rows than
+ * it needs.  Fills keep[nrows] with 0 or 1; 0, or -1 out of memory. */
+int nb_grid_keeps(const nb_grid_t *g, unsigned char *keep);
+
+/* The first web address in s (http://, https:// or www., up to the first
+ * character that cannot be part of one, less any closing ASCII
+ * punctuation): its start, with *len its length; NULL when there is none.
+ * The paginated renderers let a long address break anywhere, so that the
+ * justified line before it is not stretched. */
+const char *nb_find_url(const char *s, size_t *len);
 
 /* Expands a template: {name} is replaced by vars (name/value pairs, n of
  * them) or else by the report's value at that field path, {period} by the
@@ -122,6 +144,7 @@ int nb_render_txt(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_md(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_html(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 int nb_render_docx(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
+int nb_render_pdf(const nb_doc_t *doc, nb_buf_t *out, nb_error_t *err);
 /* The tables only: CSV, one line a grid row (a label merged over several
  * rows repeated on each), after a line with the title and one with each
  * table's heading; a workbook, one sheet a table, merged cells merged,
@@ -153,18 +176,18 @@ size_t nb_txt_wrap(const char *s, int width, nb_span_t *lines, size_t max);
 /* Renders a report in a format into out (appended; the caller owns and
  * frees it).  Judging the report is the caller's business: this renders
  * whatever is filled in, unfilled figures as blanks.  draft_mark puts the
- * 草稿 mark at the top (and on every page of .docx and printed HTML).
+ * 草稿 mark at the top (and on every page of .docx, .pdf and printed HTML).
  * Returns -1 with err set on failure, otherwise the number of control
  * characters that were left out of the text (0 normally; worth a warning). */
 int nb_export_render(const nb_report_t *r, nb_export_format_t fmt,
                      int draft_mark, nb_buf_t *out, nb_error_t *err);
 
-/* "txt", "md", "html", "docx", "csv", "xlsx" (also "text", "markdown",
- * "htm"): 0 and *fmt, or -1 when unknown. */
+/* "txt", "md", "html", "docx", "pdf", "csv", "xlsx" (also "text",
+ * "markdown", "htm"): 0 and *fmt, or -1 when unknown. */
 int nb_export_format_parse(const char *name, nb_export_format_t *fmt);
 /* The format named by a file name's extension: 0, or -1 when none. */
 int nb_export_format_of_path(const char *path, nb_export_format_t *fmt);
-/* "txt", "md", "html", "docx", "csv", "xlsx". */
+/* "txt", "md", "html", "docx", "pdf", "csv", "xlsx". */
 const char *nb_export_format_name(nb_export_format_t fmt);
 
 #endif

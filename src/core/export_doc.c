@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -607,6 +608,127 @@ nb_grid_widths(const nb_grid_t *g, int budget, int sep, int *widths)
 	return 1 + total + g->ncols * sep;
 }
 
+/* A column of figures: no label covers a slot of it below the head, and
+ * some figure does. */
+static int
+figure_column(const nb_grid_t *g, int c)
+{
+	int r, figures = 0;
+
+	for (r = g->nhead; r < g->nrows; r++) {
+		const nb_gcell_t *x = nb_grid_at(g, r, c);
+		if (x->kind == NB_GC_LABEL)
+			return 0;
+		figures += x->kind == NB_GC_VALUE;
+	}
+	return figures > 0;
+}
+
+int
+nb_grid_print_widths(const nb_grid_t *g, int total, int *widths)
+{
+	int *w = calloc((size_t)g->ncols + 1, sizeof *w);
+	int c, sum = 0, used = 0, nfig = 0, figsum = 0, spare = -1;
+
+	if (!w)
+		return -1;
+	nb_grid_widths(g, 80, 2, w);
+	for (c = 0; c < g->ncols; c++)
+		sum += w[c] + 2;
+	for (c = 0; c < g->ncols; c++) {
+		widths[c] = (int)((long)total * (w[c] + 2) / sum);
+		if (figure_column(g, c)) {
+			nfig++;
+			figsum += widths[c];
+		} else if (spare < 0) {
+			spare = c;
+		}
+	}
+	for (c = 0; c < g->ncols; c++) {
+		if (nfig && figure_column(g, c))
+			widths[c] = figsum / nfig;
+		used += widths[c];
+	}
+	/* what rounding left goes to a column of labels, or else is lost
+	 * (less than one unit a column) */
+	if (spare >= 0)
+		widths[spare] += total - used;
+	free(w);
+	return 0;
+}
+
+/* The lines a cell's text takes in the columns it covers. */
+static int
+cell_lines(const nb_gcell_t *x, const int *w)
+{
+	int c, width = 2 * (x->cols - 1);
+
+	for (c = x->col; c < x->col + x->cols; c++)
+		width += w[c];
+	return (int)nb_txt_wrap(x->text, width, NULL, 0);
+}
+
+int
+nb_grid_keeps(const nb_grid_t *g, unsigned char *keep)
+{
+	int *w = calloc((size_t)g->ncols + (size_t)g->nrows + 1, sizeof *w);
+	int *lines, r, k, have;
+	size_t i;
+
+	if (!w)
+		return -1;
+	lines = w + g->ncols;
+	nb_grid_widths(g, 80, 2, w);
+	for (i = 0; i < g->ncells; i++)         /* a row's own height */
+		if (g->cells[i].rows == 1 && cell_lines(&g->cells[i], w) > lines[g->cells[i].row])
+			lines[g->cells[i].row] = cell_lines(&g->cells[i], w);
+	for (r = 0; r < g->nrows; r++)
+		keep[r] = r < g->nhead;
+	for (i = 0; i < g->ncells; i++) {
+		const nb_gcell_t *x = &g->cells[i];
+		if (x->rows < 2 || x->row < g->nhead)
+			continue;
+		for (k = 0, have = 0; k < x->rows - 1; k++) {
+			have += lines[x->row + k];
+			if (have >= cell_lines(x, w))
+				break;
+			keep[x->row + k] = 1;
+		}
+	}
+	free(w);
+	return 0;
+}
+
+static int
+url_char(unsigned char c)
+{
+	return c > ' ' && c < 0x7F && !strchr("\"<>\\^`{|}", c);
+}
+
+const char *
+nb_find_url(const char *s, size_t *len)
+{
+	static const char *const starts[] = { "http://", "https://", "www." };
+	const char *best = NULL, *p;
+	size_t i, n;
+
+	for (i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		for (p = s; (p = strstr(p, starts[i])); p++)
+			if (p == s || !isalnum((unsigned char)p[-1])) {
+				if (!best || p < best)
+					best = p;
+				break;
+			}
+	if (!best)
+		return NULL;
+	for (n = 0; url_char((unsigned char)best[n]); n++)
+		;
+	while (n && strchr(".,;:!?)'", best[n - 1]))
+		n--;
+	*len = n;
+	return best;
+}
+
 /* ---- the whole export ---- */
 
 static const struct {
@@ -614,7 +736,7 @@ static const struct {
 	nb_export_format_t fmt;
 } format_names[] = {
 	{ "txt", NB_EXPORT_TXT }, { "md", NB_EXPORT_MD },
-	{ "html", NB_EXPORT_HTML }, { "docx", NB_EXPORT_DOCX },
+	{ "html", NB_EXPORT_HTML }, { "docx", NB_EXPORT_DOCX }, { "pdf", NB_EXPORT_PDF },
 	{ "csv", NB_EXPORT_CSV }, { "xlsx", NB_EXPORT_XLSX },
 	{ "text", NB_EXPORT_TXT }, { "markdown", NB_EXPORT_MD },
 	{ "htm", NB_EXPORT_HTML },
@@ -653,7 +775,7 @@ nb_export_render(const nb_report_t *r, nb_export_format_t fmt, int draft_mark,
                  nb_buf_t *out, nb_error_t *err)
 {
 	static int (*const render[])(const nb_doc_t *, nb_buf_t *, nb_error_t *) = {
-		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx,
+		nb_render_txt, nb_render_md, nb_render_html, nb_render_docx, nb_render_pdf,
 		nb_render_csv, nb_render_xlsx
 	};
 	nb_doc_t doc;

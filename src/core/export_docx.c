@@ -3,7 +3,16 @@
  * 方正小标宋简体, headings in 黑体 and 楷体_GB2312, text in 仿宋_GB2312,
  * tables with borders and merged cells (gridSpan, vMerge), head rows
  * repeated on each page.  A draft carries its mark at the top and in the
- * header of every page. */
+ * header of every page.
+ *
+ * Head rows are marked as Word, WPS and LibreOffice all read them: the
+ * first rows of the table, each with a height and tblHeader (LibreOffice
+ * left a page of table 三 without its head when they had no height).  No
+ * row breaks across pages; a row kept with the next (nb_grid_keeps) has
+ * keepNext on every paragraph of it, which all three take to mean the
+ * row.  A web address has a zero-width space between its characters, the
+ * one break hint all three honour, so that a justified line before it is
+ * not stretched. */
 
 #include "config.h"
 
@@ -97,6 +106,9 @@ static const char styles[] = XML_DECL
 	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableHeadKeep\">"
 	"<w:name w:val=\"Table Head Kept\"/><w:basedOn w:val=\"TableHead\"/>"
 	"<w:pPr><w:keepNext/></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableTextKeep\">"
+	"<w:name w:val=\"Table Text Kept\"/><w:basedOn w:val=\"TableText\"/>"
+	"<w:pPr><w:keepNext/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"DraftMark\">"
 	"<w:name w:val=\"Draft Mark\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>"
 	NO_INDENT "<w:jc w:val=\"center\"/></w:pPr><w:rPr>" FONTS("黑体")
@@ -116,13 +128,13 @@ static const char styles[] = XML_DECL
 	"</w:tblPr></w:style>"
 	"</w:styles>\n";
 
-/* Appends text as XML character data (attributes too). */
+/* Appends n bytes of text as XML character data (attributes too). */
 static void
-esc(nb_buf_t *out, const char *s)
+esc_n(nb_buf_t *out, const char *s, size_t n)
 {
-	const char *p;
+	const char *p, *end = s + n;
 
-	for (p = s; *p; p++) {
+	for (p = s; p < end; p++) {
 		const char *rep = NULL;
 		unsigned char c = (unsigned char)*p;
 		if (c == '&')
@@ -143,7 +155,34 @@ esc(nb_buf_t *out, const char *s)
 		nb_buf_puts(out, rep);
 		s = p + 1;
 	}
-	nb_buf_puts(out, s);
+	nb_buf_add(out, s, (size_t)(end - s));
+}
+
+static void
+esc(nb_buf_t *out, const char *s)
+{
+	esc_n(out, s, strlen(s));
+}
+
+#define ZWSP "\xE2\x80\x8B"            /* U+200B */
+
+/* Text, a zero-width space between the characters of each web address. */
+static void
+text_runs(nb_buf_t *out, const char *text)
+{
+	const char *url;
+	size_t len, i;
+
+	while ((url = nb_find_url(text, &len))) {
+		esc_n(out, text, (size_t)(url - text));
+		for (i = 0; i < len; i++) {
+			if (i)
+				nb_buf_puts(out, ZWSP);
+			esc_n(out, url + i, 1);
+		}
+		text = url + len;
+	}
+	esc(out, text);
 }
 
 static void
@@ -160,12 +199,22 @@ para(nb_buf_t *out, const char *style, const char *jc, const char *text)
 	}
 	if (*text) {
 		nb_buf_puts(out, "<w:r><w:t xml:space=\"preserve\">");
-		esc(out, text);         /* a '\n' (title lines) becomes a break */
+		text_runs(out, text);   /* a '\n' (title lines) becomes a break */
 		nb_buf_puts(out, "</w:t></w:r>");
 	}
 	nb_buf_puts(out, "</w:p>");
 }
 
+static const char *
+cell_style(int head, int keep)
+{
+	if (head)
+		return keep ? "TableHeadKeep" : "TableHead";
+	return keep ? "TableTextKeep" : "TableText";
+}
+
+/* The cell x in row r (where x started, or a row it continues); keep:
+ * the row stays on the page of the next. */
 static void
 cell(nb_buf_t *out, const nb_gcell_t *x, const int *tw, int r, int keep)
 {
@@ -179,60 +228,61 @@ cell(nb_buf_t *out, const nb_gcell_t *x, const int *tw, int r, int keep)
 	if (x->rows > 1)
 		nb_buf_puts(out, x->row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
 	nb_buf_puts(out, "<w:vAlign w:val=\"center\"/></w:tcPr>");
-	/* keepNext in a row keeps it on the page of the next row: the head
-	 * rows stay together and with the first row of figures */
 	if (x->row == r)
-		para(out, x->kind == NB_GC_HEAD ? (keep ? "TableHeadKeep" : "TableHead")
-		                                : "TableText",
+		para(out, cell_style(x->kind == NB_GC_HEAD, keep),
 		     x->kind == NB_GC_LABEL ? "left" : NULL, x->text);
 	else
-		para(out, keep ? "TableHeadKeep" : "TableText", NULL, "");
+		para(out, cell_style(x->kind == NB_GC_HEAD, keep), NULL, "");
 	nb_buf_puts(out, "</w:tc>");
 }
+
+static const char table_borders[] =
+	"<w:tblBorders>"
+	"<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	"<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	"<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	"<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	"<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	"<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	"</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+	"<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
+	"<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+	"<w:tblLook w:val=\"0000\"/>";
 
 static int
 table(nb_buf_t *out, const nb_grid_t *g)
 {
-	int *w = calloc((size_t)g->ncols * 2 + 1, sizeof *w), *tw;
-	int r, c, total = 0, used = 0;
+	int *tw = calloc((size_t)g->ncols + 1, sizeof *tw);
+	unsigned char *keep = calloc((size_t)g->nrows + 1, 1);
+	int r, c, total = 0;
 
-	if (!w)
+	if (!tw || !keep || nb_grid_print_widths(g, TEXT_WIDTH, tw) < 0 ||
+	    nb_grid_keeps(g, keep) < 0) {
+		free(tw);
+		free(keep);
 		return -1;
-	tw = w + g->ncols;
-	nb_grid_widths(g, 80, 2, w);
+	}
 	for (c = 0; c < g->ncols; c++)
-		total += w[c] + 2;
-	for (c = 0; c < g->ncols; c++)
-		used += tw[c] = TEXT_WIDTH * (w[c] + 2) / total;
-	tw[g->ncols - 1] += TEXT_WIDTH - used;
+		total += tw[c];
 	nb_buf_printf(out, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
-	              "<w:jc w:val=\"center\"/><w:tblBorders>", TEXT_WIDTH);
-	nb_buf_puts(out, "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	            "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	            "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	            "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	            "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	            "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	            "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-	            "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
-	            "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
-	            "<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
+	              "<w:jc w:val=\"center\"/>%s</w:tblPr><w:tblGrid>", total, table_borders);
 	for (c = 0; c < g->ncols; c++)
 		nb_buf_printf(out, "<w:gridCol w:w=\"%d\"/>", tw[c]);
 	nb_buf_puts(out, "</w:tblGrid>");
 	for (r = 0; r < g->nrows; r++) {
 		nb_buf_puts(out, "<w:tr><w:trPr><w:cantSplit/>");
 		if (r < g->nhead)
-			nb_buf_puts(out, "<w:tblHeader/>");
+			nb_buf_puts(out, "<w:trHeight w:val=\"340\"/><w:tblHeader/>");
 		nb_buf_puts(out, "</w:trPr>");
 		for (c = 0; c < g->ncols; c += nb_grid_at(g, r, c)->cols)
-			cell(out, nb_grid_at(g, r, c), tw, r, r < g->nhead);
+			cell(out, nb_grid_at(g, r, c), tw, r, keep[r]);
 		nb_buf_puts(out, "</w:tr>");
 	}
 	nb_buf_puts(out, "</w:tbl>");
 	/* a table must not be the last thing before the next one */
 	para(out, "TableText", NULL, "");
-	free(w);
+	free(tw);
+	free(keep);
 	return 0;
 }
 

@@ -303,8 +303,9 @@ load_form(nb_formload_t *L, const nb_ynode_t *root)
 	    nb_fl_str(L, root, "period", 0, &F->period) < 0 ||
 	    load_colsets(L, root) < 0 || load_schema(L, root) < 0 ||
 	    nb_fl_tables(L, root) < 0 || nb_fl_sections(L, root) < 0 ||
-	    nb_fl_rules(L, root) < 0 || load_text(L, root) < 0 ||
-	    load_identity(L, root) < 0 || nb_fl_next_year(L, root) < 0)
+	    nb_fl_rules(L, root) < 0 || nb_fl_text_checks(L, root) < 0 ||
+	    load_text(L, root) < 0 || load_identity(L, root) < 0 ||
+	    nb_fl_next_year(L, root) < 0)
 		return -1;
 	return 0;
 }

@@ -103,7 +103,11 @@ typedef struct {
 	int inline_labels;        /* paragraphs start with "label：" */
 } nb_section_t;
 
-typedef enum { NB_SEV_NOTE, NB_SEV_WARNING, NB_SEV_ERROR } nb_severity_t;
+/* In rising order: a cell not filled in, a suggestion, a likely mistake,
+ * an error. */
+typedef enum {
+	NB_SEV_NOTE, NB_SEV_SUGGESTION, NB_SEV_WARNING, NB_SEV_ERROR
+} nb_severity_t;
 typedef enum { NB_RULE_SUM, NB_RULE_REQUIRED, NB_RULE_MENTIONS } nb_rule_kind_t;
 
 typedef struct {
@@ -144,6 +148,8 @@ typedef struct {
 	const char *summary_title;/* a summary of many reports ({year}) */
 	const char *summary_total;/* the label of its row of totals */
 } nb_form_text_t;
+
+struct nb_content_rules;     /* content.h */
 
 /* How next year's draft is made from this year's (the form's optional
  * `next_year`; nextyear.h does it): fields kept as they are, figures
@@ -192,6 +198,8 @@ typedef struct {
 	nb_rule_t *rules;
 	size_t nrules;
 	nb_form_text_t text;    /* generated text (`export`); NULL if unset */
+	/* The checks of the narrative (`text_checks`), or NULL. */
+	const struct nb_content_rules *content;
 	/* The fields that say whose report it is and for which year (the
 	 * form's `identity`): a line field and a year field, or NULL. */
 	const nb_field_t *org_field, *year_field;

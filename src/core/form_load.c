@@ -168,3 +168,21 @@ nb_fl_node(nb_formload_t *L, const nb_ynode_t *map, const char *key, nb_ytype_t 
 	}
 	return v;
 }
+
+int
+nb_fl_severity(nb_formload_t *L, const nb_ynode_t *rule, nb_severity_t *out)
+{
+	const char *sev;
+
+	if (nb_fl_str(L, rule, "severity", 0, &sev) < 0)
+		return -1;
+	if (!sev || !strcmp(sev, "error"))
+		*out = NB_SEV_ERROR;
+	else if (!strcmp(sev, "warning"))
+		*out = NB_SEV_WARNING;
+	else if (!strcmp(sev, "suggestion"))
+		*out = NB_SEV_SUGGESTION;
+	else
+		return nb_fl_bad(L, rule, "severity 应为 error、warning 或 suggestion，而不是“%s”", sev);
+	return 0;
+}

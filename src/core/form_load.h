@@ -1,6 +1,6 @@
 /* form_load.h - what the parts of the form-file loader share (private to
- * form.c, form_layout.c, form_rules.c and form_next.c; the helpers are in
- * form_load.c).
+ * form.c, form_layout.c, form_rules.c, form_text_checks.c and form_next.c;
+ * the helpers are in form_load.c).
  *
  * The helpers read one key of a mapping; on failure they record the error
  * with the position in the form file and return -1 (or NULL).
@@ -40,9 +40,19 @@ int nb_fl_brief(nb_formload_t *L, const nb_ynode_t *map, const char *key,
 const nb_ynode_t *nb_fl_node(nb_formload_t *L, const nb_ynode_t *map,
                              const char *key, nb_ytype_t type);
 
+/* The severity named by a rule's `severity` (error when absent). */
+int nb_fl_severity(nb_formload_t *L, const nb_ynode_t *rule, nb_severity_t *out);
+/* Appends the cells a term such as "-requests.withheld.*[3]" stands for
+ * (form_rules.c); `previous` gets whether one reads last year's draft. */
+int nb_fl_term(nb_formload_t *L, const nb_ynode_t *at, const char *s,
+               nb_term_t **terms, size_t *n, int *previous);
+
 int nb_fl_tables(nb_formload_t *L, const nb_ynode_t *root);
 int nb_fl_sections(nb_formload_t *L, const nb_ynode_t *root);
 int nb_fl_rules(nb_formload_t *L, const nb_ynode_t *root);
+/* The optional `text_checks` part (form_text_checks.c); after the rules,
+ * whose ids its own may not repeat. */
+int nb_fl_text_checks(nb_formload_t *L, const nb_ynode_t *root);
 int nb_fl_next_year(nb_formload_t *L, const nb_ynode_t *root);
 
 #endif

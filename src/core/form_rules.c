@@ -123,9 +123,8 @@ load_loop(nb_formload_t *L, const nb_ynode_t *rule, loop_t *lp)
 	return loop_over(L, m->kids[1], lp);
 }
 
-/* Adds the cells a term such as "-previous:requests.withheld.*[3]" stands for. */
-static int
-add_term(nb_formload_t *L, const nb_ynode_t *at, const char *s, nb_term_t **terms,
+int
+nb_fl_term(nb_formload_t *L, const nb_ynode_t *at, const char *s, nb_term_t **terms,
          size_t *n, int *previous)
 {
 	char path[256];
@@ -162,7 +161,8 @@ add_term(nb_formload_t *L, const nb_ynode_t *at, const char *s, nb_term_t **term
 		g = glob ? f->kids[i] : f;
 		if (col >= 0 && (g->type != NB_T_ROW || (size_t)col >= g->ncells))
 			return nb_fl_bad(L, at, "“%s”没有这一列", g->path);
-		if (col < 0 && g->type != NB_T_COUNT && g->type != NB_T_AMOUNT)
+		if (col < 0 && g->type != NB_T_COUNT && g->type != NB_T_AMOUNT &&
+		    g->type != NB_T_YEAR)
 			return nb_fl_bad(L, at, "“%s”不是一个数字，需要指明列号 [n]", g->path);
 		t[*n].cell = g->cell + (col >= 0 ? (size_t)col : 0);
 		t[*n].sign = sign;
@@ -203,7 +203,7 @@ load_side(nb_formload_t *L, const nb_ynode_t *rule, const char *key, const loop_
 			return nb_fl_bad(L, list->kids[i], "项应为文字");
 		}
 		s = subst(L, list->kids[i]->str, lp->var, lp->vals[k]);
-		if (!s || add_term(L, list->kids[i], s, &terms, n, previous) < 0) {
+		if (!s || nb_fl_term(L, list->kids[i], s, &terms, n, previous) < 0) {
 			free(terms);
 			return -1;
 		}
@@ -298,24 +298,19 @@ load_text_checks(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r, const char
 static int
 load_rule(nb_formload_t *L, const nb_ynode_t *m, nb_rule_t *r)
 {
-	const char *kind, *sev, *msg;
+	const char *kind, *msg;
 	loop_t lp;
 
 	if (m->type != NB_Y_MAP)
 		return nb_fl_bad(L, m, "规则应为映射");
 	if (nb_fl_str(L, m, "id", 1, &r->id) < 0 ||
 	    nb_fl_str(L, m, "kind", 0, &kind) < 0 ||
-	    nb_fl_str(L, m, "severity", 0, &sev) < 0 ||
 	    nb_fl_str(L, m, "message", 1, &msg) < 0 ||
 	    nb_fl_flag(L, m, "computes", &r->computes) < 0)
 		return -1;
 	r->message = msg;
-	if (!sev || !strcmp(sev, "error"))
-		r->severity = NB_SEV_ERROR;
-	else if (!strcmp(sev, "warning"))
-		r->severity = NB_SEV_WARNING;
-	else
-		return nb_fl_bad(L, m, "severity 应为 error 或 warning，而不是“%s”", sev);
+	if (nb_fl_severity(L, m, &r->severity) < 0)
+		return -1;
 	if (kind && !strcmp(kind, "required"))
 		r->kind = NB_RULE_REQUIRED;
 	else if (kind && !strcmp(kind, "mentions"))

@@ -63,6 +63,14 @@ all_blank(const char *s)
 	return !*s;
 }
 
+/* A zero-width space: a break hint (the .docx export puts them in web
+ * addresses), never part of the text. */
+static int
+zwsp_at(const char *s)
+{
+	return !strncmp(s, "\xE2\x80\x8B", 3);
+}
+
 static void
 text_add(text_t *t, const char *s, int line)
 {
@@ -74,12 +82,16 @@ text_add(text_t *t, const char *s, int line)
 			s += k;
 			continue;
 		}
+		if (zwsp_at(s)) {
+			s += 3;
+			continue;
+		}
 		if (t->blank && t->b.len && t->b.data[t->b.len - 1] != '\t')
 			nb_buf_add(&t->b, " ", 1);
 		t->blank = 0;
 		if (!t->line)
 			t->line = line;
-		for (run = 0; s[run] && !blank_at(s + run); run++)
+		for (run = 0; s[run] && !blank_at(s + run) && !zwsp_at(s + run); run++)
 			;
 		nb_buf_add(&t->b, s, run);
 		s += run;

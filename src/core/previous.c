@@ -77,22 +77,10 @@ relative(const char *from, const char *to)
 
 /* ---- the x-previous key ---- */
 
-static nb_extra_t *
-recorded_extra(const nb_report_t *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nextras; i++)
-		if (r->extras[i].parent == r->form->root &&
-		    !strcmp(r->extras[i].key, NB_PREVIOUS_KEY))
-			return &r->extras[i];
-	return NULL;
-}
-
 const char *
 nb_previous_recorded(const nb_report_t *r)
 {
-	const nb_extra_t *e = recorded_extra(r);
+	const nb_extra_t *e = nb_report_extra(r, NB_PREVIOUS_KEY);
 
 	if (!e || e->node->type != NB_Y_SCALAR || nb_yscalar_is_null(e->node))
 		return NULL;
@@ -103,7 +91,7 @@ nb_previous_recorded(const nb_report_t *r)
 static int
 set_recorded(nb_report_t *r, nb_ynode_t *node)
 {
-	nb_extra_t *e = recorded_extra(r), *v;
+	nb_extra_t *e = nb_report_extra(r, NB_PREVIOUS_KEY), *v;
 
 	if (e) {
 		nb_ytree_free(e->node);

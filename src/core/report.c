@@ -315,3 +315,34 @@ nb_report_year(const nb_report_t *r)
 
 	return f && r->values[f->cell].filled ? r->values[f->cell].num : 0;
 }
+
+void
+nb_textpos_locate(const nb_textpos_t *p, const char *text, size_t off,
+                  int *line, int *col)
+{
+	size_t i;
+
+	*line = p->line;
+	*col = p->col;
+	if (!p->lines || !p->line)
+		return;
+	for (i = 0; i < off && text[i]; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = p->col;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+nb_extra_t *
+nb_report_extra(const nb_report_t *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nextras; i++)
+		if (r->extras[i].parent == r->form->root && !strcmp(r->extras[i].key, key))
+			return &r->extras[i];
+	return NULL;
+}

@@ -13,10 +13,18 @@
 #include "core/form.h"
 #include "core/ytree.h"
 
+/* Where the characters of a text stood in the draft file (ytree.h's
+ * text_line, text_col, text_lines); all 0 for a text not read from a file. */
+typedef struct {
+	int line, col;
+	int lines;              /* line k of the text is line `line` + k */
+} nb_textpos_t;
+
 typedef struct {
 	char *title;            /* owned */
 	char *text;             /* owned */
 	int line, col;          /* where the item stood in the file */
+	nb_textpos_t tpos;      /* where its text stood */
 	nb_ynode_t *extras;     /* its "x-" keys as a mapping, or NULL (owned) */
 } nb_item_t;
 
@@ -28,6 +36,7 @@ typedef struct {
 	nb_item_t *items;       /* items (owned) */
 	size_t nitems;
 	int line, col;          /* where it stood in the file (or its parent) */
+	nb_textpos_t tpos;      /* text: where its characters stood */
 } nb_value_t;
 
 typedef struct {
@@ -42,6 +51,10 @@ typedef struct {
 	nb_extra_t *extras;
 	size_t nextras;
 } nb_report_t;
+
+/* The report's own key (an "x-" key) at the top level of its draft, or
+ * NULL. */
+nb_extra_t *nb_report_extra(const nb_report_t *r, const char *key);
 
 /* An empty report: every cell unfilled, format set, standard item titles. */
 nb_report_t *nb_report_new(const nb_form_t *form);
@@ -80,6 +93,13 @@ int nb_value_equal(nb_type_t t, const nb_value_t *a, const nb_value_t *b);
 
 /* Deep comparison of two reports of the same form (positions ignored). */
 int nb_report_equal(const nb_report_t *a, const nb_report_t *b);
+
+/* The place in the draft file of the character at byte `off` of text
+ * (which the file gave at p): line and 1-based column in characters.
+ * Where the file's layout is not known line by line, the text's start;
+ * 0, 0 for a text that was not read from a file. */
+void nb_textpos_locate(const nb_textpos_t *p, const char *text, size_t off,
+                       int *line, int *col);
 
 /* Normalises text the way a draft stores it: CRLF and CR become LF, blanks
  * at line ends are dropped.  Returns a malloc'd string. */

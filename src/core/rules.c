@@ -25,6 +25,19 @@ nb_findings_free(nb_findings_t *f)
 	nb_findings_init(f);
 }
 
+/* Notes count unfilled cells only: a "misplaced" note (pair[0] set) is
+ * a hint about a figure that is there, not a cell still to fill. */
+static void
+count(nb_findings_t *out, const nb_finding_t *f)
+{
+	switch (f->severity) {
+	case NB_SEV_ERROR:      out->errors++; break;
+	case NB_SEV_WARNING:    out->warnings++; break;
+	case NB_SEV_SUGGESTION: out->suggestions++; break;
+	default:                out->notes += !f->pair[0]; break;
+	}
+}
+
 int
 nb_findings_put(nb_findings_t *out, const nb_report_t *r, nb_finding_t f)
 {
@@ -41,16 +54,24 @@ nb_findings_put(nb_findings_t *out, const nb_report_t *r, nb_finding_t f)
 		out->v = v;
 		out->cap = cap;
 	}
-	f.line = r->values[f.cell].line;
-	f.col = r->values[f.cell].col;
+	if (!f.in_text) {
+		f.line = r->values[f.cell].line;
+		f.col = r->values[f.cell].col;
+		f.item = -1;
+	}
 	out->v[out->n++] = f;
-	if (f.severity == NB_SEV_ERROR)
-		out->errors++;
-	else if (f.severity == NB_SEV_WARNING)
-		out->warnings++;
-	else if (!f.pair[0])
-		out->notes++;
+	count(out, &f);
 	return 0;
+}
+
+void
+nb_findings_recount(nb_findings_t *f)
+{
+	size_t i;
+
+	f->errors = f->warnings = f->suggestions = f->notes = 0;
+	for (i = 0; i < f->n; i++)
+		count(f, &f->v[i]);
 }
 
 static int
@@ -68,30 +89,28 @@ add(nb_findings_t *out, const nb_report_t *r, nb_severity_t sev,
 	return nb_findings_put(out, r, f);
 }
 
-static int by_place(const void *a, const void *b);
-
 int
 nb_findings_add(nb_findings_t *f, const nb_report_t *r, nb_severity_t sev,
                 const char *rule_id, size_t cell, char *message)
 {
 	if (add(f, r, sev, rule_id, NULL, cell, message) < 0)
 		return -1;
-	qsort(f->v, f->n, sizeof *f->v, by_place);
+	nb_findings_sort(f);
 	return 0;
 }
 
 const char *
 nb_severity_name(nb_severity_t sev)
 {
-	static const char *const names[] = { "note", "warning", "error" };
+	static const char *const names[] = { "note", "suggestion", "warning", "error" };
 
 	return names[sev];
 }
 
 char *
-nb_rule_wording(const nb_rule_t *rule)
+nb_rule_wording(const char *message)
 {
-	const char *p = rule->message, *end;
+	const char *p = message, *end;
 	nb_buf_t b;
 
 	nb_buf_init(&b);
@@ -353,6 +372,8 @@ notes(const nb_report_t *r, const nb_field_t *f, nb_findings_t *out)
 	return note_unfilled(r, f, out);
 }
 
+/* By cell, a sentence by its subsection and its place in the text; then
+ * the gravest first. */
 static int
 by_place(const void *a, const void *b)
 {
@@ -360,9 +381,22 @@ by_place(const void *a, const void *b)
 
 	if (x->cell != y->cell)
 		return x->cell < y->cell ? -1 : 1;
+	if (x->in_text != y->in_text)
+		return x->in_text - y->in_text;
+	if (x->item != y->item)
+		return x->item < y->item ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
 	if (x->severity != y->severity)
 		return x->severity > y->severity ? -1 : 1;
 	return strcmp(x->rule_id, y->rule_id);
+}
+
+void
+nb_findings_sort(nb_findings_t *f)
+{
+	if (f->n)           /* qsort(NULL, 0) is undefined behaviour */
+		qsort(f->v, f->n, sizeof *f->v, by_place);
 }
 
 int
@@ -388,8 +422,7 @@ nb_rules_eval(const nb_report_t *r, const nb_report_t *prev,
 	}
 	if (notes(r, F->root, out) < 0 || nb_misplaced_find(r, prev, out) < 0)
 		return -1;
-	if (out->n)         /* qsort(NULL, 0) is undefined behaviour */
-		qsort(out->v, out->n, sizeof *out->v, by_place);
+	nb_findings_sort(out);
 	return 0;
 }
 

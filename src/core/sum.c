@@ -361,23 +361,12 @@ read_input(const nb_ynode_t *m, nb_sum_input_t *in, nb_error_t *err)
 	return 0;
 }
 
-static const nb_ynode_t *
-inputs_node(const nb_report_t *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nextras; i++)
-		if (r->extras[i].parent == r->form->root &&
-		    !strcmp(r->extras[i].key, NB_SUM_KEY))
-			return r->extras[i].node;
-	return NULL;
-}
-
 int
 nb_sum_inputs(const nb_report_t *r, nb_sum_input_t **v, size_t *n,
               nb_error_t *err)
 {
-	const nb_ynode_t *seq = inputs_node(r);
+	const nb_extra_t *x = nb_report_extra(r, NB_SUM_KEY);
+	const nb_ynode_t *seq = x ? x->node : NULL;
 	size_t i;
 
 	*v = NULL;

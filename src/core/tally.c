@@ -31,12 +31,14 @@ nb_outcome_of(size_t errors, size_t notes)
 }
 
 void
-nb_tally_draft(nb_tally_t *t, nb_outcome_t outcome, int warned)
+nb_tally_draft(nb_tally_t *t, nb_outcome_t outcome, int warned, int suggested)
 {
 	t->files++;
 	t->outcome[outcome]++;
 	if (outcome == NB_OUTCOME_PASSED && warned)
 		t->warned++;
+	if (outcome == NB_OUTCOME_PASSED && suggested)
+		t->suggested++;
 }
 
 int

@@ -1,7 +1,7 @@
 /* tally.h - the outcome of a check of many drafts, counted as it goes.
  *
  * Each draft ends in one outcome: it passed (nothing wrong, though it may
- * carry warnings), it has errors, it is incomplete (cells unfilled, no
+ * carry warnings and suggestions), it has errors, it is incomplete (cells unfilled, no
  * error), or it could not be read.  Beside the counts, the tally keeps
  * every rule some draft breaks, with the rule's wording and how many
  * drafts break it, so that the rules broken most often can be named at
@@ -29,6 +29,7 @@ typedef struct {
 	size_t files;
 	size_t outcome[NB_OUTCOME_N];
 	size_t warned;          /* drafts that passed with warnings */
+	size_t suggested;       /* drafts that passed with suggestions */
 	nb_tally_rule_t *rules;
 	size_t nrules, cap;
 	nb_arena_t mem;
@@ -40,8 +41,10 @@ void nb_tally_free(nb_tally_t *t);
 /* The outcome of a draft read, from its counts of findings. */
 nb_outcome_t nb_outcome_of(size_t errors, size_t notes);
 
-/* One more draft, with its outcome; warned: it has warnings. */
-void nb_tally_draft(nb_tally_t *t, nb_outcome_t outcome, int warned);
+/* One more draft, with its outcome; warned, suggested: it has warnings,
+ * suggestions. */
+void nb_tally_draft(nb_tally_t *t, nb_outcome_t outcome, int warned,
+                    int suggested);
 
 /* One more draft breaks rule id (call once a draft for each rule it
  * breaks); wording is kept from the first call.  -1 when out of memory. */

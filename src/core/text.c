@@ -233,18 +233,63 @@ break_at(const wchar_t *s, size_t start, size_t over)
 	return b;
 }
 
-size_t
-nb_wrap_row(const wchar_t *s, size_t n, size_t start, int width)
+/* The rows' common walk: adv NULL measures by display width. */
+static size_t
+wrap_row(const wchar_t *s, size_t n, size_t start, const int *adv, long width)
 {
 	size_t p = start;
-	int x = 0, w;
+	long x = 0;
+	int w;
 
 	while (p < n) {
-		w = nb_cp_width((uint32_t)s[p]);
+		w = adv ? adv[p] : nb_cp_width((uint32_t)s[p]);
 		if (x + w > width && p > start)
 			return break_at(s, start, p);
 		x += w;
 		p++;
 	}
 	return n;
+}
+
+size_t
+nb_wrap_row(const wchar_t *s, size_t n, size_t start, int width)
+{
+	return wrap_row(s, n, start, NULL, width);
+}
+
+/* Whether the ASCII word around s[at] is wider than a whole row. */
+static int
+longer_than_row(const wchar_t *s, size_t n, size_t at, const int *adv, long width)
+{
+	size_t a = at, b = at;
+	long w = 0;
+
+	if (!is_word(s[at]))
+		return 0;
+	while (a > 0 && is_word(s[a - 1]))
+		a--;
+	while (b < n && is_word(s[b]))
+		b++;
+	while (a < b)
+		w += adv[a++];
+	return w > width;
+}
+
+size_t
+nb_wrap_row_measured(const wchar_t *s, size_t n, size_t start, const int *adv,
+                     long width, long first)
+{
+	size_t p = start;
+	long x = 0;
+
+	while (p < n && (p == start || x + adv[p] <= first))
+		x += adv[p++];
+	if (p >= n)
+		return n;
+	if (!longer_than_row(s, n, p, adv, width))
+		return break_at(s, start, p);
+	/* a long web address: fill the row instead of carrying it over */
+	while (p - 1 > start && is_opening(s[p - 1]))
+		p--;
+	return p;
 }

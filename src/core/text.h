@@ -43,5 +43,13 @@ int nb_wcswidth(const wchar_t *s, size_t n);
  * starts there.  Blanks are characters like any other here: a renderer
  * that drops them at a break does so itself. */
 size_t nb_wrap_row(const wchar_t *s, size_t n, size_t start, int width);
+/* The same by measured advances, as a typesetter breaks (the PDF export):
+ * adv[i] is how wide s[i] is, the row at most `first` wide (a paragraph's
+ * indented first row, or else `width`), in one unit.  And where an ASCII
+ * word longer than a whole row (`width`: a web address) would be carried
+ * to the next row, it is broken where this one is full instead, so that
+ * a justified row before it is not stretched. */
+size_t nb_wrap_row_measured(const wchar_t *s, size_t n, size_t start, const int *adv,
+                            long width, long first);
 
 #endif

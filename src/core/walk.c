@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/settings.h"
 #include "core/walk.h"
 
 /* The directories entered so far, by device and inode. */
@@ -39,7 +40,7 @@ nb_walk_is_draft_name(const char *name)
 {
 	size_t n = strlen(name);
 
-	if (name[0] == '.' || (n && name[n - 1] == '~'))
+	if (name[0] == '.' || (n && name[n - 1] == '~') || !strcmp(name, NB_SETTINGS_NAME))
 		return 0;
 	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
 	       (n > 4 && !strcmp(name + n - 4, ".yml"));

@@ -3,7 +3,8 @@
  *
  * In a directory and those below it, a draft is a regular file whose name
  * ends in .yaml or .yml and does not start with "." (a lock, a recovery
- * file, a temporary file) or end in "~" (a backup).  Names are taken in
+ * file, a temporary file) or end in "~" (a backup), and is not the
+ * project's settings (settings.h).  Names are taken in
  * byte order within each directory, so that a run over the same tree
  * always takes the files in the same order.  A symbolic link to a
  * directory is followed, but no directory is entered twice (a loop).

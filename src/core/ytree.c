@@ -236,6 +236,7 @@ typedef struct {
 	size_t nkids, capkids;  /* innermost last, until each is complete */
 	yaml_parser_t parser;
 	nb_error_t *err;
+	size_t seen_line, seen_off; /* a line start found last (0-based line) */
 } reader_t;
 
 static int
@@ -505,6 +506,68 @@ check_escapes(reader_t *r, const yaml_event_t *ev, const nb_ynode_t *n)
 	return refuse_char(r->name, line, col, &bad, "双引号中的转义写出了", r->err);
 }
 
+/* The byte offset where 0-based line `line` starts (len when past the
+ * end).  Scalars come in file order, so the search goes on from the line
+ * found last and reading a file stays linear. */
+static size_t
+line_start(reader_t *r, size_t line)
+{
+	size_t off = r->seen_off, at = r->seen_line;
+
+	if (line < at)
+		off = at = 0;
+	while (at < line && off < r->len) {
+		if (r->buf[off] == '\n' ||
+		    (r->buf[off] == '\r' && (off + 1 >= r->len || r->buf[off + 1] != '\n')))
+			at++;
+		off++;
+	}
+	r->seen_line = at;
+	r->seen_off = off;
+	return off;
+}
+
+/* A literal block: its lines are the file's from the line after the
+ * indicator, each indented alike; the indentation is what the first line
+ * with text has in the file beyond what it keeps in the value. */
+static void
+place_literal(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
+{
+	const char *s = n->str;
+	size_t k = 0, off, in_file = 0, in_value;
+
+	while (*s == '\n')
+		s++, k++;
+	if (!*s)
+		return;
+	for (in_value = 0; s[in_value] == ' '; in_value++)
+		;
+	off = line_start(r, ev->start_mark.line + 1 + k);
+	while (off + in_file < r->len && r->buf[off + in_file] == ' ')
+		in_file++;
+	if (in_file < in_value)
+		return;
+	n->text_line = (int)(ev->start_mark.line + 2);
+	n->text_col = (int)(in_file - in_value) + 1;
+	n->text_lines = 1;
+}
+
+static void
+place_text(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
+{
+	yaml_scalar_style_t style = ev->data.scalar.style;
+
+	n->text_line = n->line;
+	n->text_col = n->col;
+	if (style == YAML_LITERAL_SCALAR_STYLE) {
+		place_literal(r, ev, n);
+	} else if (style != YAML_FOLDED_SCALAR_STYLE &&
+	           ev->start_mark.line == ev->end_mark.line) {
+		n->text_col += style != YAML_PLAIN_SCALAR_STYLE;   /* the quote */
+		n->text_lines = 1;
+	}
+}
+
 static int
 read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 {
@@ -516,6 +579,7 @@ read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 	memcpy(n->str, ev->data.scalar.value, n->len);
 	n->str[n->len] = '\0';
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	place_text(r, ev, n);
 	if (check_escapes(r, ev, n) < 0)
 		return -1;
 	*out = n;
@@ -838,6 +902,9 @@ nb_ytree_copy(const nb_ynode_t *node)
 		return NULL;
 	c->plain = node->plain;
 	c->flow = node->flow;
+	c->text_line = node->text_line;
+	c->text_col = node->text_col;
+	c->text_lines = node->text_lines;
 	if (c->str)
 		memcpy(c->str, node->str, node->len + 1);
 	if (node->n && !(c->kids = calloc(node->n, sizeof *c->kids)))

@@ -35,6 +35,12 @@ typedef struct nb_ynode {
 	char *str;             /* scalar text, NUL-terminated (in the node's block) */
 	size_t len;            /* scalar length in bytes */
 	int plain;             /* scalar was written without quotes or block */
+	/* Where a scalar's characters stand: when text_lines is set, line k
+	 * of the value (counting from 0) is line text_line + k of the file
+	 * and starts at column text_col (a literal block, or a value on one
+	 * line); otherwise only the value's start is known (text_line and
+	 * text_col are line and col). */
+	int text_line, text_col, text_lines;
 	int flow;              /* collection was written in flow style */
 	struct nb_ynode **kids;/* seq: items; map: key, value, key, value... */
 	size_t n;              /* number of entries in kids */

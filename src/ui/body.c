@@ -399,6 +399,37 @@ draw_label(body_t *B, int y, long stop)
 	nb_ui_hit(B->ui, y, 0, COLS, -1, stop);
 }
 
+#define MAX_MARKS 32
+
+/* The sentences of the row that findings are about, drawn over in the
+ * warning's colour and underlined, and "?" ("!" for an error) in the
+ * margin. */
+static void
+mark_sentences(body_t *B, int y, long stop, const nb_text_t *t,
+               const nb_tline_t *r)
+{
+	nb_mark_span_t m[MAX_MARKS];
+	size_t n = nb_ed_text_marks(&B->ui->ed, (size_t)stop, m, MAX_MARKS), i;
+	int grave = 0, marked = 0, x, attr;
+
+	for (i = 0; i < n && i < MAX_MARKS; i++) {
+		size_t a = m[i].start > r->start ? m[i].start : r->start;
+		size_t z = m[i].end < r->end ? m[i].end : r->end;
+		if (a >= z)
+			continue;
+		marked = 1;
+		grave |= m[i].severity == NB_SEV_ERROR;
+		attr = nb_ui_attr(m[i].severity == NB_SEV_ERROR ? NB_PAIR_ERROR : NB_PAIR_WARN,
+		                  0) | A_UNDERLINE;
+		x = TEXT_X + nb_wcswidth(t->s + r->start, a - r->start);
+		attron(attr);
+		nb_ui_putw(y, x, t->s + a, z - a, COLS - x, 0);
+		attroff(attr);
+	}
+	if (marked)
+		mvaddch(y, 1, grave ? '!' : '?');
+}
+
 static void
 draw_text_row(body_t *B, int y, long stop, int row)
 {
@@ -417,6 +448,7 @@ draw_text_row(body_t *B, int y, long stop, int row)
 	}
 	nb_ui_putw(y, TEXT_X, t->s + r->start, r->end - r->start,
 	           COLS - TEXT_X, 0);
+	mark_sentences(B, y, stop, t, r);
 }
 
 static void

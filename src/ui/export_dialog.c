@@ -24,6 +24,7 @@ static const struct {
 	const char *name;
 } formats[] = {
 	{ NB_EXPORT_DOCX, ".docx", "Word 文档" },
+	{ NB_EXPORT_PDF, ".pdf", "PDF（可直接打印、发布）" },
 	{ NB_EXPORT_HTML, ".html", "网页（HTML）" },
 	{ NB_EXPORT_TXT, ".txt", "纯文本" },
 	{ NB_EXPORT_MD, ".md", "Markdown" },

@@ -13,7 +13,7 @@
 long
 nb_ui_problems(nb_ui_t *ui)
 {
-	static const char *const sev[] = { "[未填] ", "[提醒] ", "[错误] " };
+	static const char *const sev[] = { "[未填] ", "[建议] ", "[提醒] ", "[错误] " };
 	const nb_findings_t *f = &ui->ed.findings;
 	const char **lines;
 	char title[128];
@@ -29,8 +29,13 @@ nb_ui_problems(nb_ui_t *ui)
 			        : sev[f->v[i].severity], f->v[i].message);
 		lines[i] = s ? s : "";
 	}
-	snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 处未填写（回车跳到该格）",
-	         f->errors, f->warnings, f->notes);
+	if (f->suggestions)
+		snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 个建议，"
+		         "%zu 处未填写（回车跳到该处）", f->errors, f->warnings,
+		         f->suggestions, f->notes);
+	else
+		snprintf(title, sizeof title, "问题列表：%zu 个错误，%zu 个提醒，%zu 处未填写"
+		         "（回车跳到该处）", f->errors, f->warnings, f->notes);
 	r = nb_ui_choose(title, lines, f->n, 0, NULL);
 	for (i = 0; i < f->n; i++)
 		if (*lines[i])

@@ -1,6 +1,8 @@
 /* libFuzzer harness: arbitrary bytes through the YAML tree reader and the
  * draft reader, against the real form.  Every input must either load or be
- * refused with a positioned message; nothing may crash or leak. */
+ * refused with a positioned message; nothing may crash or leak.  What
+ * loads is also read by the content checks, whose sentences are the
+ * input's. */
 
 #include "config.h"
 
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/content.h"
 #include "core/draft.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -87,7 +90,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	if (nb_draft_from_tree(form, "fuzz.yaml", root, &rep, &err) == 0) {
+		nb_findings_t f;
 		round_trip(form, rep);
+		nb_findings_init(&f);
+		if (nb_content_eval(rep, rep, &f) < 0)
+			abort();
+		nb_findings_free(&f);
 		nb_report_free(rep);
 	} else if (!err.msg[0] || err.line <= 0) {
 		abort();                /* a refusal must say where and why */

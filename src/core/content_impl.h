@@ -1,0 +1,63 @@
+/* content_impl.h - what content.c (texts, sentences, the other kinds of
+ * check) and content_figure.c (a figure against the table) share. */
+#ifndef NB_CONTENT_IMPL_H
+#define NB_CONTENT_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/content.h"
+
+typedef __int128 nb_wide_t;     /* sums of many figures cannot overflow */
+
+/* A text decoded: its characters and the byte where each starts. */
+typedef struct {
+	uint32_t *cp;
+	size_t *off;            /* off[n] is the text's length */
+	size_t n;
+} nb_tchars_t;
+
+/* The text being read and where it stands. */
+typedef struct {
+	const nb_report_t *r;
+	const struct nb_content_rules *C;
+	nb_findings_t *out;
+	const nb_field_t *field;
+	int item;
+	const char *text;
+	const nb_textpos_t *tpos;
+	const char *where;      /* its name in messages */
+	nb_tchars_t t;
+	int failed;             /* out of memory */
+} nb_treader_t;
+
+/* A figure stated in a sentence, claimed by a check. */
+typedef struct {
+	const nb_tcheck_t *c;
+	nb_tmatch_t m;          /* characters from the sentence's start */
+} nb_tclaim_t;
+
+/* What a finding says: the check's template (or another) with
+ * {text} the figure as written, {match} characters [from, to) of the
+ * text, {readings} and {table} the table's side, {field} the text's name,
+ * {year} the report's year, and one more variable when `extra_name`. */
+typedef struct {
+	const char *tmpl;
+	const char *text;
+	size_t from, to;
+	const nb_treading_t *readings;
+	size_t nreadings;
+	const char *extra_name, *extra;
+} nb_tsay_t;
+
+/* A finding about the sentence of characters [a, z): -1 (and R->failed)
+ * when out of memory. */
+int nb_content_say(nb_treader_t *R, const nb_tcheck_t *c, size_t a, size_t z,
+                   const nb_tsay_t *say);
+
+/* Judges a statement claimed in the sentence [a, z) whose parts stand
+ * before character `to` of it: the figure, its parts, its share. */
+int nb_content_figure(nb_treader_t *R, const nb_tclaim_t *cl, size_t a,
+                      size_t z, size_t to);
+
+#endif

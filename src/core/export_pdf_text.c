@@ -1,0 +1,322 @@
+/* The PDF renderer's typesetter: text measured and shaped by Pango, broken
+ * into lines by text.h's rules, justified between characters (see
+ * export_pdf.h). */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+#include "core/export_pdf.h"
+#include "core/text.h"
+
+/* The official font first; fontconfig takes the first family installed,
+ * and Pango falls back per character beyond the list. */
+static const char *const families[NB_FACE_COUNT] = {
+	[NB_FACE_FANGSONG] = "仿宋_GB2312,FangSong_GB2312,仿宋,FangSong,STFangsong,"
+	                     "Noto Serif CJK SC,Source Han Serif SC,WenQuanYi Zen Hei,serif",
+	[NB_FACE_HEI] = "黑体,SimHei,WenQuanYi Zen Hei,Noto Sans CJK SC,"
+	                "Source Han Sans SC,sans-serif",
+	[NB_FACE_KAI] = "楷体_GB2312,KaiTi_GB2312,楷体,KaiTi,STKaiti,AR PL UKai CN,"
+	                "Noto Serif CJK SC,Source Han Serif SC,serif",
+	[NB_FACE_TITLE] = "方正小标宋简体,方正小标宋_GBK,FZXiaoBiaoSong-B05S,华文中宋,"
+	                  "STZhongsong,Noto Serif CJK SC,Source Han Serif SC,serif",
+	[NB_FACE_SONG] = "宋体,SimSun,Noto Serif CJK SC,Source Han Serif SC,serif",
+};
+
+#define NMETRICS 16
+
+struct nb_typesetter {
+	cairo_t *cr;
+	PangoContext *ctx;
+	PangoLayout *layout;
+	PangoFontDescription *desc[NB_FACE_COUNT];
+	struct {                /* ascent and descent by face and size */
+		nb_face_t face;
+		double size, ascent, descent;
+	} metrics[NMETRICS];
+	size_t nmetrics;
+};
+
+nb_typesetter_t *
+nb_ts_new(cairo_t *cr)
+{
+	nb_typesetter_t *ts = calloc(1, sizeof *ts);
+	cairo_font_options_t *fo;
+	int f;
+
+	if (!ts)
+		return NULL;
+	ts->cr = cr;
+	ts->ctx = pango_cairo_create_context(cr);
+	/* the surface's unit is the point; metrics unhinted, as printed */
+	pango_cairo_context_set_resolution(ts->ctx, 72);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ts->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(ts->ctx, FALSE);
+	pango_context_set_language(ts->ctx, pango_language_from_string("zh-cn"));
+	ts->layout = pango_layout_new(ts->ctx);
+	pango_layout_set_single_paragraph_mode(ts->layout, TRUE);
+	for (f = 0; f < NB_FACE_COUNT; f++) {
+		ts->desc[f] = pango_font_description_new();
+		pango_font_description_set_family_static(ts->desc[f], families[f]);
+	}
+	return ts;
+}
+
+void
+nb_ts_free(nb_typesetter_t *ts)
+{
+	int f;
+
+	if (!ts)
+		return;
+	for (f = 0; f < NB_FACE_COUNT; f++)
+		pango_font_description_free(ts->desc[f]);
+	g_object_unref(ts->layout);
+	g_object_unref(ts->ctx);
+	free(ts);
+}
+
+/* The layout holding bytes [0, n) of s in a face and size. */
+static PangoLayoutLine *
+shape(nb_typesetter_t *ts, nb_face_t face, double size, const char *s, size_t n)
+{
+	pango_font_description_set_size(ts->desc[face], (gint)(size * PANGO_SCALE + 0.5));
+	pango_layout_set_font_description(ts->layout, ts->desc[face]);
+	pango_layout_set_text(ts->layout, s, (int)n);
+	return pango_layout_get_line(ts->layout, 0);
+}
+
+/* The advance of each of the n characters of s (at[] their byte offsets,
+ * at[n] the end), in Pango units; a cluster's to its first character. */
+static int *
+advances(nb_typesetter_t *ts, const nb_style_t *st, const char *s, const size_t *at,
+         size_t n)
+{
+	int *adv = calloc(n + 1, sizeof *adv);
+	size_t *char_of = malloc((at[n] + 1) * sizeof *char_of), i;
+	PangoLayoutLine *line;
+	GSList *l;
+	int g;
+
+	if (!adv || !char_of) {
+		free(adv);
+		free(char_of);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		char_of[at[i]] = i;
+	line = shape(ts, st->face, st->size, s, at[n]);
+	for (l = line ? line->runs : NULL; l; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		for (g = 0; g < run->glyphs->num_glyphs; g++) {
+			size_t byte = (size_t)(run->item->offset + run->glyphs->log_clusters[g]);
+			if (byte < at[n])
+				adv[char_of[byte]] += run->glyphs->glyphs[g].geometry.width;
+		}
+	}
+	free(char_of);
+	return adv;
+}
+
+/* The byte offset of every character of s, and of its end. */
+static size_t *
+offsets(const char *s, size_t len, size_t *n)
+{
+	size_t *at = malloc((len + 1) * sizeof *at), i = 0, k = 0;
+	uint32_t cp;
+
+	if (!at)
+		return NULL;
+	while (i < len) {
+		at[k++] = i;
+		i += nb_utf8_next(s + i, len - i, &cp);
+	}
+	at[k] = len;
+	*n = k;
+	return at;
+}
+
+static int
+add_line(nb_set_t *out, size_t start, size_t end)
+{
+	nb_tline_t *v = realloc(out->lines, (out->n + 1) * sizeof *v);
+
+	if (!v)
+		return -1;
+	out->lines = v;
+	v[out->n].start = start;
+	v[out->n].end = end;
+	out->n++;
+	return 0;
+}
+
+/* Breaks the n characters of w into lines (blanks at a break dropped),
+ * their offsets `base` bytes into the text. */
+static int
+break_lines(const wchar_t *w, size_t n, const size_t *at, const int *adv,
+            size_t base, nb_set_t *out)
+{
+	const nb_style_t *st = &out->st;
+	long width = (long)(st->width * PANGO_SCALE);
+	long first = (long)((st->width - st->indent) * PANGO_SCALE);
+	size_t start = 0, end, last, before = out->n;
+
+	while (start < n && w[start] == ' ')
+		start++;
+	while (start < n) {
+		end = nb_wrap_row_measured(w, n, start, adv, width, out->n ? width : first);
+		for (last = end; last > start && w[last - 1] == ' '; last--)
+			;
+		if (add_line(out, base + at[start], base + at[last]) < 0)
+			return -1;
+		for (start = end; start < n && w[start] == ' '; start++)
+			;
+	}
+	return out->n > before ? 0 : add_line(out, base, base);
+}
+
+/* Sets the line of text that starts `base` bytes into out->text. */
+static int
+set_line(nb_typesetter_t *ts, size_t base, size_t len, nb_set_t *out)
+{
+	char *line = malloc(len + 1);
+	size_t n = 0, *at = NULL;
+	wchar_t *w = NULL;
+	int *adv = NULL, rc = -1;
+
+	if (!line)
+		return -1;
+	memcpy(line, out->text + base, len);
+	line[len] = '\0';
+	if ((at = offsets(line, len, &n)) && (w = nb_utf8_decode(line, &n)) &&
+	    (adv = advances(ts, &out->st, line, at, n)))
+		rc = break_lines(w, n, at, adv, base, out);
+	free(line);
+	free(at);
+	free(w);
+	free(adv);
+	return rc;
+}
+
+int
+nb_ts_set(nb_typesetter_t *ts, const char *text, const nb_style_t *st, nb_set_t *out)
+{
+	size_t len = strlen(text), base = 0, seg;
+
+	memset(out, 0, sizeof *out);
+	out->st = *st;
+	if (!(out->text = malloc(len + 1)))
+		return -1;
+	memcpy(out->text, text, len + 1);
+	do {                    /* a '\n' (the title's lines) starts a line */
+		seg = strcspn(text + base, "\n");
+		if (set_line(ts, base, seg, out) < 0) {
+			nb_set_free(out);
+			return -1;
+		}
+		base += seg + 1;
+	} while (base <= len);
+	return 0;
+}
+
+void
+nb_set_free(nb_set_t *s)
+{
+	free(s->text);
+	free(s->lines);
+	memset(s, 0, sizeof *s);
+}
+
+double
+nb_set_height(const nb_set_t *s)
+{
+	return (double)s->n * s->st.pitch;
+}
+
+/* The ascent and descent of a face at a size, asked of Pango once. */
+static void
+metrics(nb_typesetter_t *ts, nb_face_t face, double size, double *ascent, double *descent)
+{
+	PangoFontMetrics *m;
+	size_t i;
+
+	for (i = 0; i < ts->nmetrics; i++)
+		if (ts->metrics[i].face == face && ts->metrics[i].size == size)
+			break;
+	if (i == ts->nmetrics) {
+		pango_font_description_set_size(ts->desc[face], (gint)(size * PANGO_SCALE + 0.5));
+		m = pango_context_get_metrics(ts->ctx, ts->desc[face], NULL);
+		if (i == NMETRICS)
+			i = NMETRICS - 1;       /* more sizes than the renderer uses */
+		else
+			ts->nmetrics++;
+		ts->metrics[i].face = face;
+		ts->metrics[i].size = size;
+		ts->metrics[i].ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+		ts->metrics[i].descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+		pango_font_metrics_unref(m);
+	}
+	*ascent = ts->metrics[i].ascent;
+	*descent = ts->metrics[i].descent;
+}
+
+/* Spreads `extra` Pango units over the gaps between a line's clusters. */
+static void
+spread(PangoLayoutLine *line, long extra)
+{
+	long gaps = -1, k = 0;
+	GSList *l;
+	int g;
+
+	for (l = line->runs; l; l = l->next) {
+		const PangoGlyphString *gs = ((PangoGlyphItem *)l->data)->glyphs;
+		for (g = 0; g < gs->num_glyphs; g++)
+			gaps += g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g];
+	}
+	if (gaps < 1 || extra <= 0)
+		return;
+	for (l = line->runs; l; l = l->next) {
+		PangoGlyphString *gs = ((PangoGlyphItem *)l->data)->glyphs;
+		for (g = 0; g < gs->num_glyphs && k < gaps; g++)
+			if (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g]) {
+				/* the k-th gap's share, rounding spread evenly */
+				gs->glyphs[g].geometry.width +=
+					(int)(extra * (k + 1) / gaps - extra * k / gaps);
+				k++;
+			}
+	}
+}
+
+void
+nb_ts_draw(nb_typesetter_t *ts, const nb_set_t *s, size_t i, double x, double top)
+{
+	const nb_style_t *st = &s->st;
+	const nb_tline_t *ln = &s->lines[i];
+	double indent = i == 0 ? st->indent : 0, avail = st->width - indent;
+	double ascent, descent, natural, dx = 0;
+	PangoLayoutLine *line;
+	PangoRectangle logical;
+
+	if (ln->end == ln->start)
+		return;
+	line = shape(ts, st->face, st->size, s->text + ln->start, ln->end - ln->start);
+	if (!line)
+		return;
+	pango_layout_line_get_extents(line, NULL, &logical);
+	natural = logical.width / (double)PANGO_SCALE;
+	if (st->align == NB_ALIGN_JUSTIFY && i + 1 < s->n)
+		spread(line, (long)((avail - natural) * PANGO_SCALE));
+	else if (st->align == NB_ALIGN_CENTER)
+		dx = (avail - natural) / 2;
+	else if (st->align == NB_ALIGN_RIGHT)
+		dx = avail - natural;
+	metrics(ts, st->face, st->size, &ascent, &descent);
+	cairo_move_to(ts->cr, x + indent + dx, top + (st->pitch - ascent - descent) / 2 + ascent);
+	pango_cairo_show_layout_line(ts->cr, line);
+}

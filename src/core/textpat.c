@@ -1,0 +1,724 @@
+/* textpat.c - compiling and matching the patterns of textpat.h: a tree
+ * of nodes in the form's arena, matched by backtracking with the rest of
+ * the pattern passed along as a chain of continuations. */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/text.h"
+#include "core/textpat.h"
+
+enum { T_LIT, T_SET, T_GAP, T_CAP, T_GROUP, T_NOT, T_BEHIND, T_BOL, T_EOL };
+
+#define GAP_MAX 10
+#define WORDS_DEPTH 8
+#define UNIT 1000000000LL           /* 1e-9 units per whole */
+#define COUNT_MAX 9000000000LL      /* so that units never overflow */
+
+struct nb_tnode {
+	int type;
+	uint32_t cp;                    /* T_LIT */
+	uint32_t *ranges;               /* T_SET: pairs lo, hi */
+	size_t nranges;
+	int neg;                        /* T_SET: [^...] */
+	int cap;                        /* T_CAP: 'n', 'd' or 'y' */
+	nb_tnode_t **alts;              /* T_GROUP, T_NOT: sequences */
+	size_t nalts;
+	int opt;                        /* T_GROUP: may be left out */
+	int min, max;                   /* T_LIT, T_SET: repetition */
+	nb_tnode_t *next;
+};
+
+/* ---- characters ---- */
+
+static int
+digit_of(uint32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0xFF10 && c <= 0xFF19)     /* full-width digits */
+		return (int)(c - 0xFF10);
+	return -1;
+}
+
+/* Chinese numerals: the digit (0-9) a character stands for, or -1 with
+ * *unit the power of ten (10, 100, 1000, 10000) it stands for, or -1 with
+ * *unit -1 for neither. */
+static int
+numeral_of(uint32_t c, int *unit)
+{
+	static const struct { uint32_t cp; int digit, unit; } tab[] = {
+		{ 0x96F6, 0, 0 }, { 0x3007, 0, 0 },        /* 零 〇 */
+		{ 0x4E00, 1, 0 }, { 0x4E8C, 2, 0 }, { 0x4E24, 2, 0 },  /* 一 二 两 */
+		{ 0x4E09, 3, 0 }, { 0x56DB, 4, 0 }, { 0x4E94, 5, 0 },  /* 三 四 五 */
+		{ 0x516D, 6, 0 }, { 0x4E03, 7, 0 }, { 0x516B, 8, 0 },  /* 六 七 八 */
+		{ 0x4E5D, 9, 0 },                                      /* 九 */
+		{ 0x5341, -1, 10 }, { 0x767E, -1, 100 }, { 0x5343, -1, 1000 }, /* 十 百 千 */
+		{ 0x4E07, -1, 10000 },                                 /* 万 */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (tab[i].cp == c) {
+			*unit = tab[i].unit;
+			return tab[i].digit;
+		}
+	*unit = -1;
+	return -1;
+}
+
+static int
+is_numeral(uint32_t c)
+{
+	int unit;
+
+	return numeral_of(c, &unit) >= 0 || unit > 0;
+}
+
+static int
+is_stop(const nb_tpat_t *p, uint32_t c)
+{
+	size_t i;
+
+	if (digit_of(c) >= 0)
+		return 1;
+	for (i = 0; i < p->nstops; i++)
+		if (p->stops[i] == c)
+			return 1;
+	return 0;
+}
+
+/* ---- numbers ---- */
+
+/* Arabic digits from s[i] (thousands may be grouped by commas), and with
+ * `decimals` a fraction after a point.  0 when there is no number or it is
+ * too large. */
+static int
+read_arabic(const uint32_t *s, size_t n, size_t i, int decimals, nb_tcap_t *c)
+{
+	int64_t whole = 0, frac = 0, scale = UNIT;
+	int d, places = 0;
+
+	c->start = i;
+	if (i >= n || digit_of(s[i]) < 0)
+		return 0;
+	for (;;) {
+		while (i < n && (d = digit_of(s[i])) >= 0) {
+			if ((whole = whole * 10 + d) > COUNT_MAX)
+				return 0;
+			i++;
+		}
+		if (!(i + 3 < n && s[i] == ',' && digit_of(s[i + 1]) >= 0 &&
+		      digit_of(s[i + 2]) >= 0 && digit_of(s[i + 3]) >= 0 &&
+		      (i + 4 >= n || digit_of(s[i + 4]) < 0)))
+			break;
+		i++;
+	}
+	if (i + 1 < n && s[i] == '.' && digit_of(s[i + 1]) >= 0) {
+		if (!decimals)
+			return 0;           /* 1.5 is not a count */
+		for (i++; i < n && (d = digit_of(s[i])) >= 0; i++, places++)
+			if (places < 9)
+				frac += d * (scale /= 10);
+	}
+	c->value = whole * UNIT + frac;
+	c->decimals = places;
+	c->end = i;
+	return 1;
+}
+
+/* Chinese numerals from s[i]: 十二, 一百零三, 两万; digits alone (二〇二四)
+ * are read digit by digit. */
+static int
+read_chinese(const uint32_t *s, size_t n, size_t i, nb_tcap_t *c)
+{
+	int64_t total = 0, section = 0, digit = 0, plain = 0;
+	int d, unit, units = 0, digits = 0, after_digit = 0;
+
+	c->start = i;
+	for (; i < n && ((d = numeral_of(s[i], &unit)) >= 0 || unit > 0); i++) {
+		if (d >= 0) {
+			digit = d;
+			plain = plain * 10 + d;
+			digits++;
+		} else if (unit == 10000) {
+			total = (total + section + digit) * 10000;
+			section = digit = 0;
+			units++;
+		} else {           /* 十 alone is ten, 二十 twenty */
+			section += (after_digit ? digit : 1) * unit;
+			digit = 0;
+			units++;
+		}
+		after_digit = d > 0;
+		if (total > COUNT_MAX || plain > COUNT_MAX)
+			return 0;
+	}
+	if (!digits && !units)
+		return 0;
+	if (units + digits > 12 || (units && !(total + section + digit)))
+		return 0;
+	c->value = (units ? total + section + digit : plain) * UNIT;
+	c->decimals = 0;
+	c->end = i;
+	return 1;
+}
+
+/* A capture at s[i]: never a number begun before i. */
+static int
+read_capture(int kind, const uint32_t *s, size_t n, size_t i, nb_tcap_t *c)
+{
+	if (i > 0 && (digit_of(s[i - 1]) >= 0 ||
+	              (s[i - 1] == '.' && i > 1 && digit_of(s[i - 2]) >= 0)))
+		return 0;
+	if (kind == 'y')
+		return read_arabic(s, n, i, 0, c) && c->end - c->start == 4 &&
+		       c->value >= 1000 * UNIT;
+	if (read_arabic(s, n, i, kind == 'd', c))
+		return 1;
+	if (kind == 'n' && !(i > 0 && is_numeral(s[i - 1])))
+		return read_chinese(s, n, i, c);
+	return 0;
+}
+
+/* ---- matching ---- */
+
+typedef struct cont {
+	const nb_tnode_t *node;
+	const struct cont *up;
+} cont_t;
+
+typedef struct {
+	const nb_tpat_t *p;
+	const uint32_t *s;
+	size_t n;
+	nb_tmatch_t *m;
+	int whole;              /* the match must reach the end */
+} run_t;
+
+static int run(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k);
+
+static int
+one_char(const nb_tnode_t *t, uint32_t c)
+{
+	size_t i;
+	int in = 0;
+
+	if (t->type == T_LIT)
+		return c == t->cp;
+	for (i = 0; i + 1 < t->nranges * 2 && !in; i += 2)
+		in = c >= t->ranges[i] && c <= t->ranges[i + 1];
+	return in != t->neg;
+}
+
+static int
+run_repeat(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
+{
+	size_t got = 0;
+
+	while (pos + got < R->n && (int)got < t->max && one_char(t, R->s[pos + got]))
+		got++;
+	for (;;) {
+		if ((int)got < t->min)
+			return 0;
+		if (run(R, t->next, pos + got, k))
+			return 1;
+		if (!got--)
+			return 0;
+	}
+}
+
+static int
+run_gap(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
+{
+	size_t i;
+
+	for (i = 0; i <= GAP_MAX && pos + i <= R->n; i++) {
+		if (i && is_stop(R->p, R->s[pos + i - 1]))
+			return 0;
+		if (run(R, t->next, pos + i, k))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+run_capture(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
+{
+	nb_tmatch_t *m = R->m;
+	nb_tcap_t c;
+
+	if (m->ncap >= NB_TPAT_MAXCAP || !read_capture(t->cap, R->s, R->n, pos, &c))
+		return 0;
+	if (c.end < R->n && digit_of(R->s[c.end]) >= 0)
+		return 0;
+	m->cap[m->ncap++] = c;
+	if (run(R, t->next, c.end, k))
+		return 1;
+	m->ncap--;
+	return 0;
+}
+
+static int
+run_group(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
+{
+	cont_t after = { t->next, k };
+	size_t i;
+
+	for (i = 0; i < t->nalts; i++)
+		if (run(R, t->alts[i], pos, &after))
+			return 1;
+	return t->opt && run(R, t->next, pos, k);
+}
+
+static int
+run_not(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
+{
+	nb_tmatch_t scratch;
+	run_t sub = { R->p, R->s, R->n, &scratch, 0 };
+	size_t i;
+
+	for (i = 0; i < t->nalts; i++) {
+		scratch.ncap = 0;
+		if (run(&sub, t->alts[i], pos, NULL))
+			return 0;
+	}
+	return run(R, t->next, pos, k);
+}
+
+static int
+run(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
+{
+	if (!t) {
+		if (k)
+			return run(R, k->node, pos, k->up);
+		if (R->whole && pos != R->n)
+			return 0;
+		R->m->end = pos;
+		return 1;
+	}
+	switch (t->type) {
+	case T_LIT:
+	case T_SET:   return run_repeat(R, t, pos, k);
+	case T_GAP:   return run_gap(R, t, pos, k);
+	case T_CAP:   return run_capture(R, t, pos, k);
+	case T_GROUP: return run_group(R, t, pos, k);
+	case T_NOT:   return run_not(R, t, pos, k);
+	case T_BEHIND:
+		return !(pos > 0 && one_char(t->alts[0], R->s[pos - 1])) &&
+		       run(R, t->next, pos, k);
+	case T_BOL:   return pos == 0 && run(R, t->next, pos, k);
+	default:      return pos == R->n && run(R, t->next, pos, k);
+	}
+}
+
+int
+nb_tpat_match_at(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t pos,
+                 nb_tmatch_t *m)
+{
+	run_t R = { p, s, n, m, 0 };
+
+	m->ncap = 0;
+	m->start = pos;
+	return run(&R, p->head, pos, NULL);
+}
+
+int
+nb_tpat_match_whole(const nb_tpat_t *p, const uint32_t *s, size_t n,
+                    nb_tmatch_t *m)
+{
+	run_t R = { p, s, n, m, 1 };
+
+	m->ncap = 0;
+	m->start = 0;
+	return run(&R, p->head, 0, NULL);
+}
+
+static int
+may_start(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t pos)
+{
+	int i;
+
+	if (p->nfirst < 0 || (pos == 0 && p->at_start))
+		return 1;
+	if (pos >= n || !(p->first_bits >> (s[pos] % 64) & 1))
+		return 0;
+	for (i = 0; i < p->nfirst; i++)
+		if (p->first[i] == s[pos])
+			return 1;
+	return 0;
+}
+
+int
+nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
+             nb_tmatch_t *m)
+{
+	size_t pos;
+
+	for (pos = from; pos <= n; pos++)
+		if (may_start(p, s, n, pos) && nb_tpat_match_at(p, s, n, pos, m))
+			return 1;
+	return 0;
+}
+
+/* ---- compiling ---- */
+
+typedef struct {
+	nb_arena_t *a;
+	const nb_tpat_env_t *env;
+	const wchar_t *p;       /* the pattern's characters (text.h) */
+	size_t n, i;
+	int depth;                      /* words inside words */
+	const char *why;
+	size_t at;
+} parser_t;
+
+static nb_tnode_t *parse_seq(parser_t *P, int in_group);
+
+static void *
+fail(parser_t *P, const char *why)
+{
+	if (!P->why) {
+		P->why = why;
+		P->at = P->i;
+	}
+	return NULL;
+}
+
+static nb_tnode_t *
+new_node(parser_t *P, int type)
+{
+	nb_tnode_t *t = nb_arena_alloc(P->a, sizeof *t);
+
+	if (!t)
+		return fail(P, "内存不足");
+	t->type = type;
+	t->min = t->max = 1;
+	return t;
+}
+
+static int
+take(parser_t *P, uint32_t c)
+{
+	if (P->i < P->n && (uint32_t)P->p[P->i] == c) {
+		P->i++;
+		return 1;
+	}
+	return 0;
+}
+
+static nb_tnode_t *
+parse_set(parser_t *P)
+{
+	uint32_t tmp[128];
+	size_t n = 0;
+	nb_tnode_t *t = new_node(P, T_SET);
+
+	if (!t)
+		return NULL;
+	t->neg = take(P, '^');
+	while (P->i < P->n && P->p[P->i] != ']') {
+		uint32_t lo, hi;
+		take(P, '\\');
+		if (P->i >= P->n || n + 2 > sizeof tmp / sizeof tmp[0])
+			break;
+		lo = hi = (uint32_t)P->p[P->i++];
+		if (P->i + 1 < P->n && P->p[P->i] == '-' && P->p[P->i + 1] != ']') {
+			P->i++;
+			take(P, '\\');
+			hi = (uint32_t)P->p[P->i++];
+		}
+		tmp[n++] = lo;
+		tmp[n++] = hi;
+	}
+	if (!take(P, ']') || !n)
+		return fail(P, "字符集 [...] 不完整或为空");
+	if (!(t->ranges = nb_arena_alloc(P->a, n * sizeof *t->ranges)))
+		return fail(P, "内存不足");
+	memcpy(t->ranges, tmp, n * sizeof *tmp);
+	t->nranges = n / 2;
+	return t;
+}
+
+/* A group of the alternatives of one sequence each (words, or a (...)). */
+static nb_tnode_t *
+group_of(parser_t *P, nb_tnode_t **alts, size_t n)
+{
+	nb_tnode_t *g = new_node(P, T_GROUP);
+
+	if (!g || !(g->alts = nb_arena_alloc(P->a, (n ? n : 1) * sizeof *alts)))
+		return fail(P, "内存不足");
+	memcpy(g->alts, alts, n * sizeof *alts);
+	g->nalts = n;
+	return g;
+}
+
+static nb_tnode_t *
+parse_group(parser_t *P)
+{
+	nb_tnode_t *alts[256], *g;
+	size_t n = 0;
+
+	do {
+		if (n == sizeof alts / sizeof alts[0])
+			return fail(P, "一组中的选项太多（最多 256 个）");
+		alts[n++] = parse_seq(P, 1);
+		if (P->why)
+			return NULL;
+	} while (take(P, '|'));
+	if (!take(P, ')'))
+		return fail(P, "括号 ( 没有配对的 )");
+	g = group_of(P, alts, n);
+	if (g)
+		g->opt = take(P, '?');
+	return g;
+}
+
+/* <name>: a capture, or the named words compiled in place. */
+static nb_tnode_t *
+parse_name(parser_t *P)
+{
+	char name[64];
+	size_t len = 0, sub_n, at = P->i - 1;     /* the '<' */
+	const char *text;
+	parser_t sub;
+	nb_tnode_t *t, *seq;
+
+	while (P->i < P->n && P->p[P->i] != '>' && len + 5 < sizeof name)
+		len += nb_utf8_put((uint32_t)P->p[P->i++], name + len);
+	name[len] = '\0';
+	if (!take(P, '>') || !len)
+		return fail(P, "<...> 不完整");
+	if (len == 1 && strchr("ndy", name[0])) {
+		if ((t = new_node(P, T_CAP)))
+			t->cap = name[0];
+		return t;
+	}
+	if (!P->env->words || !(text = P->env->words(P->env->ctx, name))) {
+		P->i = at;
+		return fail(P, "没有这样的词表 <...>（见 words）");
+	}
+	if (P->depth >= WORDS_DEPTH)
+		return fail(P, "词表套用得太深（是否互相引用？）");
+	sub = *P;
+	sub.depth++;
+	sub.i = 0;
+	if (!(sub.p = nb_utf8_decode(text, &sub_n)))
+		return fail(P, "内存不足");
+	sub.n = sub_n;
+	seq = parse_seq(&sub, 0);
+	free((void *)sub.p);
+	if (sub.why)
+		return fail(P, sub.why);
+	if (!(t = group_of(P, &seq, 1)))
+		return NULL;
+	t->opt = take(P, '?');
+	return t;
+}
+
+static void
+repetition(parser_t *P, nb_tnode_t *t)
+{
+	if (take(P, '?'))
+		t->min = 0;
+	else if (take(P, '*'))
+		t->min = 0, t->max = 1 << 20;
+	else if (take(P, '+'))
+		t->max = 1 << 20;
+}
+
+static nb_tnode_t *parse_atom(parser_t *P);
+
+/* !^x: x is one character or a set. */
+static nb_tnode_t *
+parse_behind(parser_t *P)
+{
+	nb_tnode_t *t = new_node(P, T_BEHIND), *x;
+
+	if (!t || P->i >= P->n || !(t->alts = nb_arena_alloc(P->a, sizeof *t->alts)))
+		return fail(P, "!^ 后面缺少字符或字符集");
+	if (!(x = parse_atom(P)))
+		return NULL;
+	if ((x->type != T_LIT && x->type != T_SET) || x->min != 1 || x->max != 1)
+		return fail(P, "!^ 后面只能是一个字符或字符集");
+	t->alts[0] = x;
+	t->nalts = 1;
+	return t;
+}
+
+static nb_tnode_t *
+parse_atom(parser_t *P)
+{
+	uint32_t c = (uint32_t)P->p[P->i++];
+	nb_tnode_t *t;
+
+	switch (c) {
+	case '(': return parse_group(P);
+	case '[':
+		if ((t = parse_set(P)))
+			repetition(P, t);
+		return t;
+	case '<': return parse_name(P);
+	case '~': return new_node(P, T_GAP);
+	case '^': return new_node(P, T_BOL);
+	case '$': return new_node(P, T_EOL);
+	case '?': case '*': case '+': case ')': case '|':
+		P->i--;
+		return fail(P, "这里不能用 ? * + ) |");
+	case '!':
+		if (take(P, '^'))
+			return parse_behind(P);
+		if (P->i >= P->n || !(t = new_node(P, T_NOT)))
+			return fail(P, "! 后面缺少要排除的内容");
+		if (!(t->alts = nb_arena_alloc(P->a, sizeof *t->alts)) ||
+		    !(t->alts[0] = parse_atom(P)))
+			return fail(P, "! 后面缺少要排除的内容");
+		t->nalts = 1;
+		return t;
+	case '\\':
+		if (P->i >= P->n)
+			return fail(P, "\\ 后面缺少字符");
+		c = (uint32_t)P->p[P->i++];
+		/* fall through */
+	default:
+		if ((t = new_node(P, T_LIT))) {
+			t->cp = c;
+			repetition(P, t);
+		}
+		return t;
+	}
+}
+
+static nb_tnode_t *
+parse_seq(parser_t *P, int in_group)
+{
+	nb_tnode_t *head = NULL, **tail = &head, *t;
+
+	while (P->i < P->n && !P->why) {
+		if (in_group && (P->p[P->i] == '|' || P->p[P->i] == ')'))
+			break;
+		if (!(t = parse_atom(P)))
+			return NULL;
+		*tail = t;
+		tail = &t->next;
+	}
+	return head;
+}
+
+/* ---- where a match can start ---- */
+
+static int
+add_first(nb_tpat_t *p, uint32_t c)
+{
+	int i;
+
+	for (i = 0; i < p->nfirst; i++)
+		if (p->first[i] == c)
+			return 1;
+	if (p->nfirst == (int)(sizeof p->first / sizeof p->first[0]))
+		return 0;
+	p->first[p->nfirst++] = c;
+	p->first_bits |= (uint64_t)1 << (c % 64);
+	return 1;
+}
+
+/* A capture starts with a digit (or a Chinese numeral, for a count). */
+static int
+add_capture_firsts(nb_tpat_t *p, int kind)
+{
+	static const uint32_t numerals[] = {
+		0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
+		0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
+	};
+	uint32_t c;
+	size_t i;
+
+	for (c = 0; c < 10; c++)
+		if (!add_first(p, '0' + c) || !add_first(p, 0xFF10 + c))
+			return 0;
+	for (i = 0; kind == 'n' && i < sizeof numerals / sizeof numerals[0]; i++)
+		if (!add_first(p, numerals[i]))
+			return 0;
+	return 1;
+}
+
+/* Adds what a match from t (then k) can start with; 0 when it can start
+ * with any character, or be empty. */
+static int
+firsts(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
+{
+	cont_t after;
+	size_t i;
+
+	if (!t)
+		return k ? firsts(p, k->node, k->up) : 0;
+	switch (t->type) {
+	case T_LIT:
+		if (!add_first(p, t->cp))
+			return 0;
+		return t->min ? 1 : firsts(p, t->next, k);
+	case T_SET:
+		if (t->neg)
+			return 0;
+		for (i = 0; i < t->nranges; i++) {
+			uint32_t c;
+			if (t->ranges[2 * i + 1] - t->ranges[2 * i] > 16)
+				return 0;
+			for (c = t->ranges[2 * i]; c <= t->ranges[2 * i + 1]; c++)
+				if (!add_first(p, c))
+					return 0;
+		}
+		return t->min ? 1 : firsts(p, t->next, k);
+	case T_GROUP:
+		after.node = t->next;
+		after.up = k;
+		for (i = 0; i < t->nalts; i++)
+			if (!firsts(p, t->alts[i], &after))
+				return 0;
+		return !t->opt || firsts(p, t->next, k);
+	case T_NOT:
+	case T_BEHIND:
+		return firsts(p, t->next, k);
+	case T_BOL:            /* only at the start, whatever follows */
+		p->at_start = 1;
+		return 1;
+	case T_CAP:
+		return add_capture_firsts(p, t->cap);
+	default:
+		return 0;
+	}
+}
+
+nb_tpat_t *
+nb_tpat_compile(nb_arena_t *a, const char *pattern, const nb_tpat_env_t *env,
+                const char **why, size_t *at)
+{
+	parser_t P = { a, env, NULL, 0, 0, 0, NULL, 0 };
+	nb_tpat_t *p = nb_arena_alloc(a, sizeof *p);
+	size_t n;
+
+	*why = NULL;
+	*at = 0;
+	if (!p || !(P.p = nb_utf8_decode(pattern, &n))) {
+		*why = "内存不足";
+		return NULL;
+	}
+	P.n = n;
+	p->head = parse_seq(&P, 0);
+	free((void *)P.p);
+	if (!P.why && !p->head)
+		P.why = "模式为空";
+	if (P.why) {
+		*why = P.why;
+		*at = P.at;
+		return NULL;
+	}
+	p->stops = env->stops;
+	p->nstops = env->nstops;
+	if (!firsts(p, p->head, NULL))
+		p->nfirst = -1;
+	return p;
+}

@@ -1,0 +1,89 @@
+/* textpat.h - the patterns of the content checks: a small language over
+ * characters (not bytes) in which the form file says what a sentence that
+ * states a figure looks like.
+ *
+ *   text        stands for itself; \c for the character c itself
+ *   (a|b|c)     one of the alternatives; (...)? may also be left out
+ *   [abc] [a-z] one character of the set; [^...] one not in it
+ *   x? x* x+    after a character or a set: at most one, any number, at
+ *               least one
+ *   ~           a gap: up to 10 characters, none of them a digit or one of
+ *               the gap stops (the marks that end a clause)
+ *   <name>      the words of that name (a pattern of its own)
+ *   <n>         a count, captured: 12, 1,234, 12 in full-width digits,
+ *               十二, 两, 一百零三
+ *   <d>         a decimal number, captured: 57.1
+ *   <y>         a year, captured: four digits
+ *   !x          not followed by x (a character, a set, a group or words)
+ *   !^x         not just after x (a character or a set)
+ *   ^ $         the start and the end of the sentence
+ *
+ * A number is never taken from the middle of another: a capture fails when
+ * a digit stands just before it or just after it.  Patterns are compiled
+ * into the arena they are given (the form's) and matched against
+ * sentences as arrays of code points.
+ */
+#ifndef NB_TEXTPAT_H
+#define NB_TEXTPAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+
+#define NB_TPAT_MAXCAP 8
+
+typedef struct nb_tnode nb_tnode_t;
+
+typedef struct {
+	const nb_tnode_t *head;
+	uint32_t first[48];     /* the characters a match can start with... */
+	int nfirst;             /* ...how many; -1 when it can start with any */
+	uint64_t first_bits;    /* bit c % 64 of each: most are ruled out here */
+	int at_start;           /* ...or it can match at the sentence's start */
+	const uint32_t *stops;  /* the gap stops */
+	size_t nstops;
+} nb_tpat_t;
+
+typedef struct {
+	int64_t value;          /* in units of 1e-9 (a count of 3 is 3e9) */
+	int decimals;           /* places as written */
+	size_t start, end;      /* its characters */
+} nb_tcap_t;
+
+typedef struct {
+	size_t start, end;      /* the characters matched */
+	nb_tcap_t cap[NB_TPAT_MAXCAP];
+	size_t ncap;
+} nb_tmatch_t;
+
+/* What a pattern is compiled with: the named words (a lookup of the
+ * pattern text under a name, NULL when there is none) and the gap stops. */
+typedef struct {
+	const char *(*words)(void *ctx, const char *name);
+	void *ctx;
+	const uint32_t *stops;
+	size_t nstops;
+} nb_tpat_env_t;
+
+/* Compiles a pattern into `a`.  NULL when it is malformed (or memory ran
+ * out): *why says what is wrong (static text) and *at at which character
+ * of the pattern. */
+nb_tpat_t *nb_tpat_compile(nb_arena_t *a, const char *pattern,
+                           const nb_tpat_env_t *env, const char **why,
+                           size_t *at);
+
+/* Whether p matches s[0..n) starting at character pos (1, with *m) or
+ * not (0). */
+int nb_tpat_match_at(const nb_tpat_t *p, const uint32_t *s, size_t n,
+                     size_t pos, nb_tmatch_t *m);
+
+/* Whether p matches the whole of s[0..n) (1, with *m) or not. */
+int nb_tpat_match_whole(const nb_tpat_t *p, const uint32_t *s, size_t n,
+                        nb_tmatch_t *m);
+
+/* The first match at or after `from`: 1 with *m, 0 when there is none. */
+int nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
+                 nb_tmatch_t *m);
+
+#endif
