@@ -39,7 +39,11 @@ typedef struct {
 	const nb_tnode_t *head;
 	uint32_t first[48];     /* the characters a match can start with... */
 	int nfirst;             /* ...how many; -1 when it can start with any */
-	uint64_t first_bits;    /* bit c % 64 of each: most are ruled out here */
+	uint64_t first_bits[16]; /* bit c % 1024 of each: most are ruled out here */
+	uint32_t need[4];       /* characters every match contains... */
+	int nneed;              /* ...how many of them are kept */
+	int need_num;           /* every match has a digit (2), or a digit or a
+	                         * Chinese numeral (1), or neither need be (0) */
 	int at_start;           /* ...or it can match at the sentence's start */
 	const uint32_t *stops;  /* the gap stops */
 	size_t nstops;
