@@ -177,10 +177,13 @@ claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 	years_t y = years_named(R, s, n);
 	size_t i, at, got = 0;
 	nb_tmatch_t m;
+	nb_tseen_t z;
 
+	nb_tpat_seen(&z, s, n);     /* most checks are ruled out by it */
 	for (i = 0; i < R->C->n && got < MAX_CLAIMS; i++) {
 		const nb_tcheck_t *c = &R->C->v[i];
 		if (c->kind != NB_TC_FIGURE || !reads_field(c, R->field) ||
+		    !nb_tpat_may_occur(c->pat, &z) ||
 		    !nb_tpat_find(c->pat, s, n, 0, &m) || !reads_sentence(c, s, n, &y))
 			continue;
 		do {

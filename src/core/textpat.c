@@ -388,6 +388,34 @@ may_hold(const nb_tpat_t *p, const uint32_t *s, size_t n)
 	return !p->need_num || has_number(s, n, p->need_num);
 }
 
+void
+nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n)
+{
+	size_t i;
+
+	memset(z, 0, sizeof *z);
+	for (i = 0; i < n; i++) {
+		z->bits[s[i] / 64 % 16] |= (uint64_t)1 << (s[i] % 64);
+		if (digit_of(s[i]) >= 0)
+			z->digit = 1;
+		else if (!z->numeral && s[i] >= 0x3007 && is_numeral(s[i]))
+			z->numeral = 1;     /* none is below 〇 */
+	}
+}
+
+int
+nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
+{
+	int i;
+
+	for (i = 0; i < p->nneed; i++)
+		if (!(z->bits[p->need[i] / 64 % 16] >> (p->need[i] % 64) & 1))
+			return 0;
+	if (p->need_num == 2)
+		return z->digit;
+	return p->need_num != 1 || z->digit || z->numeral;
+}
+
 int
 nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
              nb_tmatch_t *m)
