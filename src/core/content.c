@@ -16,15 +16,31 @@
 
 /* ---- texts ---- */
 
+/* Room for a text of len bytes: the buffers are kept for the next text,
+ * as every pass over a draft's texts decodes them all again. */
+static int
+grow(nb_tchars_t *t, size_t len)
+{
+	uint32_t *cp = realloc(t->cp, (len + 1) * sizeof *cp);
+	size_t *off;
+
+	if (!cp)
+		return -1;
+	t->cp = cp;
+	if (!(off = realloc(t->off, (len + 1) * sizeof *off)))
+		return -1;
+	t->off = off;
+	t->cap = len;
+	return 0;
+}
+
 static int
 decode(const char *s, nb_tchars_t *t)
 {
 	size_t len = strlen(s), i = 0;
 
 	t->n = 0;
-	t->cp = malloc((len + 1) * sizeof *t->cp);
-	t->off = malloc((len + 1) * sizeof *t->off);
-	if (!t->cp || !t->off)
+	if (len > t->cap && grow(t, len) < 0)
 		return -1;
 	while (i < len) {
 		t->off[t->n] = i;
@@ -177,10 +193,13 @@ claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 	years_t y = years_named(R, s, n);
 	size_t i, at, got = 0;
 	nb_tmatch_t m;
+	nb_tseen_t z;
 
+	nb_tpat_seen(&z, s, n);     /* most checks are ruled out by it */
 	for (i = 0; i < R->C->n && got < MAX_CLAIMS; i++) {
 		const nb_tcheck_t *c = &R->C->v[i];
 		if (c->kind != NB_TC_FIGURE || !reads_field(c, R->field) ||
+		    !nb_tpat_may_occur(c->pat, &z) ||
 		    !nb_tpat_find(c->pat, s, n, 0, &m) || !reads_sentence(c, s, n, &y))
 			continue;
 		do {
@@ -314,7 +333,6 @@ each_text(nb_treader_t *R, text_fn fn, void *ctx)
 				rc = -1;
 			else
 				rc = fn(R, ctx);
-			chars_free(&R->t);
 			if (rc < 0 || R->failed)
 				return -1;
 		}
@@ -475,6 +493,7 @@ nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
 {
 	nb_treader_t R;
 	size_t i;
+	int rc;
 
 	memset(&R, 0, sizeof R);
 	R.r = r;
@@ -482,16 +501,16 @@ nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
 	R.out = out;
 	if (!R.C)
 		return 0;
-	if (each_text(&R, read_text, NULL) < 0)
-		return -1;
-	for (i = 0; i < R.C->n; i++) {
+	rc = each_text(&R, read_text, NULL);
+	for (i = 0; i < R.C->n && rc == 0; i++) {
 		const nb_tcheck_t *c = &R.C->v[i];
 		previous_t P = { c, prev };
 		if (c->kind == NB_TC_MENTIONS && mentions(&R, c) < 0)
-			return -1;
-		if (c->kind == NB_TC_PREVIOUS && prev && prev->form == r->form &&
-		    each_text(&R, same_as_previous, &P) < 0)
-			return -1;
+			rc = -1;
+		else if (c->kind == NB_TC_PREVIOUS && prev && prev->form == r->form &&
+		         each_text(&R, same_as_previous, &P) < 0)
+			rc = -1;
 	}
-	return 0;
+	chars_free(&R.t);
+	return rc;
 }

@@ -15,6 +15,7 @@ typedef struct {
 	uint32_t *cp;
 	size_t *off;            /* off[n] is the text's length */
 	size_t n;
+	size_t cap;             /* room for cap + 1 of each, kept from text to text */
 } nb_tchars_t;
 
 /* The text being read and where it stands. */

@@ -344,12 +344,76 @@ may_start(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t pos)
 
 	if (p->nfirst < 0 || (pos == 0 && p->at_start))
 		return 1;
-	if (pos >= n || !(p->first_bits >> (s[pos] % 64) & 1))
+	if (pos >= n || !(p->first_bits[s[pos] / 64 % 16] >> (s[pos] % 64) & 1))
 		return 0;
 	for (i = 0; i < p->nfirst; i++)
 		if (p->first[i] == s[pos])
 			return 1;
 	return 0;
+}
+
+static int
+has_char(const uint32_t *s, size_t n, uint32_t c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == c)
+			return 1;
+	return 0;
+}
+
+static int
+has_number(const uint32_t *s, size_t n, int need)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (digit_of(s[i]) >= 0 || (need == 1 && is_numeral(s[i])))
+			return 1;
+	return 0;
+}
+
+/* Whether s[0..n) has all that every match of p contains: most sentences
+ * lack one, and one pass over them is far cheaper than trying the matcher
+ * at each position. */
+static int
+may_hold(const nb_tpat_t *p, const uint32_t *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < p->nneed; i++)
+		if (!has_char(s, n, p->need[i]))
+			return 0;
+	return !p->need_num || has_number(s, n, p->need_num);
+}
+
+void
+nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n)
+{
+	size_t i;
+
+	memset(z, 0, sizeof *z);
+	for (i = 0; i < n; i++) {
+		z->bits[s[i] / 64 % 16] |= (uint64_t)1 << (s[i] % 64);
+		if (digit_of(s[i]) >= 0)
+			z->digit = 1;
+		else if (!z->numeral && s[i] >= 0x3007 && is_numeral(s[i]))
+			z->numeral = 1;     /* none is below 〇 */
+	}
+}
+
+int
+nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
+{
+	int i;
+
+	for (i = 0; i < p->nneed; i++)
+		if (!(z->bits[p->need[i] / 64 % 16] >> (p->need[i] % 64) & 1))
+			return 0;
+	if (p->need_num == 2)
+		return z->digit;
+	return p->need_num != 1 || z->digit || z->numeral;
 }
 
 int
@@ -358,6 +422,8 @@ nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
 {
 	size_t pos;
 
+	if (from > n || !may_hold(p, s + from, n - from))
+		return 0;
 	for (pos = from; pos <= n; pos++)
 		if (may_start(p, s, n, pos) && nb_tpat_match_at(p, s, n, pos, m))
 			return 1;
@@ -621,7 +687,7 @@ add_first(nb_tpat_t *p, uint32_t c)
 	if (p->nfirst == (int)(sizeof p->first / sizeof p->first[0]))
 		return 0;
 	p->first[p->nfirst++] = c;
-	p->first_bits |= (uint64_t)1 << (c % 64);
+	p->first_bits[c / 64 % 16] |= (uint64_t)1 << (c % 64);
 	return 1;
 }
 
@@ -692,6 +758,87 @@ firsts(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
 	}
 }
 
+/* ---- what every match contains ---- */
+
+#define NEED_MAX 4
+
+typedef struct {
+	uint32_t c[NEED_MAX];
+	int n;
+	int num;                /* as need_num in textpat.h */
+} need_t;
+
+static void
+need_add(need_t *d, uint32_t c)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->c[i] == c)
+			return;
+	if (d->n < NEED_MAX)    /* fewer kept is still true of every match */
+		d->c[d->n++] = c;
+}
+
+/* What both a and b need, into a. */
+static void
+need_meet(need_t *a, const need_t *b)
+{
+	int i, j, k = 0;
+
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++)
+			if (a->c[i] == b->c[j]) {
+				a->c[k++] = a->c[i];
+				break;
+			}
+	a->n = k;
+	if (b->num < a->num)
+		a->num = b->num;
+}
+
+/* What a match of the sequence from t consumes for certain: lookarounds
+ * consume nothing, and a group only what all its alternatives do. */
+static void
+needs(const nb_tnode_t *t, need_t *d)
+{
+	need_t alt, all;
+	size_t i;
+
+	for (; t; t = t->next) {
+		if (t->type == T_LIT && t->min > 0)
+			need_add(d, t->cp);
+		else if (t->type == T_CAP && d->num < (t->cap == 'n' ? 1 : 2))
+			d->num = t->cap == 'n' ? 1 : 2;
+		else if (t->type == T_GROUP && !t->opt && t->nalts) {
+			for (i = 0; i < t->nalts; i++) {
+				memset(&alt, 0, sizeof alt);
+				needs(t->alts[i], &alt);
+				if (i == 0)
+					all = alt;
+				else
+					need_meet(&all, &alt);
+			}
+			for (i = 0; i < (size_t)all.n; i++)
+				need_add(d, all.c[i]);
+			if (d->num < all.num)
+				d->num = all.num;
+		}
+	}
+}
+
+static void
+set_needs(nb_tpat_t *p)
+{
+	need_t d;
+
+	memset(&d, 0, sizeof d);
+	needs(p->head, &d);
+	memcpy(p->need, d.c, (size_t)d.n * sizeof *d.c);
+	p->nneed = d.n;
+	p->need_num = d.num;
+}
+
 nb_tpat_t *
 nb_tpat_compile(nb_arena_t *a, const char *pattern, const nb_tpat_env_t *env,
                 const char **why, size_t *at)
@@ -720,5 +867,6 @@ nb_tpat_compile(nb_arena_t *a, const char *pattern, const nb_tpat_env_t *env,
 	p->nstops = env->nstops;
 	if (!firsts(p, p->head, NULL))
 		p->nfirst = -1;
+	set_needs(p);
 	return p;
 }

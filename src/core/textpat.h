@@ -39,7 +39,11 @@ typedef struct {
 	const nb_tnode_t *head;
 	uint32_t first[48];     /* the characters a match can start with... */
 	int nfirst;             /* ...how many; -1 when it can start with any */
-	uint64_t first_bits;    /* bit c % 64 of each: most are ruled out here */
+	uint64_t first_bits[16]; /* bit c % 1024 of each: most are ruled out here */
+	uint32_t need[4];       /* characters every match contains... */
+	int nneed;              /* ...how many of them are kept */
+	int need_num;           /* every match has a digit (2), or a digit or a
+	                         * Chinese numeral (1), or neither need be (0) */
 	int at_start;           /* ...or it can match at the sentence's start */
 	const uint32_t *stops;  /* the gap stops */
 	size_t nstops;
@@ -85,5 +89,17 @@ int nb_tpat_match_whole(const nb_tpat_t *p, const uint32_t *s, size_t n,
 /* The first match at or after `from`: 1 with *m, 0 when there is none. */
 int nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
                  nb_tmatch_t *m);
+
+/* The characters of a sentence, roughly (by c % 1024), to rule out at
+ * once the many patterns that cannot match it. */
+typedef struct {
+	uint64_t bits[16];
+	int digit, numeral;     /* it has a digit, a Chinese numeral */
+} nb_tseen_t;
+
+void nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n);
+
+/* 0 when p has no match in the sentence z was taken of; 1 when it may. */
+int nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z);
 
 #endif
