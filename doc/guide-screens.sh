@@ -75,7 +75,10 @@ for c in "$S"/doc/guide/*.cmd; do
 	(
 		cd "$dir" || exit 1
 		PATH=$run/bin:$PATH LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
-		export PATH LANG LC_ALL TZ
+		# stdbuf works by preloading a library, which a program built
+		# with AddressSanitizer refuses to start after unless told
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+		export PATH LANG LC_ALL TZ ASAN_OPTIONS
 		unset NIANBAO_FORMS
 		while IFS= read -r line; do
 			case $line in
