@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
 
-plan 101
+plan 104
 
 # numbers N V: types V then Tab, N times.
 numbers() {
@@ -331,4 +331,14 @@ ok "$(screen | grep -c 'pipe.yaml\|folder.yaml')" "but not a FIFO or a directory
 keys Escape
 shows "[exit 0]" "Esc leaves it"
 
+# the year proposed is typed over, not appended to
+start year.yaml
+shows "机关名称（" "another new file"
+text "测试县财政局"
+keys Enter
+shows "报告年度（四位数字）" "the year is proposed"
+text "2023"
+keys Enter
+shows "测试县财政局  2023年度  year.yaml" "and the year typed replaces it"
+keys C-q
 tap_done

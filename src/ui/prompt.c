@@ -73,9 +73,12 @@ prompt_key(nb_text_t *t, nb_req_t req, wint_t ch)
 	}
 }
 
+/* proposal: initial is a value offered, not typed: a character typed
+ * first replaces it, as over a figure in the editor; any other key
+ * (Backspace, an arrow) edits it instead. */
 static char *
 ask(const char *title, const char *question, const char *initial,
-    const char *note)
+    const char *note, int proposal)
 {
 	nb_text_t t;
 	nb_req_t req;
@@ -87,9 +90,12 @@ ask(const char *title, const char *question, const char *initial,
 	nb_text_set(&t, initial ? initial : "");
 	while (rc == 0) {
 		draw_prompt(title, question, &t, note);
-		if (nb_ui_read_key(&req, &ch) && !nb_ui_key_paused(req))
+		if (nb_ui_read_key(&req, &ch) && !nb_ui_key_paused(req)) {
+			if (proposal && req == NB_REQ_NONE && ch >= 0x20 && ch != 0x7f)
+				nb_text_set(&t, "");
+			proposal = 0;
 			rc = prompt_key(&t, req, ch);
-		else if (nb_ui_input_ended())
+		} else if (nb_ui_input_ended())
 			rc = -1;
 	}
 	if (rc > 0)
@@ -101,11 +107,17 @@ ask(const char *title, const char *question, const char *initial,
 char *
 nb_ui_ask(const char *question, const char *initial, const char *note)
 {
-	return ask("年报：新建报告草稿", question, initial, note);
+	return ask("年报：新建报告草稿", question, initial, note, 0);
+}
+
+char *
+nb_ui_ask_over(const char *question, const char *proposed, const char *note)
+{
+	return ask("年报：新建报告草稿", question, proposed, note, 1);
 }
 
 char *
 nb_ui_prompt(const char *title, const char *question, const char *initial)
 {
-	return ask(title, question, initial, NULL);
+	return ask(title, question, initial, NULL, 0);
 }

@@ -509,7 +509,7 @@ nb_ui_ask_identity(char **org, int64_t *year)
 	snprintf(init, sizeof init, "%d", localtime(&now)->tm_year + 1900 - 1);
 	note = "统计的是哪一年，通常是上一年";
 	for (;;) {
-		if (!(y = nb_ui_ask("报告年度（四位数字）：", init, note))) {
+		if (!(y = nb_ui_ask_over("报告年度（四位数字）：", init, note))) {
 			free(*org);
 			return -1;
 		}

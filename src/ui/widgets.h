@@ -51,6 +51,9 @@ int nb_ui_confirm(const char *title, const char *no, const char *yes,
  * (its title bar says so); nb_ui_prompt under the title given. */
 char *nb_ui_ask(const char *question, const char *initial, const char *note);
 char *nb_ui_prompt(const char *title, const char *question, const char *initial);
+/* nb_ui_ask with a value proposed (the year): the first character typed
+ * replaces it; an edit key (Backspace, an arrow) keeps it to edit. */
+char *nb_ui_ask_over(const char *question, const char *proposed, const char *note);
 /* len bytes of text, a screen at a time, until any other key. */
 void nb_ui_pager(const char *text, size_t len);
 /* Every key and what it does. */
