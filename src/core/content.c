@@ -16,45 +16,31 @@
 
 /* ---- texts ---- */
 
-/* Room for a text of len bytes: the buffers are kept for the next text,
- * as every pass over a draft's texts decodes them all again. */
-static int
-grow(nb_tchars_t *t, size_t len)
+/* Decodes s[0..len) into cp and off: well-formed characters at once, the
+ * rest through nb_utf8_next (which takes a bad byte for one character).
+ * The number of characters. */
+static size_t
+decode(const char *s, size_t len, uint32_t *cp, size_t *off)
 {
-	uint32_t *cp = realloc(t->cp, (len + 1) * sizeof *cp);
-	size_t *off;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = 0;
 
-	if (!cp)
-		return -1;
-	t->cp = cp;
-	if (!(off = realloc(t->off, (len + 1) * sizeof *off)))
-		return -1;
-	t->off = off;
-	t->cap = len;
-	return 0;
-}
-
-static int
-decode(const char *s, nb_tchars_t *t)
-{
-	size_t len = strlen(s), i = 0;
-
-	t->n = 0;
-	if (len > t->cap && grow(t, len) < 0)
-		return -1;
 	while (i < len) {
-		t->off[t->n] = i;
-		i += nb_utf8_next(s + i, len - i, &t->cp[t->n++]);
+		off[n] = i;
+		if (u[i] < 0x80) {
+			cp[n++] = u[i++];
+		} else if (u[i] >= 0xE1 && u[i] <= 0xEC && i + 2 < len &&
+		           (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			/* most of CJK: no overlong form, no surrogate here */
+			cp[n++] = (uint32_t)(u[i] & 0x0F) << 12 |
+			          (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			i += 3;
+		} else {
+			i += nb_utf8_next(s + i, len - i, &cp[n++]);
+		}
 	}
-	t->off[t->n] = len;
-	return 0;
-}
-
-static void
-chars_free(nb_tchars_t *t)
-{
-	free(t->cp);
-	free(t->off);
+	off[n] = len;
+	return n;
 }
 
 static int
@@ -107,24 +93,30 @@ reads_year(const nb_report_t *r, const nb_tcheck_t *c)
  * year other than the report's (n when nowhere), and whether it names
  * the report's. */
 typedef struct {
+	int known;              /* looked for yet: only once a check needs it */
 	size_t other_at;
 	int this_year;
 } years_t;
 
-static years_t
-years_named(const nb_treader_t *R, const uint32_t *s, size_t n)
+static const years_t *
+years_named(const nb_treader_t *R, const uint32_t *s, size_t n, years_t *y)
 {
 	int64_t year = nb_report_year(R->r);
-	years_t y = { n, 0 };
 	nb_tmatch_t m;
 	size_t at = 0, i;
 
-	while (R->C->other_year && year && nb_tpat_find(R->C->other_year, s, n, at, &m)) {
+	if (y->known)
+		return y;
+	y->known = 1;
+	y->other_at = n;
+	y->this_year = 0;
+	while (R->C->other_year && year &&
+	       nb_tpat_find_seen(R->C->other_year, R->seen, s, n, at, &m)) {
 		for (i = 0; i < m.ncap; i++) {
 			if (m.cap[i].value == year * NB_AMOUNT_SCALE)
-				y.this_year = 1;
-			else if (y.other_at == n)
-				y.other_at = m.start;
+				y->this_year = 1;
+			else if (y->other_at == n)
+				y->other_at = m.start;
 		}
 		at = m.end > m.start ? m.end : m.start + 1;
 	}
@@ -145,16 +137,16 @@ is_gap_stop(const nb_tpat_t *p, uint32_t c)
 /* Whether a check reads this sentence at all: what it needs and what it
  * must not hold are the sentence's, not a statement's. */
 static int
-reads_sentence(const nb_tcheck_t *c, const uint32_t *s, size_t n,
-               const years_t *y)
+reads_sentence(const nb_treader_t *R, const nb_tcheck_t *c, const uint32_t *s,
+               size_t n, years_t *y)
 {
 	nb_tmatch_t x;
 
-	if (c->needs && !nb_tpat_find(c->needs, s, n, 0, &x))
+	if (c->needs && !nb_tpat_find_seen(c->needs, R->seen, s, n, 0, &x))
 		return 0;
-	if (c->unless && nb_tpat_find(c->unless, s, n, 0, &x))
+	if (c->unless && nb_tpat_find_seen(c->unless, R->seen, s, n, 0, &x))
 		return 0;
-	return !(c->unless_this_year && y->this_year);
+	return !(c->unless_this_year && years_named(R, s, n, y)->this_year);
 }
 
 #define CLAUSE_MAX 64   /* what a clause says before a statement, at most */
@@ -163,17 +155,18 @@ reads_sentence(const nb_tcheck_t *c, const uint32_t *s, size_t n,
  * that makes it another's figure, and the sentence has named no other
  * year before it. */
 static int
-takes(const nb_treader_t *R, const nb_tcheck_t *c, const uint32_t *s,
-      const nb_tmatch_t *m, const years_t *y)
+takes(const nb_treader_t *R, const nb_tcheck_t *c, const uint32_t *s, size_t n,
+      const nb_tmatch_t *m, years_t *y)
 {
 	nb_tmatch_t x;
 	size_t k = m->start;
 
 	while (k > 0 && m->start - k < CLAUSE_MAX && !is_gap_stop(c->pat, s[k - 1]))
 		k--;
-	if (c->unless_before && nb_tpat_find(c->unless_before, s + k, m->start - k, 0, &x))
+	if (c->unless_before &&
+	    nb_tpat_find_seen(c->unless_before, R->seen, s + k, m->start - k, 0, &x))
 		return 0;
-	return reads_year(R->r, c) || y->other_at >= m->start;
+	return reads_year(R->r, c) || years_named(R, s, n, y)->other_at >= m->start;
 }
 
 static int
@@ -190,25 +183,23 @@ overlaps(const nb_tclaim_t *cl, size_t n, const nb_tmatch_t *m)
 static size_t
 claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 {
-	years_t y = years_named(R, s, n);
+	years_t y = { 0, 0, 0 };
 	size_t i, at, got = 0;
 	nb_tmatch_t m;
-	nb_tseen_t z;
 
-	nb_tpat_seen(&z, s, n);     /* most checks are ruled out by it */
 	for (i = 0; i < R->C->n && got < MAX_CLAIMS; i++) {
 		const nb_tcheck_t *c = &R->C->v[i];
 		if (c->kind != NB_TC_FIGURE || !reads_field(c, R->field) ||
-		    !nb_tpat_may_occur(c->pat, &z) ||
-		    !nb_tpat_find(c->pat, s, n, 0, &m) || !reads_sentence(c, s, n, &y))
+		    !nb_tpat_find_seen(c->pat, R->seen, s, n, 0, &m) ||
+		    !reads_sentence(R, c, s, n, &y))
 			continue;
 		do {
 			at = m.end > m.start ? m.end : m.start + 1;
-			if (overlaps(cl, got, &m) || !takes(R, c, s, &m, &y))
+			if (overlaps(cl, got, &m) || !takes(R, c, s, n, &m, &y))
 				continue;
 			cl[got].c = c;
 			cl[got++].m = m;
-		} while (got < MAX_CLAIMS && nb_tpat_find(c->pat, s, n, at, &m));
+		} while (got < MAX_CLAIMS && nb_tpat_find_seen(c->pat, R->seen, s, n, at, &m));
 	}
 	return got;
 }
@@ -247,7 +238,7 @@ forbidden(nb_treader_t *R, size_t a, size_t z)
 	for (i = 0; i < R->C->n; i++) {
 		const nb_tcheck_t *c = &R->C->v[i];
 		if (c->kind != NB_TC_FORBIDDEN || !reads_field(c, R->field) ||
-		    !nb_tpat_find(c->pat, R->t.cp + a, z - a, 0, &m))
+		    !nb_tpat_find_seen(c->pat, R->seen, R->t.cp + a, z - a, 0, &m))
 			continue;
 		nb_tsay_t say = { c->message, "", a + m.start, a + m.end, NULL, 0,
 		                  NULL, NULL };
@@ -257,24 +248,22 @@ forbidden(nb_treader_t *R, size_t a, size_t z)
 	return 0;
 }
 
+/* The sentences of the text being read, each with the reader's `seen`
+ * on it while it is read. */
 static int
 sentences(nb_treader_t *R)
 {
-	size_t a = 0, z, e;
+	const nb_tsentence_t *S = R->sents + R->cur->sent;
+	size_t i;
+	int rc = 0;
 
-	while (a < R->t.n) {
-		for (e = a; e < R->t.n && !ends_sentence(R->C, R->t.cp[e]); e++)
-			;
-		z = e;
-		while (a < z && is_blank(R->t.cp[a]))
-			a++;
-		while (z > a && is_blank(R->t.cp[z - 1]))
-			z--;
-		if (a < z && (figures(R, a, z) < 0 || forbidden(R, a, z) < 0))
-			return -1;
-		a = e + 1;
+	for (i = 0; i < R->cur->nsent && rc == 0; i++) {
+		R->seen = &S[i].seen;
+		if (figures(R, S[i].a, S[i].z) < 0 || forbidden(R, S[i].a, S[i].z) < 0)
+			rc = -1;
 	}
-	return 0;
+	R->seen = &R->cur->seen;
+	return rc;
 }
 
 /* ---- whole texts ---- */
@@ -305,37 +294,165 @@ whole(nb_treader_t *R)
 
 /* ---- every text of the report ---- */
 
-typedef int (*text_fn)(nb_treader_t *R, void *ctx);
+typedef int (*text_visit_fn)(const nb_report_t *r, const nb_field_t *f, int item,
+                             const char *text, const nb_textpos_t *tpos,
+                             const char *where, void *ctx);
 
-/* Calls fn for every paragraph text of r, in cell order. */
+/* Calls fn for every paragraph text of r that is not empty, in cell
+ * order. */
 static int
-each_text(nb_treader_t *R, text_fn fn, void *ctx)
+visit_texts(const nb_report_t *r, text_visit_fn fn, void *ctx)
 {
-	const nb_form_t *F = R->r->form;
+	const nb_form_t *F = r->form;
 	size_t i, k;
-	int rc;
 
 	for (i = 0; i < F->ncells; i++) {
 		const nb_field_t *f = F->cells[i].field;
-		const nb_value_t *v = &R->r->values[i];
-		if (f->type != NB_T_TEXT && f->type != NB_T_ITEMS)
+		const nb_value_t *v = &r->values[i];
+		int items = f->type == NB_T_ITEMS;
+		if (f->type != NB_T_TEXT && !items)
 			continue;
-		R->field = f;
-		for (k = 0; k < (f->type == NB_T_ITEMS ? v->nitems : 1); k++) {
-			const char *text = f->type == NB_T_ITEMS ? v->items[k].text : v->text;
-			if (!text || !*text)
-				continue;
-			R->item = f->type == NB_T_ITEMS ? (int)k : -1;
-			R->text = text;
-			R->tpos = f->type == NB_T_ITEMS ? &v->items[k].tpos : &v->tpos;
-			R->where = f->type == NB_T_ITEMS ? v->items[k].title : f->label;
-			if (decode(text, &R->t) < 0)
-				rc = -1;
-			else
-				rc = fn(R, ctx);
-			if (rc < 0 || R->failed)
+		for (k = 0; k < (items ? v->nitems : 1); k++) {
+			const char *text = items ? v->items[k].text : v->text;
+			if (text && *text &&
+			    fn(r, f, items ? (int)k : -1, text, items ? &v->items[k].tpos : &v->tpos,
+			       items ? v->items[k].title : f->label, ctx) < 0)
 				return -1;
 		}
+	}
+	return 0;
+}
+
+static int
+count_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text,
+           const nb_textpos_t *tpos, const char *where, void *ctx)
+{
+	size_t *n = ctx;
+
+	(void)r, (void)f, (void)item, (void)tpos, (void)where;
+	n[0]++;
+	n[1] += strlen(text) + 1;
+	return 0;
+}
+
+static int
+add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t z)
+{
+	nb_tsentence_t *s;
+
+	if (R->nsents == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		if (!(s = realloc(R->sents, *cap * sizeof *s)))
+			return -1;
+		R->sents = s;
+	}
+	s = &R->sents[R->nsents++];
+	s->a = a;
+	s->z = z;
+	nb_tpat_seen(&s->seen, T->t.cp + a, z - a);
+	return 0;
+}
+
+/* Cuts a text into its sentences, blanks trimmed, empty ones left out. */
+static int
+cut(nb_treader_t *R, nb_ttext_t *T, size_t *cap)
+{
+	const uint32_t *cp = T->t.cp;
+	size_t a = 0, z, e, n = T->t.n;
+
+	T->sent = R->nsents;
+	while (a < n) {
+		for (e = a; e < n && !ends_sentence(R->C, cp[e]); e++)
+			;
+		z = e;
+		while (a < z && is_blank(cp[a]))
+			a++;
+		while (z > a && is_blank(cp[z - 1]))
+			z--;
+		if (a < z && add_sentence(R, cap, T, a, z) < 0)
+			return -1;
+		a = e + 1;
+	}
+	T->nsent = R->nsents - T->sent;
+	return 0;
+}
+
+typedef struct {
+	nb_treader_t *R;
+	size_t used, cap;       /* characters decoded, sentences room */
+} loading_t;
+
+static int
+load_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text,
+          const nb_textpos_t *tpos, const char *where, void *ctx)
+{
+	loading_t *L = ctx;
+	nb_treader_t *R = L->R;
+	nb_ttext_t *T = &R->texts[R->ntexts++];
+	uint32_t *cp = R->cp + L->used;
+	size_t *off = R->off + L->used;
+
+	(void)r;
+	T->field = f;
+	T->item = item;
+	T->text = text;
+	T->tpos = tpos;
+	T->where = where;
+	T->t.n = decode(text, strlen(text), cp, off);
+	T->t.cp = cp;
+	T->t.off = off;
+	L->used += T->t.n + 1;
+	nb_tpat_seen(&T->seen, cp, T->t.n);
+	return cut(R, T, &L->cap);
+}
+
+/* Decodes every text of the report once, and cuts it into sentences. */
+static int
+load_texts(nb_treader_t *R)
+{
+	size_t count[2] = { 0, 0 };     /* texts, bytes */
+	loading_t L = { R, 0, 0 };
+
+	visit_texts(R->r, count_text, count);
+	if (!count[0])
+		return 0;
+	R->texts = calloc(count[0], sizeof *R->texts);
+	R->cp = malloc(count[1] * sizeof *R->cp);
+	R->off = malloc(count[1] * sizeof *R->off);
+	if (!R->texts || !R->cp || !R->off)
+		return -1;
+	return visit_texts(R->r, load_text, &L);
+}
+
+static void
+texts_free(nb_treader_t *R)
+{
+	free(R->texts);
+	free(R->sents);
+	free(R->cp);
+	free(R->off);
+}
+
+typedef int (*text_fn)(nb_treader_t *R, void *ctx);
+
+/* Calls fn for every text with the reader on it. */
+static int
+each_text(nb_treader_t *R, text_fn fn, void *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < R->ntexts; i++) {
+		const nb_ttext_t *T = &R->texts[i];
+		R->field = T->field;
+		R->item = T->item;
+		R->text = T->text;
+		R->tpos = T->tpos;
+		R->where = T->where;
+		R->t = T->t;
+		R->cur = T;
+		R->seen = &T->seen;
+		if (fn(R, ctx) < 0 || R->failed)
+			return -1;
 	}
 	return 0;
 }
@@ -368,7 +485,7 @@ look_for(nb_treader_t *R, void *ctx)
 		M->first = R->field;
 		M->first_item = R->item;
 	}
-	M->said |= nb_tpat_find(M->c->pat, R->t.cp, R->t.n, 0, &m);
+	M->said |= nb_tpat_find_seen(M->c->pat, R->seen, R->t.cp, R->t.n, 0, &m);
 	return 0;
 }
 
@@ -501,7 +618,7 @@ nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
 	R.out = out;
 	if (!R.C)
 		return 0;
-	rc = each_text(&R, read_text, NULL);
+	rc = load_texts(&R) < 0 ? -1 : each_text(&R, read_text, NULL);
 	for (i = 0; i < R.C->n && rc == 0; i++) {
 		const nb_tcheck_t *c = &R.C->v[i];
 		previous_t P = { c, prev };
@@ -511,6 +628,6 @@ nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
 		         each_text(&R, same_as_previous, &P) < 0)
 			rc = -1;
 	}
-	chars_free(&R.t);
+	texts_free(&R);
 	return rc;
 }

@@ -12,23 +12,49 @@ typedef __int128 nb_wide_t;     /* sums of many figures cannot overflow */
 
 /* A text decoded: its characters and the byte where each starts. */
 typedef struct {
-	uint32_t *cp;
-	size_t *off;            /* off[n] is the text's length */
+	const uint32_t *cp;
+	const size_t *off;      /* off[n] is the text's length */
 	size_t n;
-	size_t cap;             /* room for cap + 1 of each, kept from text to text */
 } nb_tchars_t;
 
-/* The text being read and where it stands. */
+/* A sentence: characters [a, z) of its text, blanks trimmed. */
 typedef struct {
-	const nb_report_t *r;
-	const struct nb_content_rules *C;
-	nb_findings_t *out;
+	size_t a, z;
+	nb_tseen_t seen;
+} nb_tsentence_t;
+
+/* A text of the report, decoded once for every pass over the texts. */
+typedef struct {
 	const nb_field_t *field;
-	int item;
+	int item;               /* its subsection, or -1 */
 	const char *text;
 	const nb_textpos_t *tpos;
 	const char *where;      /* its name in messages */
 	nb_tchars_t t;
+	nb_tseen_t seen;        /* of all its characters */
+	size_t sent, nsent;     /* its sentences in the reader's list */
+} nb_ttext_t;
+
+/* The report's texts and the one being read. */
+typedef struct {
+	const nb_report_t *r;
+	const struct nb_content_rules *C;
+	nb_findings_t *out;
+	nb_ttext_t *texts;
+	size_t ntexts;
+	nb_tsentence_t *sents;
+	size_t nsents;
+	uint32_t *cp;           /* the characters of all texts, end to end */
+	size_t *off;
+	/* the text being read (a copy of its entry) and its sentence */
+	const nb_field_t *field;
+	int item;
+	const char *text;
+	const nb_textpos_t *tpos;
+	const char *where;
+	nb_tchars_t t;
+	const nb_ttext_t *cur;
+	const nb_tseen_t *seen; /* of the sentence being read, else of the text */
 	int failed;             /* out of memory */
 } nb_treader_t;
 

@@ -388,18 +388,47 @@ may_hold(const nb_tpat_t *p, const uint32_t *s, size_t n)
 	return !p->need_num || has_number(s, n, p->need_num);
 }
 
+/* Bits (by c % 1024, as in nb_tseen_t) of the digits and of the Chinese
+ * numerals: a sentence whose bits meet these may hold one.  That some
+ * other character shares a bit only lets a sentence through that the
+ * matcher then rejects. */
+static void
+number_masks(uint64_t digits[16], uint64_t numerals[16])
+{
+	static const uint32_t numeral[] = {
+		0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
+		0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
+	};
+	uint32_t c;
+	size_t i;
+
+	memset(digits, 0, 16 * sizeof *digits);
+	memset(numerals, 0, 16 * sizeof *numerals);
+	for (c = 0; c < 10; c++) {
+		digits[('0' + c) / 64 % 16] |= (uint64_t)1 << ('0' + c) % 64;
+		digits[(0xFF10 + c) / 64 % 16] |= (uint64_t)1 << (0xFF10 + c) % 64;
+	}
+	for (i = 0; i < sizeof numeral / sizeof numeral[0]; i++)
+		numerals[numeral[i] / 64 % 16] |= (uint64_t)1 << numeral[i] % 64;
+}
+
 void
 nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n)
 {
+	static uint64_t digits[16], numerals[16];
+	static int masks;           /* the same on every thread: a benign race */
 	size_t i;
 
+	if (!masks) {
+		number_masks(digits, numerals);
+		masks = 1;
+	}
 	memset(z, 0, sizeof *z);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		z->bits[s[i] / 64 % 16] |= (uint64_t)1 << (s[i] % 64);
-		if (digit_of(s[i]) >= 0)
-			z->digit = 1;
-		else if (!z->numeral && s[i] >= 0x3007 && is_numeral(s[i]))
-			z->numeral = 1;     /* none is below 〇 */
+	for (i = 0; i < 16; i++) {
+		z->digit |= (z->bits[i] & digits[i]) != 0;
+		z->numeral |= (z->bits[i] & numerals[i]) != 0;
 	}
 }
 
@@ -416,18 +445,33 @@ nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
 	return p->need_num != 1 || z->digit || z->numeral;
 }
 
-int
-nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
-             nb_tmatch_t *m)
+static int
+scan(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m)
 {
 	size_t pos;
 
-	if (from > n || !may_hold(p, s + from, n - from))
-		return 0;
 	for (pos = from; pos <= n; pos++)
 		if (may_start(p, s, n, pos) && nb_tpat_match_at(p, s, n, pos, m))
 			return 1;
 	return 0;
+}
+
+int
+nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
+             nb_tmatch_t *m)
+{
+	if (from > n || !may_hold(p, s + from, n - from))
+		return 0;
+	return scan(p, s, n, from, m);
+}
+
+int
+nb_tpat_find_seen(const nb_tpat_t *p, const nb_tseen_t *z, const uint32_t *s,
+                  size_t n, size_t from, nb_tmatch_t *m)
+{
+	if (from > n || !nb_tpat_may_occur(p, z))
+		return 0;
+	return scan(p, s, n, from, m);
 }
 
 /* ---- compiling ---- */

@@ -94,12 +94,17 @@ int nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
  * once the many patterns that cannot match it. */
 typedef struct {
 	uint64_t bits[16];
-	int digit, numeral;     /* it has a digit, a Chinese numeral */
+	int digit, numeral;     /* it may have a digit, a Chinese numeral */
 } nb_tseen_t;
 
 void nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n);
 
 /* 0 when p has no match in the sentence z was taken of; 1 when it may. */
 int nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z);
+
+/* nb_tpat_find in characters that z was taken of (or of a text holding
+ * them): the characters a match needs are looked up in z, not sought. */
+int nb_tpat_find_seen(const nb_tpat_t *p, const nb_tseen_t *z, const uint32_t *s,
+                      size_t n, size_t from, nb_tmatch_t *m);
 
 #endif
