@@ -50,14 +50,16 @@ is_blank(uint32_t c)
 }
 
 static int
-ends_sentence(const struct nb_content_rules *C, uint32_t c)
+ends_sentence(const nb_treader_t *R, uint32_t c)
 {
 	size_t i;
 
+	if (!(R->ends.bits[c / 64 % 16] >> (c % 64) & 1))
+		return 0;           /* most characters, at once */
 	if (c == '\n')
 		return 1;
-	for (i = 0; i < C->nends; i++)
-		if (C->ends[i] == c)
+	for (i = 0; i < R->C->nends; i++)
+		if (R->C->ends[i] == c)
 			return 1;
 	return 0;
 }
@@ -187,10 +189,9 @@ claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 	size_t i, at, got = 0;
 	nb_tmatch_t m;
 
-	for (i = 0; i < R->C->n && got < MAX_CLAIMS; i++) {
-		const nb_tcheck_t *c = &R->C->v[i];
-		if (c->kind != NB_TC_FIGURE || !reads_field(c, R->field) ||
-		    !nb_tpat_find_seen(c->pat, R->seen, s, n, 0, &m) ||
+	for (i = 0; i < R->nfigure && got < MAX_CLAIMS; i++) {
+		const nb_tcheck_t *c = R->figure[i];
+		if (!nb_tpat_find_seen(c->pat, R->seen, s, n, 0, &m) ||
 		    !reads_sentence(R, c, s, n, &y))
 			continue;
 		do {
@@ -235,10 +236,9 @@ forbidden(nb_treader_t *R, size_t a, size_t z)
 	nb_tmatch_t m;
 	size_t i;
 
-	for (i = 0; i < R->C->n; i++) {
-		const nb_tcheck_t *c = &R->C->v[i];
-		if (c->kind != NB_TC_FORBIDDEN || !reads_field(c, R->field) ||
-		    !nb_tpat_find_seen(c->pat, R->seen, R->t.cp + a, z - a, 0, &m))
+	for (i = 0; i < R->nforbidden; i++) {
+		const nb_tcheck_t *c = R->forbidden[i];
+		if (!nb_tpat_find_seen(c->pat, R->seen, R->t.cp + a, z - a, 0, &m))
 			continue;
 		nb_tsay_t say = { c->message, "", a + m.start, a + m.end, NULL, 0,
 		                  NULL, NULL };
@@ -246,6 +246,22 @@ forbidden(nb_treader_t *R, size_t a, size_t z)
 			return -1;
 	}
 	return 0;
+}
+
+/* The checks of a kind that read the text being read and may find
+ * something in it: the rest need not be tried on any of its sentences. */
+static size_t
+candidates(const nb_treader_t *R, nb_tc_kind_t kind, const nb_tcheck_t **out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < R->C->n; i++) {
+		const nb_tcheck_t *c = &R->C->v[i];
+		if (c->kind == kind && reads_field(c, R->field) &&
+		    nb_tpat_may_occur(c->pat, R->seen))
+			out[n++] = c;
+	}
+	return n;
 }
 
 /* The sentences of the text being read, each with the reader's `seen`
@@ -256,6 +272,9 @@ sentences(nb_treader_t *R)
 	const nb_tsentence_t *S = R->sents + R->cur->sent;
 	size_t i;
 	int rc = 0;
+
+	R->nfigure = candidates(R, NB_TC_FIGURE, R->figure);
+	R->nforbidden = candidates(R, NB_TC_FORBIDDEN, R->forbidden);
 
 	for (i = 0; i < R->cur->nsent && rc == 0; i++) {
 		R->seen = &S[i].seen;
@@ -362,7 +381,7 @@ cut(nb_treader_t *R, nb_ttext_t *T, size_t *cap)
 
 	T->sent = R->nsents;
 	while (a < n) {
-		for (e = a; e < n && !ends_sentence(R->C, cp[e]); e++)
+		for (e = a; e < n && !ends_sentence(R, cp[e]); e++)
 			;
 		z = e;
 		while (a < z && is_blank(cp[a]))
@@ -375,6 +394,23 @@ cut(nb_treader_t *R, nb_ttext_t *T, size_t *cap)
 	}
 	T->nsent = R->nsents - T->sent;
 	return 0;
+}
+
+/* What a text holds: its sentences' characters, and (a harmless excess)
+ * every character that ends a sentence or is trimmed from one. */
+static void
+text_seen(const nb_treader_t *R, nb_ttext_t *T)
+{
+	const nb_tsentence_t *S = R->sents + T->sent;
+	size_t i, k;
+
+	T->seen = R->ends;
+	for (i = 0; i < T->nsent; i++) {
+		for (k = 0; k < 16; k++)
+			T->seen.bits[k] |= S[i].seen.bits[k];
+		T->seen.digit |= S[i].seen.digit;
+		T->seen.numeral |= S[i].seen.numeral;
+	}
 }
 
 typedef struct {
@@ -402,8 +438,24 @@ load_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text,
 	T->t.cp = cp;
 	T->t.off = off;
 	L->used += T->t.n + 1;
-	nb_tpat_seen(&T->seen, cp, T->t.n);
-	return cut(R, T, &L->cap);
+	if (cut(R, T, &L->cap) < 0)
+		return -1;
+	text_seen(R, T);
+	return 0;
+}
+
+/* The characters that end a sentence or are trimmed from one. */
+static void
+ends_seen(nb_treader_t *R)
+{
+	uint32_t more[] = { '\n', ' ', '\t', 0x3000 };
+	nb_tseen_t z;
+	size_t k;
+
+	nb_tpat_seen(&R->ends, R->C->ends, R->C->nends);
+	nb_tpat_seen(&z, more, sizeof more / sizeof more[0]);
+	for (k = 0; k < 16; k++)
+		R->ends.bits[k] |= z.bits[k];
 }
 
 /* Decodes every text of the report once, and cuts it into sentences. */
@@ -416,10 +468,13 @@ load_texts(nb_treader_t *R)
 	visit_texts(R->r, count_text, count);
 	if (!count[0])
 		return 0;
+	ends_seen(R);
+	R->figure = malloc(R->C->n * sizeof *R->figure);
+	R->forbidden = malloc(R->C->n * sizeof *R->forbidden);
 	R->texts = calloc(count[0], sizeof *R->texts);
 	R->cp = malloc(count[1] * sizeof *R->cp);
 	R->off = malloc(count[1] * sizeof *R->off);
-	if (!R->texts || !R->cp || !R->off)
+	if (!R->figure || !R->forbidden || !R->texts || !R->cp || !R->off)
 		return -1;
 	return visit_texts(R->r, load_text, &L);
 }
@@ -427,6 +482,8 @@ load_texts(nb_treader_t *R)
 static void
 texts_free(nb_treader_t *R)
 {
+	free(R->figure);
+	free(R->forbidden);
 	free(R->texts);
 	free(R->sents);
 	free(R->cp);

@@ -44,6 +44,9 @@ typedef struct {
 	size_t ntexts;
 	nb_tsentence_t *sents;
 	size_t nsents;
+	nb_tseen_t ends;        /* the characters that end or trim a sentence */
+	const nb_tcheck_t **figure, **forbidden;  /* those that may find */
+	size_t nfigure, nforbidden;               /* something in the text */
 	uint32_t *cp;           /* the characters of all texts, end to end */
 	size_t *off;
 	/* the text being read (a copy of its entry) and its sentence */

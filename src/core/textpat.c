@@ -432,6 +432,21 @@ nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n)
 	}
 }
 
+/* Whether z has one of the characters a match of p starts with: true of
+ * every match but one at the sentence's start where p allows that. */
+static int
+may_begin(const nb_tpat_t *p, const nb_tseen_t *z)
+{
+	uint64_t any = 0;
+	int i;
+
+	if (p->nfirst < 0 || p->at_start)
+		return 1;
+	for (i = 0; i < 16; i++)
+		any |= p->first_bits[i] & z->bits[i];
+	return any != 0;
+}
+
 int
 nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
 {
@@ -440,6 +455,8 @@ nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
 	for (i = 0; i < p->nneed; i++)
 		if (!(z->bits[p->need[i] / 64 % 16] >> (p->need[i] % 64) & 1))
 			return 0;
+	if (!may_begin(p, z))
+		return 0;
 	if (p->need_num == 2)
 		return z->digit;
 	return p->need_num != 1 || z->digit || z->numeral;
@@ -804,7 +821,7 @@ firsts(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
 
 /* ---- what every match contains ---- */
 
-#define NEED_MAX 4
+#define NEED_MAX 64     /* while working it out; the pattern keeps fewer */
 
 typedef struct {
 	uint32_t c[NEED_MAX];
@@ -878,8 +895,8 @@ set_needs(nb_tpat_t *p)
 
 	memset(&d, 0, sizeof d);
 	needs(p->head, &d);
-	memcpy(p->need, d.c, (size_t)d.n * sizeof *d.c);
-	p->nneed = d.n;
+	p->nneed = d.n < NB_TPAT_MAXNEED ? d.n : NB_TPAT_MAXNEED;
+	memcpy(p->need, d.c, (size_t)p->nneed * sizeof *d.c);
 	p->need_num = d.num;
 }
 

@@ -32,6 +32,7 @@
 #include "core/arena.h"
 
 #define NB_TPAT_MAXCAP 8
+#define NB_TPAT_MAXNEED 8
 
 typedef struct nb_tnode nb_tnode_t;
 
@@ -40,7 +41,7 @@ typedef struct {
 	uint32_t first[48];     /* the characters a match can start with... */
 	int nfirst;             /* ...how many; -1 when it can start with any */
 	uint64_t first_bits[16]; /* bit c % 1024 of each: most are ruled out here */
-	uint32_t need[4];       /* characters every match contains... */
+	uint32_t need[NB_TPAT_MAXNEED]; /* characters every match contains... */
 	int nneed;              /* ...how many of them are kept */
 	int need_num;           /* every match has a digit (2), or a digit or a
 	                         * Chinese numeral (1), or neither need be (0) */
