@@ -29,9 +29,10 @@ decode(const char *s, size_t len, uint32_t *cp, size_t *off)
 		off[n] = i;
 		if (u[i] < 0x80) {
 			cp[n++] = u[i++];
-		} else if (u[i] >= 0xE1 && u[i] <= 0xEC && i + 2 < len &&
+		} else if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < len &&
 		           (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-			/* most of CJK: no overlong form, no surrogate here */
+			/* CJK and its punctuation, full-width forms: leads that
+			 * can make no overlong form and no surrogate */
 			cp[n++] = (uint32_t)(u[i] & 0x0F) << 12 |
 			          (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
 			i += 3;
@@ -355,10 +356,17 @@ count_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text
 }
 
 static int
-add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t z)
+add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t z,
+             const nb_tseen_t *seen)
 {
 	nb_tsentence_t *s;
 
+	while (a < z && is_blank(T->t.cp[a]))
+		a++;
+	while (z > a && is_blank(T->t.cp[z - 1]))
+		z--;
+	if (a == z)
+		return 0;
 	if (R->nsents == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
 		if (!(s = realloc(R->sents, *cap * sizeof *s)))
@@ -368,30 +376,34 @@ add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t
 	s = &R->sents[R->nsents++];
 	s->a = a;
 	s->z = z;
-	nb_tpat_seen(&s->seen, T->t.cp + a, z - a);
+	s->seen = *seen;
+	nb_tpat_seen_end(&s->seen);
 	return 0;
 }
 
-/* Cuts a text into its sentences, blanks trimmed, empty ones left out. */
+/* Cuts a text into its sentences, blanks trimmed, empty ones left out;
+ * what each holds is taken on the way (its blanks too: harmless). */
 static int
 cut(nb_treader_t *R, nb_ttext_t *T, size_t *cap)
 {
 	const uint32_t *cp = T->t.cp;
-	size_t a = 0, z, e, n = T->t.n;
+	size_t a = 0, e, n = T->t.n;
+	nb_tseen_t z;
 
 	T->sent = R->nsents;
-	while (a < n) {
-		for (e = a; e < n && !ends_sentence(R, cp[e]); e++)
-			;
-		z = e;
-		while (a < z && is_blank(cp[a]))
-			a++;
-		while (z > a && is_blank(cp[z - 1]))
-			z--;
-		if (a < z && add_sentence(R, cap, T, a, z) < 0)
+	memset(&z, 0, sizeof z);
+	for (e = 0; e < n; e++) {
+		if (!ends_sentence(R, cp[e])) {
+			nb_tpat_seen_char(&z, cp[e]);
+			continue;
+		}
+		if (add_sentence(R, cap, T, a, e, &z) < 0)
 			return -1;
+		memset(&z, 0, sizeof z);
 		a = e + 1;
 	}
+	if (add_sentence(R, cap, T, a, n, &z) < 0)
+		return -1;
 	T->nsent = R->nsents - T->sent;
 	return 0;
 }

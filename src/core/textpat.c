@@ -338,21 +338,6 @@ nb_tpat_match_whole(const nb_tpat_t *p, const uint32_t *s, size_t n,
 }
 
 static int
-may_start(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t pos)
-{
-	int i;
-
-	if (p->nfirst < 0 || (pos == 0 && p->at_start))
-		return 1;
-	if (pos >= n || !(p->first_bits[s[pos] / 64 % 16] >> (s[pos] % 64) & 1))
-		return 0;
-	for (i = 0; i < p->nfirst; i++)
-		if (p->first[i] == s[pos])
-			return 1;
-	return 0;
-}
-
-static int
 has_char(const uint32_t *s, size_t n, uint32_t c)
 {
 	size_t i;
@@ -388,12 +373,17 @@ may_hold(const nb_tpat_t *p, const uint32_t *s, size_t n)
 	return !p->need_num || has_number(s, n, p->need_num);
 }
 
-/* Bits (by c % 1024, as in nb_tseen_t) of the digits and of the Chinese
- * numerals: a sentence whose bits meet these may hold one.  That some
- * other character shares a bit only lets a sentence through that the
- * matcher then rejects. */
-static void
-number_masks(uint64_t digits[16], uint64_t numerals[16])
+static int
+seen_has(const nb_tseen_t *z, uint32_t c)
+{
+	return z->bits[c / 64 % 16] >> (c % 64) & 1;
+}
+
+/* Whether the sentence may hold a digit or a Chinese numeral, from its
+ * bits: that another character shares a bit only lets a sentence through
+ * that the matcher then rejects. */
+void
+nb_tpat_seen_end(nb_tseen_t *z)
 {
 	static const uint32_t numeral[] = {
 		0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
@@ -402,34 +392,22 @@ number_masks(uint64_t digits[16], uint64_t numerals[16])
 	uint32_t c;
 	size_t i;
 
-	memset(digits, 0, 16 * sizeof *digits);
-	memset(numerals, 0, 16 * sizeof *numerals);
-	for (c = 0; c < 10; c++) {
-		digits[('0' + c) / 64 % 16] |= (uint64_t)1 << ('0' + c) % 64;
-		digits[(0xFF10 + c) / 64 % 16] |= (uint64_t)1 << (0xFF10 + c) % 64;
-	}
-	for (i = 0; i < sizeof numeral / sizeof numeral[0]; i++)
-		numerals[numeral[i] / 64 % 16] |= (uint64_t)1 << numeral[i] % 64;
+	z->digit = z->numeral = 0;
+	for (c = 0; c < 10 && !z->digit; c++)
+		z->digit = seen_has(z, '0' + c) || seen_has(z, 0xFF10 + c);
+	for (i = 0; i < sizeof numeral / sizeof numeral[0] && !z->numeral; i++)
+		z->numeral = seen_has(z, numeral[i]);
 }
 
 void
 nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n)
 {
-	static uint64_t digits[16], numerals[16];
-	static int masks;           /* the same on every thread: a benign race */
 	size_t i;
 
-	if (!masks) {
-		number_masks(digits, numerals);
-		masks = 1;
-	}
 	memset(z, 0, sizeof *z);
 	for (i = 0; i < n; i++)
-		z->bits[s[i] / 64 % 16] |= (uint64_t)1 << (s[i] % 64);
-	for (i = 0; i < 16; i++) {
-		z->digit |= (z->bits[i] & digits[i]) != 0;
-		z->numeral |= (z->bits[i] & numerals[i]) != 0;
-	}
+		nb_tpat_seen_char(z, s[i]);
+	nb_tpat_seen_end(z);
 }
 
 /* Whether z has one of the characters a match of p starts with: true of
@@ -462,14 +440,31 @@ nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
 	return p->need_num != 1 || z->digit || z->numeral;
 }
 
+/* The first match at or after `from`, tried only where a match can
+ * start: the loop over positions is the matcher's hot path. */
 static int
 scan(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m)
 {
-	size_t pos;
+	size_t pos = from;
+	int i;
 
-	for (pos = from; pos <= n; pos++)
-		if (may_start(p, s, n, pos) && nb_tpat_match_at(p, s, n, pos, m))
+	if (p->nfirst < 0) {
+		for (; pos <= n; pos++)
+			if (nb_tpat_match_at(p, s, n, pos, m))
+				return 1;
+		return 0;
+	}
+	if (pos == 0 && p->at_start && nb_tpat_match_at(p, s, n, pos++, m))
+		return 1;
+	for (; pos < n; pos++) {
+		uint32_t c = s[pos];
+		if (!(p->first_bits[c / 64 % 16] >> (c % 64) & 1))
+			continue;
+		for (i = 0; i < p->nfirst && p->first[i] != c; i++)
+			;
+		if (i < p->nfirst && nb_tpat_match_at(p, s, n, pos, m))
 			return 1;
+	}
 	return 0;
 }
 

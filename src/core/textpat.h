@@ -100,6 +100,16 @@ typedef struct {
 
 void nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n);
 
+/* The same a character at a time, from a zeroed z: each character, then
+ * nb_tpat_seen_end once. */
+static inline void
+nb_tpat_seen_char(nb_tseen_t *z, uint32_t c)
+{
+	z->bits[c / 64 % 16] |= (uint64_t)1 << (c % 64);
+}
+
+void nb_tpat_seen_end(nb_tseen_t *z);
+
 /* 0 when p has no match in the sentence z was taken of; 1 when it may. */
 int nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z);
 

@@ -237,6 +237,7 @@ typedef struct {
 	yaml_parser_t parser;
 	nb_error_t *err;
 	size_t seen_line, seen_off; /* a line start found last (0-based line) */
+	int has_cr;             /* a line may end in a lone CR */
 } reader_t;
 
 static int
@@ -513,9 +514,15 @@ static size_t
 line_start(reader_t *r, size_t line)
 {
 	size_t off = r->seen_off, at = r->seen_line;
+	const char *nl;
 
 	if (line < at)
 		off = at = 0;
+	while (!r->has_cr && at < line && off < r->len &&
+	       (nl = memchr(r->buf + off, '\n', r->len - off))) {
+		off = (size_t)(nl - r->buf) + 1;    /* most files: line by line */
+		at++;
+	}
 	while (at < line && off < r->len) {
 		if (r->buf[off] == '\n' ||
 		    (r->buf[off] == '\r' && (off + 1 >= r->len || r->buf[off + 1] != '\n')))
@@ -860,6 +867,7 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	r.name = name;
 	r.buf = buf;
 	r.len = len;
+	r.has_cr = memchr(buf, '\r', len) != NULL;
 	r.err = err;
 	nb_arena_init(&r.mem);
 	if (!yaml_parser_initialize(&r.parser))
