@@ -26,14 +26,16 @@ decode(const char *s, size_t len, uint32_t *cp, size_t *off)
 	size_t i = 0, n = 0;
 
 	while (i < len) {
+		unsigned b = u[i];
 		off[n] = i;
-		if (u[i] < 0x80) {
-			cp[n++] = u[i++];
-		} else if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < len &&
-		           (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+		if (b < 0x80) {
+			cp[n++] = b;
+			i++;
+		} else if (b - 0xE1 <= 0xEF - 0xE1 && b != 0xED && len - i > 2 &&
+		           ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
 			/* CJK and its punctuation, full-width forms: leads that
 			 * can make no overlong form and no surrogate */
-			cp[n++] = (uint32_t)(u[i] & 0x0F) << 12 |
+			cp[n++] = (uint32_t)(b & 0x0F) << 12 |
 			          (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
 			i += 3;
 		} else {

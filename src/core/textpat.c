@@ -268,9 +268,14 @@ run_group(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
 	cont_t after = { t->next, k };
 	size_t i;
 
-	for (i = 0; i < t->nalts; i++)
-		if (run(R, t->alts[i], pos, &after))
+	for (i = 0; i < t->nalts; i++) {
+		const nb_tnode_t *a = t->alts[i];
+		if (a && a->type == T_LIT && a->min > 0 &&
+		    (pos >= R->n || R->s[pos] != a->cp))
+			continue;   /* most alternatives, at their first character */
+		if (run(R, a, pos, &after))
 			return 1;
+	}
 	return t->opt && run(R, t->next, pos, k);
 }
 
@@ -302,6 +307,9 @@ run(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
 	}
 	switch (t->type) {
 	case T_LIT:
+		if (t->min == 1 && t->max == 1)     /* a plain character */
+			return pos < R->n && R->s[pos] == t->cp && run(R, t->next, pos + 1, k);
+		return run_repeat(R, t, pos, k);
 	case T_SET:   return run_repeat(R, t, pos, k);
 	case T_GAP:   return run_gap(R, t, pos, k);
 	case T_CAP:   return run_capture(R, t, pos, k);
