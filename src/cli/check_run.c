@@ -8,15 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/check.h"
+#include "cli/progress.h"
 #include "core/tally.h"
 
 #define TOP_RULES 5
-#define PROGRESS_AFTER 1.0      /* seconds: a quick run shows none */
-#define PROGRESS_EVERY 0.1
 
 struct check_run {
 	const check_opts_t *o;
@@ -24,19 +22,9 @@ struct check_run {
 	nb_idindex_t *seen;         /* the drafts taken, by body and year */
 	nb_tally_t tally;
 	int worst;                  /* the exit status so far */
-	int err_tty, out_tty;       /* where a progress line would be seen */
-	int shown;                  /* a progress line is on the terminal */
-	double start, last;
+	int out_tty;                /* results would print over the progress */
+	nb_progress_t progress;
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 check_run_t *
 check_run_new(const check_opts_t *o, const nb_paths_t *paths)
@@ -52,9 +40,8 @@ check_run_new(const check_opts_t *o, const nb_paths_t *paths)
 	run->o = o;
 	run->paths = paths;
 	nb_tally_init(&run->tally);
-	run->err_tty = isatty(2);
 	run->out_tty = isatty(1);
-	run->start = now();
+	nb_progress_init(&run->progress, "已检查", paths->n);
 	return run;
 }
 
@@ -66,32 +53,6 @@ check_run_free(check_run_t *run)
 	nb_idindex_free(run->seen);
 	nb_tally_free(&run->tally);
 	free(run);
-}
-
-/* "\r已检查 1234/10000" on a terminal, once the run has taken a while. */
-static void
-progress(check_run_t *run, size_t done)
-{
-	double t;
-
-	if (!run->err_tty)
-		return;
-	t = now();
-	if (t - run->start < PROGRESS_AFTER || (run->shown && t - run->last < PROGRESS_EVERY))
-		return;
-	fprintf(stderr, "\r已检查 %zu/%zu", done, run->paths->n);
-	run->shown = 1;
-	run->last = t;
-}
-
-/* The progress line is wiped before anything is printed over it. */
-static void
-progress_clear(check_run_t *run)
-{
-	if (run->shown) {
-		fputs("\r\033[K", stderr);
-		run->shown = 0;
-	}
 }
 
 /* The draft of the same body and year taken before this one, if any:
@@ -167,7 +128,7 @@ check_run_take(check_run_t *run, size_t i, check_result_t *res)
 		status = status > 1 ? status : 1;
 	}
 	if (res->err.len || ((dup.len || res->out.len) && run->out_tty))
-		progress_clear(run);
+		nb_progress_clear(&run->progress);
 	put(&dup, stdout);
 	put(&res->out, stdout);
 	nb_buf_free(&dup);
@@ -177,7 +138,7 @@ check_run_take(check_run_t *run, size_t i, check_result_t *res)
 	               res->suggestions > 0);
 	if (status > run->worst)
 		run->worst = status;
-	progress(run, i + 1);
+	nb_progress_tick(&run->progress, i + 1);
 	return 0;
 }
 
@@ -219,7 +180,7 @@ summary(const check_run_t *run)
 int
 check_run_finish(check_run_t *run)
 {
-	progress_clear(run);
+	nb_progress_clear(&run->progress);
 	if (run->o->batch)
 		summary(run);
 	return run->worst;

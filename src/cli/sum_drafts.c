@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "core/buf.h"
 #include "core/readmany.h"
 #include "core/walk.h"
@@ -58,36 +59,40 @@ same_file(const struct stat *skip, const char *path)
 	       st.st_ino == skip->st_ino;
 }
 
-/* Judges and adds one draft; returns its status (0, 1 refused). */
+/* Judges and adds one draft; returns its status (0, 1 refused), what it
+ * has to say about it in msg. */
 static int
-add_one(nb_sum_t *s, const nb_report_t *rep, const char *path, int force)
+add_one(nb_sum_t *s, const nb_report_t *rep, const char *path, int force,
+        nb_buf_t *msg)
 {
 	const nb_report_t *like = nb_sum_report(s);
 	nb_sum_judgement_t j;
 	nb_error_t err = { 0 };
+	char said[NB_ERROR_LINE_MAX];
 	nb_buf_t why;
 	int ok = nb_sum_judge(s, rep, &j), rc = 0;
 
 	if (ok < 0) {
-		fprintf(stderr, "%s: error: 内存不足\n", path);
+		nb_buf_printf(msg, "%s: error: 内存不足\n", path);
 		return 2;
 	}
 	if (j.other_format) {
-		fprintf(stderr, "%s: error: 不能计入合计：格式为“%s”，不是“%s”\n", path,
-		        rep->form->format, like->form->format);
+		nb_buf_printf(msg, "%s: error: 不能计入合计：格式为“%s”，不是“%s”\n", path,
+		              rep->form->format, like->form->format);
 		return 1;
 	}
 	nb_buf_init(&why);
 	reasons(&j, rep, like, &why);
 	if (!ok && !force) {
-		fprintf(stderr, "%s: error: 不能计入合计：%s\n", path, why.data);
+		nb_buf_printf(msg, "%s: error: 不能计入合计：%s\n", path, why.data);
 		rc = 1;
 	} else if (nb_sum_add(s, rep, path, ok ? NULL : why.data, &err) < 0) {
-		nb_error_print(&err, stderr);
+		nb_error_format(&err, "error", said, sizeof said);
+		nb_buf_puts(msg, said);
 		rc = 1;
 	} else if (!ok) {
-		fprintf(stderr, "%s: warning: 已强行计入合计（只计已填写的格）：%s\n",
-		        path, why.data);
+		nb_buf_printf(msg, "%s: warning: 已强行计入合计（只计已填写的格）：%s\n",
+		              path, why.data);
 	}
 	nb_buf_free(&why);
 	return rc;
@@ -97,21 +102,34 @@ typedef struct {
 	nb_sum_t *sum;
 	int force;
 	int rc;                 /* the worst status so far */
+	size_t done;
+	nb_progress_t progress;
 } adding_t;
 
 static int
 take_draft(const char *path, nb_report_t *rep, const nb_error_t *err, void *ctx)
 {
 	adding_t *A = ctx;
+	char said[NB_ERROR_LINE_MAX];
+	nb_buf_t msg;
 	int rc = 2;
 
-	if (!rep)
-		nb_error_print(err, stderr);
-	else
-		rc = add_one(A->sum, rep, path, A->force);
+	nb_buf_init(&msg);
+	if (!rep) {
+		nb_error_format(err, "error", said, sizeof said);
+		nb_buf_puts(&msg, said);
+	} else {
+		rc = add_one(A->sum, rep, path, A->force, &msg);
+	}
 	nb_report_free(rep);
+	if (msg.len || msg.failed) {
+		nb_progress_clear(&A->progress);
+		fputs(msg.failed ? "nianbao: 内存不足\n" : msg.data, stderr);
+	}
+	nb_buf_free(&msg);
 	if (rc > A->rc)
 		A->rc = rc;
+	nb_progress_tick(&A->progress, ++A->done);
 	return 0;
 }
 
@@ -194,7 +212,7 @@ nb_cli_sum_drafts(const nb_cli_t *cli, nb_sum_t *s, char **args, int n,
 {
 	walk_state_t w = { 0 };
 	nb_paths_t paths = { 0 };
-	adding_t A = { s, force, 0 };
+	adding_t A = { s, force, 0, 0, { 0 } };
 	int i;
 
 	for (i = 0; i < n; i++)
@@ -206,7 +224,9 @@ nb_cli_sum_drafts(const nb_cli_t *cli, nb_sum_t *s, char **args, int n,
 	drop_file(&paths, skip);
 	if (drop_twice(&paths))
 		A.rc = 1;
+	nb_progress_init(&A.progress, "已读取", paths.n);
 	nb_read_drafts(cli->forms, paths.v, paths.n, 0, take_draft, &A);
+	nb_progress_clear(&A.progress);
 	nb_paths_free(&paths);
 	return A.rc > w.rc ? A.rc : w.rc;
 }
