@@ -260,7 +260,7 @@ candidates(const nb_treader_t *R, nb_tc_kind_t kind, const nb_tcheck_t **out)
 
 	for (i = 0; i < R->C->n; i++) {
 		const nb_tcheck_t *c = &R->C->v[i];
-		if (c->kind == kind && reads_field(c, R->field) &&
+		if (c->kind == kind && !R->switched_off[i] && reads_field(c, R->field) &&
 		    nb_tpat_may_occur(c->pat, R->seen))
 			out[n++] = c;
 	}
@@ -304,7 +304,7 @@ whole(nb_treader_t *R)
 		return 0;
 	for (i = 0; i < R->C->n; i++) {
 		const nb_tcheck_t *c = &R->C->v[i];
-		if (c->kind != NB_TC_WHOLE || !reads_field(c, R->field) ||
+		if (c->kind != NB_TC_WHOLE || R->switched_off[i] || !reads_field(c, R->field) ||
 		    !nb_tpat_match_whole(c->pat, R->t.cp + a, z - a, &m))
 			continue;
 		nb_tsay_t say = { c->message, "", a, z, NULL, 0, NULL, NULL };
@@ -675,9 +675,23 @@ same_as_previous(nb_treader_t *R, void *ctx)
 	return 0;
 }
 
+/* Which checks are switched off: 1 for those named in off. */
+static int
+switch_off(nb_treader_t *R, const char *const *off, size_t noff)
+{
+	size_t i, k;
+
+	if (!(R->switched_off = calloc(R->C->n ? R->C->n : 1, 1)))
+		return -1;
+	for (i = 0; i < R->C->n; i++)
+		for (k = 0; k < noff && !R->switched_off[i]; k++)
+			R->switched_off[i] = !strcmp(R->C->v[i].id, off[k]);
+	return 0;
+}
+
 int
-nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
-                nb_findings_t *out)
+nb_content_eval_without(const nb_report_t *r, const nb_report_t *prev,
+                        const char *const *off, size_t noff, nb_findings_t *out)
 {
 	nb_treader_t R;
 	size_t i;
@@ -689,16 +703,27 @@ nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
 	R.out = out;
 	if (!R.C)
 		return 0;
-	rc = load_texts(&R) < 0 ? -1 : each_text(&R, read_text, NULL);
+	rc = switch_off(&R, off, noff) < 0 || load_texts(&R) < 0 ? -1
+	     : each_text(&R, read_text, NULL);
 	for (i = 0; i < R.C->n && rc == 0; i++) {
 		const nb_tcheck_t *c = &R.C->v[i];
 		previous_t P = { c, prev };
+		if (R.switched_off[i])
+			continue;
 		if (c->kind == NB_TC_MENTIONS && mentions(&R, c) < 0)
 			rc = -1;
 		else if (c->kind == NB_TC_PREVIOUS && prev && prev->form == r->form &&
 		         each_text(&R, same_as_previous, &P) < 0)
 			rc = -1;
 	}
+	free(R.switched_off);
 	texts_free(&R);
 	return rc;
+}
+
+int
+nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
+                nb_findings_t *out)
+{
+	return nb_content_eval_without(r, prev, NULL, 0, out);
 }

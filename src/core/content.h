@@ -96,4 +96,10 @@ struct nb_content_rules {
 int nb_content_eval(const nb_report_t *r, const nb_report_t *prev,
                     nb_findings_t *out);
 
+/* The same without the checks whose ids are off[0..noff): a check switched
+ * off costs nothing. */
+int nb_content_eval_without(const nb_report_t *r, const nb_report_t *prev,
+                            const char *const *off, size_t noff,
+                            nb_findings_t *out);
+
 #endif

@@ -40,6 +40,7 @@ typedef struct {
 	const nb_report_t *r;
 	const struct nb_content_rules *C;
 	nb_findings_t *out;
+	char *switched_off;     /* 1 for each check the project switched off */
 	nb_ttext_t *texts;
 	size_t ntexts;
 	nb_tsentence_t *sents;

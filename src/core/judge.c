@@ -179,11 +179,30 @@ apply_acks(const nb_report_t *r, const char *file, nb_findings_t *f,
 	return 0;
 }
 
+/* The text checks, but for those the project switches off: not run at all. */
+static int
+content(const nb_report_t *r, const nb_report_t *prev, const nb_settings_t *cfg,
+        nb_findings_t *out)
+{
+	const char **off = NULL;
+	size_t i, n = 0;
+	int rc;
+
+	if (cfg && cfg->nrules && !(off = malloc(cfg->nrules * sizeof *off)))
+		return -1;
+	for (i = 0; cfg && i < cfg->nrules; i++)
+		if (cfg->rules[i].severity == NB_SETTINGS_OFF)
+			off[n++] = cfg->rules[i].id;
+	rc = nb_content_eval_without(r, prev, off, n, out);
+	free(off);
+	return rc;
+}
+
 int
 nb_judge(const nb_report_t *r, const nb_report_t *prev, const nb_settings_t *cfg,
          const char *file, nb_findings_t *out, nb_error_t *err)
 {
-	if (nb_rules_eval(r, prev, out) < 0 || nb_content_eval(r, prev, out) < 0)
+	if (nb_rules_eval(r, prev, out) < 0 || content(r, prev, cfg, out) < 0)
 		return nb_error_set(err, file, 0, 0, "内存不足");
 	if ((cfg && apply_config(r->form, cfg, out, err) < 0) ||
 	    apply_acks(r, file, out, err) < 0)
