@@ -153,10 +153,26 @@ refuse_char(const char *name, int line, int col, const nb_textcheck_t *bad,
 	                    bad->fault == NB_CHAR_SEPARATOR ? "改为普通换行" : "删去");
 }
 
-/* Most of a draft is printable ASCII, line ends and Chinese (U+3000 to
- * U+CFFF: no control, separator or noncharacter among them), which every
- * text may hold: the length of such a run at u, told at a glance, the
- * rest being left to the full decoding. */
+/* Whether a well-formed three-byte sequence with lead E1-EF is a
+ * character a text may hold: all but the line and paragraph separators
+ * (E2 80 A8/A9), the surrogates (ED A0-BF) and the noncharacters
+ * (EF B7 90-AF, EF BF BE-BF), which nb_textcheck_char refuses. */
+static int
+plain3(const unsigned char *u)
+{
+	switch (u[0]) {
+	case 0xE2: return !(u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9));
+	case 0xED: return u[1] < 0xA0;
+	case 0xEF: return !(u[1] == 0xB7 && u[2] >= 0x90 && u[2] <= 0xAF) &&
+	                  !(u[1] == 0xBF && u[2] >= 0xBE);
+	default:   return 1;
+	}
+}
+
+/* Most of a draft is printable ASCII, line ends, Chinese and its
+ * punctuation (three bytes each, plain3), which every text may hold: the
+ * length of such a run at u, told at a glance, the rest being left to the
+ * full decoding. */
 static size_t
 plain_run(const unsigned char *u, size_t n)
 {
@@ -165,8 +181,9 @@ plain_run(const unsigned char *u, size_t n)
 	for (;;) {
 		while (i < n && ((unsigned)(u[i] - 0x20) < 0x5F || u[i] == '\n'))
 			i++;
-		if (i + 2 < n && u[i] >= 0xE3 && u[i] <= 0xEC &&
-		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		if (i + 2 < n && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40 &&
+		    (u[i] - 0xE3u <= 0xEC - 0xE3 ||     /* U+3000-U+CFFF */
+		     (u[i] - 0xE1u <= 0xEF - 0xE1 && plain3(u + i))))
 			i += 3;
 		else
 			return i;
