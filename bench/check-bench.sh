@@ -12,9 +12,11 @@
 #   a bare libyaml event parse of the same files (bench/yaml-parse.c): its
 #     CPU, and check's CPU as a multiple of it (best against best, and the
 #     median of the rounds, each of which runs both);
+#   the same check with every text check switched off (--config with
+#     rules: ID: off for each), and what the content checks cost;
 #   the peak resident memory of check over N and over 2N drafts;
-#   sum over the N drafts, when this nianbao has the sum command
-#     (NB_SUM_ARGS: its arguments before the directory; default none).
+#   sum over the N drafts, every one added (--force, as a third have
+#     errors; NB_SUM_ARGS: other arguments before the directory).
 # Targets: check at least 10 times the peer, within 1.5 times the bare
 # parse's CPU, memory flat from N to 2N; sum of 10000 drafts under 2 s.
 # Usage: bench/check-bench.sh [N [R]]   (from the top of a built tree)
@@ -59,8 +61,22 @@ while [ $i -lt "$runs" ]; do
 	once check2 "$bin" check -j 2 "$T/a"
 	i=$((i + 1))
 done
+# the same check with every text check switched off (nianbao.yaml's
+# rules: ID: off), to show what the content checks cost
+python3 - "$form" > "$T/tables-only.yaml" <<'PY'
+import sys, yaml
+form = yaml.safe_load(open(sys.argv[1], encoding='utf-8'))
+print('rules:')
+for c in form['text_checks']['checks']:
+    print('  %s: off' % c['id'])
+PY
+i=0
+while [ $i -lt "$runs" ]; do
+	once tables "$bin" check --config "$T/tables-only.yaml" "$T/a"
+	i=$((i + 1))
+done
 once peer python3 bench/check-peer.py "$form" "$T/a"
-for x in check parse check2 peer; do best $x; done
+for x in check parse check2 peer tables; do best $x; done
 
 printf '%s drafts; check says: %s\n' "$n" "$(grep '^共' "$T/check.err")"
 printf 'check, one core: %6s drafts/s of CPU (%s s CPU, %s s wall)\n' \
@@ -75,6 +91,9 @@ printf 'bare libyaml:    %6s drafts/s of CPU (%s s CPU); check takes %s times it
 	"$(rate "$(cpu parse)")" "$(cpu parse)" "$(ratio "$(cpu check)" "$(cpu parse)")"
 printf '                 (round by round, the median of %s: %s times)\n' "$runs" \
 	"$(median_ratio check parse)"
+printf 'text checks off: %6s drafts/s of CPU (%s s CPU); %s times the bare parse: the content checks cost %s%%\n' \
+	"$(rate "$(cpu tables)")" "$(cpu tables)" "$(ratio "$(cpu tables)" "$(cpu parse)")" \
+	"$(awk -v a="$(cpu check)" -v b="$(cpu tables)" 'BEGIN { printf "%.0f", (b > 0 ? (a / b - 1) * 100 : 0) }')"
 
 for set in "$T/a" "$T/a $T/b"; do
 	# shellcheck disable=SC2086 # two directories, on purpose
@@ -83,12 +102,9 @@ for set in "$T/a" "$T/a $T/b"; do
 		"$(echo $set | wc -w | awk -v n="$n" '{ print $1 * n }')" "$(tail -n 1 "$T/time")"
 done
 
-# ---- sum (another command of the same issue): timed once it exists ----
-if "$bin" sum --help >/dev/null 2>&1; then
-	# shellcheck disable=SC2086 # NB_SUM_ARGS is a list of arguments
-	once sum "$bin" sum ${NB_SUM_ARGS:-} "$T/a"
-	best sum
-	printf 'sum:             %s s wall, %s s CPU for %s drafts\n' "$(wall sum)" "$(cpu sum)" "$n"
-else
-	echo "sum:             (this nianbao has no sum command)"
-fi
+# ---- sum: every draft added (--force: a third of them have errors) ----
+# shellcheck disable=SC2086 # NB_SUM_ARGS is a list of arguments
+once sum "$bin" sum ${NB_SUM_ARGS:--o "$T/total.yaml" --org 合计 --year 2024 --force} "$T/a"
+best sum
+printf 'sum:             %s s wall, %s s CPU for %s drafts (%s)\n' "$(wall sum)" "$(cpu sum)" "$n" \
+	"$(grep -c 'warning: 已强行计入合计' "$T/sum.err") added with --force"
