@@ -15,7 +15,6 @@ cd "$T" || exit 1
 
 plan 4
 
-ms() { echo $(($(date +%s%N) / 1000000)); }
 one=
 command -v taskset >/dev/null && one="taskset -c 0"
 # copies DIR N: N copies of the sample draft in DIR, each of its own body.
@@ -38,8 +37,7 @@ n=$((2500000 / per))
 [ "$n" -ge 1500 ] || n=1500
 copies many "$n"
 
-$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-	"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $one '$NIANBAO' sum -o total.yaml --org 合计 --year 2024 many; echo \"[exit \$?]\"; sleep 600"
+shell "$one '$NIANBAO' sum -o total.yaml --org 合计 --year 2024 many"
 matches "^已读取 [0-9]+/$n\$" "a sum of $n drafts shows how many it has read"
 shows "[exit 0]" "the sum ends well"
 shows "合计了" "saying what it added up"

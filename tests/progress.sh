@@ -14,21 +14,12 @@ cd "$T" || exit 1
 
 plan 7
 
-ms() { echo $(($(date +%s%N) / 1000000)); }
 # links DIR N: N hard links of the sample draft in DIR.
 links() {
 	mkdir -p "$1"
 	cp "$S/sample-data/jinzhai-2024.yaml" "$1/0.yaml"
 	python3 -c 'import os, sys
 for i in range(1, int(sys.argv[2])): os.link(sys.argv[1] + "/0.yaml", "%s/%d.yaml" % (sys.argv[1], i))' "$1" "$2"
-}
-# shell CMD: CMD run in a fresh 80x24 terminal, then its exit status.
-shell() {
-	old=nb$NS
-	NS=$((NS + 1))
-	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $1; echo \"[exit \$?]\"; sleep 600"
-	$TM kill-session -t $old 2>/dev/null
 }
 
 links cal 1000
