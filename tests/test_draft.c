@@ -163,6 +163,48 @@ x_keys_are_kept(void **state)
 	nb_report_free(r);
 }
 
+/* A copy outlives its original, and is written as the original is, its
+ * x- keys too. */
+static void
+a_copy_is_the_same_report_and_its_own(void **state)
+{
+	const char *text =
+	    "format: gov-info-annual-report/2021\n"
+	    "organization: 某县人民政府办公室\n"
+	    "year: 2024\n"
+	    "x-previous: ../2023/a.yaml\n"
+	    "overview:\n"
+	    "  items:\n"
+	    "  - title: 主动公开情况\n"
+	    "    x-source: 办公室\n"
+	    "    text: |\n"
+	    "      正文\n"
+	    "requests:\n"
+	    "  new: [1, ~, 0, 0, 0, 0, 1]\n";
+	nb_ynode_t *root;
+	nb_report_t *r, *copy;
+	nb_error_t err = { 0 };
+	nb_buf_t a, b;
+	(void)state;
+
+	assert_int_equal(nb_ytree_parse("c.yaml", text, strlen(text), &root, &err), 0);
+	assert_int_equal(nb_draft_from_tree(form, "c.yaml", root, &r, &err), 0);
+	nb_ytree_free(root);
+	assert_non_null(copy = nb_report_copy(r));
+	nb_buf_init(&a);
+	assert_int_equal(nb_draft_emit(r, &a, &err), 0);
+	nb_report_free(r);
+	assert_true(copy->form == form);
+	nb_buf_init(&b);
+	assert_int_equal(nb_draft_emit(copy, &b, &err), 0);
+	assert_string_equal(b.data, a.data);
+	assert_non_null(strstr(b.data, "\nx-previous: ../2023/a.yaml\n"));
+	assert_int_equal(val(copy, "requests.new", 0)->line, 12);
+	nb_buf_free(&a);
+	nb_buf_free(&b);
+	nb_report_free(copy);
+}
+
 static void
 missing_and_null_mean_unfilled(void **state)
 {
@@ -224,6 +266,7 @@ main(void)
 		cmocka_unit_test(save_then_load_gives_the_same_report),
 		cmocka_unit_test(writes_the_layout_of_the_spec),
 		cmocka_unit_test(x_keys_are_kept),
+		cmocka_unit_test(a_copy_is_the_same_report_and_its_own),
 		cmocka_unit_test(missing_and_null_mean_unfilled),
 		cmocka_unit_test(failed_save_leaves_the_old_file),
 	};

@@ -1,6 +1,7 @@
 /* How far a draft is, for the list of drafts (src/core/draft_state.h):
  * the sample drafts done, with errors, unfilled; one that cannot be read;
- * last year's draft beside judged as the editor judges it. */
+ * last year's draft beside judged as the editor judges it; a folder's
+ * drafts taken at once as each is taken alone. */
 
 #include "config.h"
 
@@ -16,10 +17,11 @@
 #include <cmocka.h>
 
 #include "core/draft_state.h"
+#include "core/walk.h"
 #include "testutil.h"
 
 static char top[64];
-static const char *dirs[2];
+static const char *dirs[3];
 
 static int
 setup(void **state)
@@ -160,6 +162,177 @@ last_years_draft_beside_is_judged_with(void **state)
 	nb_draft_state_free(&st);
 }
 
+/* ---- a folder's drafts at once ---- */
+
+/* A copy of jinzhai-2024.yaml at top/rel: org's report for year, with
+ * `carried` applications carried in and out (see put_copy), then the
+ * lines `more` (x-previous, say). */
+static void
+put_draft(const char *rel, const char *org, int year, int carried, const char *more)
+{
+	char cmd[8192];
+
+	snprintf(cmd, sizeof cmd, "mkdir -p \"$(dirname '%s/%s')\" && sed -e 's/^year: 2024$/year: %d/' "
+	         "-e 's/^organization: .*/organization: %s/' "
+	         "-e 's/^  carried_\\(in\\|out\\): .*/  carried_\\1: [%d, 0, 0, 0, 0, 0, %d]/' "
+	         "'%s' > '%s/%s' && printf '%%s' '%s' >> '%s/%s'", top, rel, year, org, carried,
+	         carried, tu_path("sample-data/jinzhai-2024.yaml"), top, rel, more, top, rel);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* A second form beside the shipped one, of the format test/other, and
+ * top/rel a draft of it. */
+static void
+put_other_format(const char *rel, const char *org, int year)
+{
+	static char other[128];
+	char cmd[8192];
+
+	snprintf(other, sizeof other, "%s/forms", top);
+	dirs[1] = other;
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && sed 's|^format: .*|format: test/other|' "
+	         "'%s' > '%s/test-other.yaml'", other, tu_path("forms/gov-info-annual-report-2021.yaml"),
+	         other);
+	assert_int_equal(system(cmd), 0);
+	put_draft(rel, org, year, 0, "");
+	snprintf(cmd, sizeof cmd, "sed -i 's|^format: .*|format: test/other|' '%s/%s'", top, rel);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The folder of a county's reviewer: bodies 甲 and 乙 over three years
+ * (甲 2025 carries one more application in than 2024 carried out, 乙 2024
+ * one more than 2023: two errors each, judged with last year's only);
+ * 丙 2025 with two drafts of 2024 beside (none taken); 丁 2025 recording
+ * 甲 2024; 戊 2025 recording its 2024 in another folder, with another
+ * 戊 2024 beside; 己 2025 recording one that is gone; 庚 2025 with its
+ * 2024 beside of another format, and 辛 2025 recording it; a draft that
+ * cannot be read. */
+static void
+make_desk(void)
+{
+	put_draft("desk/jia-2023.yaml", "甲", 2023, 0, "");
+	put_draft("desk/jia-2024.yaml", "甲", 2024, 0, "");
+	put_draft("desk/jia-2025.yaml", "甲", 2025, 1, "");
+	put_draft("desk/yi-2023.yaml", "乙", 2023, 2, "");
+	put_draft("desk/yi-2024.yaml", "乙", 2024, 3, "");
+	put_draft("desk/yi-2025.yaml", "乙", 2025, 3, "");
+	put_draft("desk/bing-2024a.yaml", "丙", 2024, 0, "");
+	put_draft("desk/bing-2024b.yaml", "丙", 2024, 0, "");
+	put_draft("desk/bing-2025.yaml", "丙", 2025, 1, "");
+	put_draft("desk/ding-2025.yaml", "丁", 2025, 1, "x-previous: jia-2024.yaml\n");
+	put_draft("old/wu-2024.yaml", "戊", 2024, 0, "");
+	put_draft("desk/wu-2024.yaml", "戊", 2024, 1, "");
+	put_draft("desk/wu-2025.yaml", "戊", 2025, 1, "x-previous: ../old/wu-2024.yaml\n");
+	put_draft("desk/ji-2025.yaml", "己", 2025, 1, "x-previous: ../old/gone.yaml\n");
+	put_other_format("desk/geng-2024.yaml", "庚", 2024);
+	put_draft("desk/geng-2025.yaml", "庚", 2025, 1, "");
+	put_draft("desk/xin-2025.yaml", "辛", 2025, 1, "x-previous: geng-2024.yaml\n");
+	put_draft("desk/broken.yaml", "", 0, 0, "  - not: [a mapping\n");
+}
+
+static void
+same_state(const nb_draft_state_t *a, const nb_draft_state_t *b)
+{
+	assert_int_equal(a->readable, b->readable);
+	assert_string_equal(a->org ? a->org : "(none)", b->org ? b->org : "(none)");
+	assert_int_equal(a->year, b->year);
+	assert_int_equal(a->errors, b->errors);
+	assert_int_equal(a->unfilled, b->unfilled);
+	assert_int_equal(a->state, b->state);
+	assert_int_equal(a->mtime, b->mtime);
+	assert_string_equal(a->err.msg, b->err.msg);
+	assert_string_equal(a->err.file, b->err.file);
+	assert_int_equal(a->err.line, b->err.line);
+	assert_int_equal(a->err.col, b->err.col);
+}
+
+/* The errors of the draft named name in the list. */
+static int
+errors_of(const nb_paths_t *p, const nb_draft_state_t *st, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (!strcmp(strrchr(p->v[i], '/') + 1, name))
+			return st[i].readable ? st[i].errors : -1;
+	fail_msg("%s is not in the list", name);
+	return -2;
+}
+
+static void
+a_folder_at_once_is_each_draft_alone(void **state)
+{
+	char desk[128];
+	nb_paths_t p = { 0 };
+	nb_draft_state_t *all, one;
+	size_t i;
+
+	(void)state;
+	make_desk();
+	snprintf(desk, sizeof desk, "%s/desk", top);
+	assert_int_equal(nb_paths_add(&p, desk, NULL, NULL), 0);
+	assert_int_equal(p.n, 17);
+	assert_non_null(all = calloc(p.n, sizeof *all));
+	assert_int_equal(nb_draft_states((const char *const *)p.v, p.n, dirs, all), 0);
+	for (i = 0; i < p.n; i++) {
+		assert_int_equal(nb_draft_state(p.v[i], dirs, &one), 0);
+		same_state(&all[i], &one);
+		nb_draft_state_free(&one);
+	}
+	assert_int_equal(errors_of(&p, all, "jia-2023.yaml"), 0);
+	assert_int_equal(errors_of(&p, all, "jia-2024.yaml"), 0);
+	assert_int_equal(errors_of(&p, all, "jia-2025.yaml"), 2);
+	assert_int_equal(errors_of(&p, all, "yi-2024.yaml"), 2);
+	assert_int_equal(errors_of(&p, all, "yi-2025.yaml"), 0);
+	assert_int_equal(errors_of(&p, all, "bing-2025.yaml"), 0);   /* which of two? */
+	assert_int_equal(errors_of(&p, all, "ding-2025.yaml"), 2);   /* 甲 2024's */
+	assert_int_equal(errors_of(&p, all, "wu-2025.yaml"), 2);     /* not the one beside */
+	assert_int_equal(errors_of(&p, all, "ji-2025.yaml"), 0);
+	assert_int_equal(errors_of(&p, all, "geng-2024.yaml"), 0);   /* its own form's */
+	assert_int_equal(errors_of(&p, all, "geng-2025.yaml"), 0);
+	assert_int_equal(errors_of(&p, all, "xin-2025.yaml"), 0);
+	assert_int_equal(errors_of(&p, all, "broken.yaml"), -1);
+	for (i = 0; i < p.n; i++)
+		nb_draft_state_free(&all[i]);
+	free(all);
+	nb_paths_free(&p);
+}
+
+/* Taken in any order, and one at a time, the drafts are judged alike:
+ * the order of the list is the folder's, never a draft's rule. */
+static void
+the_order_of_the_list_does_not_matter(void **state)
+{
+	char desk[128];
+	nb_paths_t p = { 0 };
+	nb_draft_state_t *fwd, *back;
+	const char **rev;
+	size_t i, n;
+
+	(void)state;
+	make_desk();
+	snprintf(desk, sizeof desk, "%s/desk", top);
+	assert_int_equal(nb_paths_add(&p, desk, NULL, NULL), 0);
+	n = p.n;
+	assert_non_null(fwd = calloc(n, sizeof *fwd));
+	assert_non_null(back = calloc(n, sizeof *back));
+	assert_non_null(rev = calloc(n, sizeof *rev));
+	for (i = 0; i < n; i++)
+		rev[i] = p.v[n - 1 - i];
+	assert_int_equal(nb_draft_states((const char *const *)p.v, n, dirs, fwd), 0);
+	assert_int_equal(nb_draft_states(rev, n, dirs, back), 0);
+	for (i = 0; i < n; i++) {
+		same_state(&fwd[i], &back[n - 1 - i]);
+		nb_draft_state_free(&fwd[i]);
+		nb_draft_state_free(&back[n - 1 - i]);
+	}
+	assert_int_equal(nb_draft_states(NULL, 0, dirs, NULL), 0);     /* an empty folder */
+	free(rev);
+	free(fwd);
+	free(back);
+	nb_paths_free(&p);
+}
+
 int
 main(void)
 {
@@ -170,6 +343,8 @@ main(void)
 		cmocka_unit_test(a_draft_that_cannot_be_read_says_why),
 		cmocka_unit_test(a_draft_that_is_not_there_cannot_be_read),
 		cmocka_unit_test(last_years_draft_beside_is_judged_with),
+		cmocka_unit_test(a_folder_at_once_is_each_draft_alone),
+		cmocka_unit_test(the_order_of_the_list_does_not_matter),
 	};
 
 	return cmocka_run_group_tests_name("draft_state", tests, setup, teardown);

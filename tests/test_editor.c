@@ -871,6 +871,30 @@ reload_starts_again_on_the_draft_read(void **state)
 	free(rec);
 }
 
+/* A lent form is the caller's: the sessions on it, reloaded too, leave
+ * it for the next one (and the memory checkers find it freed once). */
+static void
+a_lent_form_outlives_its_sessions(void **state)
+{
+	nb_form_t *f = tu_form();
+	int round;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		nb_ed_close(&ed);
+		assert_int_equal(nb_ed_open_lent(&ed, f, tu_sample(f, "sample-data/jinzhai-2024.yaml"),
+		                                 "/tmp/nb-editor-test.yaml", NB_ED_READONLY), 0);
+		assert_ptr_equal(ed.form, f);
+		assert_null(ed.own_form);
+		assert_int_equal(nb_ed_reload(&ed, tu_sample(f, "sample-data/jinzhai-2024.yaml")), 0);
+		assert_ptr_equal(ed.form, f);
+		assert_null(ed.own_form);
+		assert_int_equal(num("requests.new", 0), 1);
+	}
+	nb_ed_close(&ed);
+	nb_form_free(f);
+}
+
 /* Read-only and recovered are how a draft is opened, not fields the screen
  * writes afterwards. */
 static void
@@ -1003,6 +1027,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(cross_year_rules_are_judged_with_last_years_report, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(last_year_of_another_format_is_refused, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(reload_keeps_last_years_report, open_seed, close_ed),
+		cmocka_unit_test_setup_teardown(a_lent_form_outlives_its_sessions, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_recovery_file_that_cannot_be_written_is_said, open_seed, close_ed),
 		cmocka_unit_test_setup_teardown(a_rule_that_holds_counts_the_errors_elsewhere, open_seed, close_ed),
 	};

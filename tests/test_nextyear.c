@@ -504,6 +504,113 @@ else_the_only_one_beside_of_the_same_body_and_the_year_before(void **state)
 	nb_report_free(last);
 }
 
+/* The same outcome of the two ways of finding last year's. */
+static void
+same_outcome(int rc, const nb_previous_t *p, const nb_error_t *e, int rc2,
+             const nb_previous_t *q, const nb_error_t *f)
+{
+	assert_int_equal(rc, rc2);
+	assert_int_equal(p->how, q->how);
+	assert_string_equal(p->name ? p->name : "(none)", q->name ? q->name : "(none)");
+	assert_int_equal(p->alike, q->alike);
+	assert_int_equal(p->other_format, q->other_format);
+	assert_int_equal(!p->rep, !q->rep);
+	if (p->rep) {
+		assert_ptr_equal(p->rep->form, q->rep->form);
+		assert_true(nb_report_equal(p->rep, q->rep));
+	}
+	assert_string_equal(e->msg, f->msg);
+	assert_string_equal(e->file, f->file);
+}
+
+/* Each draft of folder g, read with `with` (mine: with `form`), its
+ * last year's found among them as it is found alone, and as `how` (-1:
+ * recorded but not to be read; -2: two alike, none taken); what is taken
+ * from them a copy of its own. */
+static void
+find_each_among(const char *const *names, size_t n, const nb_form_t *with, size_t mine,
+                int how)
+{
+	nb_previous_draft_t v[8];
+	nb_report_t *reps[8];
+	char paths[8][256];
+	nb_previous_t p, q;
+	nb_error_t e = { 0 }, f = { 0 };
+	struct stat st;
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		nb_error_t err = { 0 };
+		snprintf(paths[i], sizeof paths[i], "%s", in_dir(0, names[i]));
+		assert_int_equal(stat(paths[i], &st), 0);
+		if (nb_draft_load(i == mine ? form : with, paths[i], &reps[i], &err) < 0)
+			reps[i] = NULL;
+		v[i] = (nb_previous_draft_t){ paths[i], reps[i], st.st_dev, st.st_ino };
+	}
+	if (!reps[mine])
+		fail_msg("%s cannot be read", names[mine]);
+	rc = nb_previous_find(reps[mine], paths[mine], NULL, &p, &e);
+	same_outcome(rc, &p, &e, nb_previous_find_among(v, n, mine, &q, &f), &q, &f);
+	if (how == -1)
+		assert_true(rc < 0 && q.how == NB_PREV_RECORDED);
+	else if (how == -2)
+		assert_true(q.how == NB_PREV_NONE && q.alike == 2);
+	else
+		assert_true(rc == 0 && q.how == (nb_prev_how_t)how && !q.alike);
+	for (k = 0; q.rep && k < n; k++)
+		assert_ptr_not_equal(q.rep, reps[k]);
+	nb_previous_free(&p);
+	nb_previous_free(&q);
+	for (i = 0; i < n; i++)
+		nb_report_free(reps[i]);
+}
+
+static void
+among_the_drafts_read_the_same_one_is_found(void **state)
+{
+	static const char *const names[] = {
+		"g/jinzhai-2025.yaml", "g/jinzhai-2024.yaml", "g/other-2025.yaml",
+		"g/gone-2025.yaml", "g/b-2025.yaml", "g/b1-2024.yaml", "g/b2-2024.yaml",
+		"g/broken.yaml",
+	};
+	static const int how[] = {
+		NB_PREV_BESIDE, NB_PREV_NONE, NB_PREV_RECORDED, -1, -2,
+		NB_PREV_NONE, NB_PREV_NONE,
+	};
+	size_t n = sizeof names / sizeof names[0], mine;
+	nb_report_t *last = seed(), *r = next_of(last, 0), *b = next_of(last, 0);
+	nb_form_t *other = tu_form();
+	FILE *fp;
+
+	(void)state;
+	save(last, in_dir(0, names[1]));
+	save(r, in_dir(0, names[0]));               /* the only one beside */
+	assert_int_equal(nb_report_set_text(r, form->org_field->cell, "别的机关"), 0);
+	record(r, in_dir(0, names[2]), in_dir(1, names[1]), "jinzhai-2024.yaml");
+	save(r, in_dir(0, names[2]));               /* recorded, one of them */
+	save(last, in_dir(0, "h/x.yaml"));
+	record(r, in_dir(0, names[3]), in_dir(1, "h/x.yaml"), "../h/x.yaml");
+	save(r, in_dir(0, names[3]));               /* recorded, then gone */
+	unlink(in_dir(0, "h/x.yaml"));
+	assert_int_equal(nb_report_set_text(b, form->org_field->cell, "乙"), 0);
+	save(b, in_dir(0, names[4]));
+	assert_int_equal(nb_report_set_text(last, form->org_field->cell, "乙"), 0);
+	save(last, in_dir(0, names[5]));            /* two of them: none */
+	save(last, in_dir(0, names[6]));
+	assert_non_null(fp = fopen(in_dir(0, names[7]), "w"));
+	fputs("format: [\n", fp);
+	fclose(fp);
+	for (mine = 0; mine + 1 < n; mine++) {
+		find_each_among(names, n, form, mine, how[mine]);
+		find_each_among(names, n, other, mine, how[mine]);  /* read again */
+	}
+	nb_form_free(other);
+	nb_report_free(b);
+	nb_report_free(r);
+	nb_report_free(last);
+}
+
 int
 main(void)
 {
@@ -521,6 +628,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(last_year_is_the_one_given_else_the_one_recorded, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(one_of_another_format_is_not_read, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(else_the_only_one_beside_of_the_same_body_and_the_year_before, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(among_the_drafts_read_the_same_one_is_found, make_dir, remove_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

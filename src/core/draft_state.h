@@ -32,6 +32,14 @@ typedef struct {
  * out of memory.  Free with nb_draft_state_free. */
 int nb_draft_state(const char *path, const char *const *dirs,
                    nb_draft_state_t *st);
+/* The states of the drafts at paths[0..n), all the drafts of one folder
+ * (each regular file there that nb_walk_is_draft_name takes), into
+ * st[0..n): each what nb_draft_state says of it, but each draft read once
+ * and a form once for all of them, where nb_draft_state reads the whole
+ * folder for each draft to find last year's.  0; -1 only when out of
+ * memory.  Free each with nb_draft_state_free. */
+int nb_draft_states(const char *const *paths, size_t n,
+                    const char *const *dirs, nb_draft_state_t *st);
 void nb_draft_state_free(nb_draft_state_t *st);
 
 #endif

@@ -249,6 +249,16 @@ int
 nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
            const char *path, int flags)
 {
+	int rc = nb_ed_open_lent(ed, form, rep, path, flags);
+
+	ed->own_form = form;        /* freed with the session, even a failed one */
+	return rc;
+}
+
+int
+nb_ed_open_lent(nb_editor_t *ed, const nb_form_t *form, nb_report_t *rep,
+                const char *path, int flags)
+{
 	size_t n = form->ncells + 1, ns = form->nsections + 1;
 
 	memset(ed, 0, sizeof *ed);
@@ -297,7 +307,7 @@ nb_ed_close(nb_editor_t *ed)
 	free(ed->prev_name);
 	nb_report_free(ed->prev);
 	nb_report_free(ed->rep);
-	nb_form_free(ed->form);
+	nb_form_free(ed->own_form);
 	memset(ed, 0, sizeof *ed);
 }
 
@@ -459,19 +469,22 @@ nb_ed_set_width(nb_editor_t *ed, int width)
 int
 nb_ed_reload(nb_editor_t *ed, nb_report_t *rep)
 {
-	nb_form_t *form = ed->form;
+	const nb_form_t *form = ed->form;
+	nb_form_t *own = ed->own_form;
 	nb_report_t *prev = ed->prev;
 	nb_error_t err = { 0 };
 	char *path = ed->path, *prev_name = ed->prev_name;
-	int readonly = ed->readonly;
+	int flags = ed->readonly ? NB_ED_READONLY : 0, rc;
 
-	if (!readonly)
+	if (!ed->readonly)
 		nb_recovery_remove(path, &err);
-	ed->form = NULL;                /* kept for the new state */
+	ed->own_form = NULL;            /* kept for the new state */
 	ed->path = ed->prev_name = NULL;
 	ed->prev = NULL;
 	nb_ed_close(ed);
-	if (nb_ed_open(ed, form, rep, path, readonly ? NB_ED_READONLY : 0) < 0) {
+	rc = own ? nb_ed_open(ed, own, rep, path, flags)
+	         : nb_ed_open_lent(ed, form, rep, path, flags);
+	if (rc < 0) {
 		nb_ed_close(ed);            /* what was built, form and rep too */
 		nb_report_free(prev);
 		free(prev_name);

@@ -1,8 +1,8 @@
 /* editor.h - the state of an editing session and the actions on it.
  *
  * No curses here: the screen turns keys into calls of these functions and
- * draws what the state says.  The editor owns the form, the report and the
- * path it was opened with.
+ * draws what the state says.  The editor owns the report and the path it
+ * was opened with, and the form unless it was lent (nb_ed_open_lent).
  *
  * Editing model: the current stop's text is in `buf`; every change to it
  * is applied to the report at once (when it makes a value), totals are
@@ -68,7 +68,8 @@ typedef struct {
 } nb_undo_t;
 
 typedef struct {
-	nb_form_t *form;        /* owned */
+	const nb_form_t *form;
+	nb_form_t *own_form;    /* form when the session owns it, else NULL */
 	nb_report_t *rep;       /* owned */
 	char *path;             /* owned */
 	nb_report_t *prev;      /* last year's, read only (owned), or NULL */
@@ -121,6 +122,11 @@ enum { NB_ED_READONLY = 1, NB_ED_RECOVERED = 2 };
  * of memory; then nb_ed_close() frees what was built (form and rep too). */
 int nb_ed_open(nb_editor_t *ed, nb_form_t *form, nb_report_t *rep,
                const char *path, int flags);
+/* As nb_ed_open, the form lent: it stays the caller's and must outlive the
+ * session (many drafts of one form judged one after another).  -1: out of
+ * memory; then nb_ed_close() frees what was built and rep, not the form. */
+int nb_ed_open_lent(nb_editor_t *ed, const nb_form_t *form, nb_report_t *rep,
+                    const char *path, int flags);
 void nb_ed_close(nb_editor_t *ed);
 /* Gives the session last year's report, to be read only (taken over;
  * name, copied, is how the screen names it): the rules that compare the

@@ -11,6 +11,7 @@
 #define NB_PREVIOUS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "core/error.h"
 #include "core/report.h"
@@ -39,6 +40,25 @@ typedef struct {
 int nb_previous_find(const nb_report_t *r, const char *path, const char *given,
                      nb_previous_t *out, nb_error_t *err);
 void nb_previous_free(nb_previous_t *p);
+
+/* One of the drafts of a folder, read by the caller with the forms of the
+ * same form folders as the draft whose last year's is sought (the list of
+ * drafts reads each once, draft_state.h). */
+typedef struct {
+	const char *path;
+	const nb_report_t *rep;     /* NULL: it cannot be read */
+	dev_t dev;                  /* the file (stat), when rep is not NULL */
+	ino_t ino;
+} nb_previous_draft_t;
+
+/* nb_previous_find with none given, for v[self] (a readable one) of
+ * v[0..n), all the drafts of one folder (each regular file there that
+ * nb_walk_is_draft_name takes): the same one found, or the same error,
+ * without reading the folder again.  The one found is a copy of one of v
+ * when that was read with v[self]'s form (all read through one formset,
+ * formset.h); else it is read. */
+int nb_previous_find_among(const nb_previous_draft_t *v, size_t n, size_t self,
+                           nb_previous_t *out, nb_error_t *err);
 
 /* Records in r, the draft to be saved at draft, where last year's is:
  * last's path relative to the draft's folder, under x-previous (replacing

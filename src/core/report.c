@@ -101,6 +101,43 @@ nb_value_copy(const nb_value_t *from, nb_value_t *to)
 	return 0;
 }
 
+static int
+copy_extra(const nb_extra_t *from, nb_extra_t *to)
+{
+	to->parent = from->parent;
+	to->key = strdup(from->key);
+	to->node = nb_ytree_copy(from->node);
+	return to->key && to->node ? 0 : -1;
+}
+
+nb_report_t *
+nb_report_copy(const nb_report_t *r)
+{
+	nb_report_t *c = calloc(1, sizeof *c);
+	size_t i;
+
+	if (!c || !(c->values = calloc(r->form->ncells ? r->form->ncells : 1,
+	                               sizeof *c->values))) {
+		free(c);
+		return NULL;
+	}
+	c->form = r->form;
+	for (i = 0; i < r->form->ncells; i++)
+		if (nb_value_copy(&r->values[i], &c->values[i]) < 0)
+			goto fail;
+	if (r->nextras && !(c->extras = calloc(r->nextras, sizeof *c->extras)))
+		goto fail;
+	for (i = 0; i < r->nextras; i++) {
+		c->nextras++;       /* freed with c, however far it got */
+		if (copy_extra(&r->extras[i], &c->extras[i]) < 0)
+			goto fail;
+	}
+	return c;
+fail:
+	nb_report_free(c);
+	return NULL;
+}
+
 void
 nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals)
 {

@@ -74,6 +74,9 @@ void nb_report_remove_item(nb_report_t *r, size_t cell, size_t index);
 int nb_value_copy(const nb_value_t *from, nb_value_t *to);
 /* Frees what a value owns and leaves it unfilled. */
 void nb_value_clear(nb_value_t *v);
+/* A deep copy of a report, following the same form (which must outlive
+ * it too); NULL when out of memory. */
+nb_report_t *nb_report_copy(const nb_report_t *r);
 
 /* A new report with its identity (form.h) filled in: the body's name and
  * the year; NULL when out of memory. */

@@ -79,6 +79,30 @@ rows_free(rows_t *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* The states of the drafts among the rows, taken all at once: each
+ * draft is read once, also as another's last year's. */
+static int
+read_states(rows_t *r, const char *const *dirs)
+{
+	const char **paths = malloc(r->n * sizeof *paths);
+	nb_draft_state_t *st = calloc(r->n, sizeof *st);
+	size_t i, n = 0;
+	int rc = -1;
+
+	if (paths && st) {
+		for (i = 0; i < r->n; i++)
+			if (r->v[i].kind == ROW_DRAFT)
+				paths[n++] = r->v[i].name;
+		rc = nb_draft_states(paths, n, dirs, st);
+		for (i = 0, n = 0; i < r->n; i++)
+			if (r->v[i].kind == ROW_DRAFT)
+				r->v[i].st = st[n++];   /* the row's now, even after a failure */
+	}
+	free(paths);
+	free(st);
+	return rc;
+}
+
 /* 新建, then the drafts and the published reports of the current
  * directory, each draft with its state; a directory, FIFO or device of
  * such a name is neither, and is left out. */
@@ -96,12 +120,10 @@ read_rows(rows_t *r, const char *const *dirs)
 		    stat(e->d_name, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		rc = add_row(r, draft ? ROW_DRAFT : ROW_REPORT, e->d_name);
-		if (rc == 0 && draft)
-			rc = nb_draft_state(e->d_name, dirs, &r->v[r->n - 1].st);
 	}
 	if (d)
 		closedir(d);
-	return rc;
+	return rc < 0 ? -1 : read_states(r, dirs);
 }
 
 /* How much a row asks for attention: the nearer the top when problems
