@@ -10,7 +10,7 @@ n=${1:-1000}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 ${CC:-cc} -O2 -std=c11 -I. -Isrc -o "$T/export-bench" bench/export-bench.c \
-	src/libnianbao.a $(pkg-config --libs yaml-0.1 libzip pangocairo cairo-pdf xlsxwriter)
+	src/libnianbao.a $(pkg-config --libs yaml-0.1 libzip pangocairo pangofc cairo-pdf cairo-ft harfbuzz-subset xlsxwriter)
 "$T/export-bench" forms/gov-info-annual-report-2021.yaml sample-data/jinzhai-2024.yaml "$n"
 for f in txt md html docx csv xlsx; do
 	t0=$(date +%s%N)

@@ -12,7 +12,7 @@ bin=${NIANBAO:-./src/nianbao}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 ${CC:-cc} -O2 -std=c11 -I. -Isrc -o "$T/export-bench" bench/export-bench.c \
-	src/libnianbao.a $(pkg-config --libs yaml-0.1 libzip pangocairo cairo-pdf xlsxwriter)
+	src/libnianbao.a $(pkg-config --libs yaml-0.1 libzip pangocairo pangofc cairo-pdf cairo-ft harfbuzz-subset xlsxwriter)
 "$T/export-bench" forms/gov-info-annual-report-2021.yaml sample-data/jinzhai-2024.yaml "$n" pdf
 "$bin" export sample-data/jinzhai-2024.yaml -o "$T/seed.pdf"
 printf '(seed.pdf: %s pages, %s bytes)\n' "$(pdfinfo "$T/seed.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" \

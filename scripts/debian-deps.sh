@@ -4,10 +4,12 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 
-# pango and cairo set and write the PDF export
+# pango and cairo set and write the PDF export, harfbuzz's subsetter cuts
+# its fonts
 BUILD="build-essential autoconf automake pkg-config
        libncurses-dev libyaml-dev libzip-dev libxml2-dev libcmocka-dev
-       libpoppler-glib-dev libpango1.0-dev libcairo2-dev libxlsxwriter-dev"
+       libpoppler-glib-dev libpango1.0-dev libcairo2-dev libxlsxwriter-dev
+       libharfbuzz-dev libfreetype-dev libfontconfig-dev"
 TEST="tmux valgrind clang"
 # the real programs that open the exported files (tests/export-clients.sh,
 # tests/export-pages.sh; Calc opens the workbooks), and the CJK fonts their

@@ -441,6 +441,25 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 	return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
+/* Sets what every page shows besides the blocks, so that its glyphs are
+ * in the fonts cut before the first page is drawn: the characters of any
+ * page's number, the draft's mark. */
+static int
+set_page_texts(pdf_t *p)
+{
+	nb_set_t s;
+
+	if (nb_ts_set(p->ts, "— 0123456789 —", &page_no_style, &s) < 0)
+		return -1;
+	nb_set_free(&s);
+	if (p->mark) {
+		if (nb_ts_set(p->ts, p->mark, &header_style, &s) < 0)
+			return -1;
+		nb_set_free(&s);
+	}
+	return 0;
+}
+
 static int
 place_all(pdf_t *p, const nb_doc_t *doc)
 {
@@ -453,6 +472,9 @@ place_all(pdf_t *p, const nb_doc_t *doc)
 	for (made = 0; made < doc->n; made++)
 		if (set_piece(p, doc, &doc->v[made], &pc[made]) < 0)
 			goto done;
+	if (set_page_texts(p) < 0)
+		goto done;
+	nb_ts_cut_fonts(p->ts);
 	if (new_page(p) < 0)
 		goto done;
 	for (i = 0; i < doc->n; i++)

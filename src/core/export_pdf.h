@@ -57,6 +57,10 @@ typedef struct nb_typesetter nb_typesetter_t;
 nb_typesetter_t *nb_ts_new(cairo_t *cr);
 void nb_ts_free(nb_typesetter_t *ts);
 
+/* From here on, lines are drawn in the fonts cut down to the glyphs of
+ * the text set so far (export_pdf_font.h): what is drawn is set first. */
+void nb_ts_cut_fonts(nb_typesetter_t *ts);
+
 /* Breaks text into lines of style st into *out; 0, or -1 out of memory.
  * A '\n' starts a new line; an empty text is one empty line. */
 int nb_ts_set(nb_typesetter_t *ts, const char *text, const nb_style_t *st, nb_set_t *out);

@@ -1,6 +1,6 @@
 /* The PDF renderer's typesetter: text measured and shaped by Pango, broken
- * into lines by text.h's rules, justified between characters (see
- * export_pdf.h). */
+ * into lines by text.h's rules, justified between characters, drawn in the
+ * fonts cut to its glyphs (see export_pdf.h, export_pdf_font.h). */
 
 #include "config.h"
 
@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "core/export_pdf.h"
+#include "core/export_pdf_font.h"
 #include "core/text.h"
 
 /* The official font first; fontconfig takes the first family installed,
@@ -30,8 +31,8 @@ static const char *const families[NB_FACE_COUNT] = {
 struct nb_typesetter {
 	cairo_t *cr;
 	PangoContext *ctx;
-	PangoLayout *layout;
 	PangoFontDescription *desc[NB_FACE_COUNT];
+	nb_pdf_fonts_t *fonts;
 	struct {                /* ascent and descent by face and size */
 		nb_face_t face;
 		double size, ascent, descent;
@@ -46,8 +47,10 @@ nb_ts_new(cairo_t *cr)
 	cairo_font_options_t *fo;
 	int f;
 
-	if (!ts)
+	if (!ts || !(ts->fonts = nb_pdf_fonts_new())) {
+		free(ts);
 		return NULL;
+	}
 	ts->cr = cr;
 	ts->ctx = pango_cairo_create_context(cr);
 	/* the surface's unit is the point; metrics unhinted, as printed */
@@ -59,8 +62,6 @@ nb_ts_new(cairo_t *cr)
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(ts->ctx, FALSE);
 	pango_context_set_language(ts->ctx, pango_language_from_string("zh-cn"));
-	ts->layout = pango_layout_new(ts->ctx);
-	pango_layout_set_single_paragraph_mode(ts->layout, TRUE);
 	for (f = 0; f < NB_FACE_COUNT; f++) {
 		ts->desc[f] = pango_font_description_new();
 		pango_font_description_set_family_static(ts->desc[f], families[f]);
@@ -77,19 +78,49 @@ nb_ts_free(nb_typesetter_t *ts)
 		return;
 	for (f = 0; f < NB_FACE_COUNT; f++)
 		pango_font_description_free(ts->desc[f]);
-	g_object_unref(ts->layout);
+	nb_pdf_fonts_free(ts->fonts);
 	g_object_unref(ts->ctx);
 	free(ts);
 }
 
-/* The layout holding bytes [0, n) of s in a face and size. */
-static PangoLayoutLine *
+void
+nb_ts_cut_fonts(nb_typesetter_t *ts)
+{
+	nb_pdf_fonts_cut(ts->fonts);
+}
+
+/* Bytes [0, n) of s shaped in a face and size: its runs (PangoGlyphItem),
+ * left to right.  Itemized and shaped directly, not by a PangoLayout,
+ * which would also measure every glyph's ink. */
+static GSList *
 shape(nb_typesetter_t *ts, nb_face_t face, double size, const char *s, size_t n)
 {
+	PangoAttrList *attrs = pango_attr_list_new();
+	GList *items, *visual, *l;
+	GSList *runs = NULL;
+
 	pango_font_description_set_size(ts->desc[face], (gint)(size * PANGO_SCALE + 0.5));
-	pango_layout_set_font_description(ts->layout, ts->desc[face]);
-	pango_layout_set_text(ts->layout, s, (int)n);
-	return pango_layout_get_line(ts->layout, 0);
+	pango_attr_list_insert(attrs, pango_attr_font_desc_new(ts->desc[face]));
+	items = pango_itemize(ts->ctx, s, 0, (int)n, attrs, NULL);
+	pango_attr_list_unref(attrs);
+	visual = pango_reorder_items(items);
+	g_list_free(items);
+	for (l = visual; l; l = l->next) {
+		PangoGlyphItem *run = g_slice_new0(PangoGlyphItem);
+		run->item = l->data;
+		run->glyphs = pango_glyph_string_new();
+		pango_shape_with_flags(s + run->item->offset, run->item->length, s, (int)n,
+		                       &run->item->analysis, run->glyphs, PANGO_SHAPE_NONE);
+		runs = g_slist_prepend(runs, run);
+	}
+	g_list_free(visual);
+	return g_slist_reverse(runs);
+}
+
+static void
+free_runs(GSList *runs)
+{
+	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
 }
 
 /* The advance of each of the n characters of s (at[] their byte offsets,
@@ -100,9 +131,8 @@ advances(nb_typesetter_t *ts, const nb_style_t *st, const char *s, const size_t 
 {
 	int *adv = calloc(n + 1, sizeof *adv);
 	size_t *char_of = malloc((at[n] + 1) * sizeof *char_of), i;
-	PangoLayoutLine *line;
-	GSList *l;
-	int g;
+	GSList *runs, *l;
+	int g, rc = 0;
 
 	if (!adv || !char_of) {
 		free(adv);
@@ -111,16 +141,23 @@ advances(nb_typesetter_t *ts, const nb_style_t *st, const char *s, const size_t 
 	}
 	for (i = 0; i < n; i++)
 		char_of[at[i]] = i;
-	line = shape(ts, st->face, st->size, s, at[n]);
-	for (l = line ? line->runs : NULL; l; l = l->next) {
+	runs = shape(ts, st->face, st->size, s, at[n]);
+	for (l = runs; l; l = l->next) {
 		const PangoGlyphItem *run = l->data;
 		for (g = 0; g < run->glyphs->num_glyphs; g++) {
 			size_t byte = (size_t)(run->item->offset + run->glyphs->log_clusters[g]);
 			if (byte < at[n])
 				adv[char_of[byte]] += run->glyphs->glyphs[g].geometry.width;
 		}
+		/* the glyphs the fonts are cut to before the pages are drawn */
+		rc |= nb_pdf_fonts_note(ts->fonts, run);
 	}
+	free_runs(runs);
 	free(char_of);
+	if (rc < 0) {
+		free(adv);
+		return NULL;
+	}
 	return adv;
 }
 
@@ -268,20 +305,20 @@ metrics(nb_typesetter_t *ts, nb_face_t face, double size, double *ascent, double
 
 /* Spreads `extra` Pango units over the gaps between a line's clusters. */
 static void
-spread(PangoLayoutLine *line, long extra)
+spread(GSList *runs, long extra)
 {
 	long gaps = -1, k = 0;
 	GSList *l;
 	int g;
 
-	for (l = line->runs; l; l = l->next) {
+	for (l = runs; l; l = l->next) {
 		const PangoGlyphString *gs = ((PangoGlyphItem *)l->data)->glyphs;
 		for (g = 0; g < gs->num_glyphs; g++)
 			gaps += g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g];
 	}
 	if (gaps < 1 || extra <= 0)
 		return;
-	for (l = line->runs; l; l = l->next) {
+	for (l = runs; l; l = l->next) {
 		PangoGlyphString *gs = ((PangoGlyphItem *)l->data)->glyphs;
 		for (g = 0; g < gs->num_glyphs && k < gaps; g++)
 			if (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g]) {
@@ -299,24 +336,29 @@ nb_ts_draw(nb_typesetter_t *ts, const nb_set_t *s, size_t i, double x, double to
 	const nb_style_t *st = &s->st;
 	const nb_tline_t *ln = &s->lines[i];
 	double indent = i == 0 ? st->indent : 0, avail = st->width - indent;
-	double ascent, descent, natural, dx = 0;
-	PangoLayoutLine *line;
-	PangoRectangle logical;
+	const char *text = s->text + ln->start;
+	double ascent, descent, natural = 0, dx = 0, baseline;
+	GSList *runs, *l;
 
 	if (ln->end == ln->start)
 		return;
-	line = shape(ts, st->face, st->size, s->text + ln->start, ln->end - ln->start);
-	if (!line)
-		return;
-	pango_layout_line_get_extents(line, NULL, &logical);
-	natural = logical.width / (double)PANGO_SCALE;
+	runs = shape(ts, st->face, st->size, text, ln->end - ln->start);
+	for (l = runs; l; l = l->next)
+		natural += pango_glyph_string_get_width(((PangoGlyphItem *)l->data)->glyphs);
+	natural /= PANGO_SCALE;
 	if (st->align == NB_ALIGN_JUSTIFY && i + 1 < s->n)
-		spread(line, (long)((avail - natural) * PANGO_SCALE));
+		spread(runs, (long)((avail - natural) * PANGO_SCALE));
 	else if (st->align == NB_ALIGN_CENTER)
 		dx = (avail - natural) / 2;
 	else if (st->align == NB_ALIGN_RIGHT)
 		dx = avail - natural;
 	metrics(ts, st->face, st->size, &ascent, &descent);
-	cairo_move_to(ts->cr, x + indent + dx, top + (st->pitch - ascent - descent) / 2 + ascent);
-	pango_cairo_show_layout_line(ts->cr, line);
+	x += indent + dx;
+	baseline = top + (st->pitch - ascent - descent) / 2 + ascent;
+	for (l = runs; l; l = l->next) {
+		PangoGlyphItem *run = l->data;
+		nb_pdf_fonts_show(ts->fonts, ts->cr, text, run, x, baseline);
+		x += pango_glyph_string_get_width(run->glyphs) / (double)PANGO_SCALE;
+	}
+	free_runs(runs);
 }
