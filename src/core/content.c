@@ -16,34 +16,30 @@
 
 /* ---- texts ---- */
 
-/* Decodes s[0..len) into cp and off: well-formed characters at once, the
- * rest through nb_utf8_next (which takes a bad byte for one character).
- * The number of characters. */
-static size_t
-decode(const char *s, size_t len, uint32_t *cp, size_t *off)
+/* The character at byte *i of u[0..len), *i moved past it: well-formed
+ * characters at once, the rest through nb_utf8_next (which takes a bad
+ * byte for one character). */
+static uint32_t
+next_char(const unsigned char *u, size_t len, size_t *i)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n = 0;
+	unsigned b = u[*i];
+	uint32_t c;
 
-	while (i < len) {
-		unsigned b = u[i];
-		off[n] = i;
-		if (b < 0x80) {
-			cp[n++] = b;
-			i++;
-		} else if (b - 0xE1 <= 0xEF - 0xE1 && b != 0xED && len - i > 2 &&
-		           ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
-			/* CJK and its punctuation, full-width forms: leads that
-			 * can make no overlong form and no surrogate */
-			cp[n++] = (uint32_t)(b & 0x0F) << 12 |
-			          (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-			i += 3;
-		} else {
-			i += nb_utf8_next(s + i, len - i, &cp[n++]);
-		}
+	if (b < 0x80) {
+		++*i;
+		return b;
 	}
-	off[n] = len;
-	return n;
+	if (b - 0xE1 <= 0xEF - 0xE1 && b != 0xED && len - *i > 2 &&
+	    ((u[*i + 1] ^ 0x80) | (u[*i + 2] ^ 0x80)) < 0x40) {
+		/* CJK and its punctuation, full-width forms: leads that can
+		 * make no overlong form and no surrogate */
+		c = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(u[*i + 1] & 0x3F) << 6 |
+		    (u[*i + 2] & 0x3F);
+		*i += 3;
+		return c;
+	}
+	*i += nb_utf8_next((const char *)u + *i, len - *i, &c);
+	return c;
 }
 
 static int
@@ -383,27 +379,36 @@ add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t
 	return 0;
 }
 
-/* Cuts a text into its sentences, blanks trimmed, empty ones left out;
- * what each holds is taken on the way (its blanks too: harmless). */
+/* Decodes a text of len bytes into cp and off and cuts it into its
+ * sentences, blanks trimmed, empty ones left out, in one pass; what each
+ * sentence holds is taken on the way (its blanks too: harmless). */
 static int
-cut(nb_treader_t *R, nb_ttext_t *T, size_t *cap)
+decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
+               size_t *off, size_t *cap)
 {
-	const uint32_t *cp = T->t.cp;
-	size_t a = 0, e, n = T->t.n;
+	const unsigned char *u = (const unsigned char *)T->text;
+	size_t i = 0, n = 0, a = 0;
 	nb_tseen_t z;
+	uint32_t c;
 
+	T->t.cp = cp;
+	T->t.off = off;
 	T->sent = R->nsents;
 	memset(&z, 0, sizeof z);
-	for (e = 0; e < n; e++) {
-		if (!ends_sentence(R, cp[e])) {
-			nb_tpat_seen_char(&z, cp[e]);
+	for (; i < len; n++) {
+		off[n] = i;
+		cp[n] = c = next_char(u, len, &i);
+		if (!ends_sentence(R, c)) {
+			nb_tpat_seen_char(&z, c);
 			continue;
 		}
-		if (add_sentence(R, cap, T, a, e, &z) < 0)
+		if (add_sentence(R, cap, T, a, n, &z) < 0)
 			return -1;
 		memset(&z, 0, sizeof z);
-		a = e + 1;
+		a = n + 1;
 	}
+	off[n] = len;
+	T->t.n = n;
 	if (add_sentence(R, cap, T, a, n, &z) < 0)
 		return -1;
 	T->nsent = R->nsents - T->sent;
@@ -448,12 +453,9 @@ load_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text,
 	T->text = text;
 	T->tpos = tpos;
 	T->where = where;
-	T->t.n = decode(text, strlen(text), cp, off);
-	T->t.cp = cp;
-	T->t.off = off;
-	L->used += T->t.n + 1;
-	if (cut(R, T, &L->cap) < 0)
+	if (decode_and_cut(R, T, strlen(text), cp, off, &L->cap) < 0)
 		return -1;
+	L->used += T->t.n + 1;
 	text_seen(R, T);
 	return 0;
 }
@@ -675,18 +677,22 @@ same_as_previous(nb_treader_t *R, void *ctx)
 	return 0;
 }
 
-/* Which checks are switched off: 1 for those named in off. */
-static int
+/* Which checks are switched off: 1 for those named in off.  The number
+ * left on, or -1 when out of memory. */
+static long
 switch_off(nb_treader_t *R, const char *const *off, size_t noff)
 {
 	size_t i, k;
+	long on = 0;
 
 	if (!(R->switched_off = calloc(R->C->n ? R->C->n : 1, 1)))
 		return -1;
-	for (i = 0; i < R->C->n; i++)
+	for (i = 0; i < R->C->n; i++) {
 		for (k = 0; k < noff && !R->switched_off[i]; k++)
 			R->switched_off[i] = !strcmp(R->C->v[i].id, off[k]);
-	return 0;
+		on += !R->switched_off[i];
+	}
+	return on;
 }
 
 int
@@ -695,6 +701,7 @@ nb_content_eval_without(const nb_report_t *r, const nb_report_t *prev,
 {
 	nb_treader_t R;
 	size_t i;
+	long on;
 	int rc;
 
 	memset(&R, 0, sizeof R);
@@ -703,8 +710,11 @@ nb_content_eval_without(const nb_report_t *r, const nb_report_t *prev,
 	R.out = out;
 	if (!R.C)
 		return 0;
-	rc = switch_off(&R, off, noff) < 0 || load_texts(&R) < 0 ? -1
-	     : each_text(&R, read_text, NULL);
+	if ((on = switch_off(&R, off, noff)) <= 0) {
+		free(R.switched_off);
+		return on < 0 ? -1 : 0;     /* with all off, not a text is read */
+	}
+	rc = load_texts(&R) < 0 ? -1 : each_text(&R, read_text, NULL);
 	for (i = 0; i < R.C->n && rc == 0; i++) {
 		const nb_tcheck_t *c = &R.C->v[i];
 		previous_t P = { c, prev };
