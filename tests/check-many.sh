@@ -9,7 +9,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 43
+plan 46
 
 # org NAME FILE: FILE as the draft of another body.
 org() { sed "s/^organization: .*/organization: $1/" "$2"; }
@@ -156,4 +156,21 @@ is "$rc2" "$rc1" "and exits the same"
 ok "$(cmp -s "$T/out1" "$T/out3"; echo $?)" "-j 3 with --format tsv and --year too"
 err=$("$NIANBAO" check -j 0 "$A/good.yaml" 2>&1); rc=$?
 is "$rc" 2 "-j 0 is refused"
+
+# Each directory's nianbao.yaml for its own drafts, over a tree whose
+# directories come and go in name order (read once a directory).
+mkdir -p "$T/cfg/1" "$T/cfg/2" "$T/cfg/3"
+for d in 1 2 3; do
+	org "甲$d" sample-data/jinzhai-2024.yaml |
+		sed 's/^  new: \[1, 0, 0, 0, 0, 0, 1\]/  new: [2, 0, 0, 0, 0, 0, 1]/' > "$T/cfg/$d/a.yaml"
+	org "乙$d" "$T/cfg/$d/a.yaml" > "$T/cfg/$d/b.yaml"
+done
+printf 'rules:\n  t3-balance: warning\n  t3-row-total: off\n' > "$T/cfg/1/nianbao.yaml"
+printf 'rules:\n  t3-balance: loud\n' > "$T/cfg/3/nianbao.yaml"
+"$NIANBAO" check "$T/cfg" >"$T/out" 2>"$T/err"; rc=$?
+is "$(sed -n 's|^.*/cfg/\([0-9]\)/\([ab]\).yaml:[0-9]*:[0-9]*: \([a-z]*\): .*\[\(.*\)\]$|\1\2 \3 \4|p' "$T/out" | tr '\n' ';')" \
+"1a warning t3-balance;1b warning t3-balance;2a error t3-balance;2a error t3-row-total;2b error t3-balance;2b error t3-row-total;" \
+	"each directory's nianbao.yaml for its drafts only"
+is "$(grep -c "cfg/3/nianbao.yaml:2:15: error" "$T/err")" 2 "a wrong one is refused for each of its drafts, at its place"
+is "$rc" 2 "which makes the run exit 2"
 tap_done

@@ -40,7 +40,8 @@ typedef struct {
 	const nb_paths_t *prev_paths;   /* the drafts under it, */
 	const nb_idindex_t *prev_index; /* by body and year */
 	const nb_settings_t *settings;  /* --config, for every draft; NULL:
-	                                 * each draft's nianbao.yaml, if any */
+	                                 * each draft's nianbao.yaml, if any, */
+	nb_settings_cache_t *dir_settings;  /* read once a directory */
 } check_opts_t;
 
 /* Everything the check of one draft prints and counts. */

@@ -241,20 +241,16 @@ put_findings(const check_opts_t *o, const char *path, const nb_report_t *rep,
 }
 
 /* The project's settings for a draft: --config's, else those of the
- * nianbao.yaml beside it (*found, for the caller to free), else none.
- * -1 with *err when that file is wrong. */
+ * nianbao.yaml beside it, else none.  -1 with *err when that file is
+ * wrong. */
 static int
 settings_for(const check_opts_t *o, const char *path, const nb_settings_t **cfg,
-             nb_settings_t **found, nb_error_t *err)
+             nb_error_t *err)
 {
-	*found = NULL;
 	*cfg = o->settings;
 	if (*cfg)
 		return 0;
-	if (nb_settings_find(path, found, err) < 0)
-		return -1;
-	*cfg = *found;
-	return 0;
+	return nb_settings_cached(o->dir_settings, path, cfg, err);
 }
 
 /* Judges rep (with last year's prev, or NULL) into res: the rules and
@@ -265,19 +261,17 @@ judge(const check_opts_t *o, const char *path, const nb_report_t *rep,
       const nb_report_t *prev, check_result_t *res)
 {
 	const nb_settings_t *cfg;
-	nb_settings_t *found = NULL;
 	nb_error_t err = { 0 };
 	nb_findings_t f;
 	int rc = 0;
 
 	nb_findings_init(&f);
-	if (settings_for(o, path, &cfg, &found, &err) < 0 ||
+	if (settings_for(o, path, &cfg, &err) < 0 ||
 	    nb_judge(rep, prev, cfg, path, &f, &err) < 0)
 		put_error(res, &err);
 	else if (check_year(o, rep, &f) < 0 || put_findings(o, path, rep, &f, res) < 0)
 		rc = -1;
 	nb_findings_free(&f);
-	nb_settings_free(found);
 	return rc;
 }
 

@@ -250,6 +250,7 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 {
 	args_t a = { NULL, NULL, NULL, 0, CHECK_TEXT, 0, 1 };
 	check_opts_t o = { 0 };
+	nb_settings_cache_t dir_settings;
 	nb_paths_t paths = { 0 }, prev_paths = { 0 };
 	nb_idindex_t *index = NULL;
 	nb_report_t *prev = NULL;
@@ -261,6 +262,8 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	if (a.children)
 		return nb_cmd_check_children(cli, a.children, argc - optind, argv + optind);
+	nb_settings_cache_init(&dir_settings);
+	o.dir_settings = &dir_settings;
 	o.cli = cli;
 	o.format = a.format;
 	o.year = a.year;
@@ -271,6 +274,7 @@ nb_cmd_check(const nb_cli_t *cli, int argc, char **argv)
 		rc = run_check(&o, &paths, bad_dirs, a.jobs);
 	nb_report_free(prev);
 	nb_settings_free(cfg);
+	nb_settings_cache_free(&dir_settings);
 	nb_idindex_free(index);
 	nb_paths_free(&prev_paths);
 	nb_paths_free(&paths);

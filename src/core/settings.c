@@ -141,3 +141,38 @@ nb_settings_rule(const nb_settings_t *c, const char *id)
 			return &c->rules[i];
 	return NULL;
 }
+
+void
+nb_settings_cache_init(nb_settings_cache_t *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+void
+nb_settings_cache_free(nb_settings_cache_t *c)
+{
+	free(c->dir);
+	nb_settings_free(c->cfg);
+	nb_settings_cache_init(c);
+}
+
+int
+nb_settings_cached(nb_settings_cache_t *c, const char *draft,
+                   const nb_settings_t **out, nb_error_t *err)
+{
+	const char *slash = strrchr(draft, '/');
+	size_t n = slash ? (size_t)(slash - draft) + 1 : 0;
+
+	if (!c->dir || strlen(c->dir) != n || memcmp(c->dir, draft, n)) {
+		nb_settings_cache_free(c);
+		if (!(c->dir = malloc(n + 1)))
+			return nb_error_set(err, draft, 0, 0, "内存不足");
+		memcpy(c->dir, draft, n);
+		c->dir[n] = '\0';
+		c->bad = nb_settings_find(draft, &c->cfg, &c->err) < 0;
+	}
+	*out = c->cfg;
+	if (c->bad)
+		*err = c->err;
+	return c->bad ? -1 : 0;
+}

@@ -40,4 +40,21 @@ void nb_settings_free(nb_settings_t *c);
 /* The setting for a rule id, or NULL. */
 const nb_setting_t *nb_settings_rule(const nb_settings_t *c, const char *id);
 
+/* The configs of many drafts' directories, each read once while the drafts
+ * of one directory come one after another (as a walk of a tree gives
+ * them): the last directory's config, or why it could not be read, kept. */
+typedef struct {
+	char *dir;              /* the last draft's directory ("" for "."), or NULL */
+	nb_settings_t *cfg;     /* its config, or NULL when it has none */
+	int bad;                /* it could not be read: err says why */
+	nb_error_t err;
+} nb_settings_cache_t;
+
+void nb_settings_cache_init(nb_settings_cache_t *c);
+/* As nb_settings_find, *out owned by the cache (valid until the next
+ * call); a directory's wrong config is refused for each of its drafts. */
+int nb_settings_cached(nb_settings_cache_t *c, const char *draft,
+                       const nb_settings_t **out, nb_error_t *err);
+void nb_settings_cache_free(nb_settings_cache_t *c);
+
 #endif
