@@ -5,7 +5,9 @@
 # (seeded), a few with the sample's errors or empty), then for them:
 #   check on one core and with -j 2: drafts per second of CPU and of wall
 #     time (the best of R rounds, default 5), and whether -j 2 printed the
-#     same bytes as one process;
+#     same bytes as one process; beside it, two bare parses run side by
+#     side on halves of the files, for what a second process can gain on
+#     the machine at all (a virtual machine's second core may give little);
 #   the same check by bench/check-peer.py (PyYAML's C loader, the rules
 #     read from the form file): drafts per second, and check's speed as a
 #     multiple of it;
@@ -31,6 +33,10 @@ ${CC:-cc} -O2 -o "$T/yaml-parse" bench/yaml-parse.c $(pkg-config --cflags --libs
 python3 bench/gen-drafts.py "$n" "$T/a" 2024 0
 python3 bench/gen-drafts.py "$n" "$T/b" 2025 "$n" >/dev/null
 find "$T/a" -name '*.yaml' | sort > "$T/list"
+# the list in two halves, for two bare parses side by side
+half=$(( ($(wc -l < "$T/list") + 1) / 2 ))
+head -n "$half" "$T/list" > "$T/list1"
+tail -n +"$((half + 1))" "$T/list" > "$T/list2"
 
 # once NAME CMD...: runs CMD, appending "cpu wall" in seconds (CPU: user
 # + sys, children included) to $T/NAME.runs; its output is kept in
@@ -59,6 +65,8 @@ while [ $i -lt "$runs" ]; do
 	once check "$bin" check "$T/a"
 	once parse sh -c '"$1" - < "$2"' sh "$T/yaml-parse" "$T/list"
 	once check2 "$bin" check -j 2 "$T/a"
+	once parse2 sh -c '"$1" - < "$2" & "$1" - < "$3"; wait' sh "$T/yaml-parse" \
+		"$T/list1" "$T/list2"
 	i=$((i + 1))
 done
 # the same check with every text check switched off (nianbao.yaml's
@@ -76,7 +84,7 @@ while [ $i -lt "$runs" ]; do
 	i=$((i + 1))
 done
 once peer python3 bench/check-peer.py "$form" "$T/a"
-for x in check parse check2 peer tables; do best $x; done
+for x in check parse check2 parse2 peer tables; do best $x; done
 
 printf '%s drafts; check says: %s\n' "$n" "$(grep '^共' "$T/check.err")"
 printf 'check, one core: %6s drafts/s of CPU (%s s CPU, %s s wall)\n' \
@@ -85,6 +93,9 @@ printf 'check -j 2:      %6s drafts/s of wall time (%s s wall, %s s CPU); output
 	"$(rate "$(wall check2)")" "$(wall check2)" "$(cpu check2)" \
 	"$(cmp -s "$T/check.out" "$T/check2.out" && cmp -s "$T/check.err" "$T/check2.err" &&
 	   echo "the same bytes as one process" || echo "DIFFERENT from one process")"
+printf '                 (two bare parses side by side, each on half the files: %s s wall,\n' "$(wall parse2)"
+printf '                 %s times the speed of one: what a second process gains on this machine)\n' \
+	"$(ratio "$(wall parse)" "$(wall parse2)")"
 printf 'Python peer:     %6s drafts/s of CPU (%s s CPU); check is %s times as fast\n' \
 	"$(rate "$(cpu peer)")" "$(cpu peer)" "$(ratio "$(cpu peer)" "$(cpu check)")"
 printf 'bare libyaml:    %6s drafts/s of CPU (%s s CPU); check takes %s times its CPU\n' \
