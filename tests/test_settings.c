@@ -19,19 +19,6 @@
 
 static char top[64];
 
-/* Writes text to top/rel. */
-static void
-put(const char *rel, const char *text)
-{
-	char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", top, rel);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(text, f);
-	fclose(f);
-}
-
 /* top/rel as a path. */
 static const char *
 at(const char *rel)
@@ -56,8 +43,8 @@ setup(void **state)
 	mkdir(dir, 0700);
 	snprintf(dir, sizeof dir, "%s/c", top);
 	mkdir(dir, 0700);
-	put("a/nianbao.yaml", "rules:\n  t3-total: warning\n");
-	put("b/nianbao.yaml", "rules:\n  t3-total: loud\n");
+	tu_put(top, "a/nianbao.yaml", "rules:\n  t3-total: warning\n");
+	tu_put(top, "b/nianbao.yaml", "rules:\n  t3-total: loud\n");
 	return 0;
 }
 
@@ -137,11 +124,11 @@ read_once_a_run(void **state)
 	nb_error_t err = { 0 };
 
 	(void)state;
-	put("c/nianbao.yaml", "rules:\n  t3-total: off\n");
+	tu_put(top, "c/nianbao.yaml", "rules:\n  t3-total: off\n");
 	nb_settings_cache_init(&cache);
 	assert_int_equal(nb_settings_cached(&cache, at("c/1.yaml"), &cfg, &err), 0);
 	assert_int_equal(cfg->rules[0].severity, NB_SETTINGS_OFF);
-	put("c/nianbao.yaml", "rules:\n  t3-total: error\n");
+	tu_put(top, "c/nianbao.yaml", "rules:\n  t3-total: error\n");
 	assert_int_equal(nb_settings_cached(&cache, at("c/2.yaml"), &cfg, &err), 0);
 	assert_int_equal(cfg->rules[0].severity, NB_SETTINGS_OFF);
 	nb_settings_cache_free(&cache);

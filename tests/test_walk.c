@@ -21,18 +21,6 @@
 static char top[64];
 
 static void
-put(const char *rel, const char *text)
-{
-	char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", top, rel);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(text, f);
-	fclose(f);
-}
-
-static void
 dir(const char *rel)
 {
 	char path[256];
@@ -79,11 +67,11 @@ a_directory_gives_its_drafts_in_order(void **state)
 	(void)state;
 	dir("b");
 	dir("a");
-	put("z.yaml", "");
-	put("b/2.yaml", "");
-	put("b/1.yml", "");
-	put("a/x.yaml", "");
-	put("m.yaml", "");
+	tu_put(top, "z.yaml", "");
+	tu_put(top, "b/2.yaml", "");
+	tu_put(top, "b/1.yml", "");
+	tu_put(top, "a/x.yaml", "");
+	tu_put(top, "m.yaml", "");
 	assert_int_equal(nb_paths_add(&p, top, NULL, NULL), 0);
 	assert_string_equal(names_of(&p), "a/x.yaml b/1.yml b/2.yaml m.yaml z.yaml");
 	nb_paths_free(&p);
@@ -95,14 +83,14 @@ side_files_backups_and_other_files_are_passed_over(void **state)
 	nb_paths_t p = { 0 };
 
 	(void)state;
-	put("d.yaml", "");
-	put("d.yaml~", "");
-	put(".d.yaml.recover", "");
-	put(".d.yaml.lock", "");
-	put("notes.txt", "");
-	put("nianbao.yaml", "rules: {}\n");   /* the project's settings */
+	tu_put(top, "d.yaml", "");
+	tu_put(top, "d.yaml~", "");
+	tu_put(top, ".d.yaml.recover", "");
+	tu_put(top, ".d.yaml.lock", "");
+	tu_put(top, "notes.txt", "");
+	tu_put(top, "nianbao.yaml", "rules: {}\n");   /* the project's settings */
 	dir(".hidden");
-	put(".hidden/e.yaml", "");
+	tu_put(top, ".hidden/e.yaml", "");
 	dir("dir.yaml");
 	assert_int_equal(nb_paths_add(&p, top, NULL, NULL), 0);
 	assert_string_equal(names_of(&p), "d.yaml");
@@ -116,7 +104,7 @@ a_file_named_is_taken_whatever_its_name(void **state)
 	char path[256];
 
 	(void)state;
-	put("report.txt", "");
+	tu_put(top, "report.txt", "");
 	snprintf(path, sizeof path, "%s/report.txt", top);
 	assert_int_equal(nb_paths_add(&p, path, NULL, NULL), 0);
 	snprintf(path, sizeof path, "%s/missing.yaml", top);
@@ -133,7 +121,7 @@ a_link_loop_is_entered_once(void **state)
 
 	(void)state;
 	dir("a");
-	put("a/x.yaml", "");
+	tu_put(top, "a/x.yaml", "");
 	snprintf(target, sizeof target, "%s", top);
 	snprintf(link, sizeof link, "%s/a/up", top);
 	assert_int_equal(symlink(target, link), 0);
@@ -177,7 +165,7 @@ an_unknown_format_is_the_drafts_fault_at_its_line(void **state)
 	(void)state;
 	snprintf(forms, sizeof forms, "%s", tu_path("forms"));
 	dirs[0] = forms;
-	put("d.yaml", "# a draft\nformat: no-such/1\n");
+	tu_put(top, "d.yaml", "# a draft\nformat: no-such/1\n");
 	snprintf(path, sizeof path, "%s/d.yaml", top);
 	assert_non_null(set = nb_formset_new(dirs));
 	assert_int_equal(nb_formset_open_draft(set, path, &r, &err), -1);

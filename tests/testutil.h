@@ -121,6 +121,18 @@ tu_rmtree(const char *dir)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/* Writes text to the file dir/rel (made or emptied). */
+static inline void
+tu_put(const char *dir, const char *rel, const char *text)
+{
+	char path[4200];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	if (!(f = fopen(path, "w")) || fputs(text, f) < 0 || fclose(f) != 0)
+		abort();
+}
+
 /* Writes text to a fresh temporary file and returns its path (static). */
 static inline const char *
 tu_tempfile(const char *text, size_t len)
