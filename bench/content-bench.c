@@ -7,23 +7,14 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench/clock.h"
 #include "core/content.h"
 #include "core/draft.h"
 #include "core/form.h"
 #include "core/judge.h"
 
 int main(int argc, char **argv);
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 /* The mean time of reading the form at path, in ms. */
 static double

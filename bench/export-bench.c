@@ -10,32 +10,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench/clock.h"
 #include "core/draft.h"
 #include "core/export.h"
-
-static double
-clock_ms(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static double
-now_ms(void)
-{
-	return clock_ms(CLOCK_MONOTONIC);
-}
-
-/* The process's CPU time: what a loaded machine does not stretch. */
-static double
-cpu_ms(void)
-{
-	return clock_ms(CLOCK_PROCESS_CPUTIME_ID);
-}
 
 int
 main(int argc, char **argv)
