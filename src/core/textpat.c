@@ -346,42 +346,6 @@ nb_tpat_match_whole(const nb_tpat_t *p, const uint32_t *s, size_t n,
 }
 
 static int
-has_char(const uint32_t *s, size_t n, uint32_t c)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == c)
-			return 1;
-	return 0;
-}
-
-static int
-has_number(const uint32_t *s, size_t n, int need)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (digit_of(s[i]) >= 0 || (need == 1 && is_numeral(s[i])))
-			return 1;
-	return 0;
-}
-
-/* Whether s[0..n) has all that every match of p contains: most sentences
- * lack one, and one pass over them is far cheaper than trying the matcher
- * at each position. */
-static int
-may_hold(const nb_tpat_t *p, const uint32_t *s, size_t n)
-{
-	int i;
-
-	for (i = 0; i < p->nneed; i++)
-		if (!has_char(s, n, p->need[i]))
-			return 0;
-	return !p->need_num || has_number(s, n, p->need_num);
-}
-
-static int
 seen_has(const nb_tseen_t *z, uint32_t c)
 {
 	return z->bits[c / 64 % 16] >> (c % 64) & 1;
@@ -480,9 +444,12 @@ int
 nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
              nb_tmatch_t *m)
 {
-	if (from > n || !may_hold(p, s + from, n - from))
+	nb_tseen_t z;
+
+	if (from > n)
 		return 0;
-	return scan(p, s, n, from, m);
+	nb_tpat_seen(&z, s + from, n - from);
+	return nb_tpat_find_seen(p, &z, s, n, from, m);
 }
 
 int
