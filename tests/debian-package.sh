@@ -26,7 +26,7 @@ unset NIANBAO_FORMS
 V=$("$NIANBAO" --version | sed -n '1s/^nianbao //p')
 FORM=gov-info-annual-report-2021.yaml
 
-plan 20
+plan 21
 
 is "$missing" "" "the packaging tools are installed (else run scripts/debian-deps.sh)"
 
@@ -59,6 +59,7 @@ done
 is "$lacks" "" "it holds the program, its form, the man pages (English and Chinese), the copyright, the draft format and the Chinese guide"
 deps=$(dpkg-deb -f "$deb" Depends)
 contains "$deps" "libyaml" "its Depends come from the libraries it links (\${shlibs:Depends})"
+contains "$deps" "libpoppler-glib" "and poppler, which it opens to read a PDF"
 
 R=$T/root
 dpkg-deb -x "$deb" "$R"

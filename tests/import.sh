@@ -14,7 +14,7 @@ cd "$T" || exit 1
 SEED=$S/tests/data/jinzhai-2024-seed.txt
 DRAFT=$S/sample-data/jinzhai-2024.yaml
 
-plan 58
+plan 63
 
 # same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
 same() { imports_to "$DRAFT" "$2" "$1"; }
@@ -33,6 +33,17 @@ for f in txt md html docx; do
 	"$NIANBAO" export "$DRAFT" -o "export.$f"
 	same "the .$f export of the seed imports back to the same draft" "export.$f"
 done
+# the program opens poppler only to read a PDF (src/core/poppler_lib.h)
+"$NIANBAO" export "$DRAFT" -o export.pdf 2>/dev/null
+same "the .pdf export of the seed imports back to the same draft" export.pdf
+ok "$(ldd "$NIANBAO" 2>/dev/null | grep -c libpoppler)" \
+	"the program does not link poppler: other commands do not load it"
+mkdir nopoppler
+: > "nopoppler/${NB_POPPLER_SONAME:-libpoppler-glib.so.8}"
+out=$(LD_LIBRARY_PATH=$T/nopoppler "$NIANBAO" import export.pdf -o nopoppler.yaml 2>&1); rc=$?
+is "$rc" 2 "a poppler that cannot be loaded refuses the PDF"
+contains "$out" "export.pdf: error: 读取 PDF 需要 poppler 库" "saying which file and what it needs"
+ok "$(test -e nopoppler.yaml; echo $((1 - $?)))" "and nothing is written"
 cp "$S/sample-data/jinzhai-2024-errors.yaml" errors.yaml
 "$NIANBAO" export --draft errors.yaml -o errors.md 2>/dev/null
 "$NIANBAO" import errors.md -o errors-back.yaml 2>/dev/null

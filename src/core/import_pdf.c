@@ -21,6 +21,7 @@
 #include "core/buf.h"
 #include "core/import.h"
 #include "core/import_pdf_grid.h"
+#include "core/poppler_lib.h"
 
 #define PDF_MAX_PAGES 200
 /* Fractions of a character's height or of the row's em. */
@@ -62,6 +63,7 @@ typedef struct {
 
 /* Everything one reading builds, freed at once at the end. */
 typedef struct {
+	const nb_poppler_t *P;
 	nb_arena_t arena;
 	pdf_row_t *rows;
 	size_t n, cap;
@@ -127,7 +129,8 @@ clamp_heights(pdf_glyph_t *g, size_t n)
  * (gaps in the geometry say what blanks said); *textp holds their text.
  * -1 when out of memory. */
 static int
-page_glyphs(PopplerPage *page, char **textp, pdf_glyph_t **gp, size_t *n)
+page_glyphs(const nb_poppler_t *P, PopplerPage *page, char **textp,
+            pdf_glyph_t **gp, size_t *n)
 {
 	PopplerRectangle *r = NULL;
 	guint nr = 0, i;
@@ -137,8 +140,8 @@ page_glyphs(PopplerPage *page, char **textp, pdf_glyph_t **gp, size_t *n)
 
 	*n = 0;
 	*gp = NULL;
-	*textp = poppler_page_get_text(page);
-	if (!*textp || !poppler_page_get_text_layout(page, &r, &nr) || !nr) {
+	*textp = P->page_get_text(page);
+	if (!*textp || !P->page_get_text_layout(page, &r, &nr) || !nr) {
 		g_free(r);
 		return 0;
 	}
@@ -875,8 +878,8 @@ ruled_page(pdf_read_t *R, PopplerPage *page, int p, pdf_glyph_t *g, size_t n)
 		return -1;
 	for (i = 0; i < n; i++)
 		marks[i] = (nb_pmark_t){ { g[i].x1, g[i].y1, g[i].x2, g[i].y2 }, g[i].wide };
-	poppler_page_get_size(page, &w, &h);
-	if (nb_pgrid_find(page, w, h, HRULE_MIN * em, VRULE_MIN * em, marks, n,
+	R->P->page_get_size(page, &w, &h);
+	if (nb_pgrid_find(R->P, page, w, h, HRULE_MIN * em, VRULE_MIN * em, marks, n,
 	                  &grid) < 0)
 		rc = -1;
 	else if (grid.nh && grid.nv)
@@ -894,7 +897,7 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 	int p;
 
 	for (p = 0; p < R->pages; p++) {
-		PopplerPage *page = poppler_document_get_page(pd, p);
+		PopplerPage *page = R->P->document_get_page(pd, p);
 		pdf_glyph_t *g = NULL;
 		char *text = NULL;
 		size_t n = 0;
@@ -902,8 +905,8 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 
 		R->page_first[p] = R->n;
 		if (page) {
-			poppler_page_get_size(page, NULL, &R->page_h[p]);
-			rc = page_glyphs(page, &text, &g, &n);
+			R->P->page_get_size(page, NULL, &R->page_h[p]);
+			rc = page_glyphs(R->P, page, &text, &g, &n);
 			if (!rc)
 				rc = page_rows(R, g, n, p);
 			if (!rc)
@@ -1099,9 +1102,9 @@ emit(pdf_read_t *R, nb_idoc_t *doc)
 }
 
 static int
-set_title(PopplerDocument *pd, nb_idoc_t *doc)
+set_title(const nb_poppler_t *P, PopplerDocument *pd, nb_idoc_t *doc)
 {
-	char *t = poppler_document_get_title(pd);
+	char *t = P->document_get_title(pd);
 	const char *s = t;
 	int rc = 0;
 
@@ -1130,7 +1133,8 @@ looks_whole(const char *buf, size_t len)
 }
 
 static PopplerDocument *
-open_pdf(const char *name, const char *buf, size_t len, nb_error_t *err)
+open_pdf(const nb_poppler_t *P, const char *name, const char *buf, size_t len,
+         nb_error_t *err)
 {
 	GBytes *bytes;
 	GError *gerr = NULL;
@@ -1141,9 +1145,9 @@ open_pdf(const char *name, const char *buf, size_t len, nb_error_t *err)
 		return NULL;
 	}
 	bytes = g_bytes_new_static(buf, len);
-	pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+	pd = P->document_new_from_bytes(bytes, NULL, &gerr);
 	g_bytes_unref(bytes);
-	if (!pd && gerr && gerr->domain == POPPLER_ERROR &&
+	if (!pd && gerr && gerr->domain == P->error_quark() &&
 	    gerr->code == POPPLER_ERROR_ENCRYPTED)
 		nb_error_set(err, name, 0, 0,
 		             "PDF 文件有密码保护，无法读取：请提供不加密的文件");
@@ -1158,7 +1162,7 @@ static int
 read_doc(const char *name, PopplerDocument *pd, pdf_read_t *R,
          nb_idoc_t *doc, nb_error_t *err)
 {
-	R->pages = poppler_document_get_n_pages(pd);
+	R->pages = R->P->document_get_n_pages(pd);
 	if (R->pages < 1)
 		return nb_error_set(err, name, 0, 0, "PDF 文件已损坏或不完整");
 	if (R->pages > PDF_MAX_PAGES)
@@ -1173,7 +1177,7 @@ read_doc(const char *name, PopplerDocument *pd, pdf_read_t *R,
 		return nb_error_set(err, name, 0, 0,
 		                    "PDF 文件里没有文字，只有图像（扫描件），无法读取：请找这份报告的 Word 版或网页版");
 	if (drop_margins(R) < 0 || join_rows(R) < 0 || emit(R, doc) < 0 ||
-	    set_title(pd, doc) < 0)
+	    set_title(R->P, pd, doc) < 0)
 		return nb_error_set(err, name, 0, 0, "内存不足");
 	doc->printed = 1;       /* paragraphs come as the lines they were set in */
 	return 0;
@@ -1183,13 +1187,15 @@ int
 nb_read_pdf(const char *name, const char *buf, size_t len, nb_idoc_t *doc,
             nb_error_t *err)
 {
-	PopplerDocument *pd = open_pdf(name, buf, len, err);
+	const nb_poppler_t *P = nb_poppler_open(name, err);
+	PopplerDocument *pd = P ? open_pdf(P, name, buf, len, err) : NULL;
 	pdf_read_t R;
 	int rc;
 
 	if (!pd)
 		return -1;
 	memset(&R, 0, sizeof R);
+	R.P = P;
 	nb_arena_init(&R.arena);
 	rc = read_doc(name, pd, &R, doc, err);
 	free(R.rows);

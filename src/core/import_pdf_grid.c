@@ -153,7 +153,7 @@ find_rules(const ink_t *I, int across, int min, nb_pbox_t **v, size_t *n)
  * and its height at most about its width around its middle (a printer may
  * give boxes far taller than the character). */
 static unsigned char *
-draw(PopplerPage *page, int w, int h, const nb_pmark_t *marks, size_t nmarks)
+draw(const nb_poppler_t *P, PopplerPage *page, int w, int h, const nb_pmark_t *marks, size_t nmarks)
 {
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
 	unsigned char *dark = NULL, *px;
@@ -168,7 +168,7 @@ draw(PopplerPage *page, int w, int h, const nb_pmark_t *marks, size_t nmarks)
 	cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	poppler_page_render(page, cr);
+	P->page_render(page, cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	for (i = 0; i < nmarks; i++) {
 		const nb_pmark_t *m = &marks[i];
@@ -227,7 +227,7 @@ keep_meeting(nb_pbox_t *r, size_t *n, const nb_pbox_t *x, size_t nx,
 }
 
 int
-nb_pgrid_find(PopplerPage *page, double w, double h, double hmin,
+nb_pgrid_find(const nb_poppler_t *P, PopplerPage *page, double w, double h, double hmin,
               double vmin, const nb_pmark_t *marks, size_t nmarks,
               nb_pgrid_t *g)
 {
@@ -237,7 +237,7 @@ nb_pgrid_find(PopplerPage *page, double w, double h, double hmin,
 	nb_pgrid_free(g);
 	if (W < 2 || H < 2 || (double)W * H > MAX_PIXELS)
 		return 0;
-	if (!(I.dark = draw(page, W, H, marks, nmarks)))
+	if (!(I.dark = draw(P, page, W, H, marks, nmarks)))
 		return -1;
 	I.w = W;
 	I.h = H;

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <poppler.h>
 
+#include "core/poppler_lib.h"
+
 /* A rule: a horizontal one at y from x1 to x2 (y1 == y2), or a vertical
  * one at x from y1 to y2 (x1 == x2), in points. */
 typedef struct {
@@ -31,11 +33,12 @@ typedef struct {
 	size_t nh, nv;
 } nb_pgrid_t;
 
-/* The rules of page (w x h points), its characters `marks` left out,
- * and strokes shorter than `hmin` across or `vmin` down.  The grid is
- * emptied first.  -1 when out of memory. */
-int nb_pgrid_find(PopplerPage *page, double w, double h, double hmin,
-                  double vmin, const nb_pmark_t *marks, size_t nmarks,
+/* The rules of page (w x h points, drawn by P's renderer), its
+ * characters `marks` left out, and strokes shorter than `hmin` across or
+ * `vmin` down.  The grid is emptied first.  -1 when out of memory. */
+int nb_pgrid_find(const nb_poppler_t *P, PopplerPage *page, double w,
+                  double h, double hmin, double vmin,
+                  const nb_pmark_t *marks, size_t nmarks,
                   nb_pgrid_t *g);
 /* The cell the point (x, y) lies in: 1 and *box when four rules close it
  * in (or three, where the page cut the table and its side rules end
