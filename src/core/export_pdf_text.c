@@ -28,11 +28,14 @@ static const char *const families[NB_FACE_COUNT] = {
 
 #define NMETRICS 16
 
+static void free_runs(GSList *runs);
+
 struct nb_typesetter {
 	cairo_t *cr;
 	PangoContext *ctx;
 	PangoFontDescription *desc[NB_FACE_COUNT];
 	nb_pdf_fonts_t *fonts;
+	GHashTable *shaped;     /* "face size text" -> its runs (GSList) */
 	struct {                /* ascent and descent by face and size */
 		nb_face_t face;
 		double size, ascent, descent;
@@ -52,6 +55,8 @@ nb_ts_new(cairo_t *cr)
 		return NULL;
 	}
 	ts->cr = cr;
+	ts->shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                   (GDestroyNotify)free_runs);
 	ts->ctx = pango_cairo_create_context(cr);
 	/* the surface's unit is the point; metrics unhinted, as printed */
 	pango_cairo_context_set_resolution(ts->ctx, 72);
@@ -79,6 +84,7 @@ nb_ts_free(nb_typesetter_t *ts)
 	for (f = 0; f < NB_FACE_COUNT; f++)
 		pango_font_description_free(ts->desc[f]);
 	nb_pdf_fonts_free(ts->fonts);
+	g_hash_table_destroy(ts->shaped);
 	g_object_unref(ts->ctx);
 	free(ts);
 }
@@ -123,6 +129,26 @@ free_runs(GSList *runs)
 	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
 }
 
+/* shape()'s runs, kept for the typesetter's life: a report sets the same
+ * short texts many times (a cell's "0", a row's label), and every text
+ * once to measure it and again to draw it. */
+static const GSList *
+shaped(nb_typesetter_t *ts, nb_face_t face, double size, const char *s, size_t n)
+{
+	GString *key = g_string_sized_new(n + 24);
+	GSList *runs;
+
+	g_string_printf(key, "%d %d ", (int)face, (int)(size * PANGO_SCALE + 0.5));
+	g_string_append_len(key, s, (gssize)n);
+	if ((runs = g_hash_table_lookup(ts->shaped, key->str))) {
+		g_string_free(key, TRUE);
+		return runs;
+	}
+	runs = shape(ts, face, size, s, n);
+	g_hash_table_insert(ts->shaped, g_string_free(key, FALSE), runs);
+	return runs;
+}
+
 /* The advance of each of the n characters of s (at[] their byte offsets,
  * at[n] the end), in Pango units; a cluster's to its first character. */
 static int *
@@ -131,7 +157,7 @@ advances(nb_typesetter_t *ts, const nb_style_t *st, const char *s, const size_t 
 {
 	int *adv = calloc(n + 1, sizeof *adv);
 	size_t *char_of = malloc((at[n] + 1) * sizeof *char_of), i;
-	GSList *runs, *l;
+	const GSList *l;
 	int g, rc = 0;
 
 	if (!adv || !char_of) {
@@ -141,8 +167,7 @@ advances(nb_typesetter_t *ts, const nb_style_t *st, const char *s, const size_t 
 	}
 	for (i = 0; i < n; i++)
 		char_of[at[i]] = i;
-	runs = shape(ts, st->face, st->size, s, at[n]);
-	for (l = runs; l; l = l->next) {
+	for (l = shaped(ts, st->face, st->size, s, at[n]); l; l = l->next) {
 		const PangoGlyphItem *run = l->data;
 		for (g = 0; g < run->glyphs->num_glyphs; g++) {
 			size_t byte = (size_t)(run->item->offset + run->glyphs->log_clusters[g]);
@@ -152,7 +177,6 @@ advances(nb_typesetter_t *ts, const nb_style_t *st, const char *s, const size_t 
 		/* the glyphs the fonts are cut to before the pages are drawn */
 		rc |= nb_pdf_fonts_note(ts->fonts, run);
 	}
-	free_runs(runs);
 	free(char_of);
 	if (rc < 0) {
 		free(adv);
@@ -303,6 +327,13 @@ metrics(nb_typesetter_t *ts, nb_face_t face, double size, double *ascent, double
 	*descent = ts->metrics[i].descent;
 }
 
+static void *
+copy_run(const void *run, void *unused)
+{
+	(void)unused;
+	return pango_glyph_item_copy((PangoGlyphItem *)run);
+}
+
 /* Spreads `extra` Pango units over the gaps between a line's clusters. */
 static void
 spread(GSList *runs, long extra)
@@ -338,17 +369,20 @@ nb_ts_draw(nb_typesetter_t *ts, const nb_set_t *s, size_t i, double x, double to
 	double indent = i == 0 ? st->indent : 0, avail = st->width - indent;
 	const char *text = s->text + ln->start;
 	double ascent, descent, natural = 0, dx = 0, baseline;
-	GSList *runs, *l;
+	const GSList *runs, *l;
+	GSList *spread_runs = NULL;
 
 	if (ln->end == ln->start)
 		return;
-	runs = shape(ts, st->face, st->size, text, ln->end - ln->start);
+	runs = shaped(ts, st->face, st->size, text, ln->end - ln->start);
 	for (l = runs; l; l = l->next)
 		natural += pango_glyph_string_get_width(((PangoGlyphItem *)l->data)->glyphs);
 	natural /= PANGO_SCALE;
-	if (st->align == NB_ALIGN_JUSTIFY && i + 1 < s->n)
-		spread(runs, (long)((avail - natural) * PANGO_SCALE));
-	else if (st->align == NB_ALIGN_CENTER)
+	if (st->align == NB_ALIGN_JUSTIFY && i + 1 < s->n) {
+		/* a copy: the kept runs stay as shaped */
+		runs = spread_runs = g_slist_copy_deep((GSList *)runs, copy_run, NULL);
+		spread(spread_runs, (long)((avail - natural) * PANGO_SCALE));
+	} else if (st->align == NB_ALIGN_CENTER)
 		dx = (avail - natural) / 2;
 	else if (st->align == NB_ALIGN_RIGHT)
 		dx = avail - natural;
@@ -360,5 +394,5 @@ nb_ts_draw(nb_typesetter_t *ts, const nb_set_t *s, size_t i, double x, double to
 		nb_pdf_fonts_show(ts->fonts, ts->cr, text, run, x, baseline);
 		x += pango_glyph_string_get_width(run->glyphs) / (double)PANGO_SCALE;
 	}
-	free_runs(runs);
+	free_runs(spread_runs);
 }
