@@ -300,11 +300,34 @@ nb_set_height(const nb_set_t *s)
 	return (double)s->n * s->st.pitch;
 }
 
-/* The ascent and descent of a face at a size, asked of Pango once. */
+/* What Pango's metrics give for ascent and descent, without what they cost:
+ * pango_context_get_metrics() takes them from the font that sets the
+ * language's sample text (我能吞下玻璃而不伤身体。, a face's CJK font), as
+ * HarfBuzz gives its extents, and also lays out a sample of its own to
+ * measure a character's width, which sorts the system's fonts again. */
+static void
+face_extents(nb_typesetter_t *ts, nb_face_t face, double *ascent, double *descent)
+{
+	PangoFontset *fs = pango_context_load_fontset(ts->ctx, ts->desc[face],
+	                                              pango_context_get_language(ts->ctx));
+	PangoFont *font = fs ? pango_fontset_get_font(fs, 0x6211) : NULL;    /* 我 */
+	hb_font_extents_t e = { 0 };
+
+	if (font)
+		hb_font_get_extents_for_direction(pango_font_get_hb_font(font),
+		                                  HB_DIRECTION_LTR, &e);
+	*ascent = e.ascender / (double)PANGO_SCALE;
+	*descent = -e.descender / (double)PANGO_SCALE;
+	if (font)
+		g_object_unref(font);
+	if (fs)
+		g_object_unref(fs);
+}
+
+/* The ascent and descent of a face at a size, asked once. */
 static void
 metrics(nb_typesetter_t *ts, nb_face_t face, double size, double *ascent, double *descent)
 {
-	PangoFontMetrics *m;
 	size_t i;
 
 	for (i = 0; i < ts->nmetrics; i++)
@@ -312,16 +335,13 @@ metrics(nb_typesetter_t *ts, nb_face_t face, double size, double *ascent, double
 			break;
 	if (i == ts->nmetrics) {
 		pango_font_description_set_size(ts->desc[face], (gint)(size * PANGO_SCALE + 0.5));
-		m = pango_context_get_metrics(ts->ctx, ts->desc[face], NULL);
 		if (i == NMETRICS)
 			i = NMETRICS - 1;       /* more sizes than the renderer uses */
 		else
 			ts->nmetrics++;
 		ts->metrics[i].face = face;
 		ts->metrics[i].size = size;
-		ts->metrics[i].ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-		ts->metrics[i].descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-		pango_font_metrics_unref(m);
+		face_extents(ts, face, &ts->metrics[i].ascent, &ts->metrics[i].descent);
 	}
 	*ascent = ts->metrics[i].ascent;
 	*descent = ts->metrics[i].descent;
