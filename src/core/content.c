@@ -29,12 +29,13 @@ next_char(const unsigned char *u, size_t len, size_t *i)
 		++*i;
 		return b;
 	}
-	if (b - 0xE1 <= 0xEF - 0xE1 && b != 0xED && len - *i > 2 &&
+	if (b - 0xE1 <= 0xEF - 0xE1 && b != 0xED && *i + 2 < len &&
 	    ((u[*i + 1] ^ 0x80) | (u[*i + 2] ^ 0x80)) < 0x40) {
 		/* CJK and its punctuation, full-width forms: leads that can
-		 * make no overlong form and no surrogate */
-		c = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(u[*i + 1] & 0x3F) << 6 |
-		    (u[*i + 2] & 0x3F);
+		 * make no overlong form and no surrogate; the marks of lead
+		 * and continuations taken off at once */
+		c = (b << 12) + ((uint32_t)u[*i + 1] << 6) + u[*i + 2] -
+		    ((0xE0u << 12) + (0x80u << 6) + 0x80u);
 		*i += 3;
 		return c;
 	}

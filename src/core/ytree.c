@@ -176,18 +176,18 @@ plain3(const unsigned char *u)
 static size_t
 plain_run(const unsigned char *u, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, from;
 
-	for (;;) {
+	do {            /* runs of ASCII, then of three-byte characters */
+		from = i;
 		while (i < n && ((unsigned)(u[i] - 0x20) < 0x5F || u[i] == '\n'))
 			i++;
-		if (i + 2 < n && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40 &&
-		    (u[i] - 0xE3u <= 0xEC - 0xE3 ||     /* U+3000-U+CFFF */
-		     (u[i] - 0xE1u <= 0xEF - 0xE1 && plain3(u + i))))
+		while (i + 2 < n && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40 &&
+		       (u[i] - 0xE3u <= 0xEC - 0xE3 ||     /* U+3000-U+CFFF */
+		        (u[i] - 0xE1u <= 0xEF - 0xE1 && plain3(u + i))))
 			i += 3;
-		else
-			return i;
-	}
+	} while (i != from);
+	return i;
 }
 
 /* libyaml accepts UTF-16 and reports encoding faults and control
