@@ -736,7 +736,8 @@ read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
 		yaml_event_delete(&ev);
 		if (rc < 0)
 			break;
-		n->kids = r->kids + r->nkids - n->n;  /* moved if kid's grew */
+		/* moved if kid's grew; none yet, NULL (no offset to a null pointer) */
+		n->kids = r->kids ? r->kids + (r->nkids - n->n) : NULL;
 		if (n->type == NB_Y_MAP && n->n % 2 == 0 &&
 		    check_key(r, &keys, n, kid) < 0) {
 			rc = -1;
