@@ -1,6 +1,7 @@
-/* libFuzzer harness: arbitrary bytes through the reader of saved web pages.  Every
- * input must either be read into well-formed lines or be refused with a
- * message; nothing may crash or leak. */
+/* libFuzzer harness: arbitrary bytes through a reader of published reports
+ * into lines of cells: saved web pages, or with NB_FUZZ_DOCX Word files
+ * (run.sh builds both).  Every input must either be read into well-formed
+ * lines or be refused with a message; nothing may crash or leak. */
 
 #include "config.h"
 
@@ -9,6 +10,12 @@
 #include <string.h>
 
 #include "core/import.h"
+
+#ifdef NB_FUZZ_DOCX
+#define READ(data, size, d, err) nb_read_docx("fuzz.docx", data, size, d, err)
+#else
+#define READ(data, size, d, err) nb_read_html("fuzz.html", data, size, d, err)
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nb_error_t err = { 0 };
 
 	nb_idoc_init(&d);
-	if (nb_read_html("fuzz.html", (const char *)data, size, &d, &err) == 0)
+	if (READ((const char *)data, size, &d, &err) == 0)
 		check_lines(&d);
 	else if (!err.msg[0])
 		abort();                /* a refusal must say why */
