@@ -3,11 +3,20 @@
 # pages, Word files) with clang (ASan + UBSan) and runs them all at once
 # for SECONDS seconds each (default 60).  Crashes are written to
 # tests/fuzz/artifacts/; each one found belongs in tests/bad/ with its
-# expected diagnostic once the core is fixed.
+# expected diagnostic once the core is fixed.  With --replay, each harness
+# instead reads its stored corpus once, the drafts' and the forms' with
+# the bad inputs of tests/bad and tests/bad-forms (what .ci/run-sanitizers
+# runs: clang's sanitizers, not gcc's, on every one of them).
 #
 #   tests/fuzz/run.sh [SECONDS]
+#   tests/fuzz/run.sh --replay
 set -eu
 
+replay=
+if [ "${1:-}" = --replay ]; then
+	replay=1
+	shift
+fi
 secs=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -53,6 +62,34 @@ run() {
 	    -artifact_prefix="$here/artifacts/$1-" \
 	    "$out/corpus-$1" "$here/corpus-$1" >"$out/fuzz_$1.log" 2>&1
 }
+
+# Each input of the corpus (and of the bad inputs) run once.
+replay() {
+	case $1 in
+	draft) extra=$top/tests/bad ;;
+	form) extra=$top/tests/bad-forms ;;
+	*) extra= ;;
+	esac
+	# shellcheck disable=SC2086
+	"$out/fuzz_$1" -runs=0 -rss_limit_mb=2048 -timeout=10 \
+	    -artifact_prefix="$here/artifacts/$1-" "$here/corpus-$1" $extra \
+	    >"$out/fuzz_$1.log" 2>&1
+}
+
+if [ -n "$replay" ]; then
+	status=0
+	for h in $harnesses; do
+		if replay "$h"; then
+			echo "== fuzz_$h: $(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$out/fuzz_$h.log") inputs, no fault"
+		else
+			echo "== fuzz_$h: a fault"
+			grep -E '^==[0-9]+==ERROR|runtime error|^SUMMARY|deadly signal|Test unit written' \
+			    "$out/fuzz_$h.log" || true
+			status=1
+		fi
+	done
+	exit $status
+fi
 
 status=0
 pids=
