@@ -552,6 +552,35 @@ bad_patterns(void **state)
 	nb_arena_free(&a);
 }
 
+/* What a summary keeps for a pattern: the characters a match starts with
+ * and needs, the digits and numerals with their flags, nothing else. */
+static void
+what_summaries_keep(void **state)
+{
+	nb_tpat_env_t env = { no_words, NULL, NULL, 0 };
+	unsigned char *keep = calloc(NB_TKEEP_SIZE, 1);
+	nb_arena_t a;
+	const char *why;
+	size_t at;
+	nb_tpat_t *p;
+
+	(void)state;
+	assert_non_null(keep);
+	nb_arena_init(&a);
+	p = nb_tpat_compile(&a, "(申请|受理)~<n>件", &env, &why, &at);
+	assert_non_null(p);
+	nb_tpat_keep_add(keep, p);
+	assert_int_equal(keep[0x7533], NB_TKEEP_BIT);  /* 申: a first */
+	assert_int_equal(keep[0x53D7], NB_TKEEP_BIT);  /* 受 */
+	assert_int_equal(keep[0x4EF6], NB_TKEEP_BIT);  /* 件: needed */
+	assert_int_equal(keep[0x8BF7], 0);             /* 请: neither */
+	assert_int_equal(keep['7'], NB_TKEEP_BIT | NB_TKEEP_DIGIT);
+	assert_int_equal(keep[0xFF17], NB_TKEEP_BIT | NB_TKEEP_DIGIT);
+	assert_int_equal(keep[0x5341], NB_TKEEP_BIT | NB_TKEEP_NUMERAL); /* 十 */
+	nb_arena_free(&a);
+	free(keep);
+}
+
 /* ---- required parts ---- */
 
 static void
@@ -746,6 +775,7 @@ main(void)
 		cmocka_unit_test(placeholders),
 		cmocka_unit_test(patterns),
 		cmocka_unit_test(bad_patterns),
+		cmocka_unit_test(what_summaries_keep),
 		cmocka_unit_test(improvement_only_none),
 		cmocka_unit_test(opening_states_the_period),
 		cmocka_unit_test(fees_are_mentioned),

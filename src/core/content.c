@@ -17,18 +17,14 @@
 /* ---- texts ---- */
 
 /* The character at byte *i of u[0..len), *i moved past it: well-formed
- * characters at once, the rest through nb_utf8_next (which takes a bad
- * byte for one character). */
-static uint32_t
+ * characters at once, CJK first as most are, the rest through
+ * nb_utf8_next (which takes a bad byte for one character). */
+static inline uint32_t
 next_char(const unsigned char *u, size_t len, size_t *i)
 {
 	unsigned b = u[*i];
 	uint32_t c;
 
-	if (b < 0x80) {
-		++*i;
-		return b;
-	}
 	if (b - 0xE1 <= 0xEF - 0xE1 && b != 0xED && *i + 2 < len &&
 	    ((u[*i + 1] ^ 0x80) | (u[*i + 2] ^ 0x80)) < 0x40) {
 		/* CJK and its punctuation, full-width forms: leads that can
@@ -38,6 +34,10 @@ next_char(const unsigned char *u, size_t len, size_t *i)
 		    ((0xE0u << 12) + (0x80u << 6) + 0x80u);
 		*i += 3;
 		return c;
+	}
+	if (b < 0x80) {
+		++*i;
+		return b;
 	}
 	*i += nb_utf8_next((const char *)u + *i, len - *i, &c);
 	return c;
@@ -49,19 +49,30 @@ is_blank(uint32_t c)
 	return c == ' ' || c == '\t' || c == 0x3000;   /* 　 */
 }
 
-static int
-ends_sentence(const nb_treader_t *R, uint32_t c)
+/* What the form's kinds say of c: the table below NB_TKEEP_SIZE; above
+ * it every character is kept, and ends a sentence where the form says. */
+static inline unsigned
+kind_of(const nb_treader_t *R, const unsigned char *kinds, uint32_t c)
 {
 	size_t i;
 
-	if (!(R->ends.bits[c / 64 % 16] >> (c % 64) & 1))
-		return 0;           /* most characters, at once */
-	if (c == '\n')
-		return 1;
+	if (c < NB_TKEEP_SIZE)
+		return kinds[c];
 	for (i = 0; i < R->C->nends; i++)
 		if (R->C->ends[i] == c)
-			return 1;
-	return 0;
+			return NB_TC_END;
+	return NB_TKEEP_BIT;
+}
+
+size_t
+nb_content_byte(const nb_treader_t *R, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)R->text;
+	size_t i = 0;
+
+	while (k--)
+		next_char(u, R->t.len, &i);
+	return i;
 }
 
 static int
@@ -350,13 +361,15 @@ count_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text
 
 	(void)r, (void)f, (void)item, (void)tpos, (void)where;
 	n[0]++;
-	n[1] += strlen(text) + 1;
+	n[1] += strlen(text);
 	return 0;
 }
 
+/* The sentence [a, z) of T with the summary of its kept characters,
+ * `held` what they were (NB_TKEEP_*). */
 static int
 add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t z,
-             const nb_tseen_t *seen)
+             const nb_tseen_t *seen, unsigned held)
 {
 	nb_tsentence_t *s;
 
@@ -376,48 +389,54 @@ add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t
 	s->a = a;
 	s->z = z;
 	s->seen = *seen;
-	nb_tpat_seen_end(&s->seen);
+	s->seen.digit = !!(held & NB_TKEEP_DIGIT);
+	s->seen.numeral = !!(held & NB_TKEEP_NUMERAL);
 	return 0;
 }
 
-/* Decodes a text of len bytes into cp and off and cuts it into its
- * sentences, blanks trimmed, empty ones left out, in one pass; what each
- * sentence holds is taken on the way (its blanks too: harmless). */
+/* Decodes a text of len bytes into cp and cuts it into its sentences,
+ * blanks trimmed, empty ones left out, in one pass; of each sentence's
+ * characters only those the form's patterns look for are summed up. */
 static int
 decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
-               size_t *off, size_t *cap)
+               size_t *cap)
 {
 	const unsigned char *u = (const unsigned char *)T->text;
+	const unsigned char *kind = R->C->kinds;
 	size_t i = 0, n = 0, a = 0;
+	unsigned k, held = 0;
 	nb_tseen_t z;
 	uint32_t c;
 
 	T->t.cp = cp;
-	T->t.off = off;
+	T->t.len = len;
 	T->sent = R->nsents;
 	memset(&z, 0, sizeof z);
-	for (; i < len; n++) {
-		off[n] = i;
-		cp[n] = c = next_char(u, len, &i);
-		if (!ends_sentence(R, c)) {
+	while (i < len) {
+		cp[n++] = c = next_char(u, len, &i);
+		if (!(k = kind_of(R, kind, c)))
+			continue;           /* most characters, at once */
+		if (!(k & NB_TC_END)) {
 			nb_tpat_seen_char(&z, c);
+			held |= k;
 			continue;
 		}
-		if (add_sentence(R, cap, T, a, n, &z) < 0)
+		if (add_sentence(R, cap, T, a, n - 1, &z, held) < 0)
 			return -1;
 		memset(&z, 0, sizeof z);
-		a = n + 1;
+		held = 0;
+		a = n;
 	}
-	off[n] = len;
 	T->t.n = n;
-	if (add_sentence(R, cap, T, a, n, &z) < 0)
+	if (add_sentence(R, cap, T, a, n, &z, held) < 0)
 		return -1;
 	T->nsent = R->nsents - T->sent;
 	return 0;
 }
 
-/* What a text holds: its sentences' characters, and (a harmless excess)
- * every character that ends a sentence or is trimmed from one. */
+/* What a text holds: its sentences' kept characters, and every character
+ * that ends a sentence or is trimmed from one, which those leave out and a
+ * pattern over the whole text may need (some of them a harmless excess). */
 static void
 text_seen(const nb_treader_t *R, nb_ttext_t *T)
 {
@@ -446,7 +465,6 @@ load_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text,
 	nb_treader_t *R = L->R;
 	nb_ttext_t *T = &R->texts[R->ntexts++];
 	uint32_t *cp = R->cp + L->used;
-	size_t *off = R->off + L->used;
 
 	(void)r;
 	T->field = f;
@@ -454,9 +472,9 @@ load_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text,
 	T->text = text;
 	T->tpos = tpos;
 	T->where = where;
-	if (decode_and_cut(R, T, strlen(text), cp, off, &L->cap) < 0)
+	if (decode_and_cut(R, T, strlen(text), cp, &L->cap) < 0)
 		return -1;
-	L->used += T->t.n + 1;
+	L->used += T->t.n;
 	text_seen(R, T);
 	return 0;
 }
@@ -490,8 +508,7 @@ load_texts(nb_treader_t *R)
 	R->forbidden = malloc(R->C->n * sizeof *R->forbidden);
 	R->texts = calloc(count[0], sizeof *R->texts);
 	R->cp = malloc(count[1] * sizeof *R->cp);
-	R->off = malloc(count[1] * sizeof *R->off);
-	if (!R->figure || !R->forbidden || !R->texts || !R->cp || !R->off)
+	if (!R->figure || !R->forbidden || !R->texts || !R->cp)
 		return -1;
 	return visit_texts(R->r, load_text, &L);
 }
@@ -504,7 +521,6 @@ texts_free(nb_treader_t *R)
 	free(R->texts);
 	free(R->sents);
 	free(R->cp);
-	free(R->off);
 }
 
 typedef int (*text_fn)(nb_treader_t *R, void *ctx);
@@ -657,23 +673,25 @@ static int
 same_as_previous(nb_treader_t *R, void *ctx)
 {
 	const previous_t *P = ctx;
-	size_t a = 0, z, nth = 0;
+	size_t a = 0, z, from = 0, to, nth = 0;
 	char num[24];
 
 	if (!reads_field(P->c, R->field))
 		return 0;
-	while (a < R->t.n) {
+	/* a line end is one byte and one character: the lines' bytes are
+	 * found alongside their characters */
+	for (; a < R->t.n; a = z + 1, from = to + 1) {
 		for (z = a; z < R->t.n && R->t.cp[z] != '\n'; z++)
 			;
+		to = from + strcspn(R->text + from, "\n");
 		nth += z > a;
 		if ((int)(z - a) >= P->c->min_chars && z > a &&
-		    in_previous(P->prev, R->text + R->t.off[a], R->t.off[z] - R->t.off[a])) {
+		    in_previous(P->prev, R->text + from, to - from)) {
 			snprintf(num, sizeof num, "%zu", nth);
 			nb_tsay_t say = { P->c->message, num, a, z, NULL, 0, "{n}", num };
 			if (nb_content_say(R, P->c, a, z, &say) < 0)
 				return -1;
 		}
-		a = z + 1;
 	}
 	return 0;
 }

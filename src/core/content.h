@@ -82,11 +82,16 @@ typedef struct {
 	int min_chars;              /* previous: shorter paragraphs are left */
 } nb_tcheck_t;
 
+#define NB_TC_END 0x10      /* in kinds: it ends a sentence */
+
 struct nb_content_rules {
 	nb_tcheck_t *v;
 	size_t n;
 	uint32_t *ends;             /* where sentences end (with line ends) */
 	size_t nends;
+	unsigned char *kinds;       /* of each character below NB_TKEEP_SIZE:
+	                             * what summaries keep of it for the
+	                             * patterns (textpat.h), NB_TC_END */
 	const nb_tpat_t *other_year;/* a year named, captured by <y> */
 };
 

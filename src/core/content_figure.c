@@ -139,7 +139,9 @@ expand(const char *tmpl, const var_t *vars, size_t n)
 static void
 put_chars(nb_buf_t *b, const nb_treader_t *R, size_t a, size_t z)
 {
-	nb_buf_add(b, R->text + R->t.off[a], R->t.off[z] - R->t.off[a]);
+	size_t from = nb_content_byte(R, a);
+
+	nb_buf_add(b, R->text + from, nb_content_byte(R, z) - from);
 }
 
 static int
@@ -154,8 +156,8 @@ report(nb_treader_t *R, const nb_tcheck_t *c, size_t a, size_t z, char *msg)
 	f.message = msg;
 	f.in_text = 1;
 	f.item = R->item;
-	f.start = R->t.off[a];
-	f.end = R->t.off[z];
+	f.start = nb_content_byte(R, a);
+	f.end = nb_content_byte(R, z);
 	nb_textpos_locate(R->tpos, R->text, f.start, &f.line, &f.col);
 	if (nb_findings_put(R->out, R->r, f) < 0)
 		R->failed = 1;

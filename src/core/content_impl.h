@@ -10,11 +10,10 @@
 
 typedef __int128 nb_wide_t;     /* sums of many figures cannot overflow */
 
-/* A text decoded: its characters and the byte where each starts. */
+/* A text decoded: its characters, and its length in bytes. */
 typedef struct {
 	const uint32_t *cp;
-	const size_t *off;      /* off[n] is the text's length */
-	size_t n;
+	size_t n, len;
 } nb_tchars_t;
 
 /* A sentence: characters [a, z) of its text, blanks trimmed. */
@@ -45,11 +44,11 @@ typedef struct {
 	size_t ntexts;
 	nb_tsentence_t *sents;
 	size_t nsents;
-	nb_tseen_t ends;        /* the characters that end or trim a sentence */
+	nb_tseen_t ends;        /* the characters that end or trim a sentence,
+	                         * which no sentence's summary holds */
 	const nb_tcheck_t **figure, **forbidden;  /* those that may find */
 	size_t nfigure, nforbidden;               /* something in the text */
 	uint32_t *cp;           /* the characters of all texts, end to end */
-	size_t *off;
 	/* the text being read (a copy of its entry) and its sentence */
 	const nb_field_t *field;
 	int item;
@@ -80,6 +79,10 @@ typedef struct {
 	size_t nreadings;
 	const char *extra_name, *extra;
 } nb_tsay_t;
+
+/* The byte of the text being read where its character k starts (its
+ * length for k == t.n): counted from its start, as findings are few. */
+size_t nb_content_byte(const nb_treader_t *R, size_t k);
 
 /* A finding about the sentence of characters [a, z): -1 (and R->failed)
  * when out of memory. */

@@ -68,6 +68,7 @@ pattern(tcload_t *T, const nb_ynode_t *m, const char *key, int required,
 	if (!(*out = nb_tpat_compile(&T->L->form->arena, v->str, &T->env, &why, &at)))
 		return nb_fl_bad(T->L, v, "“%s”的模式有误（第 %zu 个字符处）：%s", key,
 		                 at + 1, why);
+	nb_tpat_keep_add(T->C->kinds, *out);
 	return 0;
 }
 
@@ -338,6 +339,17 @@ load_checks(tcload_t *T, const nb_ynode_t *part)
 	return 0;
 }
 
+static void
+mark_ends(struct nb_content_rules *C)
+{
+	size_t i;
+
+	C->kinds['\n'] |= NB_TC_END;
+	for (i = 0; i < C->nends; i++)
+		if (C->ends[i] < NB_TKEEP_SIZE)
+			C->kinds[C->ends[i]] |= NB_TC_END;
+}
+
 int
 nb_fl_text_checks(nb_formload_t *L, const nb_ynode_t *root)
 {
@@ -358,8 +370,10 @@ nb_fl_text_checks(nb_formload_t *L, const nb_ynode_t *root)
 		return nb_fl_bad(L, T.words, "words 应为映射（名称: 模式）");
 	if (!(T.C = nb_fl_alloc(L, 1, sizeof *T.C)) ||
 	    chars(&T, part, "sentence_ends", &T.C->ends, &T.C->nends) < 0 ||
-	    chars(&T, part, "gap_stops", &stops, &nstops) < 0)
+	    chars(&T, part, "gap_stops", &stops, &nstops) < 0 ||
+	    !(T.C->kinds = nb_fl_alloc(L, NB_TKEEP_SIZE, 1)))
 		return -1;
+	mark_ends(T.C);
 	T.env.words = word_text;
 	T.env.ctx = &T;
 	T.env.stops = stops;

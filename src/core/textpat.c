@@ -34,6 +34,14 @@ struct nb_tnode {
 
 /* ---- characters ---- */
 
+/* The Chinese numerals of numeral_of, for the summaries and for where a
+ * count may start. */
+static const uint32_t numerals[] = {
+	0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
+	0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
+};
+#define NNUMERALS (sizeof numerals / sizeof numerals[0])
+
 static int
 digit_of(uint32_t c)
 {
@@ -354,21 +362,17 @@ seen_has(const nb_tseen_t *z, uint32_t c)
 /* Whether the sentence may hold a digit or a Chinese numeral, from its
  * bits: that another character shares a bit only lets a sentence through
  * that the matcher then rejects. */
-void
-nb_tpat_seen_end(nb_tseen_t *z)
+static void
+seen_end(nb_tseen_t *z)
 {
-	static const uint32_t numeral[] = {
-		0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
-		0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
-	};
 	uint32_t c;
 	size_t i;
 
 	z->digit = z->numeral = 0;
 	for (c = 0; c < 10 && !z->digit; c++)
 		z->digit = seen_has(z, '0' + c) || seen_has(z, 0xFF10 + c);
-	for (i = 0; i < sizeof numeral / sizeof numeral[0] && !z->numeral; i++)
-		z->numeral = seen_has(z, numeral[i]);
+	for (i = 0; i < NNUMERALS && !z->numeral; i++)
+		z->numeral = seen_has(z, numerals[i]);
 }
 
 void
@@ -379,7 +383,34 @@ nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n)
 	memset(z, 0, sizeof *z);
 	for (i = 0; i < n; i++)
 		nb_tpat_seen_char(z, s[i]);
-	nb_tpat_seen_end(z);
+	seen_end(z);
+}
+
+static void
+keep(unsigned char *k, uint32_t c, unsigned what)
+{
+	if (c < NB_TKEEP_SIZE)
+		k[c] |= (unsigned char)what;
+}
+
+/* The characters p's summary test looks at, and the digits and numerals
+ * whose flags it reads. */
+void
+nb_tpat_keep_add(unsigned char *k, const nb_tpat_t *p)
+{
+	uint32_t c;
+	size_t i;
+
+	for (c = 0; c < 10; c++) {
+		keep(k, '0' + c, NB_TKEEP_BIT | NB_TKEEP_DIGIT);
+		keep(k, 0xFF10 + c, NB_TKEEP_BIT | NB_TKEEP_DIGIT);
+	}
+	for (i = 0; i < NNUMERALS; i++)
+		keep(k, numerals[i], NB_TKEEP_BIT | NB_TKEEP_NUMERAL);
+	for (i = 0; i < (size_t)p->nneed; i++)
+		keep(k, p->need[i], NB_TKEEP_BIT);
+	for (i = 0; p->nfirst > 0 && i < (size_t)p->nfirst; i++)
+		keep(k, p->first[i], NB_TKEEP_BIT);
 }
 
 /* Whether z has one of the characters a match of p starts with: true of
@@ -726,17 +757,13 @@ add_first(nb_tpat_t *p, uint32_t c)
 static int
 add_capture_firsts(nb_tpat_t *p, int kind)
 {
-	static const uint32_t numerals[] = {
-		0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94,
-		0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
-	};
 	uint32_t c;
 	size_t i;
 
 	for (c = 0; c < 10; c++)
 		if (!add_first(p, '0' + c) || !add_first(p, 0xFF10 + c))
 			return 0;
-	for (i = 0; kind == 'n' && i < sizeof numerals / sizeof numerals[0]; i++)
+	for (i = 0; kind == 'n' && i < NNUMERALS; i++)
 		if (!add_first(p, numerals[i]))
 			return 0;
 	return 1;

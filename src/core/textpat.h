@@ -100,17 +100,31 @@ typedef struct {
 
 void nb_tpat_seen(nb_tseen_t *z, const uint32_t *s, size_t n);
 
-/* The same a character at a time, from a zeroed z: each character, then
- * nb_tpat_seen_end once. */
+/* c's bit in z. */
 static inline void
 nb_tpat_seen_char(nb_tseen_t *z, uint32_t c)
 {
 	z->bits[c / 64 % 16] |= (uint64_t)1 << (c % 64);
 }
 
-void nb_tpat_seen_end(nb_tseen_t *z);
+/* What a summary must keep of each character, for a set of patterns:
+ * nb_tpat_may_occur looks only at the bits of the characters a match may
+ * start with or needs and at whether there is a digit or a numeral, so a
+ * summary that leaves out every other character rules out just as much.
+ * A table of this (NB_TKEEP_SIZE entries, zeroed, then one
+ * nb_tpat_keep_add a pattern) sums up a text at one lookup a character;
+ * characters from NB_TKEEP_SIZE up are always to be kept.  Bits from
+ * 0x10 up are the caller's. */
+#define NB_TKEEP_SIZE 0x10000
+#define NB_TKEEP_BIT 0x1        /* its bit in nb_tseen_t.bits */
+#define NB_TKEEP_DIGIT 0x2      /* a digit: nb_tseen_t.digit */
+#define NB_TKEEP_NUMERAL 0x4    /* a Chinese numeral: nb_tseen_t.numeral */
 
-/* 0 when p has no match in the sentence z was taken of; 1 when it may. */
+void nb_tpat_keep_add(unsigned char *keep, const nb_tpat_t *p);
+
+/* 0 when p has no match in the sentence z was taken of (of all its
+ * characters, or of those a keep table that p was added to keeps); 1 when
+ * it may. */
 int nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z);
 
 /* nb_tpat_find in characters that z was taken of (or of a text holding
