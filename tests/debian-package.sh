@@ -26,7 +26,7 @@ unset NIANBAO_FORMS
 V=$("$NIANBAO" --version | sed -n '1s/^nianbao //p')
 FORM=gov-info-annual-report-2021.yaml
 
-plan 21
+plan 23
 
 is "$missing" "" "the packaging tools are installed (else run scripts/debian-deps.sh)"
 
@@ -60,6 +60,8 @@ is "$lacks" "" "it holds the program, its form, the man pages (English and Chine
 deps=$(dpkg-deb -f "$deb" Depends)
 contains "$deps" "libyaml" "its Depends come from the libraries it links (\${shlibs:Depends})"
 contains "$deps" "libpoppler-glib" "and poppler, which it opens to read a PDF"
+contains "$deps" "libzip" "and libzip, which it opens for Word files"
+contains "$deps" "libxlsxwriter" "and libxlsxwriter, which it opens for workbooks"
 
 R=$T/root
 dpkg-deb -x "$deb" "$R"

@@ -10,7 +10,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$S" || exit 1
 
-plan 36
+plan 43
 
 "$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/r.txt" 2>"$T/err"; rc=$?
 is "$rc" 0 "the seed report exports to .txt"
@@ -115,5 +115,21 @@ long=$(printf '金%.0s' $(seq 81)).txt
 is "$?" 0 "export to a name of 247 bytes"
 ok "$(cmp -s "$T/$long" "$T/r.txt" && [ "$(ls -A "$T" | grep -c '^\.nb-')" -eq 0 ]; echo $?)" \
 	"writes the whole report and leaves no temporary file"
+
+# libzip and libxlsxwriter are opened when first needed (src/core/lazylib.h):
+# one that cannot be loaded (an empty file of its name first in the search
+# path) refuses the export, and nothing is written
+mkdir "$T/nolibs"
+: > "$T/nolibs/${NB_ZIP_SONAME:-libzip.so.4}"
+: > "$T/nolibs/${NB_XLSX_SONAME:-libxlsxwriter.so.4}"
+for f in docx xlsx; do
+	out=$(LD_LIBRARY_PATH=$T/nolibs "$NIANBAO" export sample-data/jinzhai-2024.yaml \
+		-o "$T/nolib.$f" 2>&1); rc=$?
+	is "$rc" 2 "a library for .$f that cannot be loaded refuses the export"
+	contains "$out" "它无法载入" "saying what it needs"
+	ok "$(test -e "$T/nolib.$f"; echo $((1 - $?)))" "and nothing is written"
+done
+out=$(LD_LIBRARY_PATH=$T/nolibs "$NIANBAO" export sample-data/jinzhai-2024.yaml -o "$T/fine.txt" 2>&1)
+is "$?" 0 "other formats do not need them"
 
 tap_done

@@ -14,7 +14,7 @@ cd "$T" || exit 1
 SEED=$S/tests/data/jinzhai-2024-seed.txt
 DRAFT=$S/sample-data/jinzhai-2024.yaml
 
-plan 63
+plan 66
 
 # same NAME FILE: FILE imports, exit 0, to exactly the seed draft.
 same() { imports_to "$DRAFT" "$2" "$1"; }
@@ -33,17 +33,24 @@ for f in txt md html docx; do
 	"$NIANBAO" export "$DRAFT" -o "export.$f"
 	same "the .$f export of the seed imports back to the same draft" "export.$f"
 done
-# the program opens poppler only to read a PDF (src/core/poppler_lib.h)
+# the program opens poppler only to read a PDF, libzip only for Word files
+# (src/core/lazylib.h); a library that cannot be loaded (here, an empty
+# file of its name first in the search path) refuses the file
 "$NIANBAO" export "$DRAFT" -o export.pdf 2>/dev/null
 same "the .pdf export of the seed imports back to the same draft" export.pdf
-ok "$(ldd "$NIANBAO" 2>/dev/null | grep -c libpoppler)" \
-	"the program does not link poppler: other commands do not load it"
-mkdir nopoppler
-: > "nopoppler/${NB_POPPLER_SONAME:-libpoppler-glib.so.8}"
-out=$(LD_LIBRARY_PATH=$T/nopoppler "$NIANBAO" import export.pdf -o nopoppler.yaml 2>&1); rc=$?
+ok "$(ldd "$NIANBAO" 2>/dev/null | grep -c 'libpoppler\|libzip\|libxlsxwriter\|libcrypto')" \
+	"the program does not link poppler, libzip, libxlsxwriter: other commands do not load them"
+mkdir nolibs
+: > "nolibs/${NB_POPPLER_SONAME:-libpoppler-glib.so.8}"
+: > "nolibs/${NB_ZIP_SONAME:-libzip.so.4}"
+out=$(LD_LIBRARY_PATH=$T/nolibs "$NIANBAO" import export.pdf -o nopoppler.yaml 2>&1); rc=$?
 is "$rc" 2 "a poppler that cannot be loaded refuses the PDF"
 contains "$out" "export.pdf: error: 读取 PDF 需要 poppler 库" "saying which file and what it needs"
 ok "$(test -e nopoppler.yaml; echo $((1 - $?)))" "and nothing is written"
+out=$(LD_LIBRARY_PATH=$T/nolibs "$NIANBAO" import export.docx -o nozip.yaml 2>&1); rc=$?
+is "$rc" 2 "a libzip that cannot be loaded refuses the Word file"
+contains "$out" "export.docx: error: 读写 Word 文件需要 libzip 库" "saying which file and what it needs"
+ok "$(test -e nozip.yaml; echo $((1 - $?)))" "and nothing is written"
 cp "$S/sample-data/jinzhai-2024-errors.yaml" errors.yaml
 "$NIANBAO" export --draft errors.yaml -o errors.md 2>/dev/null
 "$NIANBAO" import errors.md -o errors-back.yaml 2>/dev/null

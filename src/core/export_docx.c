@@ -18,9 +18,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "core/export.h"
+#include "core/zip_lib.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -365,19 +365,19 @@ typedef struct {
 } part_t;
 
 static int
-add_part(zip_t *za, const part_t *p)
+add_part(const nb_zip_t *Z, zip_t *za, const part_t *p)
 {
-	zip_source_t *s = zip_source_buffer(za, p->data, p->len, 0);
+	zip_source_t *s = Z->zip_source_buffer(za, p->data, p->len, 0);
 	zip_int64_t idx;
 
 	if (!s)
 		return -1;
-	if ((idx = zip_file_add(za, p->name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(s);
+	if ((idx = Z->zip_file_add(za, p->name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		Z->zip_source_free(s);
 		return -1;
 	}
 	/* a fixed time (1980-01-01) so that the same report gives the same bytes */
-	zip_file_set_mtime(za, (zip_uint64_t)idx, (time_t)315532800 + 43200, 0);
+	Z->zip_file_set_mtime(za, (zip_uint64_t)idx, (time_t)315532800 + 43200, 0);
 	return 0;
 }
 
@@ -385,6 +385,7 @@ add_part(zip_t *za, const part_t *p)
 static int
 package(const part_t *parts, size_t n, nb_buf_t *out, nb_error_t *err)
 {
+	const nb_zip_t *Z = nb_zip_open(NULL, err);
 	zip_error_t ze;
 	zip_source_t *src;
 	zip_t *za;
@@ -393,42 +394,44 @@ package(const part_t *parts, size_t n, nb_buf_t *out, nb_error_t *err)
 	char chunk[16384];
 	int rd;
 
-	zip_error_init(&ze);
-	if (!(src = zip_source_buffer_create(NULL, 0, 0, &ze)))
+	if (!Z)
+		return -1;
+	Z->zip_error_init(&ze);
+	if (!(src = Z->zip_source_buffer_create(NULL, 0, 0, &ze)))
 		goto fail;
-	if (!(za = zip_open_from_source(src, ZIP_TRUNCATE, &ze))) {
-		zip_source_free(src);
+	if (!(za = Z->zip_open_from_source(src, ZIP_TRUNCATE, &ze))) {
+		Z->zip_source_free(src);
 		goto fail;
 	}
-	zip_source_keep(src);
+	Z->zip_source_keep(src);
 	for (i = 0; i < n; i++)
-		if (add_part(za, &parts[i]) < 0) {
-			zip_error_set(&ze, zip_error_code_zip(zip_get_error(za)), 0);
-			zip_discard(za);
-			zip_source_free(src);
+		if (add_part(Z, za, &parts[i]) < 0) {
+			Z->zip_error_set(&ze, Z->zip_error_code_zip(Z->zip_get_error(za)), 0);
+			Z->zip_discard(za);
+			Z->zip_source_free(src);
 			goto fail;
 		}
-	if (zip_close(za) < 0) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(za)), 0);
-		zip_discard(za);
-		zip_source_free(src);
+	if (Z->zip_close(za) < 0) {
+		Z->zip_error_set(&ze, Z->zip_error_code_zip(Z->zip_get_error(za)), 0);
+		Z->zip_discard(za);
+		Z->zip_source_free(src);
 		goto fail;
 	}
-	if (zip_source_open(src) < 0) {
-		zip_source_free(src);
+	if (Z->zip_source_open(src) < 0) {
+		Z->zip_source_free(src);
 		return nb_error_set(err, NULL, 0, 0, "无法生成 docx 压缩包");
 	}
-	while ((got = zip_source_read(src, chunk, sizeof chunk)) > 0)
+	while ((got = Z->zip_source_read(src, chunk, sizeof chunk)) > 0)
 		nb_buf_add(out, chunk, (size_t)got);
 	rd = got == 0 ? 0 : -1;
-	zip_source_close(src);
-	zip_source_free(src);
+	Z->zip_source_close(src);
+	Z->zip_source_free(src);
 	if (rd < 0)
 		return nb_error_set(err, NULL, 0, 0, "无法读出 docx 压缩包");
 	return out->failed ? nb_error_set(err, NULL, 0, 0, "内存不足") : 0;
 fail:
-	nb_error_set(err, NULL, 0, 0, "无法生成 docx 压缩包：%s", zip_error_strerror(&ze));
-	zip_error_fini(&ze);
+	nb_error_set(err, NULL, 0, 0, "无法生成 docx 压缩包：%s", Z->zip_error_strerror(&ze));
+	Z->zip_error_fini(&ze);
 	return -1;
 }
 

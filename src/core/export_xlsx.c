@@ -16,12 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xlsxwriter.h>
-
 #include "core/export.h"
 #include "core/file.h"
 #include "core/number.h"
 #include "core/text.h"
+#include "core/xlsx_lib.h"
 
 #define MAX_DECIMALS 9
 #define LINE_HEIGHT 15.0        /* points a line of text takes */
@@ -29,6 +28,7 @@
 #define MAX_BOOK (512u << 20)   /* bytes read back at most */
 
 typedef struct {
+	const nb_xlsx_t *X;     /* libxlsxwriter's functions */
 	lxw_workbook *wb;
 	lxw_format *mark, *title, *heading, *head, *label, *blank;
 	lxw_format *num[MAX_DECIMALS + 1];
@@ -45,38 +45,40 @@ check(book_t *b, lxw_error e)
 static lxw_format *
 boxed(book_t *b, int align)
 {
-	lxw_format *f = workbook_add_format(b->wb);
+	const nb_xlsx_t *X = b->X;
+	lxw_format *f = X->workbook_add_format(b->wb);
 
-	format_set_border(f, LXW_BORDER_THIN);
-	format_set_align(f, (uint8_t)align);
-	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_text_wrap(f);
+	X->format_set_border(f, LXW_BORDER_THIN);
+	X->format_set_align(f, (uint8_t)align);
+	X->format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	X->format_set_text_wrap(f);
 	return f;
 }
 
 static void
 formats(book_t *b)
 {
+	const nb_xlsx_t *X = b->X;
 	char code[16] = "0.";
 	int d;
 
-	b->mark = workbook_add_format(b->wb);
-	format_set_bold(b->mark);
-	format_set_font_color(b->mark, LXW_COLOR_RED);
-	b->title = workbook_add_format(b->wb);
-	format_set_bold(b->title);
-	format_set_font_size(b->title, 14);
-	format_set_align(b->title, LXW_ALIGN_CENTER);
-	b->heading = workbook_add_format(b->wb);
-	format_set_bold(b->heading);
+	b->mark = X->workbook_add_format(b->wb);
+	X->format_set_bold(b->mark);
+	X->format_set_font_color(b->mark, LXW_COLOR_RED);
+	b->title = X->workbook_add_format(b->wb);
+	X->format_set_bold(b->title);
+	X->format_set_font_size(b->title, 14);
+	X->format_set_align(b->title, LXW_ALIGN_CENTER);
+	b->heading = X->workbook_add_format(b->wb);
+	X->format_set_bold(b->heading);
 	b->head = boxed(b, LXW_ALIGN_CENTER);
-	format_set_bold(b->head);
+	X->format_set_bold(b->head);
 	b->label = boxed(b, LXW_ALIGN_LEFT);
 	b->blank = boxed(b, LXW_ALIGN_RIGHT);
 	for (d = 0; d <= MAX_DECIMALS; d++) {
 		b->num[d] = boxed(b, LXW_ALIGN_RIGHT);
 		code[2 + d] = '\0';
-		format_set_num_format(b->num[d], d ? code : "0");
+		X->format_set_num_format(b->num[d], d ? code : "0");
 		code[2 + d] = '0';
 	}
 }
@@ -88,14 +90,15 @@ static void
 put_text(book_t *b, lxw_worksheet *ws, int r, int c, int rows, int cols,
          const char *text, lxw_format *f)
 {
+	const nb_xlsx_t *X = b->X;
 	if (rows > 1 || cols > 1)
-		check(b, worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c,
+		check(b, X->worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c,
 		                               (lxw_row_t)(r + rows - 1),
 		                               (lxw_col_t)(c + cols - 1), text, f));
 	else if (*text)
-		check(b, worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, text, f));
+		check(b, X->worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, text, f));
 	else
-		check(b, worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f));
+		check(b, X->worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f));
 }
 
 /* A figure as the document prints it ("12", "5949.088667") as a number
@@ -121,6 +124,7 @@ figure(const char *text, double *v, int *decimals)
 static void
 put_cell(book_t *b, lxw_worksheet *ws, int top, const nb_gcell_t *x)
 {
+	const nb_xlsx_t *X = b->X;
 	int r = top + x->row, d;
 	double v;
 
@@ -135,7 +139,7 @@ put_cell(book_t *b, lxw_worksheet *ws, int top, const nb_gcell_t *x)
 	}
 	if (x->rows > 1 || x->cols > 1)
 		put_text(b, ws, r, x->col, x->rows, x->cols, "", b->num[d]);
-	check(b, worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)x->col, v,
+	check(b, X->worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)x->col, v,
 	                                b->num[d]));
 }
 
@@ -147,6 +151,7 @@ static void
 row_heights(book_t *b, lxw_worksheet *ws, int top, const nb_grid_t *g,
             const int *w)
 {
+	const nb_xlsx_t *X = b->X;
 	int r, c, width, lines, need;
 	size_t i;
 
@@ -162,7 +167,7 @@ row_heights(book_t *b, lxw_worksheet *ws, int top, const nb_grid_t *g,
 				lines = need;
 		}
 		if (lines > 1)
-			check(b, worksheet_set_row(ws, (lxw_row_t)(top + r),
+			check(b, X->worksheet_set_row(ws, (lxw_row_t)(top + r),
 			                           LINE_HEIGHT * lines, NULL));
 	}
 }
@@ -170,6 +175,7 @@ row_heights(book_t *b, lxw_worksheet *ws, int top, const nb_grid_t *g,
 static void
 columns(book_t *b, lxw_worksheet *ws, int top, const nb_grid_t *g)
 {
+	const nb_xlsx_t *X = b->X;
 	int *w = calloc((size_t)g->ncols + 1, sizeof *w);
 	int c, budget = 12 * g->ncols;
 
@@ -181,7 +187,7 @@ columns(book_t *b, lxw_worksheet *ws, int top, const nb_grid_t *g)
 		budget = nb_grid_min_width(g, 1);
 	nb_grid_widths(g, budget, 1, w);
 	for (c = 0; c < g->ncols; c++)
-		check(b, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+		check(b, X->worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 		                              w[c] + 1, NULL));
 	row_heights(b, ws, top, g, w);
 	free(w);
@@ -192,6 +198,7 @@ columns(book_t *b, lxw_worksheet *ws, int top, const nb_grid_t *g)
 static void
 sheet_name(book_t *b, const char *want, char *name, size_t size)
 {
+	const nb_xlsx_t *X = b->X;
 	size_t i = 0, n = strlen(want), len, o = 0, chars = 0;
 	uint32_t cp;
 	int k;
@@ -210,7 +217,7 @@ sheet_name(book_t *b, const char *want, char *name, size_t size)
 	name[o] = '\0';
 	if (!o)
 		snprintf(name, size, "Sheet");
-	for (k = 2; workbook_validate_sheet_name(b->wb, name) != LXW_NO_ERROR &&
+	for (k = 2; X->workbook_validate_sheet_name(b->wb, name) != LXW_NO_ERROR &&
 	            k < 1000; k++)
 		snprintf(name + o, size - o, "%d", k);
 }
@@ -227,13 +234,14 @@ banner(book_t *b, lxw_worksheet *ws, int r, int ncols, const char *text,
 static void
 sheet(book_t *b, const nb_doc_t *doc, const char *heading, const nb_grid_t *g)
 {
+	const nb_xlsx_t *X = b->X;
 	char name[LXW_MAX_SHEETNAME_LENGTH];
 	lxw_worksheet *ws;
 	int top = 0;
 	size_t i;
 
 	sheet_name(b, heading ? heading : doc->title, name, sizeof name);
-	if (!(ws = workbook_add_worksheet(b->wb, name))) {
+	if (!(ws = X->workbook_add_worksheet(b->wb, name))) {
 		check(b, LXW_ERROR_SHEETNAME_ALREADY_USED);
 		return;
 	}
@@ -245,15 +253,15 @@ sheet(book_t *b, const nb_doc_t *doc, const char *heading, const nb_grid_t *g)
 	for (i = 0; i < g->ncells; i++)
 		put_cell(b, ws, top, &g->cells[i]);
 	columns(b, ws, top, g);
-	worksheet_set_paper(ws, PAPER_A4);
+	X->worksheet_set_paper(ws, PAPER_A4);
 	if (g->ncols > 6)
-		worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+		X->worksheet_set_landscape(ws);
+	X->worksheet_fit_to_pages(ws, 1, 0);
 	if (g->nhead)
-		check(b, worksheet_repeat_rows(ws, (lxw_row_t)top,
+		check(b, X->worksheet_repeat_rows(ws, (lxw_row_t)top,
 		                               (lxw_row_t)(top + g->nhead - 1)));
 	if (g->nkeep)
-		worksheet_freeze_panes(ws, (lxw_row_t)(top + g->nhead),
+		X->worksheet_freeze_panes(ws, (lxw_row_t)(top + g->nhead),
 		                       (lxw_col_t)g->nkeep);
 }
 
@@ -282,20 +290,23 @@ write_book(const nb_doc_t *doc, char *dir, const char *path, nb_buf_t *out,
 {
 	lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = dir };
 	lxw_doc_properties props = { .title = (char *)doc->title };
-	book_t b = { 0 };
+	const nb_xlsx_t *X = nb_xlsx_open(NULL, err);
+	book_t b = { .X = X };
 	lxw_error e;
 	char *data;
 	size_t len;
 
-	if (!(b.wb = workbook_new_opt(path, &opt)))
+	if (!X)
+		return -1;
+	if (!(b.wb = X->workbook_new_opt(path, &opt)))
 		return nb_error_set(err, NULL, 0, 0, "无法建立工作簿：内存不足");
-	check(&b, workbook_set_properties(b.wb, &props));
+	check(&b, X->workbook_set_properties(b.wb, &props));
 	formats(&b);
 	sheets(&b, doc);
-	e = workbook_close(b.wb);
+	e = X->workbook_close(b.wb);
 	if (b.failed != LXW_NO_ERROR || e != LXW_NO_ERROR)
 		return nb_error_set(err, NULL, 0, 0, "无法写出工作簿：%s",
-		                    lxw_strerror(b.failed != LXW_NO_ERROR ? b.failed : e));
+		                    X->lxw_strerror(b.failed != LXW_NO_ERROR ? b.failed : e));
 	if (nb_file_read(path, MAX_BOOK, &data, &len, err) < 0)
 		return -1;
 	nb_buf_add(out, data, len);

@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
-#include <zip.h>
 
 #include "core/buf.h"
 #include "core/import.h"
 #include "core/import_xml.h"
+#include "core/zip_lib.h"
 
 #define NB_DOCX_MAX_ENTRIES 10000
 #define NB_DOCX_MAX_PART (64u * 1024u * 1024u)
@@ -27,10 +27,17 @@
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
                        XML_PARSE_NOWARNING)
 
+/* The archive open, and libzip's functions to read it with. */
+typedef struct {
+	const nb_zip_t *Z;
+	zip_t *za;
+} pkg_t;
+
 static int
-open_package(const char *name, const char *buf, size_t len, zip_t **za,
+open_package(const char *name, const char *buf, size_t len, pkg_t *pk,
              nb_error_t *err)
 {
+	const nb_zip_t *Z;
 	zip_error_t ze;
 	zip_source_t *src;
 
@@ -42,20 +49,22 @@ open_package(const char *name, const char *buf, size_t len, zip_t **za,
 		    "请在 Word 或 WPS 中去掉密码、另存为 .docx 后再导入");
 	if (len < 4 || memcmp(buf, "PK\3\4", 4))
 		return nb_error_set(err, name, 0, 0, "不是 Word 文件（.docx）");
-	zip_error_init(&ze);
-	if (!(src = zip_source_buffer_create(buf, len, 0, &ze))) {
-		zip_error_fini(&ze);
+	if (!(Z = pk->Z = nb_zip_open(name, err)))
+		return -1;
+	Z->zip_error_init(&ze);
+	if (!(src = Z->zip_source_buffer_create(buf, len, 0, &ze))) {
+		Z->zip_error_fini(&ze);
 		return nb_error_set(err, name, 0, 0, "内存不足");
 	}
-	if (!(*za = zip_open_from_source(src, ZIP_RDONLY, &ze))) {
-		zip_source_free(src);
-		zip_error_fini(&ze);
+	if (!(pk->za = Z->zip_open_from_source(src, ZIP_RDONLY, &ze))) {
+		Z->zip_source_free(src);
+		Z->zip_error_fini(&ze);
 		return nb_error_set(err, name, 0, 0,
 		    "Word 文件（.docx）不完整或已损坏：读不出其中的 zip 目录");
 	}
-	zip_error_fini(&ze);
-	if (zip_get_num_entries(*za, 0) > NB_DOCX_MAX_ENTRIES) {
-		zip_discard(*za);
+	Z->zip_error_fini(&ze);
+	if (Z->zip_get_num_entries(pk->za, 0) > NB_DOCX_MAX_ENTRIES) {
+		Z->zip_discard(pk->za);
 		return nb_error_set(err, name, 0, 0,
 		    "Word 文件中的条目太多（超过 %d 个）：不像是正常的 Word 文件",
 		    NB_DOCX_MAX_ENTRIES);
@@ -72,9 +81,9 @@ too_large(const char *name, const char *part, nb_error_t *err)
 }
 
 static int
-not_opened(const char *name, const char *part, zip_t *za, nb_error_t *err)
+not_opened(const char *name, const char *part, const pkg_t *pk, nb_error_t *err)
 {
-	int code = zip_error_code_zip(zip_get_error(za));
+	int code = pk->Z->zip_error_code_zip(pk->Z->zip_get_error(pk->za));
 
 	if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP ||
 	    code == ZIP_ER_WRONGPASSWD)
@@ -88,10 +97,11 @@ not_opened(const char *name, const char *part, zip_t *za, nb_error_t *err)
  * that a size that lies stops at the limit; *out NULL when there is no
  * such part. */
 static int
-read_part(const char *name, zip_t *za, const char *part, char **out,
+read_part(const char *name, const pkg_t *pk, const char *part, char **out,
           size_t *len, nb_error_t *err)
 {
-	zip_int64_t i = zip_name_locate(za, part, 0), n;
+	const nb_zip_t *Z = pk->Z;
+	zip_int64_t i = Z->zip_name_locate(pk->za, part, 0), n;
 	zip_stat_t st;
 	zip_file_t *f;
 	nb_buf_t b;
@@ -100,24 +110,24 @@ read_part(const char *name, zip_t *za, const char *part, char **out,
 	*out = NULL;
 	if (i < 0)
 		return 0;
-	zip_stat_init(&st);
-	if (zip_stat_index(za, (zip_uint64_t)i, 0, &st) < 0)
-		return not_opened(name, part, za, err);
+	Z->zip_stat_init(&st);
+	if (Z->zip_stat_index(pk->za, (zip_uint64_t)i, 0, &st) < 0)
+		return not_opened(name, part, pk, err);
 	if ((st.valid & ZIP_STAT_SIZE) && st.size > NB_DOCX_MAX_PART)
 		return too_large(name, part, err);
-	if (!(f = zip_fopen_index(za, (zip_uint64_t)i, 0)))
-		return not_opened(name, part, za, err);
+	if (!(f = Z->zip_fopen_index(pk->za, (zip_uint64_t)i, 0)))
+		return not_opened(name, part, pk, err);
 	nb_buf_init(&b);
 	nb_buf_add(&b, "", 0);
-	while ((n = zip_fread(f, chunk, sizeof chunk)) > 0 && !b.failed) {
+	while ((n = Z->zip_fread(f, chunk, sizeof chunk)) > 0 && !b.failed) {
 		if ((zip_uint64_t)n > NB_DOCX_MAX_PART - b.len) {
-			zip_fclose(f);
+			Z->zip_fclose(f);
 			nb_buf_free(&b);
 			return too_large(name, part, err);
 		}
 		nb_buf_add(&b, chunk, (size_t)n);
 	}
-	zip_fclose(f);
+	Z->zip_fclose(f);
 	if (n < 0 || b.failed) {
 		nb_buf_free(&b);
 		return n < 0 ? nb_error_set(err, name, 0, 0,
@@ -284,7 +294,7 @@ docx_kind(const xmlNode *el, int *span)
 }
 
 static int
-read_body(const char *name, zip_t *za, nb_idoc_t *doc, nb_error_t *err)
+read_body(const char *name, const pkg_t *pk, nb_idoc_t *doc, nb_error_t *err)
 {
 	static const nb_ixml_rules_t rules = { docx_kind, 0, 0 };
 	static const char part[] = "word/document.xml";
@@ -294,7 +304,7 @@ read_body(const char *name, zip_t *za, nb_idoc_t *doc, nb_error_t *err)
 	size_t len;
 	int rc;
 
-	if (read_part(name, za, part, &xml, &len, err) < 0)
+	if (read_part(name, pk, part, &xml, &len, err) < 0)
 		return -1;
 	if (!xml)
 		return nb_error_set(err, name, 0, 0,
@@ -316,7 +326,7 @@ read_body(const char *name, zip_t *za, nb_idoc_t *doc, nb_error_t *err)
 /* The title is a nicety: a core.xml that cannot be read leaves it NULL
  * rather than refusing a body that could. */
 static void
-read_title(const char *name, zip_t *za, nb_idoc_t *doc)
+read_title(const char *name, const pkg_t *pk, nb_idoc_t *doc)
 {
 	static const char part[] = "docProps/core.xml";
 	nb_error_t ignored;
@@ -325,7 +335,7 @@ read_title(const char *name, zip_t *za, nb_idoc_t *doc)
 	char *xml;
 	size_t len;
 
-	if (read_part(name, za, part, &xml, &len, &ignored) < 0 || !xml)
+	if (read_part(name, pk, part, &xml, &len, &ignored) < 0 || !xml)
 		return;
 	d = parse_part(name, part, xml, len, &ignored);
 	free(xml);
@@ -344,13 +354,13 @@ int
 nb_read_docx(const char *name, const char *buf, size_t len, nb_idoc_t *doc,
              nb_error_t *err)
 {
-	zip_t *za = NULL;
+	pkg_t pk = { NULL, NULL };
 	int rc;
 
-	if (open_package(name, buf, len, &za, err) < 0)
+	if (open_package(name, buf, len, &pk, err) < 0)
 		return -1;
-	if ((rc = read_body(name, za, doc, err)) == 0)
-		read_title(name, za, doc);
-	zip_discard(za);
+	if ((rc = read_body(name, &pk, doc, err)) == 0)
+		read_title(name, &pk, doc);
+	pk.Z->zip_discard(pk.za);
 	return rc;
 }

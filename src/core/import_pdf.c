@@ -140,8 +140,8 @@ page_glyphs(const nb_poppler_t *P, PopplerPage *page, char **textp,
 
 	*n = 0;
 	*gp = NULL;
-	*textp = P->page_get_text(page);
-	if (!*textp || !P->page_get_text_layout(page, &r, &nr) || !nr) {
+	*textp = P->poppler_page_get_text(page);
+	if (!*textp || !P->poppler_page_get_text_layout(page, &r, &nr) || !nr) {
 		g_free(r);
 		return 0;
 	}
@@ -878,7 +878,7 @@ ruled_page(pdf_read_t *R, PopplerPage *page, int p, pdf_glyph_t *g, size_t n)
 		return -1;
 	for (i = 0; i < n; i++)
 		marks[i] = (nb_pmark_t){ { g[i].x1, g[i].y1, g[i].x2, g[i].y2 }, g[i].wide };
-	R->P->page_get_size(page, &w, &h);
+	R->P->poppler_page_get_size(page, &w, &h);
 	if (nb_pgrid_find(R->P, page, w, h, HRULE_MIN * em, VRULE_MIN * em, marks, n,
 	                  &grid) < 0)
 		rc = -1;
@@ -897,7 +897,7 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 	int p;
 
 	for (p = 0; p < R->pages; p++) {
-		PopplerPage *page = R->P->document_get_page(pd, p);
+		PopplerPage *page = R->P->poppler_document_get_page(pd, p);
 		pdf_glyph_t *g = NULL;
 		char *text = NULL;
 		size_t n = 0;
@@ -905,7 +905,7 @@ read_pages(pdf_read_t *R, PopplerDocument *pd)
 
 		R->page_first[p] = R->n;
 		if (page) {
-			R->P->page_get_size(page, NULL, &R->page_h[p]);
+			R->P->poppler_page_get_size(page, NULL, &R->page_h[p]);
 			rc = page_glyphs(R->P, page, &text, &g, &n);
 			if (!rc)
 				rc = page_rows(R, g, n, p);
@@ -1104,7 +1104,7 @@ emit(pdf_read_t *R, nb_idoc_t *doc)
 static int
 set_title(const nb_poppler_t *P, PopplerDocument *pd, nb_idoc_t *doc)
 {
-	char *t = P->document_get_title(pd);
+	char *t = P->poppler_document_get_title(pd);
 	const char *s = t;
 	int rc = 0;
 
@@ -1145,9 +1145,9 @@ open_pdf(const nb_poppler_t *P, const char *name, const char *buf, size_t len,
 		return NULL;
 	}
 	bytes = g_bytes_new_static(buf, len);
-	pd = P->document_new_from_bytes(bytes, NULL, &gerr);
+	pd = P->poppler_document_new_from_bytes(bytes, NULL, &gerr);
 	g_bytes_unref(bytes);
-	if (!pd && gerr && gerr->domain == P->error_quark() &&
+	if (!pd && gerr && gerr->domain == P->poppler_error_quark() &&
 	    gerr->code == POPPLER_ERROR_ENCRYPTED)
 		nb_error_set(err, name, 0, 0,
 		             "PDF 文件有密码保护，无法读取：请提供不加密的文件");
@@ -1162,7 +1162,7 @@ static int
 read_doc(const char *name, PopplerDocument *pd, pdf_read_t *R,
          nb_idoc_t *doc, nb_error_t *err)
 {
-	R->pages = R->P->document_get_n_pages(pd);
+	R->pages = R->P->poppler_document_get_n_pages(pd);
 	if (R->pages < 1)
 		return nb_error_set(err, name, 0, 0, "PDF 文件已损坏或不完整");
 	if (R->pages > PDF_MAX_PAGES)

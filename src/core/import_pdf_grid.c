@@ -168,7 +168,7 @@ draw(const nb_poppler_t *P, PopplerPage *page, int w, int h, const nb_pmark_t *m
 	cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	P->page_render(page, cr);
+	P->poppler_page_render(page, cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	for (i = 0; i < nmarks; i++) {
 		const nb_pmark_t *m = &marks[i];
