@@ -233,6 +233,42 @@ missing_and_null_mean_unfilled(void **state)
 	nb_report_free(r);
 }
 
+/* A bare report has no items until a cell is given the form's titles;
+ * a draft's null items leave none, marked as the titles would have. */
+static void
+titles_come_with_the_cells_a_draft_leaves(void **state)
+{
+	const char *text =
+	    "format: gov-info-annual-report/2021\n"
+	    "overview:\n"
+	    "  items: ~\n";
+	nb_report_t *full = nb_report_new(form), *bare = nb_report_new_bare(form), *r;
+	const nb_field_t *f = nb_form_field(form, "overview.items");
+	nb_ynode_t *root;
+	nb_error_t err = { 0 };
+	size_t i;
+	(void)state;
+
+	assert_int_equal(bare->values[f->cell].nitems, 0);
+	assert_false(bare->values[f->cell].filled);
+	assert_string_equal(nb_report_str(bare, "format"), nb_report_str(full, "format"));
+	assert_int_equal(nb_report_add_titles(bare, f->cell), 0);
+	assert_int_equal(bare->values[f->cell].nitems, 5);
+	for (i = 0; i < 5; i++)
+		assert_string_equal(bare->values[f->cell].items[i].title,
+		                    full->values[f->cell].items[i].title);
+	assert_true(nb_report_equal(bare, full));
+	nb_report_free(full);
+	nb_report_free(bare);
+
+	assert_int_equal(nb_ytree_parse("n.yaml", text, strlen(text), &root, &err), 0);
+	assert_int_equal(nb_draft_from_tree(form, "n.yaml", root, &r, &err), 0);
+	nb_ytree_free(root);
+	assert_int_equal(val(r, "overview.items", 0)->nitems, 0);
+	assert_true(val(r, "overview.items", 0)->filled);
+	nb_report_free(r);
+}
+
 static void
 failed_save_leaves_the_old_file(void **state)
 {
@@ -268,6 +304,7 @@ main(void)
 		cmocka_unit_test(x_keys_are_kept),
 		cmocka_unit_test(a_copy_is_the_same_report_and_its_own),
 		cmocka_unit_test(missing_and_null_mean_unfilled),
+		cmocka_unit_test(titles_come_with_the_cells_a_draft_leaves),
 		cmocka_unit_test(failed_save_leaves_the_old_file),
 	};
 	return cmocka_run_group_tests_name("draft", tests, tu_setup, tu_teardown);

@@ -231,6 +231,37 @@ skips_a_byte_order_mark(void **state)
 	assert_int_equal(e.col, 4);
 }
 
+/* The quick pass over runs of ASCII and Chinese reads words of 8 bytes
+ * and Chinese two characters at a time: a refused character is found at
+ * its column wherever it falls in a word, after either kind of run. */
+static void
+refuses_bad_bytes_anywhere_in_a_run(void **state)
+{
+	static const char *const bad[] = {
+		"\x7F", "\x01", "\x1B", "\x80", "\xC0\x80", "\xE0\x80\x80",
+		"\xE2\x80\xA8", "\xED\xA0\x80", "\xEF\xBF\xBE", "\xEF\xB7\x90",
+		"\xE3\x80", "\xE4\xB8\x41",
+	};
+	static const char *const run[] = { "a", "中", "，" };
+	char t[256];
+	size_t b, r, k, o;
+	nb_error_t e;
+	(void)state;
+
+	for (b = 0; b < sizeof bad / sizeof bad[0]; b++)
+		for (r = 0; r < sizeof run / sizeof run[0]; r++)
+			for (k = 0; k < 19; k++) {
+				o = (size_t)snprintf(t, sizeof t, "k: ");
+				while (o < 3 + k * strlen(run[r]))
+					o += (size_t)snprintf(t + o, sizeof t - o, "%s", run[r]);
+				o += (size_t)snprintf(t + o, sizeof t - o, "%s中文中文中文 1234567\n",
+				                      bad[b]);
+				e = parse_bad(t, o);
+				assert_int_equal(e.line, 1);
+				assert_int_equal(e.col, 4 + (int)k);
+			}
+}
+
 int
 main(void)
 {
@@ -243,6 +274,7 @@ main(void)
 		cmocka_unit_test(nested_collections_keep_their_kids),
 		cmocka_unit_test(refuses_deep_nesting),
 		cmocka_unit_test(refuses_bad_bytes),
+		cmocka_unit_test(refuses_bad_bytes_anywhere_in_a_run),
 		cmocka_unit_test(refuses_syntax_errors_with_position),
 		cmocka_unit_test(refuses_huge_input),
 		cmocka_unit_test(skips_a_byte_order_mark),

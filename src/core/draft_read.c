@@ -298,11 +298,13 @@ read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	size_t i;
 	char name[700];
 
-	/* the report starts with the standard titles; the file replaces them */
-	while (val->nitems)
-		nb_report_remove_item(R->rep, f->cell, val->nitems - 1);
-	if (nb_yscalar_is_null(n))
+	/* The file's items take the place of the standard titles (given to
+	 * the cells it leaves out, standard_titles); a null leaves the cell
+	 * marked as those titles would have. */
+	if (nb_yscalar_is_null(n)) {
+		val->filled = f->ntitles > 0;
 		return 0;
+	}
 	if (n->type != NB_Y_SEQ)
 		return fail(R, n, "%s应为%s",
 		            name_of(R, f, (size_t)-1, name, sizeof name),
@@ -428,6 +430,21 @@ read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m)
 	return 0;
 }
 
+/* The standard item titles for every items cell the file did not fill. */
+static int
+standard_titles(reader_t *R)
+{
+	const nb_form_t *form = R->form;
+	size_t i;
+
+	for (i = 0; i < form->ncells; i++)
+		if (form->cells[i].field->type == NB_T_ITEMS &&
+		    !R->rep->values[i].filled &&
+		    nb_report_add_titles(R->rep, i) < 0)
+			return nb_error_set(R->err, R->file, 0, 0, "内存不足");
+	return 0;
+}
+
 int
 nb_draft_format_of(const nb_ynode_t *root, const char *file,
                    const char **format, nb_error_t *err)
@@ -461,10 +478,10 @@ nb_draft_from_tree(const nb_form_t *form, const char *file, nb_ynode_t *root,
 	*out = NULL;
 	if (nb_draft_format_of(root, file, &format, err) < 0)
 		return -1;
-	if (!(R.rep = nb_report_new(form)))
+	if (!(R.rep = nb_report_new_bare(form)))
 		return nb_error_set(err, file, 0, 0, "内存不足");
 	place(&R, form->root, 1, 1);
-	if (read_group(&R, form->root, root) < 0) {
+	if (read_group(&R, form->root, root) < 0 || standard_titles(&R) < 0) {
 		nb_report_free(R.rep);
 		return -1;
 	}

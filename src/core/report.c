@@ -12,11 +12,10 @@ is_text_type(nb_type_t t)
 }
 
 nb_report_t *
-nb_report_new(const nb_form_t *form)
+nb_report_new_bare(const nb_form_t *form)
 {
 	nb_report_t *r = calloc(1, sizeof *r);
 	const nb_field_t *fmt = nb_form_field(form, "format");
-	size_t i, j;
 
 	if (!r || !(r->values = calloc(form->ncells ? form->ncells : 1,
 	                               sizeof *r->values))) {
@@ -24,20 +23,38 @@ nb_report_new(const nb_form_t *form)
 		return NULL;
 	}
 	r->form = form;
-	if (nb_report_set_text(r, fmt->cell, form->format) < 0)
-		goto fail;
-	for (i = 0; i < form->ncells; i++) {
-		const nb_field_t *f = form->cells[i].field;
-		if (f->type != NB_T_ITEMS)
-			continue;
-		for (j = 0; j < f->ntitles; j++)
-			if (nb_report_add_item(r, i, f->titles[j], "") < 0)
-				goto fail;
+	if (nb_report_set_text(r, fmt->cell, form->format) < 0) {
+		nb_report_free(r);
+		return NULL;
 	}
 	return r;
-fail:
-	nb_report_free(r);
-	return NULL;
+}
+
+int
+nb_report_add_titles(nb_report_t *r, size_t cell)
+{
+	const nb_field_t *f = r->form->cells[cell].field;
+	size_t j;
+
+	for (j = 0; j < f->ntitles; j++)
+		if (nb_report_add_item(r, cell, f->titles[j], "") < 0)
+			return -1;
+	return 0;
+}
+
+nb_report_t *
+nb_report_new(const nb_form_t *form)
+{
+	nb_report_t *r = nb_report_new_bare(form);
+	size_t i;
+
+	for (i = 0; r && i < form->ncells; i++)
+		if (form->cells[i].field->type == NB_T_ITEMS &&
+		    nb_report_add_titles(r, i) < 0) {
+			nb_report_free(r);
+			return NULL;
+		}
+	return r;
 }
 
 void

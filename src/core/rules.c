@@ -195,7 +195,9 @@ put_number(nb_buf_t *b, wide_t v, int amount, int decimals)
 		nb_amount_format((int64_t)v, decimals, tmp);
 	else
 		snprintf(tmp, sizeof tmp, "%lld", (long long)v);
-	nb_buf_printf(b, "%s%s", neg ? "-" : "", tmp);
+	if (neg)
+		nb_buf_puts(b, "-");
+	nb_buf_puts(b, tmp);
 }
 
 /* "5+2=7", or just "7" for one term; long sides show only the sum. */
@@ -230,8 +232,11 @@ describe(const char *p, const nb_check_t *c, const nb_report_t *r,
 		int lhs = !strncmp(p, "{lhs}", 5), rhs = !strncmp(p, "{rhs}", 5);
 		const nb_term_t *t = lhs ? c->lhs : c->rhs;
 		size_t n = lhs ? c->nlhs : c->nrhs;
-		if (!lhs && !rhs) {
-			nb_buf_add(&b, p++, 1);
+		if (!lhs && !rhs) {     /* the wording up to the next brace */
+			size_t run = strcspn(p + 1, "{") + 1;
+
+			nb_buf_add(&b, p, run);
+			p += run;
 			continue;
 		}
 		if (side_filled(t, n, r, prev))
@@ -347,9 +352,10 @@ note_unfilled(const nb_report_t *r, const nb_field_t *f, nb_findings_t *out)
 	if (f->type == NB_T_ROW) {
 		nb_buf_puts(&b, "（");
 		for (i = 0, n = 0; i < f->ncells; i++)
-			if (!r->values[f->cell + i].filled)
-				nb_buf_printf(&b, "%s%s", n++ ? "、" : "",
-				              f->columns->cols[i].label);
+			if (!r->values[f->cell + i].filled) {
+				nb_buf_puts(&b, n++ ? "、" : "");
+				nb_buf_puts(&b, f->columns->cols[i].label);
+			}
 		nb_buf_puts(&b, "）");
 	}
 	return add(out, r, NB_SEV_NOTE, "unfilled", NULL, first, nb_buf_take(&b));

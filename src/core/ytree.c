@@ -169,6 +169,91 @@ plain3(const unsigned char *u)
 	}
 }
 
+/* n bytes (at most 8) at u as one number, the first byte lowest, so that
+ * the lowest flagged byte of a word is the first in the file. */
+static uint64_t
+load_le(const unsigned char *u, size_t n)
+{
+	uint64_t w = 0;
+
+	memcpy(&w, u, n);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w) >> (64 - 8 * n);
+#endif
+	return w;
+}
+
+#define BYTES(b) (0x0101010101010101u * (uint64_t)(b))
+
+/* The bytes of the word w (load_le) that are not printable ASCII or LF,
+ * flagged by their high bit: eight bytes judged in a few operations, with
+ * no carry from one byte into the next. */
+static uint64_t
+not_ascii_text(uint64_t w)
+{
+	uint64_t low = w & BYTES(0x7F), lf = w ^ BYTES('\n');
+	uint64_t printable = (low + BYTES(0x60)) & ~(low + BYTES(1)); /* 20-7E */
+	uint64_t not_lf = ((lf & BYTES(0x7F)) + BYTES(0x7F)) | lf;
+
+	return (w | ~(printable | ~not_lf)) & BYTES(0x80);
+}
+
+/* The length of the run of printable ASCII and line feeds at u: a word
+ * at a time, the first byte that ends it found by its flag. */
+static size_t
+ascii_run(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+	uint64_t bad;
+
+	for (; i + 8 <= n; i += 8)
+		if ((bad = not_ascii_text(load_le(u + i, 8))))
+			return i + (size_t)__builtin_ctzll(bad) / 8;
+	while (i < n && ((unsigned)(u[i] - 0x20) < 0x5F || u[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* Whether the 8 bytes of w (load_le) start with two characters of
+ * U+3000-U+CFFF: two three-byte forms whose leads, E3-EC, have low
+ * halves of 3-C (bit 4 of half + 13 set, of half + 3 clear). */
+static int
+two_cjk(uint64_t w)
+{
+	uint64_t half = w & 0x0F00000F;
+
+	return (w & 0xC0C0F0C0C0F0) == 0x8080E08080E0 &&
+	       ((half + 0x0D00000D) & ~(half + 0x03000003) & 0x10000010) == 0x10000010;
+}
+
+/* Whether the word w (load_le) starts with a three-byte character a
+ * text may hold: its form (1110xxxx 10xxxxxx 10xxxxxx) told by one mask. */
+static int
+one_plain3(uint64_t w, const unsigned char *p)
+{
+	if ((w & 0xC0C0F0) != 0x8080E0)
+		return 0;
+	return (w & 0xFF) - 0xE3 <= 0xEC - 0xE3 ||     /* U+3000-U+CFFF */
+	       ((w & 0xFF) != 0xE0 && plain3(p));      /* E0: overlong? */
+}
+
+/* The length of the run of three-byte characters a text may hold at u
+ * (the last ones of the file are left to the full decoding): Chinese two
+ * at a time, punctuation between one at a time. */
+static size_t
+run3(const unsigned char *u, size_t n)
+{
+	const unsigned char *p = u, *end = u + n;
+
+	for (;; p += 3) {
+		while (end - p >= 8 && two_cjk(load_le(p, 8)))
+			p += 6;
+		if (end - p < 4 || !one_plain3(load_le(p, 4), p))
+			break;
+	}
+	return (size_t)(p - u);
+}
+
 /* Most of a draft is printable ASCII, line ends, Chinese and its
  * punctuation (three bytes each, plain3), which every text may hold: the
  * length of such a run at u, told at a glance, the rest being left to the
@@ -180,12 +265,8 @@ plain_run(const unsigned char *u, size_t n)
 
 	do {            /* runs of ASCII, then of three-byte characters */
 		from = i;
-		while (i < n && ((unsigned)(u[i] - 0x20) < 0x5F || u[i] == '\n'))
-			i++;
-		while (i + 2 < n && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40 &&
-		       (u[i] - 0xE3u <= 0xEC - 0xE3 ||     /* U+3000-U+CFFF */
-		        (u[i] - 0xE1u <= 0xEF - 0xE1 && plain3(u + i))))
-			i += 3;
+		i += ascii_run(u + i, n - i);
+		i += run3(u + i, n - i);
 	} while (i != from);
 	return i;
 }
