@@ -421,14 +421,17 @@ nb_tpat_keep_add(unsigned char *k, const nb_tpat_t *p)
 static int
 may_begin(const nb_tpat_t *p, const nb_tseen_t *z)
 {
-	uint64_t any = 0;
+	unsigned w;
 	int i;
 
 	if (p->nfirst < 0 || p->at_start)
 		return 1;
-	for (i = 0; i < 16; i++)
-		any |= p->first_bits[i] & z->bits[i];
-	return any != 0;
+	for (w = p->first_words; w; w &= w - 1) {  /* a few words of 16 */
+		i = __builtin_ctz(w);
+		if (p->first_bits[i] & z->bits[i])
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -758,6 +761,7 @@ add_first(nb_tpat_t *p, uint32_t c)
 		return 0;
 	p->first[p->nfirst++] = c;
 	p->first_bits[c / 64 % 16] |= (uint64_t)1 << (c % 64);
+	p->first_words |= 1u << (c / 64 % 16);
 	return 1;
 }
 
