@@ -532,6 +532,29 @@ patterns(void **state)
 	assert_int_equal(v[0], 2024);
 }
 
+/* Alternatives are passed over by the characters they can start with:
+ * those that start with a lookbehind, a group, a capture, the sentence's
+ * start, or can be empty, match as they always did. */
+static void
+alternatives_by_their_starts(void **state)
+{
+	int64_t v[8];
+
+	(void)state;
+	assert_int_equal(first_match("(!^[A-Z]XX|(此处|在此)填写)", "请在此填写", v), 0);
+	assert_int_equal(first_match("(!^[A-Z]XX|(此处|在此)填写)", "见1XX", v), 0);
+	assert_int_equal(first_match("(!^[A-Z]XX|(此处|在此)填写)", "见AXX，在此处", v), -1);
+	assert_int_equal(first_match("(甲|(此处|在此)?填写)", "填写", v), 0);
+	assert_int_equal(first_match("((此处|在此)?填写|甲)", "此填写", v), 0);
+	assert_int_equal(first_match("(甲|)乙", "丙乙", v), 0);
+	assert_int_equal(first_match("(^甲|乙)", "甲", v), 0);
+	assert_int_equal(first_match("(^甲|乙)", "丙甲", v), -1);
+	assert_int_equal(first_match("(无|<n>件)", "共十二件", v), 1);
+	assert_int_equal(v[0], 12);
+	assert_int_equal(first_match("(无|!甲~<n>件)", "乙3件", v), 1);
+	assert_int_equal(v[0], 3);
+}
+
 static void
 bad_patterns(void **state)
 {
@@ -774,6 +797,7 @@ main(void)
 		cmocka_unit_test(years),
 		cmocka_unit_test(placeholders),
 		cmocka_unit_test(patterns),
+		cmocka_unit_test(alternatives_by_their_starts),
 		cmocka_unit_test(bad_patterns),
 		cmocka_unit_test(what_summaries_keep),
 		cmocka_unit_test(improvement_only_none),

@@ -27,6 +27,9 @@ struct nb_tnode {
 	int cap;                        /* T_CAP: 'n', 'd' or 'y' */
 	nb_tnode_t **alts;              /* T_GROUP, T_NOT: sequences */
 	size_t nalts;
+	uint64_t *alt_starts;           /* T_GROUP: of each alternative, bit
+	                                 * c % 64 of each character c it can
+	                                 * start with; all set when any */
 	int opt;                        /* T_GROUP: may be left out */
 	int min, max;                   /* T_LIT, T_SET: repetition */
 	nb_tnode_t *next;
@@ -277,11 +280,11 @@ run_group(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
 	size_t i;
 
 	for (i = 0; i < t->nalts; i++) {
-		const nb_tnode_t *a = t->alts[i];
-		if (a && a->type == T_LIT && a->min > 0 &&
-		    (pos >= R->n || R->s[pos] != a->cp))
+		uint64_t starts = t->alt_starts[i];
+		if (starts != UINT64_MAX &&
+		    (pos >= R->n || !(starts >> (R->s[pos] % 64) & 1)))
 			continue;   /* most alternatives, at their first character */
-		if (run(R, a, pos, &after))
+		if (run(R, t->alts[i], pos, &after))
 			return 1;
 	}
 	return t->opt && run(R, t->next, pos, k);
@@ -418,14 +421,17 @@ nb_tpat_keep_add(unsigned char *k, const nb_tpat_t *p)
 static int
 may_begin(const nb_tpat_t *p, const nb_tseen_t *z)
 {
-	uint64_t any = 0;
+	unsigned w;
 	int i;
 
 	if (p->nfirst < 0 || p->at_start)
 		return 1;
-	for (i = 0; i < 16; i++)
-		any |= p->first_bits[i] & z->bits[i];
-	return any != 0;
+	for (w = p->first_words; w; w &= w - 1) {  /* a few words of 16 */
+		i = __builtin_ctz(w);
+		if (p->first_bits[i] & z->bits[i])
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -505,6 +511,7 @@ typedef struct {
 } parser_t;
 
 static nb_tnode_t *parse_seq(parser_t *P, int in_group);
+static uint64_t starts_of(const nb_tnode_t *alt);
 
 static void *
 fail(parser_t *P, const char *why)
@@ -576,11 +583,15 @@ static nb_tnode_t *
 group_of(parser_t *P, nb_tnode_t **alts, size_t n)
 {
 	nb_tnode_t *g = new_node(P, T_GROUP);
+	size_t i;
 
-	if (!g || !(g->alts = nb_arena_alloc(P->a, (n ? n : 1) * sizeof *alts)))
+	if (!g || !(g->alts = nb_arena_alloc(P->a, (n ? n : 1) * sizeof *alts)) ||
+	    !(g->alt_starts = nb_arena_alloc(P->a, (n ? n : 1) * sizeof *g->alt_starts)))
 		return fail(P, "内存不足");
 	memcpy(g->alts, alts, n * sizeof *alts);
 	g->nalts = n;
+	for (i = 0; i < n; i++)
+		g->alt_starts[i] = starts_of(alts[i]);
 	return g;
 }
 
@@ -750,6 +761,7 @@ add_first(nb_tpat_t *p, uint32_t c)
 		return 0;
 	p->first[p->nfirst++] = c;
 	p->first_bits[c / 64 % 16] |= (uint64_t)1 << (c % 64);
+	p->first_words |= 1u << (c / 64 % 16);
 	return 1;
 }
 
@@ -814,6 +826,24 @@ firsts(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
 	default:
 		return 0;
 	}
+}
+
+/* What an alternative can start with, folded to bits c % 64 (a few
+ * characters rarely share one): a lookbehind or a group in front rules
+ * out as many places as a plain character does. */
+static uint64_t
+starts_of(const nb_tnode_t *alt)
+{
+	nb_tpat_t scratch;
+	uint64_t bits = 0;
+	int i;
+
+	memset(&scratch, 0, sizeof scratch);
+	if (!firsts(&scratch, alt, NULL) || scratch.at_start)
+		return UINT64_MAX;      /* any, nothing, or only at the start */
+	for (i = 0; i < scratch.nfirst; i++)
+		bits |= (uint64_t)1 << (scratch.first[i] % 64);
+	return bits;
 }
 
 /* ---- what every match contains ---- */

@@ -41,6 +41,7 @@ typedef struct {
 	uint32_t first[48];     /* the characters a match can start with... */
 	int nfirst;             /* ...how many; -1 when it can start with any */
 	uint64_t first_bits[16]; /* bit c % 1024 of each: most are ruled out here */
+	unsigned first_words;   /* bit i when first_bits[i] is not 0 */
 	uint32_t need[NB_TPAT_MAXNEED]; /* characters every match contains... */
 	int nneed;              /* ...how many of them are kept */
 	int need_num;           /* every match has a digit (2), or a digit or a
