@@ -16,6 +16,8 @@
 #     median of the rounds, each of which runs both);
 #   the same check with every text check switched off (--config with
 #     rules: ID: off for each), and what the content checks cost;
+#   the same by instructions (callgrind, where valgrind is installed),
+#     over 300 of the drafts: what a shared machine's load does not change;
 #   the peak resident memory of check over N and over 2N drafts;
 #   sum over the N drafts, every one added (--force, as a third have
 #     errors; NB_SUM_ARGS: other arguments before the directory).
@@ -105,6 +107,32 @@ printf '                 (round by round, the median of %s: %s times)\n' "$runs"
 printf 'text checks off: %6s drafts/s of CPU (%s s CPU); %s times the bare parse: the content checks cost %s%%\n' \
 	"$(rate "$(cpu tables)")" "$(cpu tables)" "$(ratio "$(cpu tables)" "$(cpu parse)")" \
 	"$(awk -v a="$(cpu check)" -v b="$(cpu tables)" 'BEGIN { printf "%.0f", (b > 0 ? (a / b - 1) * 100 : 0) }')"
+
+# Instructions, which the machine's load does not change (valgrind's
+# callgrind, where installed): check and the bare parse over the first 300
+# drafts, less each one's start-up (check's reads the form) on one draft.
+if command -v valgrind >/dev/null 2>&1; then
+	head -n 300 "$T/list" > "$T/list300"
+	head -n 1 "$T/list" > "$T/list1only"
+	mkdir -p "$T/i300" "$T/i1"
+	while read -r f; do ln -s "$f" "$T/i300/$(basename "$f")"; done < "$T/list300"
+	ln -s "$(head -n 1 "$T/list")" "$T/i1/"
+	# instr NAME CMD...: the instructions CMD runs, under callgrind
+	instr() {
+		name=$1
+		shift
+		valgrind --tool=callgrind --callgrind-out-file="$T/cg.$name" "$@" \
+			>/dev/null 2>"$T/cg.$name.err" || true
+		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$T/cg.$name.err"
+	}
+	c300=$(instr c300 "$bin" check "$T/i300")
+	c1=$(instr c1 "$bin" check "$T/i1")
+	p300=$(instr p300 "$T/yaml-parse" - < "$T/list300")
+	p1=$(instr p1 "$T/yaml-parse" - < "$T/list1only")
+	awk -v c="$((c300 - c1))" -v p="$((p300 - p1))" 'BEGIN {
+		printf "instructions:    check %.1fM, bare parse %.1fM over 299 drafts (start-up taken out): %.2f times\n",
+		       c / 1e6, p / 1e6, c / p }'
+fi
 
 for set in "$T/a" "$T/a $T/b"; do
 	# shellcheck disable=SC2086 # two directories, on purpose
