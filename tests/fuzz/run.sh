@@ -32,11 +32,15 @@ fi
 mkdir -p "$out" "$here/artifacts"
 # The harnesses need none of configure's results beyond the feature macros.
 printf '#define _GNU_SOURCE 1\n#define PACKAGE_NAME "nianbao"\n' >"$out/config.h"
+# the Word reader opens libzip by its soname (src/core/zip_lib.h)
+zipso=$(readelf -d "$(pkg-config --variable=libdir libzip)/libzip.so" |
+	sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+printf '#define NB_ZIP_SONAME "%s"\n' "$zipso" >>"$out/config.h"
 
 core="arena buf error file text textcheck ytree number form form_load form_find form_layout form_rules
       form_text_checks form_next textpat content content_figure report
       draft_read draft_write rules misplaced import_doc import_text import_norm import_tables
-      import_recognize import_xml import_html import_docx"
+      import_recognize import_xml import_html import_docx lazylib zip_lib"
 srcs=
 for m in $core; do srcs="$srcs $top/src/core/$m.c"; done
 flags="-g -O1 -std=c11 -fsanitize=fuzzer,address,undefined
