@@ -252,7 +252,7 @@ titles_come_with_the_cells_a_draft_leaves(void **state)
 	assert_int_equal(bare->values[f->cell].nitems, 0);
 	assert_false(bare->values[f->cell].filled);
 	assert_string_equal(nb_report_str(bare, "format"), nb_report_str(full, "format"));
-	assert_int_equal(nb_report_add_titles(bare, f->cell), 0);
+	assert_int_equal(nb_report_add_titles(bare), 0);
 	assert_int_equal(bare->values[f->cell].nitems, 5);
 	for (i = 0; i < 5; i++)
 		assert_string_equal(bare->values[f->cell].items[i].title,

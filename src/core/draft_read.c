@@ -299,7 +299,7 @@ read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	char name[700];
 
 	/* The file's items take the place of the standard titles (given to
-	 * the cells it leaves out, standard_titles); a null leaves the cell
+	 * the cells it leaves out, nb_report_add_titles); a null leaves the cell
 	 * marked as those titles would have. */
 	if (nb_yscalar_is_null(n)) {
 		val->filled = f->ntitles > 0;
@@ -430,21 +430,6 @@ read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m)
 	return 0;
 }
 
-/* The standard item titles for every items cell the file did not fill. */
-static int
-standard_titles(reader_t *R)
-{
-	const nb_form_t *form = R->form;
-	size_t i;
-
-	for (i = 0; i < form->ncells; i++)
-		if (form->cells[i].field->type == NB_T_ITEMS &&
-		    !R->rep->values[i].filled &&
-		    nb_report_add_titles(R->rep, i) < 0)
-			return nb_error_set(R->err, R->file, 0, 0, "内存不足");
-	return 0;
-}
-
 int
 nb_draft_format_of(const nb_ynode_t *root, const char *file,
                    const char **format, nb_error_t *err)
@@ -481,9 +466,14 @@ nb_draft_from_tree(const nb_form_t *form, const char *file, nb_ynode_t *root,
 	if (!(R.rep = nb_report_new_bare(form)))
 		return nb_error_set(err, file, 0, 0, "内存不足");
 	place(&R, form->root, 1, 1);
-	if (read_group(&R, form->root, root) < 0 || standard_titles(&R) < 0) {
+	if (read_group(&R, form->root, root) < 0) {
 		nb_report_free(R.rep);
 		return -1;
+	}
+	/* the standard titles for every items cell the file did not fill */
+	if (nb_report_add_titles(R.rep) < 0) {
+		nb_report_free(R.rep);
+		return nb_error_set(err, file, 0, 0, "内存不足");
 	}
 	*out = R.rep;
 	return 0;

@@ -31,14 +31,19 @@ nb_report_new_bare(const nb_form_t *form)
 }
 
 int
-nb_report_add_titles(nb_report_t *r, size_t cell)
+nb_report_add_titles(nb_report_t *r)
 {
-	const nb_field_t *f = r->form->cells[cell].field;
-	size_t j;
+	const nb_form_t *form = r->form;
+	size_t i, j;
 
-	for (j = 0; j < f->ntitles; j++)
-		if (nb_report_add_item(r, cell, f->titles[j], "") < 0)
-			return -1;
+	for (i = 0; i < form->ncells; i++) {
+		const nb_field_t *f = form->cells[i].field;
+		if (f->type != NB_T_ITEMS || r->values[i].filled)
+			continue;
+		for (j = 0; j < f->ntitles; j++)
+			if (nb_report_add_item(r, i, f->titles[j], "") < 0)
+				return -1;
+	}
 	return 0;
 }
 
@@ -46,14 +51,11 @@ nb_report_t *
 nb_report_new(const nb_form_t *form)
 {
 	nb_report_t *r = nb_report_new_bare(form);
-	size_t i;
 
-	for (i = 0; r && i < form->ncells; i++)
-		if (form->cells[i].field->type == NB_T_ITEMS &&
-		    nb_report_add_titles(r, i) < 0) {
-			nb_report_free(r);
-			return NULL;
-		}
+	if (r && nb_report_add_titles(r) < 0) {
+		nb_report_free(r);
+		return NULL;
+	}
 	return r;
 }
 

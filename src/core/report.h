@@ -59,10 +59,10 @@ nb_extra_t *nb_report_extra(const nb_report_t *r, const char *key);
 /* An empty report: every cell unfilled, format set, standard item titles. */
 nb_report_t *nb_report_new(const nb_form_t *form);
 /* The same without the item titles, for a reader that fills each items
- * cell itself: nb_report_add_titles gives a cell the form's titles (with
- * empty texts) after those it has; -1 when out of memory. */
+ * cell itself: nb_report_add_titles then gives every items cell still
+ * unfilled the form's titles (with empty texts); -1 when out of memory. */
 nb_report_t *nb_report_new_bare(const nb_form_t *form);
-int nb_report_add_titles(nb_report_t *r, size_t cell);
+int nb_report_add_titles(nb_report_t *r);
 void nb_report_free(nb_report_t *r);
 
 /* Setters used by the editor and the loader; they copy strings and return
