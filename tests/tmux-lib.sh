@@ -90,14 +90,15 @@ wait_file() {
 	done
 	return 1
 }
-# shell CMD: the shell command CMD run in $T in a fresh 80x24 session (not
-# the editor: a command whose own output is watched), then its exit status
-# shown as "[exit N]".
+# shell CMD [AFTER]: the shell command CMD run in $T in a fresh 80x24
+# session (not the editor: a command whose own output is watched, no core
+# file left), then its exit status shown as "[exit N]", then AFTER (shell
+# commands, each ending in ";") when given.
 shell() {
 	old=nb$NS
 	NS=$((NS + 1))
 	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $1; echo \"[exit \$?]\"; sleep 600"
+		"cd '$T' && ulimit -c 0; env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV $1; echo \"[exit \$?]\"; ${2:-}sleep 600"
 	$TM kill-session -t $old 2>/dev/null
 }
 # ms: the time in milliseconds, to size a run by the machine's speed.

@@ -14,11 +14,8 @@ plan 59
 # in_shell ARGS...: like start, and once the editor ends the shell says
 # its exit status and whether the terminal is back in line mode.
 in_shell() {
-	old=nb$NS
-	NS=$((NS + 1))
-	$TM -f /dev/null new-session -d -x 80 -y 24 -s nb$NS \
-		"cd '$T' && ulimit -c 0; env LANG=C.UTF-8 LC_ALL=C.UTF-8 $TERMENV XDG_STATE_HOME='$T/.state/$NS' '$NIANBAO' $*; echo \"[exit \$?]\"; stty -a | tr ' ;' '\n\n' | grep -x -- '-*icanon' | sed 's/^/[stty /;s/\$/]/'; sleep 600"
-	$TM kill-session -t $old 2>/dev/null
+	shell "XDG_STATE_HOME='$T/.state/$((NS + 1))' '$NIANBAO' $*" \
+		"stty -a | tr ' ;' '\n\n' | grep -x -- '-*icanon' | sed 's/^/[stty /;s/\$/]/'; "
 }
 pid_of() { sed -n 's/^pid: //p' ".$1.lock"; }
 # typed DRAFT TEXT: TEXT typed after 县交易中心办公室, kept in DRAFT's
