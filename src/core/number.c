@@ -11,16 +11,21 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Reads digits into *v; NB_NUM_TOO_LARGE past INT64_MAX. */
+/* Reads digits into *v; NB_NUM_TOO_LARGE past INT64_MAX.  The first 18
+ * digits cannot pass it, and are taken without the division. */
 static nb_numerr_t
 digits(const char **s, int64_t *v)
 {
-	*v = 0;
-	for (; is_digit(**s); (*s)++) {
-		if (*v > (INT64_MAX - (**s - '0')) / 10)
+	const char *p = *s;
+	int64_t x = 0;
+
+	for (; is_digit(*p); p++) {
+		if (p - *s >= 18 && x > (INT64_MAX - (*p - '0')) / 10)
 			return NB_NUM_TOO_LARGE;
-		*v = *v * 10 + (**s - '0');
+		x = x * 10 + (*p - '0');
 	}
+	*s = p;
+	*v = x;
 	return NB_NUM_OK;
 }
 
