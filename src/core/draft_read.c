@@ -316,7 +316,8 @@ read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	return 0;
 }
 
-static int read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m);
+static int read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m,
+                      int line, int col);
 
 /* Marks every cell of f as standing at (line, col): where a missing key
  * would have been, so that notes about unfilled cells can point there. */
@@ -336,16 +337,19 @@ read_field(reader_t *R, const nb_field_t *f, nb_ynode_t *n)
 {
 	char name[700];
 
-	place(R, f, n->line, n->col);
+	if (f->type != NB_T_GROUP)
+		place(R, f, n->line, n->col);
 	switch (f->type) {
 	case NB_T_GROUP:
-		if (nb_yscalar_is_null(n))
+		if (nb_yscalar_is_null(n)) {
+			place(R, f, n->line, n->col);
 			return 0;
+		}
 		if (n->type != NB_Y_MAP)
 			return fail(R, n, "%s应为%s",
 			            name_of(R, f, (size_t)-1, name, sizeof name),
 			            type_expected(f->type));
-		return read_group(R, f, n);
+		return read_group(R, f, n, n->line, n->col);
 	case NB_T_ROW:
 		return read_row(R, f, n);
 	case NB_T_ITEMS:
@@ -359,14 +363,21 @@ read_field(reader_t *R, const nb_field_t *f, nb_ynode_t *n)
 	}
 }
 
+/* The kid of g under key.  Drafts list a group's keys in the form's
+ * order, so the search starts at *next, the kid after the one found
+ * last, and that is where it ends for all but a reordered draft. */
 static const nb_field_t *
-kid_named(const nb_field_t *g, const char *key)
+kid_named(const nb_field_t *g, const char *key, size_t *next)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < g->nkids; i++)
-		if (!strcmp(g->kids[i]->key, key))
+	for (k = 0; k < g->nkids; k++) {
+		i = (*next + k) % g->nkids;
+		if (!strcmp(g->kids[i]->key, key)) {
+			*next = i + 1;
 			return g->kids[i];
+		}
+	}
 	return NULL;
 }
 
@@ -409,11 +420,32 @@ keep_extra(reader_t *R, const nb_field_t *g, nb_ynode_t *m, size_t i)
 	return 0;
 }
 
+/* The kids of g that m leaves out stand where g stands, (line, col).  Each
+ * kid read counts once (keys are never repeated: ytree.h), so a map that
+ * has them all needs no search. */
+static void
+place_left_out(reader_t *R, const nb_field_t *g, const nb_ynode_t *m,
+               size_t found, int line, int col)
+{
+	size_t i, k;
+
+	for (i = 0; i < g->nkids && found < g->nkids; i++) {
+		for (k = 0; k + 1 < m->n; k += 2)
+			if (!strcmp(m->kids[k]->str, g->kids[i]->key))
+				break;
+		if (k + 1 >= m->n) {
+			place(R, g->kids[i], line, col);
+			found++;
+		}
+	}
+}
+
+/* Reads the map m of group g, which stands at (line, col). */
 static int
-read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m)
+read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m, int line, int col)
 {
 	const nb_field_t *f;
-	size_t i;
+	size_t i, next = 0, found = 0;
 
 	for (i = 0; i + 1 < m->n; i += 2) {
 		const nb_ynode_t *key = m->kids[i];
@@ -422,11 +454,13 @@ read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m)
 				return -1;
 			continue;
 		}
-		if (!(f = kid_named(g, key->str)))
+		if (!(f = kid_named(g, key->str, &next)))
 			return unknown_key(R, g, key);
 		if (read_field(R, f, m->kids[i + 1]) < 0)
 			return -1;
+		found++;
 	}
+	place_left_out(R, g, m, found, line, col);
 	return 0;
 }
 
@@ -465,8 +499,7 @@ nb_draft_from_tree(const nb_form_t *form, const char *file, nb_ynode_t *root,
 		return -1;
 	if (!(R.rep = nb_report_new_bare(form)))
 		return nb_error_set(err, file, 0, 0, "内存不足");
-	place(&R, form->root, 1, 1);
-	if (read_group(&R, form->root, root) < 0) {
+	if (read_group(&R, form->root, root, 1, 1) < 0) {
 		nb_report_free(R.rep);
 		return -1;
 	}
