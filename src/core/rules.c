@@ -119,7 +119,9 @@ nb_rule_wording(const char *message)
 			nb_buf_puts(&b, "…");
 			p = end + 1;
 		} else {
-			nb_buf_add(&b, p++, 1);
+			end = p + 1 + strcspn(p + 1, "{");
+			nb_buf_add(&b, p, (size_t)(end - p));
+			p = end;
 		}
 	}
 	return nb_buf_take(&b);
@@ -257,11 +259,11 @@ text_present(const nb_report_t *r, size_t cell)
 	size_t i;
 
 	if (r->form->cells[cell].field->type != NB_T_ITEMS)
-		return v->text && strspn(v->text, " \t\n") < strlen(v->text);
+		return v->text && v->text[strspn(v->text, " \t\n")];
 	if (!v->nitems)
 		return 0;
 	for (i = 0; i < v->nitems; i++)
-		if (strspn(v->items[i].text, " \t\n") == strlen(v->items[i].text))
+		if (!v->items[i].text[strspn(v->items[i].text, " \t\n")])
 			return 0;
 	return 1;
 }
