@@ -36,11 +36,11 @@ echo 'too-many-values.yaml:2:299995: error: 文件中的值太多（最多 10000
 # Not regular files: a FIFO (reading it waited for a writer forever), a
 # directory, and a device reached through a symbolic link.
 mkfifo fifo.yaml
-echo 'fifo.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法作为草稿或表单读取' \
+echo 'fifo.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法读取' \
 	> fifo.expect
 mkdir directory.yaml
-echo 'directory.yaml: error: 这是一个目录，不是普通文件：无法作为草稿或表单读取' \
+echo 'directory.yaml: error: 这是一个目录，不是普通文件：无法读取' \
 	> directory.expect
 ln -s /dev/null device.yaml
-echo 'device.yaml: error: 这是一个字符设备，不是普通文件：无法作为草稿或表单读取' \
+echo 'device.yaml: error: 这是一个字符设备，不是普通文件：无法读取' \
 	> device.expect

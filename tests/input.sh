@@ -14,7 +14,7 @@ plan 15
 # ---- not regular files: refused at once, by name and kind ----
 mkfifo "$T/pipe.yaml"
 err=$(timeout 10 "$NIANBAO" check "$T/pipe.yaml" 2>&1 >/dev/null); rc=$?
-is "$rc:$err" "2:$T/pipe.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法作为草稿或表单读取" \
+is "$rc:$err" "2:$T/pipe.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法读取" \
 	"check refuses a FIFO at once, saying what it is"
 # the editor, too, never waits on it (on a terminal: tests/tui-term.sh)
 timeout 10 "$NIANBAO" "$T/pipe.yaml" </dev/null >/dev/null 2>&1; rc=$?
@@ -22,10 +22,10 @@ is "$rc" 2 "the editor given a FIFO exits 2 at once, without waiting for a write
 mkdir "$T/forms"
 mkfifo "$T/forms/gov-info-annual-report-2021.yaml"
 err=$(timeout 10 "$NIANBAO" --forms "$T/forms" check sample-data/jinzhai-2024.yaml 2>&1 >/dev/null); rc=$?
-is "$rc:$err" "2:$T/forms/gov-info-annual-report-2021.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法作为草稿或表单读取" \
+is "$rc:$err" "2:$T/forms/gov-info-annual-report-2021.yaml: error: 这是一个命名管道（FIFO），不是普通文件：无法读取" \
 	"a FIFO as the form file is refused too"
 err=$(timeout 10 "$NIANBAO" export /dev/zero -o "$T/x.txt" 2>&1 >/dev/null); rc=$?
-is "$rc:$err:$(ls "$T" | grep -c x.txt)" "2:/dev/zero: error: 这是一个字符设备，不是普通文件：无法作为草稿或表单读取:0" \
+is "$rc:$err:$(ls "$T" | grep -c x.txt)" "2:/dev/zero: error: 这是一个字符设备，不是普通文件：无法读取:0" \
 	"export refuses a device and writes nothing"
 
 # ---- a byte-order mark (Windows Notepad) is no part of the text ----

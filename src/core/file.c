@@ -39,7 +39,7 @@ file_kind(mode_t mode)
 static int
 not_regular(const char *path, mode_t mode, nb_error_t *err)
 {
-	return nb_error_set(err, path, 0, 0, "这是%s，不是普通文件：无法作为草稿或表单读取",
+	return nb_error_set(err, path, 0, 0, "这是%s，不是普通文件：无法读取",
 	                    file_kind(mode));
 }
 
