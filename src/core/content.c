@@ -267,20 +267,30 @@ forbidden(nb_treader_t *R, size_t a, size_t z)
 	return 0;
 }
 
-/* The checks of a kind that read the text being read and may find
- * something in it: the rest need not be tried on any of its sentences. */
+/* The checks of a kind that are on, into out: their number. */
 static size_t
-candidates(const nb_treader_t *R, nb_tc_kind_t kind, const nb_tcheck_t **out)
+checks_on(const nb_treader_t *R, nb_tc_kind_t kind, const nb_tcheck_t **out)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < R->C->n; i++) {
-		const nb_tcheck_t *c = &R->C->v[i];
-		if (c->kind == kind && !R->switched_off[i] && reads_field(c, R->field) &&
-		    nb_tpat_may_occur(c->pat, R->seen))
-			out[n++] = c;
-	}
+	for (i = 0; i < R->C->n; i++)
+		if (R->C->v[i].kind == kind && !R->switched_off[i])
+			out[n++] = &R->C->v[i];
 	return n;
+}
+
+/* Those of the checks on[0..n) that read the text being read and may find
+ * something in it: the rest need not be tried on any of its sentences. */
+static size_t
+candidates(const nb_treader_t *R, const nb_tcheck_t *const *on, size_t n,
+           const nb_tcheck_t **out)
+{
+	size_t i, got = 0;
+
+	for (i = 0; i < n; i++)
+		if (reads_field(on[i], R->field) && nb_tpat_may_occur(on[i]->pat, R->seen))
+			out[got++] = on[i];
+	return got;
 }
 
 /* The reader's summary and places those of the whole text being read. */
@@ -302,8 +312,8 @@ sentences(nb_treader_t *R)
 	size_t i;
 	int rc = 0;
 
-	R->nfigure = candidates(R, NB_TC_FIGURE, R->figure);
-	R->nforbidden = candidates(R, NB_TC_FORBIDDEN, R->forbidden);
+	R->nfigure = candidates(R, R->figure_on, R->nfigure_on, R->figure);
+	R->nforbidden = candidates(R, R->forbidden_on, R->nforbidden_on, R->forbidden);
 
 	for (i = 0; i < R->cur->nsent && rc == 0; i++) {
 		R->seen = &S[i].seen;
@@ -350,19 +360,18 @@ typedef int (*text_visit_fn)(const nb_report_t *r, const nb_field_t *f, int item
                              const char *where, void *ctx);
 
 /* Calls fn for every paragraph text of r that is not empty, in cell
- * order. */
+ * order (r's form has text checks). */
 static int
 visit_texts(const nb_report_t *r, text_visit_fn fn, void *ctx)
 {
 	const nb_form_t *F = r->form;
-	size_t i, k;
+	const struct nb_content_rules *C = F->content;
+	size_t j, k;
 
-	for (i = 0; i < F->ncells; i++) {
-		const nb_field_t *f = F->cells[i].field;
-		const nb_value_t *v = &r->values[i];
+	for (j = 0; j < C->ntext_cells; j++) {
+		const nb_field_t *f = F->cells[C->text_cells[j]].field;
+		const nb_value_t *v = &r->values[C->text_cells[j]];
 		int items = f->type == NB_T_ITEMS;
-		if (f->type != NB_T_TEXT && !items)
-			continue;
 		for (k = 0; k < (items ? v->nitems : 1); k++) {
 			const char *text = items ? v->items[k].text : v->text;
 			if (text && *text &&
@@ -563,11 +572,16 @@ load_texts(nb_treader_t *R)
 	ends_seen(R);
 	R->figure = malloc(R->C->n * sizeof *R->figure);
 	R->forbidden = malloc(R->C->n * sizeof *R->forbidden);
+	R->figure_on = malloc(R->C->n * sizeof *R->figure_on);
+	R->forbidden_on = malloc(R->C->n * sizeof *R->forbidden_on);
 	R->texts = calloc(count[0], sizeof *R->texts);
 	R->cp = malloc(count[1] * sizeof *R->cp);
 	R->place_at = malloc(count[1] * sizeof *R->place_at);
-	if (!R->figure || !R->forbidden || !R->texts || !R->cp || !R->place_at)
+	if (!R->figure || !R->forbidden || !R->figure_on || !R->forbidden_on ||
+	    !R->texts || !R->cp || !R->place_at)
 		return -1;
+	R->nfigure_on = checks_on(R, NB_TC_FIGURE, R->figure_on);
+	R->nforbidden_on = checks_on(R, NB_TC_FORBIDDEN, R->forbidden_on);
 	return visit_texts(R->r, load_text, &L);
 }
 
@@ -576,6 +590,8 @@ texts_free(nb_treader_t *R)
 {
 	free(R->figure);
 	free(R->forbidden);
+	free(R->figure_on);
+	free(R->forbidden_on);
 	free(R->texts);
 	free(R->sents);
 	free(R->cp);

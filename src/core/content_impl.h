@@ -51,8 +51,10 @@ typedef struct {
 	size_t nsents;
 	nb_tseen_t ends;        /* the characters that end or trim a sentence,
 	                         * which no sentence's summary holds */
-	const nb_tcheck_t **figure, **forbidden;  /* those that may find */
-	size_t nfigure, nforbidden;               /* something in the text */
+	const nb_tcheck_t **figure_on, **forbidden_on;  /* those switched on */
+	size_t nfigure_on, nforbidden_on;
+	const nb_tcheck_t **figure, **forbidden;  /* of them, those that may */
+	size_t nfigure, nforbidden;               /* find something in the text */
 	uint32_t *cp;           /* the characters of all texts, end to end */
 	size_t *place_at;       /* the texts' places, at their offsets */
 	/* the text being read (a copy of its entry) and its sentence */
