@@ -576,7 +576,8 @@ bad_patterns(void **state)
 }
 
 /* What a summary keeps for a pattern: the characters a match starts with
- * and needs, the digits and numerals with their flags, nothing else. */
+ * (marked as such) and needs, the digits and numerals with their flags,
+ * nothing else. */
 static void
 what_summaries_keep(void **state)
 {
@@ -593,8 +594,8 @@ what_summaries_keep(void **state)
 	p = nb_tpat_compile(&a, "(申请|受理)~<n>件", &env, &why, &at);
 	assert_non_null(p);
 	nb_tpat_keep_add(keep, p);
-	assert_int_equal(keep[0x7533], NB_TKEEP_BIT);  /* 申: a first */
-	assert_int_equal(keep[0x53D7], NB_TKEEP_BIT);  /* 受 */
+	assert_int_equal(keep[0x7533], NB_TKEEP_BIT | NB_TKEEP_FIRST);  /* 申 */
+	assert_int_equal(keep[0x53D7], NB_TKEEP_BIT | NB_TKEEP_FIRST);  /* 受 */
 	assert_int_equal(keep[0x4EF6], NB_TKEEP_BIT);  /* 件: needed */
 	assert_int_equal(keep[0x8BF7], 0);             /* 请: neither */
 	assert_int_equal(keep['7'], NB_TKEEP_BIT | NB_TKEEP_DIGIT);

@@ -16,29 +16,35 @@
 
 /* ---- texts ---- */
 
+/* Whether u[i] starts a well-formed three-byte character whose lead can
+ * make no overlong form and no surrogate (CJK and its punctuation,
+ * full-width forms: most characters of a text), i + 2 < len known; its
+ * code point into *c, the marks of lead and continuations taken off. */
+static inline int
+plain_cjk(const unsigned char *u, uint32_t *c)
+{
+	unsigned b = u[0], x1 = u[1] - 0x80u, x2 = u[2] - 0x80u;
+
+	if (b - 0xE1 > 0xEF - 0xE1 || b == 0xED || (x1 | x2) >= 0x40)
+		return 0;
+	*c = (b - 0xE0) << 12 | x1 << 6 | x2;
+	return 1;
+}
+
 /* The character at byte *i of u[0..len), *i moved past it: well-formed
  * characters at once, CJK first as most are, the rest through
  * nb_utf8_next (which takes a bad byte for one character). */
 static inline uint32_t
 next_char(const unsigned char *u, size_t len, size_t *i)
 {
-	unsigned b = u[*i];
 	uint32_t c;
 
-	if (b - 0xE1 <= 0xEF - 0xE1 && b != 0xED && *i + 2 < len &&
-	    ((u[*i + 1] ^ 0x80) | (u[*i + 2] ^ 0x80)) < 0x40) {
-		/* CJK and its punctuation, full-width forms: leads that can
-		 * make no overlong form and no surrogate; the marks of lead
-		 * and continuations taken off at once */
-		c = (b << 12) + ((uint32_t)u[*i + 1] << 6) + u[*i + 2] -
-		    ((0xE0u << 12) + (0x80u << 6) + 0x80u);
+	if (*i + 2 < len && plain_cjk(u + *i, &c)) {
 		*i += 3;
 		return c;
 	}
-	if (b < 0x80) {
-		++*i;
-		return b;
-	}
+	if (u[*i] < 0x80)
+		return u[(*i)++];
 	*i += nb_utf8_next((const char *)u + *i, len - *i, &c);
 	return c;
 }
@@ -52,16 +58,16 @@ is_blank(uint32_t c)
 /* What the form's kinds say of c: the table below NB_TKEEP_SIZE; above
  * it every character is kept, and ends a sentence where the form says. */
 static inline unsigned
-kind_of(const nb_treader_t *R, const unsigned char *kinds, uint32_t c)
+kind_of(const struct nb_content_rules *C, uint32_t c)
 {
 	size_t i;
 
 	if (c < NB_TKEEP_SIZE)
-		return kinds[c];
-	for (i = 0; i < R->C->nends; i++)
-		if (R->C->ends[i] == c)
+		return C->kinds[c];
+	for (i = 0; i < C->nends; i++)
+		if (C->ends[i] == c)
 			return NB_TC_END;
-	return NB_TKEEP_BIT;
+	return NB_TKEEP_BIT | NB_TKEEP_FIRST;
 }
 
 size_t
@@ -124,7 +130,7 @@ years_named(const nb_treader_t *R, const uint32_t *s, size_t n, years_t *y)
 	y->other_at = n;
 	y->this_year = 0;
 	while (R->C->other_year && year &&
-	       nb_tpat_find_seen(R->C->other_year, R->seen, s, n, at, &m)) {
+	       nb_tpat_find_seen(R->C->other_year, R->seen, &R->places, s, n, at, &m)) {
 		for (i = 0; i < m.ncap; i++) {
 			if (m.cap[i].value == year * NB_AMOUNT_SCALE)
 				y->this_year = 1;
@@ -155,9 +161,9 @@ reads_sentence(const nb_treader_t *R, const nb_tcheck_t *c, const uint32_t *s,
 {
 	nb_tmatch_t x;
 
-	if (c->needs && !nb_tpat_find_seen(c->needs, R->seen, s, n, 0, &x))
+	if (c->needs && !nb_tpat_find_seen(c->needs, R->seen, &R->places, s, n, 0, &x))
 		return 0;
-	if (c->unless && nb_tpat_find_seen(c->unless, R->seen, s, n, 0, &x))
+	if (c->unless && nb_tpat_find_seen(c->unless, R->seen, &R->places, s, n, 0, &x))
 		return 0;
 	return !(c->unless_this_year && years_named(R, s, n, y)->this_year);
 }
@@ -171,13 +177,15 @@ static int
 takes(const nb_treader_t *R, const nb_tcheck_t *c, const uint32_t *s, size_t n,
       const nb_tmatch_t *m, years_t *y)
 {
+	nb_tplaces_t clause = R->places;
 	nb_tmatch_t x;
 	size_t k = m->start;
 
 	while (k > 0 && m->start - k < CLAUSE_MAX && !is_gap_stop(c->pat, s[k - 1]))
 		k--;
+	clause.base += k;
 	if (c->unless_before &&
-	    nb_tpat_find_seen(c->unless_before, R->seen, s + k, m->start - k, 0, &x))
+	    nb_tpat_find_seen(c->unless_before, R->seen, &clause, s + k, m->start - k, 0, &x))
 		return 0;
 	return reads_year(R->r, c) || years_named(R, s, n, y)->other_at >= m->start;
 }
@@ -202,7 +210,7 @@ claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 
 	for (i = 0; i < R->nfigure && got < MAX_CLAIMS; i++) {
 		const nb_tcheck_t *c = R->figure[i];
-		if (!nb_tpat_find_seen(c->pat, R->seen, s, n, 0, &m) ||
+		if (!nb_tpat_find_seen(c->pat, R->seen, &R->places, s, n, 0, &m) ||
 		    !reads_sentence(R, c, s, n, &y))
 			continue;
 		do {
@@ -211,7 +219,7 @@ claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 				continue;
 			cl[got].c = c;
 			cl[got++].m = m;
-		} while (got < MAX_CLAIMS && nb_tpat_find_seen(c->pat, R->seen, s, n, at, &m));
+		} while (got < MAX_CLAIMS && nb_tpat_find_seen(c->pat, R->seen, &R->places, s, n, at, &m));
 	}
 	return got;
 }
@@ -249,7 +257,7 @@ forbidden(nb_treader_t *R, size_t a, size_t z)
 
 	for (i = 0; i < R->nforbidden; i++) {
 		const nb_tcheck_t *c = R->forbidden[i];
-		if (!nb_tpat_find_seen(c->pat, R->seen, R->t.cp + a, z - a, 0, &m))
+		if (!nb_tpat_find_seen(c->pat, R->seen, &R->places, R->t.cp + a, z - a, 0, &m))
 			continue;
 		nb_tsay_t say = { c->message, "", a + m.start, a + m.end, NULL, 0,
 		                  NULL, NULL };
@@ -259,24 +267,44 @@ forbidden(nb_treader_t *R, size_t a, size_t z)
 	return 0;
 }
 
-/* The checks of a kind that read the text being read and may find
- * something in it: the rest need not be tried on any of its sentences. */
+/* The checks of a kind that are on, into out: their number. */
 static size_t
-candidates(const nb_treader_t *R, nb_tc_kind_t kind, const nb_tcheck_t **out)
+checks_on(const nb_treader_t *R, nb_tc_kind_t kind, const nb_tcheck_t **out)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < R->C->n; i++) {
-		const nb_tcheck_t *c = &R->C->v[i];
-		if (c->kind == kind && !R->switched_off[i] && reads_field(c, R->field) &&
-		    nb_tpat_may_occur(c->pat, R->seen))
-			out[n++] = c;
-	}
+	for (i = 0; i < R->C->n; i++)
+		if (R->C->v[i].kind == kind && !R->switched_off[i])
+			out[n++] = &R->C->v[i];
 	return n;
 }
 
+/* Those of the checks on[0..n) that read the text being read and may find
+ * something in it: the rest need not be tried on any of its sentences. */
+static size_t
+candidates(const nb_treader_t *R, const nb_tcheck_t *const *on, size_t n,
+           const nb_tcheck_t **out)
+{
+	size_t i, got = 0;
+
+	for (i = 0; i < n; i++)
+		if (reads_field(on[i], R->field) && nb_tpat_may_occur(on[i]->pat, R->seen))
+			out[got++] = on[i];
+	return got;
+}
+
+/* The reader's summary and places those of the whole text being read. */
+static void
+text_places(nb_treader_t *R)
+{
+	R->seen = &R->cur->seen;
+	R->places.at = R->t.places;
+	R->places.n = R->t.nplaces;
+	R->places.base = 0;
+}
+
 /* The sentences of the text being read, each with the reader's `seen`
- * on it while it is read. */
+ * and places on it while it is read. */
 static int
 sentences(nb_treader_t *R)
 {
@@ -284,15 +312,18 @@ sentences(nb_treader_t *R)
 	size_t i;
 	int rc = 0;
 
-	R->nfigure = candidates(R, NB_TC_FIGURE, R->figure);
-	R->nforbidden = candidates(R, NB_TC_FORBIDDEN, R->forbidden);
+	R->nfigure = candidates(R, R->figure_on, R->nfigure_on, R->figure);
+	R->nforbidden = candidates(R, R->forbidden_on, R->nforbidden_on, R->forbidden);
 
 	for (i = 0; i < R->cur->nsent && rc == 0; i++) {
 		R->seen = &S[i].seen;
+		R->places.at = R->t.places + S[i].ka;
+		R->places.n = S[i].kz - S[i].ka;
+		R->places.base = S[i].a;
 		if (figures(R, S[i].a, S[i].z) < 0 || forbidden(R, S[i].a, S[i].z) < 0)
 			rc = -1;
 	}
-	R->seen = &R->cur->seen;
+	text_places(R);
 	return rc;
 }
 
@@ -329,19 +360,18 @@ typedef int (*text_visit_fn)(const nb_report_t *r, const nb_field_t *f, int item
                              const char *where, void *ctx);
 
 /* Calls fn for every paragraph text of r that is not empty, in cell
- * order. */
+ * order (r's form has text checks). */
 static int
 visit_texts(const nb_report_t *r, text_visit_fn fn, void *ctx)
 {
 	const nb_form_t *F = r->form;
-	size_t i, k;
+	const struct nb_content_rules *C = F->content;
+	size_t j, k;
 
-	for (i = 0; i < F->ncells; i++) {
-		const nb_field_t *f = F->cells[i].field;
-		const nb_value_t *v = &r->values[i];
+	for (j = 0; j < C->ntext_cells; j++) {
+		const nb_field_t *f = F->cells[C->text_cells[j]].field;
+		const nb_value_t *v = &r->values[C->text_cells[j]];
 		int items = f->type == NB_T_ITEMS;
-		if (f->type != NB_T_TEXT && !items)
-			continue;
 		for (k = 0; k < (items ? v->nitems : 1); k++) {
 			const char *text = items ? v->items[k].text : v->text;
 			if (text && *text &&
@@ -366,10 +396,10 @@ count_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text
 }
 
 /* The sentence [a, z) of T with the summary of its kept characters,
- * `held` what they were (NB_TKEEP_*). */
+ * `held` what they were (NB_TKEEP_*), and T's kept [ka, kz) of them. */
 static int
 add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t z,
-             const nb_tseen_t *seen, unsigned held)
+             size_t ka, size_t kz, const nb_tseen_t *seen, unsigned held)
 {
 	nb_tsentence_t *s;
 
@@ -388,47 +418,83 @@ add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t
 	s = &R->sents[R->nsents++];
 	s->a = a;
 	s->z = z;
+	s->ka = ka;
+	s->kz = kz;
 	s->seen = *seen;
 	s->seen.digit = !!(held & NB_TKEEP_DIGIT);
 	s->seen.numeral = !!(held & NB_TKEEP_NUMERAL);
 	return 0;
 }
 
+/* Decodes u[0..len) into cp, and notes in `kept` the place of each
+ * character that the form's patterns look for or that ends a sentence:
+ * all that the cutting looks at again.  The number of characters;
+ * *nkept how many were noted. */
+static size_t
+decode(const struct nb_content_rules *C, const unsigned char *u, size_t len,
+       uint32_t *cp, size_t *kept, size_t *nkept)
+{
+	const unsigned char *kind = C->kinds, *p = u, *end3 = len > 2 ? u + len - 2 : u;
+	size_t i, n = 0, k = 0;
+	uint32_t c;
+
+	for (;;) {
+		for (; p < end3 && plain_cjk(p, &c); p += 3) {  /* most characters */
+			kept[k] = n;        /* noted, and kept when it is to be */
+			k += kind[c] != 0;
+			cp[n++] = c;
+		}
+		if ((i = (size_t)(p - u)) >= len)
+			break;
+		c = next_char(u, len, &i);
+		p = u + i;
+		kept[k] = n;
+		k += kind_of(C, c) != 0;
+		cp[n++] = c;
+	}
+	*nkept = k;
+	return n;
+}
+
 /* Decodes a text of len bytes into cp and cuts it into its sentences,
- * blanks trimmed, empty ones left out, in one pass; of each sentence's
- * characters only those the form's patterns look for are summed up. */
+ * blanks trimmed, empty ones left out; of each sentence's characters
+ * only those the form's patterns look for are summed up, and the places
+ * where a match may start kept (over the places the decoding noted). */
 static int
 decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
-               size_t *cap)
+               size_t *places, size_t *cap)
 {
-	const unsigned char *u = (const unsigned char *)T->text;
-	const unsigned char *kind = R->C->kinds;
-	size_t i = 0, n = 0, a = 0;
+	size_t a = 0, from = 0, i, n, nkept, np = 0;
 	unsigned k, held = 0;
 	nb_tseen_t z;
 	uint32_t c;
 
 	T->t.cp = cp;
 	T->t.len = len;
+	T->t.places = places;
+	T->t.n = decode(R->C, (const unsigned char *)T->text, len, cp, places, &nkept);
 	T->sent = R->nsents;
 	memset(&z, 0, sizeof z);
-	while (i < len) {
-		cp[n++] = c = next_char(u, len, &i);
-		if (!(k = kind_of(R, kind, c)))
-			continue;           /* most characters, at once */
-		if (!(k & NB_TC_END)) {
+	for (i = 0; i < nkept; i++) {
+		n = places[i];
+		k = kind_of(R->C, c = cp[n]);
+		if (k & NB_TC_END) {
+			if (add_sentence(R, cap, T, a, n, from, np, &z, held) < 0)
+				return -1;
+			memset(&z, 0, sizeof z);
+			held = 0;
+			a = n + 1;
+		} else {
 			nb_tpat_seen_char(&z, c);
 			held |= k;
-			continue;
 		}
-		if (add_sentence(R, cap, T, a, n - 1, &z, held) < 0)
-			return -1;
-		memset(&z, 0, sizeof z);
-		held = 0;
-		a = n;
+		places[np] = n;
+		np += (k & NB_TKEEP_FIRST) != 0;
+		if (k & NB_TC_END)
+			from = np;
 	}
-	T->t.n = n;
-	if (add_sentence(R, cap, T, a, n, &z, held) < 0)
+	T->t.nplaces = np;
+	if (add_sentence(R, cap, T, a, T->t.n, from, np, &z, held) < 0)
 		return -1;
 	T->nsent = R->nsents - T->sent;
 	return 0;
@@ -472,7 +538,7 @@ load_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text,
 	T->text = text;
 	T->tpos = tpos;
 	T->where = where;
-	if (decode_and_cut(R, T, strlen(text), cp, &L->cap) < 0)
+	if (decode_and_cut(R, T, strlen(text), cp, R->place_at + L->used, &L->cap) < 0)
 		return -1;
 	L->used += T->t.n;
 	text_seen(R, T);
@@ -506,10 +572,16 @@ load_texts(nb_treader_t *R)
 	ends_seen(R);
 	R->figure = malloc(R->C->n * sizeof *R->figure);
 	R->forbidden = malloc(R->C->n * sizeof *R->forbidden);
+	R->figure_on = malloc(R->C->n * sizeof *R->figure_on);
+	R->forbidden_on = malloc(R->C->n * sizeof *R->forbidden_on);
 	R->texts = calloc(count[0], sizeof *R->texts);
 	R->cp = malloc(count[1] * sizeof *R->cp);
-	if (!R->figure || !R->forbidden || !R->texts || !R->cp)
+	R->place_at = malloc(count[1] * sizeof *R->place_at);
+	if (!R->figure || !R->forbidden || !R->figure_on || !R->forbidden_on ||
+	    !R->texts || !R->cp || !R->place_at)
 		return -1;
+	R->nfigure_on = checks_on(R, NB_TC_FIGURE, R->figure_on);
+	R->nforbidden_on = checks_on(R, NB_TC_FORBIDDEN, R->forbidden_on);
 	return visit_texts(R->r, load_text, &L);
 }
 
@@ -518,9 +590,12 @@ texts_free(nb_treader_t *R)
 {
 	free(R->figure);
 	free(R->forbidden);
+	free(R->figure_on);
+	free(R->forbidden_on);
 	free(R->texts);
 	free(R->sents);
 	free(R->cp);
+	free(R->place_at);
 }
 
 typedef int (*text_fn)(nb_treader_t *R, void *ctx);
@@ -540,7 +615,7 @@ each_text(nb_treader_t *R, text_fn fn, void *ctx)
 		R->where = T->where;
 		R->t = T->t;
 		R->cur = T;
-		R->seen = &T->seen;
+		text_places(R);
 		if (fn(R, ctx) < 0 || R->failed)
 			return -1;
 	}
@@ -575,7 +650,7 @@ look_for(nb_treader_t *R, void *ctx)
 		M->first = R->field;
 		M->first_item = R->item;
 	}
-	M->said |= nb_tpat_find_seen(M->c->pat, R->seen, R->t.cp, R->t.n, 0, &m);
+	M->said |= nb_tpat_find_seen(M->c->pat, R->seen, &R->places, R->t.cp, R->t.n, 0, &m);
 	return 0;
 }
 

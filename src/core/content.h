@@ -93,6 +93,8 @@ struct nb_content_rules {
 	                             * what summaries keep of it for the
 	                             * patterns (textpat.h), NB_TC_END */
 	const nb_tpat_t *other_year;/* a year named, captured by <y> */
+	size_t *text_cells;         /* the form's cells of texts and items, */
+	size_t ntext_cells;         /* in cell order */
 };
 
 /* Judges the narrative of r by its form's text checks (none without

@@ -286,15 +286,15 @@ typedef struct {
 } part_hit_t;
 
 static int
-find_parts(const nb_tcheck_t *c, const nb_tseen_t *z, const uint32_t *s, size_t to,
-           size_t from, part_hit_t *hit)
+find_parts(const nb_tcheck_t *c, const nb_tseen_t *z, const nb_tplaces_t *pl,
+           const uint32_t *s, size_t to, size_t from, part_hit_t *hit)
 {
 	size_t i, k, at;
 	nb_tmatch_t m;
 
 	for (i = 0; i < c->nparts; i++) {
 		hit[i].found = 0;
-		for (at = from; nb_tpat_find_seen(c->parts[i].pat, z, s, to, at, &m); ) {
+		for (at = from; nb_tpat_find_seen(c->parts[i].pat, z, pl, s, to, at, &m); ) {
 			int free_span = 1;
 			at = m.end > m.start ? m.end : m.start + 1;
 			for (k = 0; k < i; k++)
@@ -366,7 +366,7 @@ judge_parts(nb_treader_t *R, const nb_tclaim_t *cl, size_t a, size_t z, size_t t
 
 	if (!c->nparts || c->nparts > 32)
 		return 0;
-	find_parts(c, R->seen, R->t.cp + a, to, cl->m.end, hit);
+	find_parts(c, R->seen, &R->places, R->t.cp + a, to, cl->m.end, hit);
 	for (i = 0; i < c->nparts && rc == 0; i++) {
 		const nb_tpart_t *p = &c->parts[i];
 		if (hit[i].found != 1 || !p->nreadings)
@@ -411,7 +411,7 @@ judge_share(nb_treader_t *R, const nb_tclaim_t *cl, size_t a, size_t z, size_t t
 	size_t i;
 	nb_buf_t text, computed;
 
-	if (!c->share || !nb_tpat_find_seen(c->share, R->seen, R->t.cp + a, to, cl->m.end, &m) ||
+	if (!c->share || !nb_tpat_find_seen(c->share, R->seen, &R->places, R->t.cp + a, to, cl->m.end, &m) ||
 	    !m.ncap || !reading_value(R->r, c->readings, &part, &d))
 		return 0;
 	nb_buf_init(&computed);

@@ -10,15 +10,20 @@
 
 typedef __int128 nb_wide_t;     /* sums of many figures cannot overflow */
 
-/* A text decoded: its characters, and its length in bytes. */
+/* A text decoded: its characters, its length in bytes, and the places of
+ * the characters that a match of the form's patterns may start with
+ * (NB_TKEEP_FIRST), in order. */
 typedef struct {
 	const uint32_t *cp;
 	size_t n, len;
+	const size_t *places;
+	size_t nplaces;
 } nb_tchars_t;
 
-/* A sentence: characters [a, z) of its text, blanks trimmed. */
+/* A sentence: characters [a, z) of its text, blanks trimmed, and the
+ * text's places[ka, kz) in it (with those of the blanks). */
 typedef struct {
-	size_t a, z;
+	size_t a, z, ka, kz;
 	nb_tseen_t seen;
 } nb_tsentence_t;
 
@@ -46,9 +51,12 @@ typedef struct {
 	size_t nsents;
 	nb_tseen_t ends;        /* the characters that end or trim a sentence,
 	                         * which no sentence's summary holds */
-	const nb_tcheck_t **figure, **forbidden;  /* those that may find */
-	size_t nfigure, nforbidden;               /* something in the text */
+	const nb_tcheck_t **figure_on, **forbidden_on;  /* those switched on */
+	size_t nfigure_on, nforbidden_on;
+	const nb_tcheck_t **figure, **forbidden;  /* of them, those that may */
+	size_t nfigure, nforbidden;               /* find something in the text */
 	uint32_t *cp;           /* the characters of all texts, end to end */
+	size_t *place_at;       /* the texts' places, at their offsets */
 	/* the text being read (a copy of its entry) and its sentence */
 	const nb_field_t *field;
 	int item;
@@ -58,6 +66,7 @@ typedef struct {
 	nb_tchars_t t;
 	const nb_ttext_t *cur;
 	const nb_tseen_t *seen; /* of the sentence being read, else of the text */
+	nb_tplaces_t places;    /* its kept places, the same */
 	int failed;             /* out of memory */
 } nb_treader_t;
 

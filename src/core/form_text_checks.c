@@ -350,6 +350,21 @@ mark_ends(struct nb_content_rules *C)
 			C->kinds[C->ends[i]] |= NB_TC_END;
 }
 
+/* The cells whose texts are read, listed once for every report. */
+static int
+text_cells(nb_formload_t *L, struct nb_content_rules *C)
+{
+	const nb_form_t *F = L->form;
+	size_t i;
+
+	if (!(C->text_cells = nb_fl_alloc(L, F->ncells ? F->ncells : 1, sizeof *C->text_cells)))
+		return -1;
+	for (i = 0; i < F->ncells; i++)
+		if (F->cells[i].field->type == NB_T_TEXT || F->cells[i].field->type == NB_T_ITEMS)
+			C->text_cells[C->ntext_cells++] = i;
+	return 0;
+}
+
 int
 nb_fl_text_checks(nb_formload_t *L, const nb_ynode_t *root)
 {
@@ -371,7 +386,7 @@ nb_fl_text_checks(nb_formload_t *L, const nb_ynode_t *root)
 	if (!(T.C = nb_fl_alloc(L, 1, sizeof *T.C)) ||
 	    chars(&T, part, "sentence_ends", &T.C->ends, &T.C->nends) < 0 ||
 	    chars(&T, part, "gap_stops", &stops, &nstops) < 0 ||
-	    !(T.C->kinds = nb_fl_alloc(L, NB_TKEEP_SIZE, 1)))
+	    !(T.C->kinds = nb_fl_alloc(L, NB_TKEEP_SIZE, 1)) || text_cells(L, T.C) < 0)
 		return -1;
 	mark_ends(T.C);
 	T.env.words = word_text;

@@ -413,7 +413,7 @@ nb_tpat_keep_add(unsigned char *k, const nb_tpat_t *p)
 	for (i = 0; i < (size_t)p->nneed; i++)
 		keep(k, p->need[i], NB_TKEEP_BIT);
 	for (i = 0; p->nfirst > 0 && i < (size_t)p->nfirst; i++)
-		keep(k, p->first[i], NB_TKEEP_BIT);
+		keep(k, p->first[i], NB_TKEEP_BIT | NB_TKEEP_FIRST);
 }
 
 /* Whether z has one of the characters a match of p starts with: true of
@@ -449,13 +449,54 @@ nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
 	return p->need_num != 1 || z->digit || z->numeral;
 }
 
-/* The first match at or after `from`, tried only where a match can
- * start: the loop over positions is the matcher's hot path. */
-static int
-scan(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m)
+/* Whether a match can start at s[pos], as far as the first two
+ * characters that p's matches start with go. */
+static inline int
+may_start(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t pos)
 {
-	size_t pos = from;
+	uint32_t c = s[pos];
 	int i;
+
+	if (!(p->first_bits[c / 64 % 16] >> (c % 64) & 1))
+		return 0;           /* most characters, at once */
+	for (i = 0; i < p->nfirst && p->first[i] != c; i++)
+		;
+	if (i == p->nfirst)
+		return 0;
+	if (p->first_any >> i & 1)
+		return 1;
+	if (++pos == n)
+		return 0;
+	for (i = 0; i < p->npair; i++)
+		if (p->pair[i][0] == c && p->pair[i][1] == s[pos])
+			return 1;
+	return 0;
+}
+
+/* The first of the places at or after character `from` of s. */
+static size_t
+first_place(const nb_tplaces_t *pl, size_t from)
+{
+	size_t lo = 0, hi = pl->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pl->at[mid] < pl->base + from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first match at or after `from`, tried only where a match can
+ * start: the loop over places is the matcher's hot path, and over the
+ * places pl gives (when it does) rather than every character. */
+static int
+scan(const nb_tpat_t *p, const nb_tplaces_t *pl, const uint32_t *s, size_t n,
+     size_t from, nb_tmatch_t *m)
+{
+	size_t pos = from, i;
 
 	if (p->nfirst < 0) {
 		for (; pos <= n; pos++)
@@ -465,15 +506,15 @@ scan(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from, nb_tmatch_t *
 	}
 	if (pos == 0 && p->at_start && nb_tpat_match_at(p, s, n, pos++, m))
 		return 1;
-	for (; pos < n; pos++) {
-		uint32_t c = s[pos];
-		if (!(p->first_bits[c / 64 % 16] >> (c % 64) & 1))
-			continue;
-		for (i = 0; i < p->nfirst && p->first[i] != c; i++)
-			;
-		if (i < p->nfirst && nb_tpat_match_at(p, s, n, pos, m))
-			return 1;
+	if (pl) {
+		for (i = first_place(pl, pos); i < pl->n && (pos = pl->at[i] - pl->base) < n; i++)
+			if (may_start(p, s, n, pos) && nb_tpat_match_at(p, s, n, pos, m))
+				return 1;
+		return 0;
 	}
+	for (; pos < n; pos++)
+		if (may_start(p, s, n, pos) && nb_tpat_match_at(p, s, n, pos, m))
+			return 1;
 	return 0;
 }
 
@@ -486,16 +527,16 @@ nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
 	if (from > n)
 		return 0;
 	nb_tpat_seen(&z, s + from, n - from);
-	return nb_tpat_find_seen(p, &z, s, n, from, m);
+	return nb_tpat_find_seen(p, &z, NULL, s, n, from, m);
 }
 
 int
-nb_tpat_find_seen(const nb_tpat_t *p, const nb_tseen_t *z, const uint32_t *s,
-                  size_t n, size_t from, nb_tmatch_t *m)
+nb_tpat_find_seen(const nb_tpat_t *p, const nb_tseen_t *z, const nb_tplaces_t *pl,
+                  const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m)
 {
 	if (from > n || !nb_tpat_may_occur(p, z))
 		return 0;
-	return scan(p, s, n, from, m);
+	return scan(p, pl, s, n, from, m);
 }
 
 /* ---- compiling ---- */
@@ -828,6 +869,87 @@ firsts(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
 	}
 }
 
+/* The pairs a match can start with: c, consumed by t, then what can
+ * follow it (t again when it repeats).  0 when there are too many. */
+static int
+add_pairs(nb_tpat_t *p, uint32_t c, const nb_tnode_t *t, const cont_t *k)
+{
+	nb_tpat_t next;
+	int i, any;
+
+	memset(&next, 0, sizeof next);
+	any = t->type == T_CAP || !firsts(&next, t->next, k) ||
+	      (t->max > 1 && !firsts(&next, t, NULL));
+	for (i = 0; i < p->nfirst && p->first[i] != c; i++)
+		;
+	if (i == p->nfirst || any) {
+		p->first_any |= (uint64_t)1 << i;
+		return 1;
+	}
+	for (i = 0; i < next.nfirst; i++) {
+		if (p->npair == NB_TPAT_MAXPAIR)
+			return 0;
+		p->pair[p->npair][0] = c;
+		p->pair[p->npair++][1] = next.first[i];
+	}
+	return 1;
+}
+
+/* Adds the pairs of characters a match from t (then k) can start with,
+ * along the ways firsts takes; 0 when there are too many to keep. */
+static int
+pairs(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
+{
+	cont_t after;
+	uint32_t c;
+	size_t i;
+
+	if (!t)
+		return k ? pairs(p, k->node, k->up) : 1;
+	switch (t->type) {
+	case T_LIT:
+		if (!add_pairs(p, t->cp, t, k))
+			return 0;
+		return t->min ? 1 : pairs(p, t->next, k);
+	case T_SET:
+		for (i = 0; i < t->nranges; i++)
+			for (c = t->ranges[2 * i]; c <= t->ranges[2 * i + 1]; c++)
+				if (!add_pairs(p, c, t, k))
+					return 0;
+		return t->min ? 1 : pairs(p, t->next, k);
+	case T_GROUP:
+		after.node = t->next;
+		after.up = k;
+		for (i = 0; i < t->nalts; i++)
+			if (!pairs(p, t->alts[i], &after))
+				return 0;
+		return !t->opt || pairs(p, t->next, k);
+	case T_NOT:
+	case T_BEHIND:
+		return pairs(p, t->next, k);
+	case T_CAP:
+		for (i = 0; i < (size_t)p->nfirst; i++)
+			if (digit_of(p->first[i]) >= 0 ||
+			    (t->cap == 'n' && is_numeral(p->first[i])))
+				p->first_any |= (uint64_t)1 << i;
+		return 1;
+	default:                /* the start: tried there without this */
+		return 1;
+	}
+}
+
+/* The pairs of p's first characters and what follows them, when p's
+ * first characters are known; every one of them may be followed by
+ * anything when the pairs are too many. */
+static void
+set_pairs(nb_tpat_t *p)
+{
+	if (p->nfirst > 0 && !pairs(p, p->head, NULL)) {
+		p->first_any = ~(uint64_t)0;
+		p->npair = 0;
+	}
+}
+
 /* What an alternative can start with, folded to bits c % 64 (a few
  * characters rarely share one): a lookbehind or a group in front rules
  * out as many places as a plain character does. */
@@ -955,6 +1077,7 @@ nb_tpat_compile(nb_arena_t *a, const char *pattern, const nb_tpat_env_t *env,
 	p->nstops = env->nstops;
 	if (!firsts(p, p->head, NULL))
 		p->nfirst = -1;
+	set_pairs(p);
 	set_needs(p);
 	return p;
 }

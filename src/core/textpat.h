@@ -33,6 +33,7 @@
 
 #define NB_TPAT_MAXCAP 8
 #define NB_TPAT_MAXNEED 8
+#define NB_TPAT_MAXPAIR 32
 
 typedef struct nb_tnode nb_tnode_t;
 
@@ -42,6 +43,11 @@ typedef struct {
 	int nfirst;             /* ...how many; -1 when it can start with any */
 	uint64_t first_bits[16]; /* bit c % 1024 of each: most are ruled out here */
 	unsigned first_words;   /* bit i when first_bits[i] is not 0 */
+	uint64_t first_any;     /* bit i: after first[i] a match may go on
+	                         * with any character (or end)... */
+	uint32_t pair[NB_TPAT_MAXPAIR][2]; /* ...else one of these pairs is
+	                         * what it starts with */
+	int npair;
 	uint32_t need[NB_TPAT_MAXNEED]; /* characters every match contains... */
 	int nneed;              /* ...how many of them are kept */
 	int need_num;           /* every match has a digit (2), or a digit or a
@@ -120,6 +126,7 @@ nb_tpat_seen_char(nb_tseen_t *z, uint32_t c)
 #define NB_TKEEP_BIT 0x1        /* its bit in nb_tseen_t.bits */
 #define NB_TKEEP_DIGIT 0x2      /* a digit: nb_tseen_t.digit */
 #define NB_TKEEP_NUMERAL 0x4    /* a Chinese numeral: nb_tseen_t.numeral */
+#define NB_TKEEP_FIRST 0x8      /* a match may start with it: nb_tplaces_t */
 
 void nb_tpat_keep_add(unsigned char *keep, const nb_tpat_t *p);
 
@@ -128,9 +135,19 @@ void nb_tpat_keep_add(unsigned char *keep, const nb_tpat_t *p);
  * it may. */
 int nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z);
 
+/* Where in s a match may start: at[i] - base for each character of s
+ * that a keep table keeps as NB_TKEEP_FIRST, and each from NB_TKEEP_SIZE
+ * up (maybe more), in ascending order. */
+typedef struct {
+	const size_t *at;
+	size_t n, base;
+} nb_tplaces_t;
+
 /* nb_tpat_find in characters that z was taken of (or of a text holding
- * them): the characters a match needs are looked up in z, not sought. */
-int nb_tpat_find_seen(const nb_tpat_t *p, const nb_tseen_t *z, const uint32_t *s,
-                      size_t n, size_t from, nb_tmatch_t *m);
+ * them): the characters a match needs are looked up in z, not sought.
+ * With pl (may be NULL) of a keep table p was added to, a match is
+ * tried only at those places. */
+int nb_tpat_find_seen(const nb_tpat_t *p, const nb_tseen_t *z, const nb_tplaces_t *pl,
+                      const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m);
 
 #endif
