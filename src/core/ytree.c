@@ -330,6 +330,8 @@ typedef struct {
 	size_t len;
 	size_t nodes;           /* read so far, against NB_YTREE_MAX_NODES */
 	nb_arena_t mem;         /* the tree's nodes and their kids */
+	char *room;             /* what is left of the chunk of mem in use, */
+	size_t room_left;       /* room_left bytes */
 	nb_ynode_t **kids;      /* the kids of the collections being read, */
 	size_t nkids, capkids;  /* innermost last, until each is complete */
 	yaml_parser_t parser;
@@ -477,13 +479,49 @@ alloc_node(nb_ytype_t type, int line, int col, size_t len)
 	return n;
 }
 
+/* The tree's memory: nodes and kids are carved from chunks of its arena,
+ * a call to the arena per chunk instead of one per node, and not zeroed
+ * (every field of a node is set when it is made).  Something larger than
+ * a fraction of a chunk has its own piece of the arena. */
+#define CHUNK 8192
+
+/* size bytes (a multiple of a node's alignment) from the chunk in use. */
+static void *
+carve(reader_t *r, size_t size)
+{
+	void *p = r->room;
+
+	r->room += size;
+	r->room_left -= size;
+	return p;
+}
+
+/* take's way when the chunk in use is too small. */
+static void *
+take_more(reader_t *r, size_t size)
+{
+	if (size > CHUNK / 4)
+		return nb_arena_alloc_uninit(&r->mem, size);
+	if (!(r->room = nb_arena_alloc_uninit(&r->mem, CHUNK)))
+		return NULL;
+	r->room_left = CHUNK;
+	return carve(r, size);
+}
+
+static inline void *
+take(reader_t *r, size_t size)
+{
+	size = (size + _Alignof(nb_ynode_t) - 1) & ~(_Alignof(nb_ynode_t) - 1);
+	return size <= r->room_left ? carve(r, size) : take_more(r, size);
+}
+
 /* A node of the tree being read, in its arena: a few large blocks instead
- * of a malloc'd block per node, all freed at once. */
-static nb_ynode_t *
+ * of a malloc'd block per node, all freed at once.  A scalar's place in
+ * the file (text_line...) is for place_text to set. */
+static inline nb_ynode_t *
 new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark, size_t len)
 {
-	nb_ynode_t *n = nb_arena_alloc(&r->mem, sizeof *n +
-	                               (type == NB_Y_SCALAR ? len + 1 : 0));
+	nb_ynode_t *n = take(r, sizeof *n + (type == NB_Y_SCALAR ? len + 1 : 0));
 
 	if (!n) {
 		nb_error_set(r->err, r->name, 0, 0, "内存不足");
@@ -492,41 +530,43 @@ new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark, size_t len)
 	n->type = type;
 	n->line = (int)mark.line + 1;        /* libyaml counts from 0 */
 	n->col = (int)mark.column + 1;
+	n->str = type == NB_Y_SCALAR ? (char *)(n + 1) : NULL;
+	n->len = type == NB_Y_SCALAR ? len : 0;
+	n->plain = 0;
+	n->text_line = n->text_col = n->text_lines = 0;
+	n->flow = 0;
+	n->kids = NULL;
+	n->n = 0;
 	n->in_arena = 1;
-	if (type == NB_Y_SCALAR) {
-		n->str = (char *)(n + 1);
-		n->len = len;
-	}
+	n->arena = (nb_arena_t){ NULL };
 	return n;
 }
 
-/* Adds a kid to the collection being read, whose kids so far are the
- * reader's last parent->n (so parent->kids moves when they grow). */
+/* Adds a kid to the collection being read: the reader's kids are those
+ * of the collections open, innermost last. */
 static int
-add_kid(reader_t *r, nb_ynode_t *parent, nb_ynode_t *kid)
+add_kid(reader_t *r, nb_ynode_t *kid)
 {
 	nb_ynode_t **k;
 
 	if (r->nkids == r->capkids) {
-		size_t cap = r->capkids ? 2 * r->capkids : 256;
-
-		if (!(k = realloc(r->kids, cap * sizeof *k)))
+		if (!(k = realloc(r->kids, 2 * r->capkids * sizeof *k)))
 			return nb_error_set(r->err, r->name, 0, 0, "内存不足");
 		r->kids = k;
-		r->capkids = cap;
+		r->capkids *= 2;
 	}
 	r->kids[r->nkids++] = kid;
-	parent->kids = r->kids + r->nkids - ++parent->n;
 	return 0;
 }
 
-/* A collection complete: its kids move from the reader into the arena. */
+/* A collection complete: its n->n kids, the reader's last, move from the
+ * reader into the arena. */
 static int
 keep_kids(reader_t *r, nb_ynode_t *n)
 {
 	nb_ynode_t **k = NULL;
 
-	if (n->n && !(k = nb_arena_alloc(&r->mem, n->n * sizeof *k)))
+	if (n->n && !(k = take(r, n->n * sizeof *k)))
 		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
 	if (n->n)
 		memcpy(k, r->kids + r->nkids - n->n, n->n * sizeof *k);
@@ -802,6 +842,7 @@ read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
 	yaml_event_t ev;
 	nb_ynode_t *kid;
 	keyset_t keys = { NULL, 0 };
+	size_t first = r->nkids;        /* where n's kids start in the reader's */
 	int rc = 0;
 
 	while (rc == 0) {
@@ -817,17 +858,21 @@ read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
 		yaml_event_delete(&ev);
 		if (rc < 0)
 			break;
-		/* moved if kid's grew; none yet, NULL (no offset to a null pointer) */
-		n->kids = r->kids ? r->kids + (r->nkids - n->n) : NULL;
-		if (n->type == NB_Y_MAP && n->n % 2 == 0 &&
-		    check_key(r, &keys, n, kid) < 0) {
-			rc = -1;
-			break;
+		n->n = r->nkids - first;
+		if (n->type == NB_Y_MAP && n->n % 2 == 0) {
+			n->kids = r->kids + first;  /* moved if kid's grew */
+			if (check_key(r, &keys, n, kid) < 0) {
+				rc = -1;
+				break;
+			}
 		}
-		rc = add_kid(r, n, kid);
+		rc = add_kid(r, kid);
 	}
 	free(keys.slot);
-	return rc < 0 ? -1 : keep_kids(r, n);
+	if (rc < 0)
+		return -1;
+	n->n = r->nkids - first;
+	return keep_kids(r, n);
 }
 
 static int
@@ -969,8 +1014,13 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 	r.has_cr = memchr(buf, '\r', len) != NULL;
 	r.err = err;
 	nb_arena_init(&r.mem);
-	if (!yaml_parser_initialize(&r.parser))
+	r.capkids = 256;
+	if (!(r.kids = malloc(r.capkids * sizeof *r.kids)))
 		return nb_error_set(err, name, 0, 0, "内存不足");
+	if (!yaml_parser_initialize(&r.parser)) {
+		free(r.kids);
+		return nb_error_set(err, name, 0, 0, "内存不足");
+	}
 	yaml_parser_set_input_string(&r.parser, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
 	rc = read_document(&r, out);
