@@ -576,8 +576,6 @@ keep_kids(reader_t *r, nb_ynode_t *n)
 }
 
 static int refuse_extras(reader_t *r, const yaml_event_t *ev);
-static int read_node(reader_t *r, yaml_event_t *ev, int depth,
-                     nb_ynode_t **out);
 
 /* The byte offset of the character libyaml's mark counts to. */
 static size_t
@@ -835,48 +833,18 @@ check_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
 	return 0;
 }
 
-/* Reads the children of a collection up to its end event. */
-static int
-read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
-{
-	yaml_event_t ev;
-	nb_ynode_t *kid;
-	keyset_t keys = { NULL, 0 };
-	size_t first = r->nkids;        /* where n's kids start in the reader's */
-	int rc = 0;
+/* A collection being read: its kids so far are the reader's from first on. */
+typedef struct {
+	nb_ynode_t *node;
+	yaml_event_type_t end;  /* the event that completes it */
+	size_t first;
+	keyset_t keys;          /* a mapping's, once it has many */
+} open_t;
 
-	while (rc == 0) {
-		if (next_event(r, &ev) < 0) {
-			rc = -1;
-			break;
-		}
-		if (ev.type == end) {
-			yaml_event_delete(&ev);
-			break;
-		}
-		rc = read_node(r, &ev, depth + 1, &kid);
-		yaml_event_delete(&ev);
-		if (rc < 0)
-			break;
-		n->n = r->nkids - first;
-		if (n->type == NB_Y_MAP && n->n % 2 == 0) {
-			n->kids = r->kids + first;  /* moved if kid's grew */
-			if (check_key(r, &keys, n, kid) < 0) {
-				rc = -1;
-				break;
-			}
-		}
-		rc = add_kid(r, kid);
-	}
-	free(keys.slot);
-	if (rc < 0)
-		return -1;
-	n->n = r->nkids - first;
-	return keep_kids(r, n);
-}
-
+/* The node an event starts, within the limits: a scalar whole, a
+ * collection without its kids. */
 static int
-read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
+start_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
 {
 	nb_ynode_t *n;
 
@@ -905,12 +873,69 @@ read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
 	}
 	if (!n)
 		return -1;
-	if (read_children(r, n, n->type == NB_Y_SEQ ? YAML_SEQUENCE_END_EVENT
-	                                            : YAML_MAPPING_END_EVENT,
-	                  depth) < 0)
-		return -1;
 	*out = n;
 	return 0;
+}
+
+/* A complete node added to the collection it is in (a key checked). */
+static int
+add_to(reader_t *r, open_t *o, nb_ynode_t *kid)
+{
+	nb_ynode_t *map = o->node;
+
+	if (map->type == NB_Y_MAP && (r->nkids - o->first) % 2 == 0) {
+		map->kids = r->kids + o->first;     /* as they are now */
+		map->n = r->nkids - o->first;
+		if (check_key(r, &o->keys, map, kid) < 0)
+			return -1;
+	}
+	return add_kid(r, kid);
+}
+
+/* A collection whose end event came: complete. */
+static int
+close_open(reader_t *r, open_t *o, nb_ynode_t **out)
+{
+	free(o->keys.slot);
+	o->node->n = r->nkids - o->first;
+	*out = o->node;
+	return keep_kids(r, o->node);
+}
+
+/* Reads the value that starts with the event *ev and all it holds,
+ * deleting each event once read.  The collections open are kept in a
+ * stack of their own: a node is a turn of one loop, not a call. */
+static int
+read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
+{
+	open_t open[NB_YTREE_MAX_DEPTH];
+	size_t depth = 0;               /* collections open */
+	nb_ynode_t *n = NULL;
+	int closing, rc;
+
+	for (;;) {
+		closing = depth && ev->type == open[depth - 1].end;
+		rc = closing ? close_open(r, &open[--depth], &n)
+		             : start_node(r, ev, (int)depth + 1, &n);
+		yaml_event_delete(ev);
+		if (rc < 0)
+			break;
+		if (!closing && n->type != NB_Y_SCALAR) {
+			open[depth++] = (open_t){ n, n->type == NB_Y_SEQ ?
+			    YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT,
+			    r->nkids, { NULL, 0 } };
+		} else if (!depth) {
+			*out = n;
+			return 0;
+		} else if ((rc = add_to(r, &open[depth - 1], n)) < 0) {
+			break;
+		}
+		if ((rc = next_event(r, ev)) < 0)
+			break;
+	}
+	while (depth)
+		free(open[--depth].keys.slot);
+	return -1;
 }
 
 /* Anchors, aliases and tags: never needed in a draft, and an alias can
@@ -967,8 +992,7 @@ read_document(reader_t *r, nb_ynode_t **out)
 	yaml_event_delete(&ev);                       /* document start */
 	if (next_event(r, &ev) < 0)
 		return -1;
-	rc = read_node(r, &ev, 1, &root);
-	yaml_event_delete(&ev);
+	rc = read_value(r, &ev, &root);
 	if (rc < 0)
 		return -1;
 	if (next_event(r, &ev) < 0)                   /* document end */
