@@ -231,18 +231,29 @@ skips_a_byte_order_mark(void **state)
 	assert_int_equal(e.col, 4);
 }
 
-/* The quick pass over runs of ASCII and Chinese reads words of 8 bytes
- * and Chinese two characters at a time: a refused character is found at
- * its column wherever it falls in a word, after either kind of run. */
+/* The characters of a UTF-8 text. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* The quick pass over runs of ASCII and Chinese reads sixteen bytes at a
+ * time: a refused character (or a byte out of place) is found at its
+ * column wherever it falls among them, after any kind of run. */
 static void
 refuses_bad_bytes_anywhere_in_a_run(void **state)
 {
 	static const char *const bad[] = {
 		"\x7F", "\x01", "\x1B", "\x80", "\xC0\x80", "\xE0\x80\x80",
 		"\xE2\x80\xA8", "\xED\xA0\x80", "\xEF\xBF\xBE", "\xEF\xB7\x90",
-		"\xE3\x80", "\xE4\xB8\x41",
+		"\xE3\x80", "\xE4\xB8\x41", "\xE4",
 	};
-	static const char *const run[] = { "a", "中", "，" };
+	static const char *const run[] = { "a", "中", "，", "a中", "中\n " };
 	char t[256];
 	size_t b, r, k, o;
 	nb_error_t e;
@@ -257,9 +268,61 @@ refuses_bad_bytes_anywhere_in_a_run(void **state)
 				o += (size_t)snprintf(t + o, sizeof t - o, "%s中文中文中文 1234567\n",
 				                      bad[b]);
 				e = parse_bad(t, o);
-				assert_int_equal(e.line, 1);
-				assert_int_equal(e.col, 4 + (int)k);
+				if (strchr(run[r], '\n')) {
+					assert_int_equal(e.line, 1 + (int)k);
+					assert_int_equal(e.col, k ? 2 : 4);
+				} else {
+					assert_int_equal(e.line, 1);
+					assert_int_equal(e.col, 4 + (int)(k * chars(run[r])));
+				}
 			}
+}
+
+/* Text the quick pass takes whole, at every offset of its sixteen bytes:
+ * ASCII, Chinese, and the punctuation left to the character by
+ * character way, read as they are. */
+static void
+reads_plain_text_at_any_offset(void **state)
+{
+	const char *text = "中文，“引号”（括号）abc中文中文。第12条：x中文中文中文中文中文";
+	char t[600], want[512];
+	nb_ynode_t *root;
+	size_t k;
+	(void)state;
+
+	for (k = 0; k < 40; k++) {
+		snprintf(want, sizeof want, "%.*s%s", (int)k,
+		         "0123456789012345678901234567890123456789", text);
+		snprintf(t, sizeof t, "k: %s\nn: 中\n", want);
+		root = parse_ok(t);
+		assert_string_equal(nb_ymap_get(root, "k")->str, want);
+		assert_int_equal(nb_ymap_get(root, "n")->line, 2);
+		nb_ytree_free(root);
+	}
+}
+
+/* A file that ends inside a character, wherever the end falls. */
+static void
+refuses_a_character_cut_at_the_end(void **state)
+{
+	char t[256];
+	size_t k, o;
+	nb_error_t e;
+	(void)state;
+
+	for (k = 0; k < 40; k++) {
+		o = (size_t)snprintf(t, sizeof t, "k: ");
+		while (o < 3 + 3 * k)
+			o += (size_t)snprintf(t + o, sizeof t - o, "中");
+		memcpy(t + o, "\xE4\xB8", 2);
+		e = parse_bad(t, o + 2);
+		assert_int_equal(e.line, 1);
+		assert_int_equal(e.col, 4 + (int)k);
+		assert_non_null(strstr(e.msg, "中间结束"));
+		e = parse_bad(t, o + 1);
+		assert_int_equal(e.col, 4 + (int)k);
+		assert_non_null(strstr(e.msg, "中间结束"));
+	}
 }
 
 int
@@ -275,6 +338,8 @@ main(void)
 		cmocka_unit_test(refuses_deep_nesting),
 		cmocka_unit_test(refuses_bad_bytes),
 		cmocka_unit_test(refuses_bad_bytes_anywhere_in_a_run),
+		cmocka_unit_test(reads_plain_text_at_any_offset),
+		cmocka_unit_test(refuses_a_character_cut_at_the_end),
 		cmocka_unit_test(refuses_syntax_errors_with_position),
 		cmocka_unit_test(refuses_huge_input),
 		cmocka_unit_test(skips_a_byte_order_mark),

@@ -32,7 +32,7 @@ nb_arena_free(nb_arena_t *a)
 }
 
 void *
-nb_arena_alloc(nb_arena_t *a, size_t size)
+nb_arena_alloc_uninit(nb_arena_t *a, size_t size)
 {
 	nb_arena_block_t *b = a->head;
 	void *p;
@@ -52,7 +52,16 @@ nb_arena_alloc(nb_arena_t *a, size_t size)
 	}
 	p = b->data + b->used;
 	b->used += size;
-	memset(p, 0, size);
+	return p;
+}
+
+void *
+nb_arena_alloc(nb_arena_t *a, size_t size)
+{
+	void *p = nb_arena_alloc_uninit(a, size);
+
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 

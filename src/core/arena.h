@@ -18,6 +18,8 @@ void nb_arena_init(nb_arena_t *a);
 void nb_arena_free(nb_arena_t *a);
 /* Zeroed memory, or NULL when out of memory. */
 void *nb_arena_alloc(nb_arena_t *a, size_t size);
+/* The same, not zeroed: for memory its caller fills in whole at once. */
+void *nb_arena_alloc_uninit(nb_arena_t *a, size_t size);
 char *nb_arena_strdup(nb_arena_t *a, const char *s);
 
 #endif

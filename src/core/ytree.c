@@ -183,49 +183,6 @@ load_le(const unsigned char *u, size_t n)
 	return w;
 }
 
-#define BYTES(b) (0x0101010101010101u * (uint64_t)(b))
-
-/* The bytes of the word w (load_le) that are not printable ASCII or LF,
- * flagged by their high bit: eight bytes judged in a few operations, with
- * no carry from one byte into the next. */
-static uint64_t
-not_ascii_text(uint64_t w)
-{
-	uint64_t low = w & BYTES(0x7F), lf = w ^ BYTES('\n');
-	uint64_t printable = (low + BYTES(0x60)) & ~(low + BYTES(1)); /* 20-7E */
-	uint64_t not_lf = ((lf & BYTES(0x7F)) + BYTES(0x7F)) | lf;
-
-	return (w | ~(printable | ~not_lf)) & BYTES(0x80);
-}
-
-/* The length of the run of printable ASCII and line feeds at u: a word
- * at a time, the first byte that ends it found by its flag. */
-static size_t
-ascii_run(const unsigned char *u, size_t n)
-{
-	size_t i = 0;
-	uint64_t bad;
-
-	for (; i + 8 <= n; i += 8)
-		if ((bad = not_ascii_text(load_le(u + i, 8))))
-			return i + (size_t)__builtin_ctzll(bad) / 8;
-	while (i < n && ((unsigned)(u[i] - 0x20) < 0x5F || u[i] == '\n'))
-		i++;
-	return i;
-}
-
-/* Whether the 8 bytes of w (load_le) start with two characters of
- * U+3000-U+CFFF: two three-byte forms whose leads, E3-EC, have low
- * halves of 3-C (bit 4 of half + 13 set, of half + 3 clear). */
-static int
-two_cjk(uint64_t w)
-{
-	uint64_t half = w & 0x0F00000F;
-
-	return (w & 0xC0C0F0C0C0F0) == 0x8080E08080E0 &&
-	       ((half + 0x0D00000D) & ~(half + 0x03000003) & 0x10000010) == 0x10000010;
-}
-
 /* Whether the word w (load_le) starts with a three-byte character a
  * text may hold: its form (1110xxxx 10xxxxxx 10xxxxxx) told by one mask. */
 static int
@@ -237,58 +194,122 @@ one_plain3(uint64_t w, const unsigned char *p)
 	       ((w & 0xFF) != 0xE0 && plain3(p));      /* E0: overlong? */
 }
 
-/* The length of the run of three-byte characters a text may hold at u
- * (the last ones of the file are left to the full decoding): Chinese two
- * at a time, punctuation between one at a time. */
+/* The length of the character at u (n bytes left) if it is printable
+ * ASCII, a line feed or a three-byte character a text may hold, else 0
+ * (the last ones of the file are left to the full decoding). */
 static size_t
-run3(const unsigned char *u, size_t n)
+plain_char(const unsigned char *u, size_t n)
 {
-	const unsigned char *p = u, *end = u + n;
+	if (n && ((unsigned)(u[0] - 0x20) < 0x7F - 0x20 || u[0] == '\n'))
+		return 1;
+	return n >= 4 && one_plain3(load_le(u, 4), u) ? 3 : 0;
+}
 
-	for (;; p += 3) {
-		while (end - p >= 8 && two_cjk(load_le(p, 8)))
-			p += 6;
-		if (end - p < 4 || !one_plain3(load_le(p, 4), p))
+/* Sixteen bytes judged at once, with the vector extension of GCC and
+ * Clang: an operation works on every byte, a comparison gives 0xFF
+ * where it holds and 0 where not. */
+typedef unsigned char bytes16_t __attribute__((vector_size(16)));
+
+static bytes16_t
+load16(const unsigned char *u)
+{
+	bytes16_t v;
+
+	memcpy(&v, u, sizeof v);
+	return v;
+}
+
+/* The bytes of v that lead a character of U+3000-U+CFFF (E3-EC), which
+ * every text may hold, whatever its two continuation bytes. */
+static bytes16_t
+cjk_leads(bytes16_t v)
+{
+	return (bytes16_t)(v - 0xE3 <= 0xEC - 0xE3);
+}
+
+static int
+is_cjk_lead(unsigned char c)
+{
+	return (unsigned)(c - 0xE3) <= 0xEC - 0xE3;
+}
+
+/* The end of the run from u + i of printable ASCII, line feeds and
+ * characters U+3000-U+CFFF (most of a draft), sixteen bytes at a time:
+ * each byte is one of those, a lead or a continuation, and a
+ * continuation exactly where one of the two bytes before is a lead (of
+ * the bytes before, E0 and above are leads: one that is not of this run
+ * is refused at its own place).  The bytes before i are whole
+ * characters, two of them at least: a lead among them would be of a
+ * character cut at i.  The run ends where a character starts. */
+static size_t
+run16(const unsigned char *u, size_t i, size_t n)
+{
+	bytes16_t v, cont, text, no_lead_before, good;
+	uint64_t lo = UINT64_MAX, hi = UINT64_MAX;
+	size_t end;
+
+	for (; i + 16 <= n; i += 16) {
+		v = load16(u + i);
+		cont = (bytes16_t)((v & 0xC0) == 0x80);
+		text = (bytes16_t)(v - 0x20 < 0x7F - 0x20) | (bytes16_t)(v == '\n');
+		no_lead_before = (bytes16_t)(load16(u + i - 1) < 0xE0) &
+		                 (bytes16_t)(load16(u + i - 2) < 0xE0);
+		good = (text | cjk_leads(v) | cont) & (cont ^ no_lead_before);
+		lo = load_le((const unsigned char *)&good, 8);
+		hi = load_le((const unsigned char *)&good + 8, 8);
+		if ((lo & hi) != UINT64_MAX)
 			break;
 	}
-	return (size_t)(p - u);
+	end = i + (lo != UINT64_MAX ? (size_t)__builtin_ctzll(~lo) / 8 :
+	           hi != UINT64_MAX ? 8 + (size_t)__builtin_ctzll(~hi) / 8 : 0);
+	/* back to the start of a character the first bad byte (or the last
+	 * sixteen) cut */
+	if (is_cjk_lead(u[end - 1]))
+		return end - 1;
+	return is_cjk_lead(u[end - 2]) ? end - 2 : end;
 }
 
 /* Most of a draft is printable ASCII, line ends, Chinese and its
  * punctuation (three bytes each, plain3), which every text may hold: the
- * length of such a run at u, told at a glance, the rest being left to the
- * full decoding. */
+ * end of such a run from u + i, told at a glance, the rest being left
+ * to the full decoding. */
 static size_t
-plain_run(const unsigned char *u, size_t n)
+plain_run(const unsigned char *u, size_t i, size_t n)
 {
-	size_t i = 0, from;
+	size_t step;
 
-	do {            /* runs of ASCII, then of three-byte characters */
-		from = i;
-		i += ascii_run(u + i, n - i);
-		i += run3(u + i, n - i);
-	} while (i != from);
-	return i;
+	for (;;) {
+		if (i >= 2)
+			i = run16(u, i, n);
+		if (!(step = plain_char(u + i, n - i)))
+			return i;
+		i += step;
+	}
 }
 
 /* libyaml accepts UTF-16 and reports encoding faults and control
  * characters in English, at the start of the file; checking first gives
- * the operator the exact place in their own words. */
+ * the operator the exact place in their own words.  *has_cr tells
+ * whether the file has a CR (one of the characters the quick pass
+ * leaves to the full decoding). */
 static int
-check_text(const char *name, const char *buf, size_t len, nb_error_t *err)
+check_text(const char *name, const char *buf, size_t len, int *has_cr,
+           nb_error_t *err)
 {
 	const char *kind;
 	size_t i = 0, n;
 	nb_textcheck_t bad;
 	int line, col;
 
+	*has_cr = 0;
 	if ((kind = foreign_kind(buf, len)))
 		return nb_error_set(err, name, 1, 1,
 		    "这是%s，不是草稿：草稿应为 UTF-8 编码的 YAML 文本", kind);
 	if ((kind = utf16_kind(buf, len)))
 		return nb_error_set(err, name, 1, 1,
 		    "文件是 %s 编码的：草稿应为 UTF-8 编码，请用文本编辑器另存为 UTF-8", kind);
-	while ((i += plain_run((const unsigned char *)buf + i, len - i)) < len) {
+	while ((i = plain_run((const unsigned char *)buf, i, len)) < len) {
+		*has_cr |= buf[i] == '\r';
 		n = buf[i] ? utf8_seq((const unsigned char *)buf + i, len - i) : 0;
 		if (!n)
 			return bad_byte(name, buf, i, len, err);
@@ -330,6 +351,9 @@ typedef struct {
 	size_t len;
 	size_t nodes;           /* read so far, against NB_YTREE_MAX_NODES */
 	nb_arena_t mem;         /* the tree's nodes and their kids */
+	size_t chunk;           /* the size of the chunks of mem taken */
+	char *room;             /* what is left of the chunk in use, */
+	size_t room_left;       /* room_left bytes */
 	nb_ynode_t **kids;      /* the kids of the collections being read, */
 	size_t nkids, capkids;  /* innermost last, until each is complete */
 	yaml_parser_t parser;
@@ -477,13 +501,58 @@ alloc_node(nb_ytype_t type, int line, int col, size_t len)
 	return n;
 }
 
+/* The tree's memory: nodes and kids are carved from chunks of its arena,
+ * a call to the arena per chunk instead of one per node, and not zeroed
+ * (every field of a node is set when it is made).  Something larger than
+ * a fraction of a chunk has its own piece of the arena. */
+#define CHUNK_MIN 8192
+#define CHUNK_MAX (1024 * 1024)
+
+/* A chunk for the whole tree of most drafts of len bytes: their trees
+ * take some six bytes a byte of YAML. */
+static size_t
+chunk_for(size_t len)
+{
+	return len < CHUNK_MIN / 8 ? CHUNK_MIN : len > CHUNK_MAX / 8 ? CHUNK_MAX : 8 * len;
+}
+
+/* size bytes (a multiple of a node's alignment) from the chunk in use. */
+static void *
+carve(reader_t *r, size_t size)
+{
+	void *p = r->room;
+
+	r->room += size;
+	r->room_left -= size;
+	return p;
+}
+
+/* take's way when the chunk in use is too small. */
+static void *
+take_more(reader_t *r, size_t size)
+{
+	if (size > r->chunk / 4)
+		return nb_arena_alloc_uninit(&r->mem, size);
+	if (!(r->room = nb_arena_alloc_uninit(&r->mem, r->chunk)))
+		return NULL;
+	r->room_left = r->chunk;
+	return carve(r, size);
+}
+
+static inline void *
+take(reader_t *r, size_t size)
+{
+	size = (size + _Alignof(nb_ynode_t) - 1) & ~(_Alignof(nb_ynode_t) - 1);
+	return size <= r->room_left ? carve(r, size) : take_more(r, size);
+}
+
 /* A node of the tree being read, in its arena: a few large blocks instead
- * of a malloc'd block per node, all freed at once. */
-static nb_ynode_t *
+ * of a malloc'd block per node, all freed at once.  A scalar's style and
+ * place in the file (plain, text_line...) are for place_text to set. */
+static inline nb_ynode_t *
 new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark, size_t len)
 {
-	nb_ynode_t *n = nb_arena_alloc(&r->mem, sizeof *n +
-	                               (type == NB_Y_SCALAR ? len + 1 : 0));
+	nb_ynode_t *n = take(r, sizeof *n + (type == NB_Y_SCALAR ? len + 1 : 0));
 
 	if (!n) {
 		nb_error_set(r->err, r->name, 0, 0, "内存不足");
@@ -492,41 +561,45 @@ new_node(reader_t *r, nb_ytype_t type, yaml_mark_t mark, size_t len)
 	n->type = type;
 	n->line = (int)mark.line + 1;        /* libyaml counts from 0 */
 	n->col = (int)mark.column + 1;
-	n->in_arena = 1;
-	if (type == NB_Y_SCALAR) {
-		n->str = (char *)(n + 1);
-		n->len = len;
+	n->str = type == NB_Y_SCALAR ? (char *)(n + 1) : NULL;
+	n->len = type == NB_Y_SCALAR ? len : 0;
+	if (type != NB_Y_SCALAR) {      /* a scalar's are place_text's */
+		n->plain = 0;
+		n->text_line = n->text_col = n->text_lines = 0;
 	}
+	n->flow = 0;
+	n->kids = NULL;
+	n->n = 0;
+	n->in_arena = 1;
+	n->arena = (nb_arena_t){ NULL };
 	return n;
 }
 
-/* Adds a kid to the collection being read, whose kids so far are the
- * reader's last parent->n (so parent->kids moves when they grow). */
+/* Adds a kid to the collection being read: the reader's kids are those
+ * of the collections open, innermost last. */
 static int
-add_kid(reader_t *r, nb_ynode_t *parent, nb_ynode_t *kid)
+add_kid(reader_t *r, nb_ynode_t *kid)
 {
 	nb_ynode_t **k;
 
 	if (r->nkids == r->capkids) {
-		size_t cap = r->capkids ? 2 * r->capkids : 256;
-
-		if (!(k = realloc(r->kids, cap * sizeof *k)))
+		if (!(k = realloc(r->kids, 2 * r->capkids * sizeof *k)))
 			return nb_error_set(r->err, r->name, 0, 0, "内存不足");
 		r->kids = k;
-		r->capkids = cap;
+		r->capkids *= 2;
 	}
 	r->kids[r->nkids++] = kid;
-	parent->kids = r->kids + r->nkids - ++parent->n;
 	return 0;
 }
 
-/* A collection complete: its kids move from the reader into the arena. */
+/* A collection complete: its n->n kids, the reader's last, move from the
+ * reader into the arena. */
 static int
 keep_kids(reader_t *r, nb_ynode_t *n)
 {
 	nb_ynode_t **k = NULL;
 
-	if (n->n && !(k = nb_arena_alloc(&r->mem, n->n * sizeof *k)))
+	if (n->n && !(k = take(r, n->n * sizeof *k)))
 		return nb_error_set(r->err, r->name, 0, 0, "内存不足");
 	if (n->n)
 		memcpy(k, r->kids + r->nkids - n->n, n->n * sizeof *k);
@@ -536,8 +609,6 @@ keep_kids(reader_t *r, nb_ynode_t *n)
 }
 
 static int refuse_extras(reader_t *r, const yaml_event_t *ev);
-static int read_node(reader_t *r, yaml_event_t *ev, int depth,
-                     nb_ynode_t **out);
 
 /* The byte offset of the character libyaml's mark counts to. */
 static size_t
@@ -657,19 +728,31 @@ place_literal(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
 	n->text_lines = 1;
 }
 
+/* What a scalar's style tells: whether it is plain, and where its
+ * characters stand. */
 static void
 place_text(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
 {
-	yaml_scalar_style_t style = ev->data.scalar.style;
+	int one_line = ev->start_mark.line == ev->end_mark.line;
 
+	n->plain = 0;
 	n->text_line = n->line;
 	n->text_col = n->col;
-	if (style == YAML_LITERAL_SCALAR_STYLE) {
+	n->text_lines = 0;
+	switch (ev->data.scalar.style) {
+	case YAML_PLAIN_SCALAR_STYLE:
+		n->plain = 1;
+		n->text_lines = one_line;
+		break;
+	case YAML_LITERAL_SCALAR_STYLE:
 		place_literal(r, ev, n);
-	} else if (style != YAML_FOLDED_SCALAR_STYLE &&
-	           ev->start_mark.line == ev->end_mark.line) {
-		n->text_col += style != YAML_PLAIN_SCALAR_STYLE;   /* the quote */
-		n->text_lines = 1;
+		break;
+	case YAML_FOLDED_SCALAR_STYLE:
+		break;
+	default:                                /* quoted */
+		n->text_col += one_line;        /* after the quote */
+		n->text_lines = one_line;
+		break;
 	}
 }
 
@@ -683,7 +766,6 @@ read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 		return -1;
 	memcpy(n->str, ev->data.scalar.value, n->len);
 	n->str[n->len] = '\0';
-	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	place_text(r, ev, n);
 	if (check_escapes(r, ev, n) < 0)
 		return -1;
@@ -795,43 +877,20 @@ check_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
 	return 0;
 }
 
-/* Reads the children of a collection up to its end event. */
-static int
-read_children(reader_t *r, nb_ynode_t *n, yaml_event_type_t end, int depth)
-{
-	yaml_event_t ev;
-	nb_ynode_t *kid;
-	keyset_t keys = { NULL, 0 };
-	int rc = 0;
+/* A collection being read: its kids so far are the reader's from first on. */
+typedef struct {
+	nb_ynode_t *node;
+	yaml_event_type_t end;  /* the event that completes it */
+	size_t first;
+	size_t next_key;        /* where a mapping's next key will be in the
+	                         * reader's kids (a sequence's: nowhere) */
+	keyset_t keys;          /* a mapping's, once it has many */
+} open_t;
 
-	while (rc == 0) {
-		if (next_event(r, &ev) < 0) {
-			rc = -1;
-			break;
-		}
-		if (ev.type == end) {
-			yaml_event_delete(&ev);
-			break;
-		}
-		rc = read_node(r, &ev, depth + 1, &kid);
-		yaml_event_delete(&ev);
-		if (rc < 0)
-			break;
-		/* moved if kid's grew; none yet, NULL (no offset to a null pointer) */
-		n->kids = r->kids ? r->kids + (r->nkids - n->n) : NULL;
-		if (n->type == NB_Y_MAP && n->n % 2 == 0 &&
-		    check_key(r, &keys, n, kid) < 0) {
-			rc = -1;
-			break;
-		}
-		rc = add_kid(r, n, kid);
-	}
-	free(keys.slot);
-	return rc < 0 ? -1 : keep_kids(r, n);
-}
-
+/* The node an event starts, within the limits: a scalar whole, a
+ * collection without its kids. */
 static int
-read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
+start_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
 {
 	nb_ynode_t *n;
 
@@ -860,12 +919,77 @@ read_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
 	}
 	if (!n)
 		return -1;
-	if (read_children(r, n, n->type == NB_Y_SEQ ? YAML_SEQUENCE_END_EVENT
-	                                            : YAML_MAPPING_END_EVENT,
-	                  depth) < 0)
-		return -1;
 	*out = n;
 	return 0;
+}
+
+/* A complete node added to the collection it is in (a key checked). */
+static int
+add_to(reader_t *r, open_t *o, nb_ynode_t *kid)
+{
+	nb_ynode_t *map = o->node;
+
+	if (r->nkids == o->next_key) {
+		map->kids = r->kids + o->first;     /* as they are now */
+		map->n = r->nkids - o->first;
+		if (check_key(r, &o->keys, map, kid) < 0)
+			return -1;
+		o->next_key += 2;
+	}
+	return add_kid(r, kid);
+}
+
+/* A collection whose end event came: complete. */
+static int
+close_open(reader_t *r, open_t *o, nb_ynode_t **out)
+{
+	if (o->keys.slot)
+		free(o->keys.slot);
+	o->node->n = r->nkids - o->first;
+	*out = o->node;
+	return keep_kids(r, o->node);
+}
+
+/* Reads the value that starts with the event *ev and all it holds,
+ * deleting each event once read.  The collections open are kept in a
+ * stack of their own: a node is a turn of one loop, not a call. */
+static int
+read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
+{
+	open_t open[NB_YTREE_MAX_DEPTH];
+	size_t depth = 0;               /* collections open */
+	yaml_event_type_t end = YAML_NO_EVENT;  /* the innermost's end */
+	nb_ynode_t *n = NULL;
+	int rc;
+
+	for (;;) {
+		/* n: the node this event completes, if any */
+		if (ev->type == end && depth) {
+			rc = close_open(r, &open[--depth], &n);
+			end = depth ? open[depth - 1].end : YAML_NO_EVENT;
+		} else if ((rc = start_node(r, ev, (int)depth + 1, &n)) == 0 &&
+		           n->type != NB_Y_SCALAR) {
+			end = n->type == NB_Y_SEQ ? YAML_SEQUENCE_END_EVENT
+			                          : YAML_MAPPING_END_EVENT;
+			open[depth++] = (open_t){ n, end, r->nkids,
+			    n->type == NB_Y_MAP ? r->nkids : SIZE_MAX, { NULL, 0 } };
+			n = NULL;
+		}
+		yaml_event_delete(ev);
+		if (rc < 0)
+			break;
+		if (n && !depth) {
+			*out = n;
+			return 0;
+		}
+		if (n && (rc = add_to(r, &open[depth - 1], n)) < 0)
+			break;
+		if ((rc = next_event(r, ev)) < 0)
+			break;
+	}
+	while (depth)
+		free(open[--depth].keys.slot);
+	return -1;
 }
 
 /* Anchors, aliases and tags: never needed in a draft, and an alias can
@@ -875,23 +999,17 @@ refuse_extras(reader_t *r, const yaml_event_t *ev)
 {
 	const yaml_char_t *anchor = NULL, *tag = NULL;
 
-	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		return fail_at(r, ev->start_mark, "不允许使用别名（*引用）");
-	case YAML_SCALAR_EVENT:
+	if (ev->type == YAML_SCALAR_EVENT) {            /* most of all */
 		anchor = ev->data.scalar.anchor;
 		tag = ev->data.scalar.tag;
-		break;
-	case YAML_SEQUENCE_START_EVENT:
+	} else if (ev->type == YAML_ALIAS_EVENT) {
+		return fail_at(r, ev->start_mark, "不允许使用别名（*引用）");
+	} else if (ev->type == YAML_SEQUENCE_START_EVENT) {
 		anchor = ev->data.sequence_start.anchor;
 		tag = ev->data.sequence_start.tag;
-		break;
-	case YAML_MAPPING_START_EVENT:
+	} else if (ev->type == YAML_MAPPING_START_EVENT) {
 		anchor = ev->data.mapping_start.anchor;
 		tag = ev->data.mapping_start.tag;
-		break;
-	default:
-		break;
 	}
 	if (anchor)
 		return fail_at(r, ev->start_mark, "不允许使用锚点（&标记）");
@@ -922,8 +1040,7 @@ read_document(reader_t *r, nb_ynode_t **out)
 	yaml_event_delete(&ev);                       /* document start */
 	if (next_event(r, &ev) < 0)
 		return -1;
-	rc = read_node(r, &ev, 1, &root);
-	yaml_event_delete(&ev);
+	rc = read_value(r, &ev, &root);
 	if (rc < 0)
 		return -1;
 	if (next_event(r, &ev) < 0)                   /* document end */
@@ -946,7 +1063,7 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
                nb_ynode_t **out, nb_error_t *err)
 {
 	reader_t r;
-	int rc;
+	int has_cr, rc;
 
 	*out = NULL;
 	if (len > NB_YTREE_MAX_BYTES)
@@ -960,17 +1077,23 @@ nb_ytree_parse(const char *name, const char *buf, size_t len,
 		buf += 3;
 		len -= 3;
 	}
-	if (check_text(name, buf, len, err) < 0)
+	if (check_text(name, buf, len, &has_cr, err) < 0)
 		return -1;
 	memset(&r, 0, sizeof r);
 	r.name = name;
 	r.buf = buf;
 	r.len = len;
-	r.has_cr = memchr(buf, '\r', len) != NULL;
+	r.has_cr = has_cr;
 	r.err = err;
+	r.chunk = chunk_for(len);
 	nb_arena_init(&r.mem);
-	if (!yaml_parser_initialize(&r.parser))
+	r.capkids = 256;
+	if (!(r.kids = malloc(r.capkids * sizeof *r.kids)))
 		return nb_error_set(err, name, 0, 0, "内存不足");
+	if (!yaml_parser_initialize(&r.parser)) {
+		free(r.kids);
+		return nb_error_set(err, name, 0, 0, "内存不足");
+	}
 	yaml_parser_set_input_string(&r.parser, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
 	rc = read_document(&r, out);
