@@ -13,7 +13,6 @@
 #include "core/error.h"
 #include "core/form.h"
 #include "core/report.h"
-#include "core/ysource.h"
 #include "core/ytree.h"
 
 /* The `format` a draft's text declares, or -1 with an error. */
@@ -23,10 +22,6 @@ int nb_draft_format_of(const nb_ynode_t *root, const char *file,
 /* Reads a parsed draft against a form; `file` names it in errors. */
 int nb_draft_from_tree(const nb_form_t *form, const char *file,
                        nb_ynode_t *root, nb_report_t **out, nb_error_t *err);
-
-/* The same from a source of its nodes, read to the end (ysource.h). */
-int nb_draft_from_source(const nb_form_t *form, const char *file,
-                         nb_ysource_t *src, nb_report_t **out, nb_error_t *err);
 
 /* The whole of loading one draft file: parse, find its form among
  * form_dirs (NULL-terminated), read.  The caller frees both. */

@@ -10,17 +10,12 @@
 #include "core/draft.h"
 #include "core/number.h"
 #include "core/textcheck.h"
-#include "core/ysource.h"
 
 typedef struct {
 	const nb_form_t *form;
 	nb_report_t *rep;
 	const char *file;
 	nb_error_t *err;
-	nb_ysource_t *src;      /* the draft's nodes, in file order */
-	nb_ynode_t *row;        /* a row's numbers read, kept to be judged */
-	size_t row_cap;         /* once the row is known to be complete */
-	nb_buf_t row_text;
 } reader_t;
 
 static int fail(reader_t *R, const nb_ynode_t *at, const char *fmt, ...)
@@ -152,78 +147,24 @@ zeros(size_t n, char *out, size_t cap)
 	return out;
 }
 
-/* Keeps the row's kid n (the k-th) until the row's end is read; a
- * collection among them only as what it is and where. */
-static int
-keep_row_kid(reader_t *R, size_t k, const nb_ynode_t *n)
-{
-	nb_ynode_t *kids;
-
-	if (k == R->row_cap) {
-		size_t cap = R->row_cap ? 2 * R->row_cap : 16;
-		if (!(kids = realloc(R->row, cap * sizeof *kids)))
-			return nb_error_set(R->err, R->file, 0, 0, "内存不足");
-		R->row = kids;
-		R->row_cap = cap;
-	}
-	R->row[k] = *n;
-	R->row[k].str = NULL;
-	/* the text's offset for now: the buffer may move as it grows */
-	R->row[k].len = n->type == NB_Y_SCALAR ? n->len : 0;
-	R->row[k].text_line = (int)R->row_text.len;
-	if (n->type == NB_Y_SCALAR)
-		nb_buf_add(&R->row_text, n->str, n->len + 1);
-	if (R->row_text.failed)
-		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
-	return n->type == NB_Y_SCALAR ? 0 : nb_ysource_skip(R->src);
-}
-
-/* Reads a row's kids through its end: how many; -1 on a fault. */
-static long
-read_row_kids(reader_t *R, const nb_field_t *f)
-{
-	const nb_ynode_t *n;
-	size_t k = 0, i;
-	int rc;
-
-	nb_buf_clear(&R->row_text);
-	while ((rc = nb_ysource_next(R->src, &n)) == 1) {
-		if (k < f->ncells && keep_row_kid(R, k, n) < 0)
-			return -1;
-		if (k >= f->ncells && n->type != NB_Y_SCALAR && nb_ysource_skip(R->src) < 0)
-			return -1;
-		k++;
-	}
-	if (rc < 0)
-		return -1;
-	for (i = 0; i < k && i < f->ncells; i++)
-		if (R->row[i].type == NB_Y_SCALAR)
-			R->row[i].str = R->row_text.data + R->row[i].text_line;
-	return (long)k;
-}
-
 static int
 read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
 	const nb_colset_t *cs = f->columns;
 	char example[256], name[700];
-	nb_ynode_t at = *n;     /* the source moves on */
-	long got;
 	size_t i;
 
 	if (n->type != NB_Y_SEQ)
 		return fail(R, n, "%s应为 %zu 个数字的列表，如 %s",
 		            name_of(R, f, (size_t)-1, name, sizeof name), f->ncells,
 		            zeros(f->ncells, example, sizeof example));
-	if ((got = read_row_kids(R, f)) < 0)
-		return -1;
-	if ((size_t)got != f->ncells)
-		return fail(R, &at, "这一行应有 %zu 个数字（%s至%s各一个），实有 %ld 个",
-		            f->ncells, cs->cols[0].label, cs->cols[cs->n - 1].label, got);
-	for (i = 0; i < f->ncells; i++) {
-		R->rep->values[f->cell + i].line = R->row[i].line;
-		R->rep->values[f->cell + i].col = R->row[i].col;
-		if (read_number(R, f, f->cell + i, &R->row[i]) < 0)
+	if (n->n != f->ncells)
+		return fail(R, n, "这一行应有 %zu 个数字（%s至%s各一个），实有 %zu 个",
+		            f->ncells, cs->cols[0].label, cs->cols[cs->n - 1].label, n->n);
+	for (i = 0; i < n->n; i++) {
+		R->rep->values[f->cell + i].line = n->kids[i]->line;
+		R->rep->values[f->cell + i].col = n->kids[i]->col;
+		if (read_number(R, f, f->cell + i, n->kids[i]) < 0)
 			return -1;
 	}
 	return 0;
@@ -354,10 +295,8 @@ static int
 read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
 	nb_value_t *val = &R->rep->values[f->cell];
-	nb_ynode_t *item;
 	size_t i;
 	char name[700];
-	int rc;
 
 	/* The file's items take the place of the standard titles (given to
 	 * the cells it leaves out, nb_report_add_titles); a null leaves the cell
@@ -370,22 +309,15 @@ read_items(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 		return fail(R, n, "%s应为%s",
 		            name_of(R, f, (size_t)-1, name, sizeof name),
 		            type_expected(NB_T_ITEMS));
-	/* an item is small, and judged key by key in an order of its own */
-	for (i = 0; (rc = nb_ysource_next(R->src, &n)) == 1; i++) {
-		if (nb_ysource_tree(R->src, n, &item) < 0)
+	for (i = 0; i < n->n; i++)
+		if (read_item(R, f, n->kids[i], i) < 0)
 			return -1;
-		rc = read_item(R, f, item, i);
-		nb_ytree_free(item);
-		if (rc < 0)
-			return -1;
-	}
-	if (rc < 0)
-		return -1;
 	val->filled = 1;
 	return 0;
 }
 
-static int read_group(reader_t *R, const nb_field_t *g);
+static int read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m,
+                      int line, int col);
 
 /* Marks every cell of f as standing at (line, col): where a missing key
  * would have been, so that notes about unfilled cells can point there. */
@@ -401,20 +333,23 @@ place(reader_t *R, const nb_field_t *f, int line, int col)
 }
 
 static int
-read_field(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
+read_field(reader_t *R, const nb_field_t *f, nb_ynode_t *n)
 {
 	char name[700];
 
-	place(R, f, n->line, n->col);
+	if (f->type != NB_T_GROUP)
+		place(R, f, n->line, n->col);
 	switch (f->type) {
 	case NB_T_GROUP:
-		if (nb_yscalar_is_null(n))
+		if (nb_yscalar_is_null(n)) {
+			place(R, f, n->line, n->col);
 			return 0;
+		}
 		if (n->type != NB_Y_MAP)
 			return fail(R, n, "%s应为%s",
 			            name_of(R, f, (size_t)-1, name, sizeof name),
 			            type_expected(f->type));
-		return read_group(R, f);
+		return read_group(R, f, n, n->line, n->col);
 	case NB_T_ROW:
 		return read_row(R, f, n);
 	case NB_T_ITEMS:
@@ -463,51 +398,70 @@ unknown_key(reader_t *R, const nb_field_t *g, const nb_ynode_t *key)
 	return rc;
 }
 
-/* An "x-" key of g and its value, read whole from the source: the report
- * keeps them so that saving writes them back. */
 static int
-keep_extra(reader_t *R, const nb_field_t *g, const nb_ynode_t *key)
+keep_extra(reader_t *R, const nb_field_t *g, nb_ynode_t *m, size_t i)
 {
 	nb_report_t *r = R->rep;
 	nb_extra_t *e = realloc(r->extras, (r->nextras + 1) * sizeof *e);
-	const nb_ynode_t *n;
 
 	if (!e)
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	r->extras = e;
 	e += r->nextras;
-	if (!(e->key = strdup(key->str)))
+	if (!(e->key = strdup(m->kids[i]->str)))
 		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	e->parent = g;
-	if (nb_ysource_next(R->src, &n) != 1 || nb_ysource_tree(R->src, n, &e->node) < 0) {
+	/* a copy: the parsed tree goes with its root (ytree.h) */
+	if (!(e->node = nb_ytree_copy(m->kids[i + 1]))) {
 		free(e->key);
-		return -1;
+		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
 	}
 	r->nextras++;
 	return 0;
 }
 
-/* Reads a group's mapping, whose start was just read, through its end. */
-static int
-read_group(reader_t *R, const nb_field_t *g)
+/* The kids of g that m leaves out stand where g stands, (line, col).  Each
+ * kid read counts once (keys are never repeated: ytree.h), so a map that
+ * has them all needs no search. */
+static void
+place_left_out(reader_t *R, const nb_field_t *g, const nb_ynode_t *m,
+               size_t found, int line, int col)
 {
-	const nb_ynode_t *key, *value;
-	const nb_field_t *f;
-	size_t next = 0;
-	int rc;
+	size_t i, k;
 
-	while ((rc = nb_ysource_next(R->src, &key)) == 1) {
+	for (i = 0; i < g->nkids && found < g->nkids; i++) {
+		for (k = 0; k + 1 < m->n; k += 2)
+			if (!strcmp(m->kids[k]->str, g->kids[i]->key))
+				break;
+		if (k + 1 >= m->n) {
+			place(R, g->kids[i], line, col);
+			found++;
+		}
+	}
+}
+
+/* Reads the map m of group g, which stands at (line, col). */
+static int
+read_group(reader_t *R, const nb_field_t *g, nb_ynode_t *m, int line, int col)
+{
+	const nb_field_t *f;
+	size_t i, next = 0, found = 0;
+
+	for (i = 0; i + 1 < m->n; i += 2) {
+		const nb_ynode_t *key = m->kids[i];
 		if (!strncmp(key->str, "x-", 2)) {
-			if (keep_extra(R, g, key) < 0)
+			if (keep_extra(R, g, m, i) < 0)
 				return -1;
 			continue;
 		}
 		if (!(f = kid_named(g, key->str, &next)))
 			return unknown_key(R, g, key);
-		if (nb_ysource_next(R->src, &value) != 1 || read_field(R, f, value) < 0)
+		if (read_field(R, f, m->kids[i + 1]) < 0)
 			return -1;
+		found++;
 	}
-	return rc;
+	place_left_out(R, g, m, found, line, col);
+	return 0;
 }
 
 int
@@ -537,61 +491,22 @@ int
 nb_draft_from_tree(const nb_form_t *form, const char *file, nb_ynode_t *root,
                    nb_report_t **out, nb_error_t *err)
 {
+	reader_t R = { form, NULL, file, err };
 	const char *format;
-	nb_ysource_t *src;
-	int rc;
 
 	*out = NULL;
 	if (nb_draft_format_of(root, file, &format, err) < 0)
 		return -1;
-	if (!(src = nb_ysource_of_tree(root, file, err)))
+	if (!(R.rep = nb_report_new_bare(form)))
 		return nb_error_set(err, file, 0, 0, "内存不足");
-	rc = nb_draft_from_source(form, file, src, out, err);
-	nb_ysource_free(src);
-	return rc;
-}
-
-/* Reads the root mapping, whose start was just read, into a report. */
-static int
-read_root(reader_t *R)
-{
-	if (!(R->rep = nb_report_new_bare(R->form)))
-		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
-	place(R, R->form->root, 1, 1);
-	if (read_group(R, R->form->root) < 0)
-		return -1;
-	/* the standard titles for every items cell the file did not fill */
-	if (nb_report_add_titles(R->rep) < 0)
-		return nb_error_set(R->err, R->file, 0, 0, "内存不足");
-	return 0;
-}
-
-int
-nb_draft_from_source(const nb_form_t *form, const char *file, nb_ysource_t *src,
-                     nb_report_t **out, nb_error_t *err)
-{
-	reader_t R = { form, NULL, file, err, src, NULL, 0, { NULL, 0, 0, 0 } };
-	const nb_ynode_t *root;
-	int rc;
-
-	*out = NULL;
-	nb_buf_init(&R.row_text);
-	if ((rc = nb_ysource_next(src, &root)) == 1 && root->type != NB_Y_MAP)
-		rc = nb_error_set(err, file, root->line, root->col,
-		    "草稿的顶层应为映射（format: …、organization: … 等）");
-	else if (rc == 1)
-		rc = read_root(&R);
-	else
-		rc = -1;
-	/* a fault of the text anywhere comes before a fault of the draft's,
-	 * as it does in a tree read whole */
-	if (nb_ysource_finish(src) < 0)
-		rc = -1;
-	free(R.row);
-	nb_buf_free(&R.row_text);
-	if (rc < 0) {
+	if (read_group(&R, form->root, root, 1, 1) < 0) {
 		nb_report_free(R.rep);
 		return -1;
+	}
+	/* the standard titles for every items cell the file did not fill */
+	if (nb_report_add_titles(R.rep) < 0) {
+		nb_report_free(R.rep);
+		return nb_error_set(err, file, 0, 0, "内存不足");
 	}
 	*out = R.rep;
 	return 0;
