@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -75,12 +76,38 @@ paragraph_allows_tabs_and_line_ends_only(void **state)
 	                              NB_TEXTCHECK_ONE_LINE, &b), 0);
 }
 
+/* After runs of ASCII and of CJK, which pass without being decoded, a
+ * fault is found at its own byte: a broken or cut sequence whose lead
+ * is a CJK one among them. */
+static void
+faults_after_runs_are_found_where_they_are(void **state)
+{
+	static const char *const faults[] = { "\x01", "\xE4\xB8", "\xE4\x28\xAD",
+	                                      "\xE4\xB8\x28", "\xE2\x80\xA8", "\x7F" };
+	char s[64];
+	nb_textcheck_t b;
+	size_t i, k, at;
+	(void)state;
+
+	for (i = 0; i < sizeof faults / sizeof faults[0]; i++)
+		for (k = 0; k < 4; k++) {
+			snprintf(s, sizeof s, "%s%s", k & 1 ? "中文" : "ab",
+			         k & 2 ? "，一二" : "x y");
+			at = strlen(s);
+			strcat(s, faults[i]);
+			strcat(s, "尾");
+			b = refused(s, NB_TEXTCHECK_PARAGRAPH);
+			assert_int_equal(b.off, at);
+		}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(one_line_refuses_line_breaks_and_tabs),
 		cmocka_unit_test(paragraph_allows_tabs_and_line_ends_only),
+		cmocka_unit_test(faults_after_runs_are_found_where_they_are),
 	};
 
 	return cmocka_run_group_tests_name("textcheck", tests, NULL, NULL);

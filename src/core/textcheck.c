@@ -40,6 +40,20 @@ nb_textcheck(const char *s, size_t len, nb_textcheck_kind_t kind,
 	nb_char_fault_t fault;
 
 	while (i < len) {
+		/* printable ASCII and U+3000 to U+9FFF (CJK and its punctuation:
+		 * leads E3 to E9 make no overlong form, no surrogate, nothing
+		 * refused) pass at once; the rest is decoded and judged */
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x20 && b < 0x7F) {
+			i++;
+			continue;
+		}
+		if (b >= 0xE3 && b <= 0xE9 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		n = nb_utf8_next(s + i, len - i, &cp);
 		if (cp == 0xFFFD && n == 1) {
 			fault = NB_CHAR_INVALID;
