@@ -123,7 +123,8 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 
 	if (n->type != NB_Y_SCALAR || !n->plain)
 		return bad_number(R, f, cell, n, e);
-	if (nb_yscalar_is_null(n))
+	/* a null starts with no digit: most numbers need not be compared */
+	if (!(n->str[0] >= '0' && n->str[0] <= '9') && nb_yscalar_is_null(n))
 		return 0;
 	if (f->type == NB_T_AMOUNT)
 		e = nb_amount_parse(n->str, f->decimals, &v, &dec);
