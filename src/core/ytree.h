@@ -30,10 +30,10 @@
 typedef enum { NB_Y_SCALAR, NB_Y_SEQ, NB_Y_MAP } nb_ytype_t;
 
 typedef struct nb_ynode {
+	/* (the ints together, the pointers together: a draft's thousand
+	 * nodes are read a line of the cache at a time) */
 	nb_ytype_t type;
 	int line, col;
-	char *str;             /* scalar text, NUL-terminated (in the node's block) */
-	size_t len;            /* scalar length in bytes */
 	int plain;             /* scalar was written without quotes or block */
 	/* Where a scalar's characters stand: when text_lines is set, line k
 	 * of the value (counting from 0) is line text_line + k of the file
@@ -42,12 +42,14 @@ typedef struct nb_ynode {
 	 * text_col are line and col). */
 	int text_line, text_col, text_lines;
 	int flow;              /* collection was written in flow style */
-	struct nb_ynode **kids;/* seq: items; map: key, value, key, value... */
-	size_t n;              /* number of entries in kids */
 	/* A tree nb_ytree_parse made lives in one arena, which its root
 	 * holds: its nodes go only with the root (nb_ytree_free of another
 	 * does nothing), and a subtree to be kept longer is copied. */
 	int in_arena;
+	char *str;             /* scalar text, NUL-terminated (in the node's block) */
+	size_t len;            /* scalar length in bytes */
+	struct nb_ynode **kids;/* seq: items; map: key, value, key, value... */
+	size_t n;              /* number of entries in kids */
 	nb_arena_t arena;      /* the root's: the whole tree's memory */
 } nb_ynode_t;
 
