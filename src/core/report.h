@@ -28,10 +28,10 @@ typedef struct {
 	nb_ynode_t *extras;     /* its "x-" keys as a mapping, or NULL (owned) */
 } nb_item_t;
 
-typedef struct {
+typedef struct {         /* 64 bytes: a line of the cache each */
 	int filled;
-	int64_t num;            /* count, year; amount in 1e-9 units */
 	int decimals;           /* amount: places as entered */
+	int64_t num;            /* count, year; amount in 1e-9 units */
 	char *text;             /* format, line, text (owned; NULL = unfilled) */
 	nb_item_t *items;       /* items (owned) */
 	size_t nitems;
