@@ -338,7 +338,7 @@ read_field(reader_t *R, const nb_field_t *f, nb_ynode_t *n)
 {
 	char name[700];
 
-	if (f->type != NB_T_GROUP)
+	if (f->type != NB_T_GROUP && f->type != NB_T_ROW)    /* a row's: its own */
 		place(R, f, n->line, n->col);
 	switch (f->type) {
 	case NB_T_GROUP:

@@ -82,7 +82,8 @@ nb_report_free(nb_report_t *r)
 	if (!r)
 		return;
 	for (i = 0; i < r->form->ncells; i++)
-		nb_value_clear(&r->values[i]);
+		if (r->values[i].text || r->values[i].items)   /* most are numbers */
+			nb_value_clear(&r->values[i]);
 	for (i = 0; i < r->nextras; i++) {
 		free(r->extras[i].key);
 		nb_ytree_free(r->extras[i].node);
