@@ -149,6 +149,28 @@ side_filled(const nb_term_t *t, size_t n, const nb_report_t *r,
 	return 1;
 }
 
+/* A side's sum in *sum when every term of it is filled (side_filled and
+ * side_sum in one pass over the terms). */
+static int
+side_total(const nb_term_t *t, size_t n, const nb_report_t *r,
+           const nb_report_t *prev, wide_t *sum)
+{
+	const nb_value_t *v;
+	wide_t s = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (t[i].previous && !prev)
+			return 0;
+		v = term_value(&t[i], r, prev);
+		if (!v->filled)
+			return 0;
+		s += (wide_t)t[i].sign * v->num;
+	}
+	*sum = s;
+	return 1;
+}
+
 static wide_t
 side_sum(const nb_term_t *t, size_t n, const nb_report_t *r,
          const nb_report_t *prev)
@@ -273,6 +295,7 @@ nb_check_holds(const nb_check_t *c, const nb_report_t *r,
                const nb_report_t *prev, char **message)
 {
 	const nb_value_t *v = &r->values[c->lhs[0].cell];
+	wide_t lhs, rhs;
 	int holds;
 
 	switch (c->rule->kind) {
@@ -284,11 +307,10 @@ nb_check_holds(const nb_check_t *c, const nb_report_t *r,
 		        strstr(v->text, c->rule->text) != NULL;
 		break;
 	default:
-		if (!side_filled(c->lhs, c->nlhs, r, prev) ||
-		    !side_filled(c->rhs, c->nrhs, r, prev))
+		if (!side_total(c->lhs, c->nlhs, r, prev, &lhs) ||
+		    !side_total(c->rhs, c->nrhs, r, prev, &rhs))
 			return 1;
-		holds = side_sum(c->lhs, c->nlhs, r, prev) ==
-		        side_sum(c->rhs, c->nrhs, r, prev);
+		holds = lhs == rhs;
 	}
 	if (!holds && message)
 		*message = c->rule->kind == NB_RULE_SUM ? describe(c->message, c, r, prev)
