@@ -78,12 +78,15 @@ paragraph_allows_tabs_and_line_ends_only(void **state)
 
 /* After runs of ASCII and of CJK, which pass without being decoded, a
  * fault is found at its own byte: a broken or cut sequence whose lead
- * is a CJK one among them. */
+ * is a CJK one, and the three-byte characters refused (a separator,
+ * noncharacters, a surrogate, an overlong form). */
 static void
 faults_after_runs_are_found_where_they_are(void **state)
 {
 	static const char *const faults[] = { "\x01", "\xE4\xB8", "\xE4\x28\xAD",
-	                                      "\xE4\xB8\x28", "\xE2\x80\xA8", "\x7F" };
+	                                      "\xE4\xB8\x28", "\xE2\x80\xA8", "\x7F",
+	                                      "\xEF\xBF\xBE", "\xEF\xB7\x90", "\xED\xA0\x80",
+	                                      "\xE0\x80\x80" };
 	char s[64];
 	nb_textcheck_t b;
 	size_t i, k, at;

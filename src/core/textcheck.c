@@ -40,17 +40,17 @@ nb_textcheck(const char *s, size_t len, nb_textcheck_kind_t kind,
 	nb_char_fault_t fault;
 
 	while (i < len) {
-		/* printable ASCII and U+3000 to U+9FFF (CJK and its punctuation:
-		 * leads E3 to E9 make no overlong form, no surrogate, nothing
-		 * refused) pass at once; the rest is decoded and judged */
-		unsigned char b = (unsigned char)s[i];
-		if (b >= 0x20 && b < 0x7F) {
+		/* printable ASCII and the three-byte characters every text may
+		 * hold (CJK and its punctuation) pass at once; the rest is
+		 * decoded and judged */
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (u[0] >= 0x20 && u[0] < 0x7F) {
 			i++;
 			continue;
 		}
-		if (b >= 0xE3 && b <= 0xE9 && i + 2 < len &&
-		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+		if (u[0] >= 0xE1 && u[0] <= 0xEF && i + 2 < len &&
+		    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+		    nb_textcheck_plain3(u)) {
 			i += 3;
 			continue;
 		}

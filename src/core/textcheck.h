@@ -36,6 +36,24 @@ typedef struct {
 /* The verdict on one code point in a text of this kind. */
 nb_char_fault_t nb_textcheck_char(uint32_t cp, nb_textcheck_kind_t kind);
 
+/* Whether the three bytes at u, a lead E1-EF and two continuation bytes
+ * (the caller has seen their form), are a character every text may
+ * hold: all but the line and paragraph separators (E2 80 A8/A9), the
+ * surrogates (ED A0-BF) and the noncharacters (EF B7 90-AF, EF BF BE-BF)
+ * that nb_textcheck_char refuses.  Inline: the readers of whole files ask
+ * it of most of their characters. */
+static inline int
+nb_textcheck_plain3(const unsigned char *u)
+{
+	switch (u[0]) {
+	case 0xE2: return !(u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9));
+	case 0xED: return u[1] < 0xA0;
+	case 0xEF: return !(u[1] == 0xB7 && u[2] >= 0x90 && u[2] <= 0xAF) &&
+	                  !(u[1] == 0xBF && u[2] >= 0xBE);
+	default:   return 1;
+	}
+}
+
 /* Judges len bytes of UTF-8 text: 0 when every character may stand in it,
  * -1 with the first one that may not in *bad. */
 int nb_textcheck(const char *s, size_t len, nb_textcheck_kind_t kind,

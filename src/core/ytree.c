@@ -153,22 +153,6 @@ refuse_char(const char *name, int line, int col, const nb_textcheck_t *bad,
 	                    bad->fault == NB_CHAR_SEPARATOR ? "改为普通换行" : "删去");
 }
 
-/* Whether a well-formed three-byte sequence with lead E1-EF is a
- * character a text may hold: all but the line and paragraph separators
- * (E2 80 A8/A9), the surrogates (ED A0-BF) and the noncharacters
- * (EF B7 90-AF, EF BF BE-BF), which nb_textcheck_char refuses. */
-static int
-plain3(const unsigned char *u)
-{
-	switch (u[0]) {
-	case 0xE2: return !(u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9));
-	case 0xED: return u[1] < 0xA0;
-	case 0xEF: return !(u[1] == 0xB7 && u[2] >= 0x90 && u[2] <= 0xAF) &&
-	                  !(u[1] == 0xBF && u[2] >= 0xBE);
-	default:   return 1;
-	}
-}
-
 /* n bytes (at most 8) at u as one number, the first byte lowest, so that
  * the lowest flagged byte of a word is the first in the file. */
 static uint64_t
@@ -191,7 +175,7 @@ one_plain3(uint64_t w, const unsigned char *p)
 	if ((w & 0xC0C0F0) != 0x8080E0)
 		return 0;
 	return (w & 0xFF) - 0xE3 <= 0xEC - 0xE3 ||     /* U+3000-U+CFFF */
-	       ((w & 0xFF) != 0xE0 && plain3(p));      /* E0: overlong? */
+	       ((w & 0xFF) != 0xE0 && nb_textcheck_plain3(p)); /* E0: overlong? */
 }
 
 /* The length of the character at u (n bytes left) if it is printable
@@ -270,7 +254,7 @@ run16(const unsigned char *u, size_t i, size_t n)
 }
 
 /* Most of a draft is printable ASCII, line ends, Chinese and its
- * punctuation (three bytes each, plain3), which every text may hold: the
+ * punctuation (three bytes each, nb_textcheck_plain3), which every text may hold: the
  * end of such a run from u + i, told at a glance, the rest being left
  * to the full decoding. */
 static size_t
