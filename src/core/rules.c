@@ -137,20 +137,9 @@ term_value(const nb_term_t *t, const nb_report_t *r, const nb_report_t *prev)
 	return t->previous ? &prev->values[t->cell] : &r->values[t->cell];
 }
 
-static int
-side_filled(const nb_term_t *t, size_t n, const nb_report_t *r,
-            const nb_report_t *prev)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((t[i].previous && !prev) || !term_value(&t[i], r, prev)->filled)
-			return 0;
-	return 1;
-}
-
-/* A side's sum in *sum when every term of it is filled (side_filled and
- * side_sum in one pass over the terms). */
+/* A side's sum in *sum when every term of it is filled, in one pass
+ * over its terms; 0 when one is not (or reads last year's draft, and
+ * there is none). */
 static int
 side_total(const nb_term_t *t, size_t n, const nb_report_t *r,
            const nb_report_t *prev, wide_t *sum)
@@ -169,6 +158,15 @@ side_total(const nb_term_t *t, size_t n, const nb_report_t *r,
 	}
 	*sum = s;
 	return 1;
+}
+
+static int
+side_filled(const nb_term_t *t, size_t n, const nb_report_t *r,
+            const nb_report_t *prev)
+{
+	wide_t ignored;
+
+	return side_total(t, n, r, prev, &ignored);
 }
 
 static wide_t
@@ -322,12 +320,12 @@ int
 nb_check_difference(const nb_check_t *c, const nb_report_t *r,
                     const nb_report_t *prev, int64_t *d)
 {
-	wide_t w;
+	wide_t lhs, rhs, w;
 
-	if (c->rule->kind != NB_RULE_SUM || !side_filled(c->lhs, c->nlhs, r, prev) ||
-	    !side_filled(c->rhs, c->nrhs, r, prev))
+	if (c->rule->kind != NB_RULE_SUM || !side_total(c->lhs, c->nlhs, r, prev, &lhs) ||
+	    !side_total(c->rhs, c->nrhs, r, prev, &rhs))
 		return 0;
-	w = side_sum(c->lhs, c->nlhs, r, prev) - side_sum(c->rhs, c->nrhs, r, prev);
+	w = lhs - rhs;
 	if (w > INT64_MAX || w < -INT64_MAX)
 		return 0;
 	*d = (int64_t)w;
@@ -461,9 +459,8 @@ compute_one(const nb_check_t *c, const nb_report_t *r, int64_t *value)
 {
 	wide_t s;
 
-	if (!side_filled(c->rhs, c->nrhs, r, NULL))
+	if (!side_total(c->rhs, c->nrhs, r, NULL, &s))
 		return 0;
-	s = side_sum(c->rhs, c->nrhs, r, NULL);
 	if (s < 0 || s > INT64_MAX)
 		return 0;
 	*value = (int64_t)s;
