@@ -305,32 +305,50 @@ run_not(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
 	return run(R, t->next, pos, k);
 }
 
+/* The steps that consume a plain character, end a sequence or only look
+ * are taken in a loop: a call per step would cost more than the step. */
 static int
 run(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
 {
-	if (!t) {
-		if (k)
-			return run(R, k->node, pos, k->up);
-		if (R->whole && pos != R->n)
-			return 0;
-		R->m->end = pos;
-		return 1;
-	}
-	switch (t->type) {
-	case T_LIT:
-		if (t->min == 1 && t->max == 1)     /* a plain character */
-			return pos < R->n && R->s[pos] == t->cp && run(R, t->next, pos + 1, k);
-		return run_repeat(R, t, pos, k);
-	case T_SET:   return run_repeat(R, t, pos, k);
-	case T_GAP:   return run_gap(R, t, pos, k);
-	case T_CAP:   return run_capture(R, t, pos, k);
-	case T_GROUP: return run_group(R, t, pos, k);
-	case T_NOT:   return run_not(R, t, pos, k);
-	case T_BEHIND:
-		return !(pos > 0 && one_char(t->alts[0], R->s[pos - 1])) &&
-		       run(R, t->next, pos, k);
-	case T_BOL:   return pos == 0 && run(R, t->next, pos, k);
-	default:      return pos == R->n && run(R, t->next, pos, k);
+	for (;;) {
+		if (!t) {
+			if (k) {
+				t = k->node;
+				k = k->up;
+				continue;
+			}
+			if (R->whole && pos != R->n)
+				return 0;
+			R->m->end = pos;
+			return 1;
+		}
+		switch (t->type) {
+		case T_LIT:
+			if (t->min != 1 || t->max != 1)
+				return run_repeat(R, t, pos, k);
+			if (pos >= R->n || R->s[pos] != t->cp)
+				return 0;   /* a plain character */
+			pos++;
+			break;
+		case T_SET:   return run_repeat(R, t, pos, k);
+		case T_GAP:   return run_gap(R, t, pos, k);
+		case T_CAP:   return run_capture(R, t, pos, k);
+		case T_GROUP: return run_group(R, t, pos, k);
+		case T_NOT:   return run_not(R, t, pos, k);
+		case T_BEHIND:
+			if (pos > 0 && one_char(t->alts[0], R->s[pos - 1]))
+				return 0;
+			break;
+		case T_BOL:
+			if (pos != 0)
+				return 0;
+			break;
+		default:
+			if (pos != R->n)
+				return 0;
+			break;
+		}
+		t = t->next;
 	}
 }
 
