@@ -605,6 +605,77 @@ what_summaries_keep(void **state)
 	free(keep);
 }
 
+/* The places of a sentence split among its patterns: each finds with its
+ * share what it finds with all of them, from every character on; a
+ * pattern that can start with anything, one that matches at the
+ * sentence's start, an empty sentence, one whose only candidate is its
+ * last character, places outside the sentence (trimmed blanks). */
+static void
+split_places_find_the_same(void **state)
+{
+	static const char *const pats[] = {
+		"(甲|乙)<n>件", "^<y>年", "~丙", "(，|,)?占~<d>%", "甲!乙",
+		"[甲乙]+丙", "丁",
+	};
+	static const char *const sents[] = {
+		"", "甲", "丁", "乙3件甲乙丙", "2024年甲，占5%", "丙丙甲", "甲乙甲丙丁",
+		"占比，占12.5%", "乙乙乙", "戊戊戊丁",
+	};
+	enum { NP = sizeof pats / sizeof pats[0] };
+	nb_tpat_env_t env = { no_words, NULL, NULL, 0 };
+	unsigned char *keep = calloc(NB_TKEEP_SIZE, 1);
+	const nb_tpat_t *p[NP];
+	nb_tplaces_t all, part[NP];
+	size_t at, i, k, from, n, len, npl, places[64], buf[NP * 64];
+	uint32_t text[64];
+	nb_tmatch_t m1, m2;
+	nb_tseen_t z;
+	nb_arena_t a;
+	const char *why;
+	int r1, r2;
+
+	(void)state;
+	assert_non_null(keep);
+	nb_arena_init(&a);
+	for (k = 0; k < NP; k++) {
+		assert_non_null(p[k] = nb_tpat_compile(&a, pats[k], &env, &why, &at));
+		nb_tpat_keep_add(keep, p[k]);
+	}
+	for (i = 0; i < sizeof sents / sizeof sents[0]; i++) {
+		/* the sentence at text[2], after two kept characters and before
+		 * one, as a text's trimmed blanks stand */
+		len = strlen(sents[i]);
+		text[0] = text[1] = 0x4E01;     /* 丁 */
+		for (n = 0, at = 0; at < len; n++)
+			at += nb_utf8_next(sents[i] + at, len - at, &text[2 + n]);
+		text[2 + n] = 0x4E01;
+		for (npl = 0, at = 0; at < n + 3; at++)
+			if (text[at] >= NB_TKEEP_SIZE || keep[text[at]] & NB_TKEEP_FIRST)
+				places[npl++] = at;
+		all.at = places;
+		all.n = npl;
+		all.base = 2;
+		nb_tpat_seen(&z, text + 2, n);
+		nb_tpat_split_places(p, NP, &all, text + 2, n, buf, part);
+		for (k = 0; k < NP; k++)
+			for (from = 0; from <= n + 1; from++) {
+				r1 = nb_tpat_find_seen(p[k], &z, &all, text + 2, n, from, &m1);
+				r2 = nb_tpat_may_occur(p[k], &z) &&
+				     nb_tpat_find_places(p[k], &part[k], text + 2, n, from, &m2);
+				assert_int_equal(r1, r2);
+				if (r1) {
+					assert_int_equal(m1.start, m2.start);
+					assert_int_equal(m1.end, m2.end);
+					assert_int_equal(m1.ncap, m2.ncap);
+				}
+			}
+	}
+	assert_int_equal(nb_tpat_find_places(p[6], &part[6], text + 2, n, 0, &m1), 1);
+	assert_int_equal(m1.start, n - 1);      /* 丁, the last */
+	nb_arena_free(&a);
+	free(keep);
+}
+
 /* ---- required parts ---- */
 
 static void
@@ -801,6 +872,7 @@ main(void)
 		cmocka_unit_test(alternatives_by_their_starts),
 		cmocka_unit_test(bad_patterns),
 		cmocka_unit_test(what_summaries_keep),
+		cmocka_unit_test(split_places_find_the_same),
 		cmocka_unit_test(improvement_only_none),
 		cmocka_unit_test(opening_states_the_period),
 		cmocka_unit_test(fees_are_mentioned),

@@ -201,16 +201,33 @@ overlaps(const nb_tclaim_t *cl, size_t n, const nb_tmatch_t *m)
 	return 0;
 }
 
+/* The checks that may find something in the sentence being read (the
+ * figure checks first, in the form's order, then the forbidden ones),
+ * each with the places where it may start a match. */
+#define ACTIVE_MAX 64           /* checks held on the stack; more on the heap */
+#define ACTIVE_PLACES 2048      /* places split, at most */
+#define SPLIT_MIN 3             /* fewer checks pass over the places each */
+
+typedef struct {
+	const nb_tcheck_t **c;
+	const nb_tpat_t **p;
+	nb_tplaces_t *pl;
+	size_t n, nfigure;
+	size_t *buf;            /* ACTIVE_PLACES */
+} active_t;
+
 static size_t
-claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
+claim(const nb_treader_t *R, const active_t *A, const uint32_t *s, size_t n,
+      nb_tclaim_t *cl)
 {
 	years_t y = { 0, 0, 0 };
 	size_t i, at, got = 0;
 	nb_tmatch_t m;
 
-	for (i = 0; i < R->nfigure && got < MAX_CLAIMS; i++) {
-		const nb_tcheck_t *c = R->figure[i];
-		if (!nb_tpat_find_seen(c->pat, R->seen, &R->places, s, n, 0, &m) ||
+	for (i = 0; i < A->nfigure && got < MAX_CLAIMS; i++) {
+		const nb_tcheck_t *c = A->c[i];
+		const nb_tplaces_t *pl = &A->pl[i];
+		if (!nb_tpat_find_places(c->pat, pl, s, n, 0, &m) ||
 		    !reads_sentence(R, c, s, n, &y))
 			continue;
 		do {
@@ -219,7 +236,7 @@ claim(const nb_treader_t *R, const uint32_t *s, size_t n, nb_tclaim_t *cl)
 				continue;
 			cl[got].c = c;
 			cl[got++].m = m;
-		} while (got < MAX_CLAIMS && nb_tpat_find_seen(c->pat, R->seen, &R->places, s, n, at, &m));
+		} while (got < MAX_CLAIMS && nb_tpat_find_places(c->pat, pl, s, n, at, &m));
 	}
 	return got;
 }
@@ -233,12 +250,12 @@ by_start(const void *a, const void *b)
 }
 
 static int
-figures(nb_treader_t *R, size_t a, size_t z)
+figures(nb_treader_t *R, const active_t *A, size_t a, size_t z)
 {
 	nb_tclaim_t cl[MAX_CLAIMS];
 	size_t n, i, to;
 
-	n = claim(R, R->t.cp + a, z - a, cl);
+	n = claim(R, A, R->t.cp + a, z - a, cl);
 	if (n)
 		qsort(cl, n, sizeof *cl, by_start);
 	for (i = 0; i < n; i++) {
@@ -250,14 +267,14 @@ figures(nb_treader_t *R, size_t a, size_t z)
 }
 
 static int
-forbidden(nb_treader_t *R, size_t a, size_t z)
+forbidden(nb_treader_t *R, const active_t *A, size_t a, size_t z)
 {
 	nb_tmatch_t m;
 	size_t i;
 
-	for (i = 0; i < R->nforbidden; i++) {
-		const nb_tcheck_t *c = R->forbidden[i];
-		if (!nb_tpat_find_seen(c->pat, R->seen, &R->places, R->t.cp + a, z - a, 0, &m))
+	for (i = A->nfigure; i < A->n; i++) {
+		const nb_tcheck_t *c = A->c[i];
+		if (!nb_tpat_find_places(c->pat, &A->pl[i], R->t.cp + a, z - a, 0, &m))
 			continue;
 		nb_tsay_t say = { c->message, "", a + m.start, a + m.end, NULL, 0,
 		                  NULL, NULL };
@@ -303,25 +320,83 @@ text_places(nb_treader_t *R)
 	R->places.base = 0;
 }
 
+/* Those of the text's candidates on[0..n) that may match the sentence
+ * being read, added to A. */
+static void
+add_active(const nb_treader_t *R, const nb_tcheck_t *const *on, size_t n,
+           active_t *A)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (nb_tpat_may_occur(on[i]->pat, R->seen)) {
+			A->p[A->n] = on[i]->pat;
+			A->c[A->n++] = on[i];
+		}
+}
+
+/* The checks that may match the sentence being read, of n characters,
+ * and their places: the sentence's places split among them in one pass
+ * (or, when that would take more room than there is, all of them for
+ * each). */
+static void
+active(const nb_treader_t *R, size_t n, active_t *A)
+{
+	size_t k;
+
+	A->n = 0;
+	add_active(R, R->figure, R->nfigure, A);
+	A->nfigure = A->n;
+	add_active(R, R->forbidden, R->nforbidden, A);
+	if (!A->n)
+		return;
+	if (A->n >= SPLIT_MIN && A->n * R->places.n <= ACTIVE_PLACES) {
+		nb_tpat_split_places(A->p, A->n, &R->places, R->t.cp + R->places.base,
+		                     n, A->buf, A->pl);
+		return;
+	}
+	for (k = 0; k < A->n; k++)
+		A->pl[k] = R->places;
+}
+
 /* The sentences of the text being read, each with the reader's `seen`
  * and places on it while it is read. */
 static int
 sentences(nb_treader_t *R)
 {
 	const nb_tsentence_t *S = R->sents + R->cur->sent;
-	size_t i;
+	const nb_tcheck_t *c[ACTIVE_MAX];
+	const nb_tpat_t *p[ACTIVE_MAX];
+	nb_tplaces_t pl[ACTIVE_MAX];
+	size_t buf[ACTIVE_PLACES], i, most;
+	active_t A = { c, p, pl, 0, 0, buf };
 	int rc = 0;
 
 	R->nfigure = candidates(R, R->figure_on, R->nfigure_on, R->figure);
 	R->nforbidden = candidates(R, R->forbidden_on, R->nforbidden_on, R->forbidden);
-
+	if ((most = R->nfigure + R->nforbidden) > ACTIVE_MAX) {
+		A.c = malloc(most * sizeof *A.c);
+		A.p = malloc(most * sizeof *A.p);
+		A.pl = malloc(most * sizeof *A.pl);
+		if (!A.c || !A.p || !A.pl) {
+			R->failed = 1;
+			rc = -1;
+		}
+	}
 	for (i = 0; i < R->cur->nsent && rc == 0; i++) {
 		R->seen = &S[i].seen;
 		R->places.at = R->t.places + S[i].ka;
 		R->places.n = S[i].kz - S[i].ka;
 		R->places.base = S[i].a;
-		if (figures(R, S[i].a, S[i].z) < 0 || forbidden(R, S[i].a, S[i].z) < 0)
+		active(R, S[i].z - S[i].a, &A);
+		if (A.n && (figures(R, &A, S[i].a, S[i].z) < 0 ||
+		            forbidden(R, &A, S[i].a, S[i].z) < 0))
 			rc = -1;
+	}
+	if (most > ACTIVE_MAX) {
+		free(A.c);
+		free(A.p);
+		free(A.pl);
 	}
 	text_places(R);
 	return rc;

@@ -536,6 +536,39 @@ scan(const nb_tpat_t *p, const nb_tplaces_t *pl, const uint32_t *s, size_t n,
 	return 0;
 }
 
+/* The places outside s[0..n) (the blanks trimmed from a sentence) are
+ * left out, as scan passes over them; of those in it each pattern keeps
+ * the ones whose character's bit is among its first characters', the
+ * test may_start makes first. */
+void
+nb_tpat_split_places(const nb_tpat_t *const *p, size_t np,
+                     const nb_tplaces_t *pl, const uint32_t *s, size_t n,
+                     size_t *buf, nb_tplaces_t *out)
+{
+	uint64_t any[16] = { 0 };   /* the bits of all of them */
+	size_t i, k, pos;
+	uint32_t c;
+	unsigned w;
+
+	for (k = 0; k < np; k++) {
+		out[k].at = buf + k * pl->n;
+		out[k].n = 0;
+		out[k].base = pl->base;
+		for (w = 0; w < 16; w++)
+			any[w] |= p[k]->first_bits[w];
+	}
+	for (i = 0; i < pl->n; i++) {
+		if ((pos = pl->at[i] - pl->base) >= n)
+			continue;
+		c = s[pos];
+		if (!(any[c / 64 % 16] >> (c % 64) & 1))
+			continue;   /* most places, for a few patterns */
+		for (k = 0; k < np; k++)
+			if (p[k]->first_bits[c / 64 % 16] >> (c % 64) & 1)
+				buf[k * pl->n + out[k].n++] = pl->at[i];
+	}
+}
+
 int
 nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
              nb_tmatch_t *m)
@@ -546,6 +579,13 @@ nb_tpat_find(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t from,
 		return 0;
 	nb_tpat_seen(&z, s + from, n - from);
 	return nb_tpat_find_seen(p, &z, NULL, s, n, from, m);
+}
+
+int
+nb_tpat_find_places(const nb_tpat_t *p, const nb_tplaces_t *pl,
+                    const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m)
+{
+	return from <= n && scan(p, pl, s, n, from, m);
 }
 
 int

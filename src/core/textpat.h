@@ -150,4 +150,18 @@ typedef struct {
 int nb_tpat_find_seen(const nb_tpat_t *p, const nb_tseen_t *z, const nb_tplaces_t *pl,
                       const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m);
 
+/* nb_tpat_find_seen for a caller that has seen nb_tpat_may_occur(p, z)
+ * hold, and holds to it for every `from`. */
+int nb_tpat_find_places(const nb_tpat_t *p, const nb_tplaces_t *pl,
+                        const uint32_t *s, size_t n, size_t from, nb_tmatch_t *m);
+
+/* The places of pl in s[0..n) split among the patterns p[0..np): into
+ * out[k] (its entries in buf[k * pl->n ...]) those where p[k] may start
+ * a match by the characters it starts with.  With out[k], as with pl,
+ * nb_tpat_find_seen finds what it finds, trying only those places: one
+ * pass over a sentence's places for all its patterns, not one each. */
+void nb_tpat_split_places(const nb_tpat_t *const *p, size_t np,
+                          const nb_tplaces_t *pl, const uint32_t *s, size_t n,
+                          size_t *buf, nb_tplaces_t *out);
+
 #endif
