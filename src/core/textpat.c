@@ -434,39 +434,6 @@ nb_tpat_keep_add(unsigned char *k, const nb_tpat_t *p)
 		keep(k, p->first[i], NB_TKEEP_BIT | NB_TKEEP_FIRST);
 }
 
-/* Whether z has one of the characters a match of p starts with: true of
- * every match but one at the sentence's start where p allows that. */
-static int
-may_begin(const nb_tpat_t *p, const nb_tseen_t *z)
-{
-	unsigned w;
-	int i;
-
-	if (p->nfirst < 0 || p->at_start)
-		return 1;
-	for (w = p->first_words; w; w &= w - 1) {  /* a few words of 16 */
-		i = __builtin_ctz(w);
-		if (p->first_bits[i] & z->bits[i])
-			return 1;
-	}
-	return 0;
-}
-
-int
-nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
-{
-	int i;
-
-	for (i = 0; i < p->nneed; i++)
-		if (!(z->bits[p->need[i] / 64 % 16] >> (p->need[i] % 64) & 1))
-			return 0;
-	if (!may_begin(p, z))
-		return 0;
-	if (p->need_num == 2)
-		return z->digit;
-	return p->need_num != 1 || z->digit || z->numeral;
-}
-
 /* Whether a match can start at s[pos], as far as the first two
  * characters that p's matches start with go. */
 static inline int

@@ -130,10 +130,42 @@ nb_tpat_seen_char(nb_tseen_t *z, uint32_t c)
 
 void nb_tpat_keep_add(unsigned char *keep, const nb_tpat_t *p);
 
+/* Whether z has one of the characters a match of p starts with: true of
+ * every match but one at the sentence's start where p allows that. */
+static inline int
+nb_tpat_may_begin(const nb_tpat_t *p, const nb_tseen_t *z)
+{
+	unsigned w;
+	int i;
+
+	if (p->nfirst < 0 || p->at_start)
+		return 1;
+	for (w = p->first_words; w; w &= w - 1) {  /* a few words of 16 */
+		i = __builtin_ctz(w);
+		if (p->first_bits[i] & z->bits[i])
+			return 1;
+	}
+	return 0;
+}
+
 /* 0 when p has no match in the sentence z was taken of (of all its
  * characters, or of those a keep table that p was added to keeps); 1 when
- * it may. */
-int nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z);
+ * it may.  Inline: it is made for every check on every text and
+ * sentence, and most often fails at once. */
+static inline int
+nb_tpat_may_occur(const nb_tpat_t *p, const nb_tseen_t *z)
+{
+	int i;
+
+	for (i = 0; i < p->nneed; i++)
+		if (!(z->bits[p->need[i] / 64 % 16] >> (p->need[i] % 64) & 1))
+			return 0;
+	if (!nb_tpat_may_begin(p, z))
+		return 0;
+	if (p->need_num == 2)
+		return z->digit;
+	return p->need_num != 1 || z->digit || z->numeral;
+}
 
 /* Where in s a match may start: at[i] - base for each character of s
  * that a keep table keeps as NB_TKEEP_FIRST, and each from NB_TKEEP_SIZE
