@@ -434,28 +434,30 @@ nb_tpat_keep_add(unsigned char *k, const nb_tpat_t *p)
 		keep(k, p->first[i], NB_TKEEP_BIT | NB_TKEEP_FIRST);
 }
 
+/* Where a pair of characters falls in pair_bits. */
+static inline unsigned
+pair_hash(uint32_t c, uint32_t d)
+{
+	return (c * 31u + d) % 256;
+}
+
 /* Whether a match can start at s[pos], as far as the first two
- * characters that p's matches start with go. */
+ * characters that p's matches start with go: by their bits, so that a
+ * few places pass that the matcher then rejects. */
 static inline int
 may_start(const nb_tpat_t *p, const uint32_t *s, size_t n, size_t pos)
 {
 	uint32_t c = s[pos];
-	int i;
+	unsigned w = c / 64 % 16, h;
 
-	if (!(p->first_bits[c / 64 % 16] >> (c % 64) & 1))
+	if (!(p->first_bits[w] >> (c % 64) & 1))
 		return 0;           /* most characters, at once */
-	for (i = 0; i < p->nfirst && p->first[i] != c; i++)
-		;
-	if (i == p->nfirst)
-		return 0;
-	if (p->first_any >> i & 1)
+	if (p->any_bits[w] >> (c % 64) & 1)
 		return 1;
 	if (++pos == n)
 		return 0;
-	for (i = 0; i < p->npair; i++)
-		if (p->pair[i][0] == c && p->pair[i][1] == s[pos])
-			return 1;
-	return 0;
+	h = pair_hash(c, s[pos]);
+	return p->pair_bits[h / 64] >> (h % 64) & 1;
 }
 
 /* The first of the places at or after character `from` of s. */
@@ -969,9 +971,19 @@ pairs(nb_tpat_t *p, const nb_tnode_t *t, const cont_t *k)
 static void
 set_pairs(nb_tpat_t *p)
 {
+	unsigned h;
+	int i;
+
 	if (p->nfirst > 0 && !pairs(p, p->head, NULL)) {
 		p->first_any = ~(uint64_t)0;
 		p->npair = 0;
+	}
+	for (i = 0; i < p->nfirst; i++)
+		if (p->first_any >> i & 1)
+			p->any_bits[p->first[i] / 64 % 16] |= (uint64_t)1 << (p->first[i] % 64);
+	for (i = 0; i < p->npair; i++) {
+		h = pair_hash(p->pair[i][0], p->pair[i][1]);
+		p->pair_bits[h / 64] |= (uint64_t)1 << (h % 64);
 	}
 }
 

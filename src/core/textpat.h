@@ -48,6 +48,9 @@ typedef struct {
 	uint32_t pair[NB_TPAT_MAXPAIR][2]; /* ...else one of these pairs is
 	                         * what it starts with */
 	int npair;
+	uint64_t any_bits[16];  /* first_bits of those in first_any... */
+	uint64_t pair_bits[4];  /* ...and the pairs, by a hash of each: a
+	                         * place rules itself out at two lookups */
 	uint32_t need[NB_TPAT_MAXNEED]; /* characters every match contains... */
 	int nneed;              /* ...how many of them are kept */
 	int need_num;           /* every match has a digit (2), or a digit or a
