@@ -505,6 +505,42 @@ scan(const nb_tpat_t *p, const nb_tplaces_t *pl, const uint32_t *s, size_t n,
 	return 0;
 }
 
+/* At most 64 patterns: of each word of bits, which of them have any
+ * there, so that a place is looked at by those alone. */
+static void
+split_some(const nb_tpat_t *const *p, size_t np, const nb_tplaces_t *pl,
+           const uint32_t *s, size_t n, size_t *buf, nb_tplaces_t *out)
+{
+	uint64_t any[16] = { 0 }, who[16] = { 0 }, k_of;
+	size_t i, k, pos;
+	unsigned w, words;
+	uint32_t c;
+
+	for (k = 0; k < np; k++) {
+		out[k].at = buf + k * pl->n;
+		out[k].n = 0;
+		out[k].base = pl->base;
+		for (words = p[k]->first_words; words; words &= words - 1) {
+			w = (unsigned)__builtin_ctz(words);
+			any[w] |= p[k]->first_bits[w];
+			who[w] |= (uint64_t)1 << k;
+		}
+	}
+	for (i = 0; i < pl->n; i++) {
+		if ((pos = pl->at[i] - pl->base) >= n)
+			continue;
+		c = s[pos];
+		w = c / 64 % 16;
+		if (!(any[w] >> (c % 64) & 1))
+			continue;   /* most places, for a few patterns */
+		for (k_of = who[w]; k_of; k_of &= k_of - 1) {
+			k = (size_t)__builtin_ctzll(k_of);
+			if (p[k]->first_bits[w] >> (c % 64) & 1)
+				buf[k * pl->n + out[k].n++] = pl->at[i];
+		}
+	}
+}
+
 /* The places outside s[0..n) (the blanks trimmed from a sentence) are
  * left out, as scan passes over them; of those in it each pattern keeps
  * the ones whose character's bit is among its first characters', the
@@ -514,27 +550,11 @@ nb_tpat_split_places(const nb_tpat_t *const *p, size_t np,
                      const nb_tplaces_t *pl, const uint32_t *s, size_t n,
                      size_t *buf, nb_tplaces_t *out)
 {
-	uint64_t any[16] = { 0 };   /* the bits of all of them */
-	size_t i, k, pos;
-	uint32_t c;
-	unsigned w;
+	size_t k, some;
 
-	for (k = 0; k < np; k++) {
-		out[k].at = buf + k * pl->n;
-		out[k].n = 0;
-		out[k].base = pl->base;
-		for (w = 0; w < 16; w++)
-			any[w] |= p[k]->first_bits[w];
-	}
-	for (i = 0; i < pl->n; i++) {
-		if ((pos = pl->at[i] - pl->base) >= n)
-			continue;
-		c = s[pos];
-		if (!(any[c / 64 % 16] >> (c % 64) & 1))
-			continue;   /* most places, for a few patterns */
-		for (k = 0; k < np; k++)
-			if (p[k]->first_bits[c / 64 % 16] >> (c % 64) & 1)
-				buf[k * pl->n + out[k].n++] = pl->at[i];
+	for (k = 0; k < np; k += some) {
+		some = np - k < 64 ? np - k : 64;
+		split_some(p + k, some, pl, s, n, buf + k * pl->n, out + k);
 	}
 }
 
