@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -532,6 +533,25 @@ patterns(void **state)
 	assert_int_equal(v[0], 2024);
 }
 
+/* A group of more alternatives than are looked up by their bits (64)
+ * tries them in order all the same, the last one too. */
+static void
+many_alternatives(void)
+{
+	char pat[1024];
+	size_t len = 0, i;
+	int64_t v[8];
+
+	pat[len++] = '(';
+	for (i = 0; i < 70; i++)
+		len += (size_t)snprintf(pat + len, sizeof pat - len, "%s乙%zu", i ? "|" : "", i % 10);
+	snprintf(pat + len, sizeof pat - len, "|甲<n>)件");
+	assert_int_equal(first_match(pat, "乙7件", v), 0);
+	assert_int_equal(first_match(pat, "丙甲12件", v), 1);
+	assert_int_equal(v[0], 12);
+	assert_int_equal(first_match(pat, "乙件", v), -1);
+}
+
 /* Alternatives are passed over by the characters they can start with:
  * those that start with a lookbehind, a group, a capture, the sentence's
  * start, or can be empty, match as they always did. */
@@ -553,6 +573,7 @@ alternatives_by_their_starts(void **state)
 	assert_int_equal(v[0], 12);
 	assert_int_equal(first_match("(无|!甲~<n>件)", "乙3件", v), 1);
 	assert_int_equal(v[0], 3);
+	many_alternatives();
 }
 
 static void

@@ -30,6 +30,10 @@ struct nb_tnode {
 	uint64_t *alt_starts;           /* T_GROUP: of each alternative, bit
 	                                 * c % 64 of each character c it can
 	                                 * start with; all set when any */
+	uint64_t *alt_by_bit;           /* T_GROUP of up to 64: of each bit
+	                                 * c % 64, bit i for each alternative
+	                                 * that may start with c; [64] those
+	                                 * that may start with anything */
 	int opt;                        /* T_GROUP: may be left out */
 	int min, max;                   /* T_LIT, T_SET: repetition */
 	nb_tnode_t *next;
@@ -277,8 +281,16 @@ static int
 run_group(run_t *R, const nb_tnode_t *t, size_t pos, const cont_t *k)
 {
 	cont_t after = { t->next, k };
+	uint64_t which;
 	size_t i;
 
+	if (t->alt_by_bit) {        /* those that may start here, in order */
+		which = t->alt_by_bit[pos < R->n ? R->s[pos] % 64 : 64];
+		for (; which; which &= which - 1)
+			if (run(R, t->alts[__builtin_ctzll(which)], pos, &after))
+				return 1;
+		return t->opt && run(R, t->next, pos, k);
+	}
 	for (i = 0; i < t->nalts; i++) {
 		uint64_t starts = t->alt_starts[i];
 		if (starts != UINT64_MAX &&
@@ -666,6 +678,30 @@ parse_set(parser_t *P)
 	return t;
 }
 
+/* A group's alternatives by the bits of the characters they may start
+ * with, so that at a place it looks at those alone. */
+static int
+by_bit(parser_t *P, nb_tnode_t *g)
+{
+	uint64_t starts, one;
+	size_t i, b;
+
+	if (!(g->alt_by_bit = nb_arena_alloc(P->a, 65 * sizeof *g->alt_by_bit))) {
+		fail(P, "内存不足");
+		return 0;
+	}
+	for (i = 0; i < g->nalts; i++) {
+		starts = g->alt_starts[i];
+		one = (uint64_t)1 << i;
+		if (starts == UINT64_MAX)
+			for (b = 0; b <= 64; b++)
+				g->alt_by_bit[b] |= one;
+		for (; starts != UINT64_MAX && starts; starts &= starts - 1)
+			g->alt_by_bit[__builtin_ctzll(starts)] |= one;
+	}
+	return 1;
+}
+
 /* A group of the alternatives of one sequence each (words, or a (...)). */
 static nb_tnode_t *
 group_of(parser_t *P, nb_tnode_t **alts, size_t n)
@@ -680,6 +716,8 @@ group_of(parser_t *P, nb_tnode_t **alts, size_t n)
 	g->nalts = n;
 	for (i = 0; i < n; i++)
 		g->alt_starts[i] = starts_of(alts[i]);
+	if (n <= 64 && !by_bit(P, g))
+		return NULL;
 	return g;
 }
 
