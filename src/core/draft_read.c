@@ -123,6 +123,11 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 
 	if (n->type != NB_Y_SCALAR || !n->plain)
 		return bad_number(R, f, cell, n, e);
+	if ((f->type == NB_T_COUNT || f->type == NB_T_ROW) &&
+	    nb_count_short(n->str, n->len, &v)) {
+		nb_report_set_num(R->rep, cell, v, 0);
+		return 0;
+	}
 	/* a null starts with no digit: most numbers need not be compared */
 	if (!(n->str[0] >= '0' && n->str[0] <= '9') && nb_yscalar_is_null(n))
 		return 0;

@@ -188,16 +188,6 @@ fail:
 	return NULL;
 }
 
-void
-nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals)
-{
-	nb_value_t *val = &r->values[cell];
-
-	val->filled = 1;
-	val->num = v;
-	val->decimals = decimals;
-}
-
 int
 nb_report_set_text(nb_report_t *r, size_t cell, const char *text)
 {

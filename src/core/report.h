@@ -68,7 +68,15 @@ void nb_report_free(nb_report_t *r);
 
 /* Setters used by the editor and the loader; they copy strings and return
  * -1 only when out of memory. */
-void nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals);
+static inline void
+nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals)
+{
+	nb_value_t *val = &r->values[cell];   /* inline: a draft has hundreds */
+
+	val->filled = 1;
+	val->num = v;
+	val->decimals = decimals;
+}
 int nb_report_set_text(nb_report_t *r, size_t cell, const char *text);
 void nb_report_clear(nb_report_t *r, size_t cell);
 int nb_report_add_item(nb_report_t *r, size_t cell, const char *title,
