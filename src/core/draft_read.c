@@ -114,8 +114,11 @@ bad_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n,
 	            number_problem(f, e));
 }
 
+/* A number that is not a short count: an amount, a year, a null, or one
+ * in error. */
 static int
-read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
+read_other_number(reader_t *R, const nb_field_t *f, size_t cell,
+                  const nb_ynode_t *n)
 {
 	int64_t v;
 	int dec = 0;
@@ -123,11 +126,6 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 
 	if (n->type != NB_Y_SCALAR || !n->plain)
 		return bad_number(R, f, cell, n, e);
-	if ((f->type == NB_T_COUNT || f->type == NB_T_ROW) &&
-	    nb_count_short(n->str, n->len, &v)) {
-		nb_report_set_num(R->rep, cell, v, 0);
-		return 0;
-	}
 	/* a null starts with no digit: most numbers need not be compared */
 	if (!(n->str[0] >= '0' && n->str[0] <= '9') && nb_yscalar_is_null(n))
 		return 0;
@@ -139,6 +137,22 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 		return bad_number(R, f, cell, n, e);
 	nb_report_set_num(R->rep, cell, v, dec);
 	return 0;
+}
+
+/* Most of a draft's numbers are counts of a few digits, read here, in
+ * the loop over a row's cells, without a call. */
+static inline int
+read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
+{
+	int64_t v;
+
+	if (n->type == NB_Y_SCALAR && n->plain &&
+	    (f->type == NB_T_COUNT || f->type == NB_T_ROW) &&
+	    nb_count_short(n->str, n->len, &v)) {
+		nb_report_set_num(R->rep, cell, v, 0);
+		return 0;
+	}
+	return read_other_number(R, f, cell, n);
 }
 
 /* An example row for a message: "[0, 0, 0]". */
