@@ -57,10 +57,12 @@ int
 nb_report_add_titles(nb_report_t *r)
 {
 	const nb_form_t *form = r->form;
+	const nb_field_t *f;
 	size_t i, j;
 
-	for (i = 0; i < form->ncells; i++) {
-		const nb_field_t *f = form->cells[i].field;
+	/* field by field: a row's cells are passed over at once */
+	for (i = 0; i < form->ncells; i = f->cell + f->ncells) {
+		f = form->cells[i].field;
 		if (f->type != NB_T_ITEMS || r->values[i].filled)
 			continue;
 		for (j = 0; j < f->ntitles; j++)
@@ -107,13 +109,14 @@ nb_value_clear(nb_value_t *v)
 void
 nb_report_free(nb_report_t *r)
 {
+	nb_value_t *v, *end;
 	size_t i;
 
 	if (!r)
 		return;
-	for (i = 0; i < r->form->ncells; i++)
-		if (r->values[i].text || r->values[i].items)   /* most are numbers */
-			nb_value_clear(&r->values[i]);
+	for (v = r->values, end = v + r->form->ncells; v < end; v++)
+		if (v->text || v->items)   /* most are numbers */
+			nb_value_clear(v);
 	for (i = 0; i < r->nextras; i++) {
 		free(r->extras[i].key);
 		nb_ytree_free(r->extras[i].node);
