@@ -233,6 +233,115 @@ missing_and_null_mean_unfilled(void **state)
 	nb_report_free(r);
 }
 
+/* Reads one row of numbers; 0, or -1 with the error in *err. */
+static int
+read_row_of(const char *row, nb_report_t **r, nb_error_t *err)
+{
+	char text[512];
+	nb_ynode_t *root;
+	int rc;
+
+	snprintf(text, sizeof text,
+	         "format: gov-info-annual-report/2021\n"
+	         "requests:\n"
+	         "  new: %s\n", row);
+	assert_int_equal(nb_ytree_parse("n.yaml", text, strlen(text), &root, err), 0);
+	rc = nb_draft_from_tree(form, "n.yaml", root, r, err);
+	nb_ytree_free(root);
+	return rc;
+}
+
+/* Counts up to 2^63 - 1 are read, whatever their number of digits; what
+ * is past it, signed, led by a zero or not digits is refused, at its place. */
+static void
+numbers_at_the_limits(void **state)
+{
+	static const struct { const char *num; const char *says; } bad[] = {
+		{ "9223372036854775808", "数字太大" },
+		{ "12345678901234567890", "数字太大" },
+		{ "-1", "不能为负数" },
+		{ "+1", "不是数字" },
+		{ "007", "不能以 0 开头" },
+		{ "00", "不能以 0 开头" },
+		{ "1.5", "不能有小数" },
+		{ "1e3", "科学计数法" },
+		{ "12a", "不是数字" },
+		{ "'12'", "不带引号" },
+	};
+	char row[128];
+	nb_report_t *r;
+	nb_error_t err = { 0 };
+	size_t i;
+	(void)state;
+
+	assert_int_equal(read_row_of("[0, 7, 123456789012345678, 1234567890123456789, "
+	                             "9223372036854775807, 10, ~]", &r, &err), 0);
+	assert_true(val(r, "requests.new", 0)->filled);
+	assert_int_equal(val(r, "requests.new", 0)->num, 0);
+	assert_int_equal(val(r, "requests.new", 1)->num, 7);
+	assert_true(val(r, "requests.new", 2)->num == 123456789012345678LL);
+	assert_true(val(r, "requests.new", 3)->num == 1234567890123456789LL);
+	assert_true(val(r, "requests.new", 4)->num == INT64_MAX);
+	assert_int_equal(val(r, "requests.new", 5)->num, 10);
+	assert_int_equal(val(r, "requests.new", 5)->decimals, 0);
+	assert_false(val(r, "requests.new", 6)->filled);
+	assert_int_equal(val(r, "requests.new", 6)->line, 3);
+	assert_int_equal(val(r, "requests.new", 6)->col, 81);
+	nb_report_free(r);
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(row, sizeof row, "[1, 2, %s, 4, 5, 6, 7]", bad[i].num);
+		memset(&err, 0, sizeof err);
+		assert_int_equal(read_row_of(row, &r, &err), -1);
+		assert_null(r);
+		assert_int_equal(err.line, 3);
+		assert_int_equal(err.col, 15);
+		assert_non_null(strstr(err.msg, bad[i].says));
+	}
+}
+
+/* A group's keys are read in any order; the ones it leaves out stand
+ * where its mapping starts, those of a null group where the null does. */
+static void
+keys_out_of_order_or_missing(void **state)
+{
+	const char *text =
+	    "format: gov-info-annual-report/2021\n"
+	    "requests:\n"
+	    "  partial: [3, 0, 0, 0, 0, 0, 3]\n"
+	    "  new: [1, 0, 0, 0, 0, 0, 1]\n"
+	    "  withheld: ~\n";
+	const char *twice =
+	    "format: gov-info-annual-report/2021\n"
+	    "requests:\n"
+	    "  new: [1, 0, 0, 0, 0, 0, 1]\n"
+	    "  new: [2, 0, 0, 0, 0, 0, 2]\n";
+	nb_ynode_t *root;
+	nb_report_t *r;
+	nb_error_t err = { 0 };
+	(void)state;
+
+	assert_int_equal(nb_ytree_parse("n.yaml", text, strlen(text), &root, &err), 0);
+	assert_int_equal(nb_draft_from_tree(form, "n.yaml", root, &r, &err), 0);
+	nb_ytree_free(root);
+	assert_int_equal(val(r, "requests.partial", 0)->num, 3);
+	assert_int_equal(val(r, "requests.partial", 0)->line, 3);
+	assert_int_equal(val(r, "requests.new", 6)->num, 1);
+	assert_int_equal(val(r, "requests.new", 6)->line, 4);
+	assert_false(val(r, "requests.carried_in", 0)->filled);
+	assert_int_equal(val(r, "requests.carried_in", 0)->line, 3);
+	assert_int_equal(val(r, "requests.carried_in", 0)->col, 3);
+	assert_false(val(r, "requests.withheld.state_secret", 0)->filled);
+	assert_int_equal(val(r, "requests.withheld.state_secret", 0)->line, 5);
+	assert_int_equal(val(r, "requests.withheld.state_secret", 0)->col, 13);
+	assert_int_equal(val(r, "proactive.licensing", 0)->line, 1);
+	nb_report_free(r);
+
+	/* a key given twice is the parser's to refuse */
+	assert_int_equal(nb_ytree_parse("n.yaml", twice, strlen(twice), &root, &err), -1);
+	assert_int_equal(err.line, 4);
+}
+
 /* A bare report has no items until a cell is given the form's titles;
  * a draft's null items leave none, marked as the titles would have. */
 static void
@@ -304,6 +413,8 @@ main(void)
 		cmocka_unit_test(x_keys_are_kept),
 		cmocka_unit_test(a_copy_is_the_same_report_and_its_own),
 		cmocka_unit_test(missing_and_null_mean_unfilled),
+		cmocka_unit_test(numbers_at_the_limits),
+		cmocka_unit_test(keys_out_of_order_or_missing),
 		cmocka_unit_test(titles_come_with_the_cells_a_draft_leaves),
 		cmocka_unit_test(failed_save_leaves_the_old_file),
 	};

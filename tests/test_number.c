@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "core/number.h"
@@ -36,6 +37,47 @@ counts_refuse_everything_else(void **state)
 	assert_int_equal(nb_count_parse("0x10", &v), NB_NUM_NOT_NUMBER);
 	assert_int_equal(nb_count_parse("十", &v), NB_NUM_NOT_NUMBER);
 	assert_int_equal(nb_count_parse("1 000", &v), NB_NUM_NOT_NUMBER);
+}
+
+/* nb_count_short takes a count just when nb_count_parse takes it as is,
+ * and with the same value; the rest it leaves to nb_count_parse. */
+static void
+short_counts_agree_with_the_parser(void **state)
+{
+	static const char *const cases[] = {
+		"0", "7", "10", "237", "00", "007", "0123",
+		"123456789012345678",          /* 18 digits: taken */
+		"999999999999999999",
+		"1234567890123456789",         /* 19: left to the parser */
+		"9223372036854775807", "9223372036854775808",
+		"12345678901234567890",        /* 20 */
+		"-1", "+1", "-0", "1-", "1.5", "1e3", "1 ", " 1", "1a", "a1",
+		"", "~", "十", "0x10", "１２"
+	};
+	int64_t v, p;
+	size_t i, len;
+	(void)state;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		len = strlen(cases[i]);
+		v = p = -1;
+		if (nb_count_short(cases[i], len, &v)) {
+			assert_true(len <= 18);
+			assert_int_equal(nb_count_parse(cases[i], &p), NB_NUM_OK);
+			assert_true(v == p);
+		} else {
+			assert_true(v == -1);
+			assert_true(len > 18 || nb_count_parse(cases[i], &p) != NB_NUM_OK);
+		}
+	}
+	assert_int_equal(nb_count_short("123456789012345678", 18, &v), 1);
+	assert_true(v == 123456789012345678LL);
+	assert_int_equal(nb_count_short("0", 1, &v), 1);
+	assert_true(v == 0);
+	assert_int_equal(nb_count_short("1234567890123456789", 19, &v), 0);
+	assert_int_equal(nb_count_short("05", 2, &v), 0);
+	/* a NUL within the length is no digit */
+	assert_int_equal(nb_count_short("1\0002", 3, &v), 0);
 }
 
 static void
@@ -93,6 +135,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counts_read_plain_decimal),
 		cmocka_unit_test(counts_refuse_everything_else),
+		cmocka_unit_test(short_counts_agree_with_the_parser),
 		cmocka_unit_test(amounts_keep_what_was_entered),
 		cmocka_unit_test(amounts_refuse_noise),
 		cmocka_unit_test(every_error_has_a_message),

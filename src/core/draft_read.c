@@ -114,8 +114,11 @@ bad_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n,
 	            number_problem(f, e));
 }
 
+/* A number other than a short count (read_count): an amount, a year, a
+ * null, or one in error. */
 static int
-read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
+read_other_number(reader_t *R, const nb_field_t *f, size_t cell,
+                  const nb_ynode_t *n)
 {
 	int64_t v;
 	int dec = 0;
@@ -136,6 +139,21 @@ read_number(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
 	return 0;
 }
 
+/* A cell of a count or a row.  Most of a draft's numbers are counts of
+ * a few digits, read here, in the loop over a row's cells, without a
+ * call. */
+static inline int
+read_count(reader_t *R, const nb_field_t *f, size_t cell, const nb_ynode_t *n)
+{
+	int64_t v;
+
+	if (n->type == NB_Y_SCALAR && n->plain && nb_count_short(n->str, n->len, &v)) {
+		nb_report_set_num(R->rep, cell, v, 0);
+		return 0;
+	}
+	return read_other_number(R, f, cell, n);
+}
+
 /* An example row for a message: "[0, 0, 0]". */
 static const char *
 zeros(size_t n, char *out, size_t cap)
@@ -153,7 +171,7 @@ read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 {
 	const nb_colset_t *cs = f->columns;
 	char example[256], name[700];
-	size_t i;
+	size_t i, cell = f->cell, ncells = f->ncells;
 
 	if (n->type != NB_Y_SEQ)
 		return fail(R, n, "%s应为 %zu 个数字的列表，如 %s",
@@ -162,10 +180,12 @@ read_row(reader_t *R, const nb_field_t *f, const nb_ynode_t *n)
 	if (n->n != f->ncells)
 		return fail(R, n, "这一行应有 %zu 个数字（%s至%s各一个），实有 %zu 个",
 		            f->ncells, cs->cols[0].label, cs->cols[cs->n - 1].label, n->n);
-	for (i = 0; i < n->n; i++) {
-		R->rep->values[f->cell + i].line = n->kids[i]->line;
-		R->rep->values[f->cell + i].col = n->kids[i]->col;
-		if (read_number(R, f, f->cell + i, n->kids[i]) < 0)
+	/* cell and ncells in locals: stores into the values might, for all the
+	 * compiler knows, change f's, which it would read again each time */
+	for (i = 0; i < ncells; i++) {
+		R->rep->values[cell + i].line = n->kids[i]->line;
+		R->rep->values[cell + i].col = n->kids[i]->col;
+		if (read_count(R, f, cell + i, n->kids[i]) < 0)
 			return -1;
 	}
 	return 0;
@@ -356,9 +376,10 @@ read_field(reader_t *R, const nb_field_t *f, nb_ynode_t *n)
 	case NB_T_ITEMS:
 		return read_items(R, f, n);
 	case NB_T_COUNT:
+		return read_count(R, f, f->cell, n);
 	case NB_T_AMOUNT:
 	case NB_T_YEAR:
-		return read_number(R, f, f->cell, n);
+		return read_other_number(R, f, f->cell, n);
 	default:
 		return read_text(R, f, n);
 	}

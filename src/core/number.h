@@ -7,6 +7,7 @@
 #ifndef NB_NUMBER_H
 #define NB_NUMBER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define NB_AMOUNT_SCALE 1000000000LL   /* units per 1 (room for 9 places) */
@@ -25,6 +26,27 @@ typedef enum {
 
 /* A whole number >= 0 in plain decimal digits. */
 nb_numerr_t nb_count_parse(const char *s, int64_t *out);
+
+/* Whether the len bytes of s (a string: s[len] is its NUL) are a count
+ * nb_count_parse takes as written, of at most 18 digits, and then the
+ * count in *out; 0 for all else, which nb_count_parse is to judge.
+ * Inline: a draft's figures are mostly of this kind, and many. */
+static inline int
+nb_count_short(const char *s, size_t len, int64_t *out)
+{
+	int64_t x = 0;
+	size_t i;
+
+	if (len == 0 || len > 18 || (s[0] == '0' && len > 1))   /* 18: no overflow */
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		x = x * 10 + (s[i] - '0');
+	}
+	*out = x;
+	return 1;
+}
 
 /* A decimal >= 0 with at most max_decimals places (max 9). */
 nb_numerr_t nb_amount_parse(const char *s, int max_decimals, int64_t *units,

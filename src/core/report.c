@@ -11,17 +11,40 @@ is_text_type(nb_type_t t)
 	return t == NB_T_FORMAT || t == NB_T_LINE || t == NB_T_TEXT;
 }
 
+/* Every value unfilled, but for where it stood: the reader of a draft
+ * places every cell, and nb_report_new clears the rest.  A report has
+ * hundreds of cells, and clearing them field by field costs less than
+ * clearing their bytes. */
+static void
+clear_unplaced(nb_value_t *values, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		nb_value_t *v = &values[i];
+
+		v->filled = 0;
+		v->decimals = 0;
+		v->num = 0;
+		v->text = NULL;
+		v->items = NULL;
+		v->nitems = 0;
+		v->tpos = (nb_textpos_t){ 0, 0, 0 };
+	}
+}
+
 nb_report_t *
 nb_report_new_bare(const nb_form_t *form)
 {
 	nb_report_t *r = calloc(1, sizeof *r);
 	const nb_field_t *fmt = nb_form_field(form, "format");
 
-	if (!r || !(r->values = calloc(form->ncells ? form->ncells : 1,
+	if (!r || !(r->values = malloc((form->ncells ? form->ncells : 1) *
 	                               sizeof *r->values))) {
 		free(r);
 		return NULL;
 	}
+	clear_unplaced(r->values, form->ncells);
 	r->form = form;
 	if (nb_report_set_text(r, fmt->cell, form->format) < 0) {
 		nb_report_free(r);
@@ -34,10 +57,12 @@ int
 nb_report_add_titles(nb_report_t *r)
 {
 	const nb_form_t *form = r->form;
+	const nb_field_t *f;
 	size_t i, j;
 
-	for (i = 0; i < form->ncells; i++) {
-		const nb_field_t *f = form->cells[i].field;
+	/* field by field: a row's cells are passed over at once */
+	for (i = 0; i < form->ncells; i = f->cell + f->ncells) {
+		f = form->cells[i].field;
 		if (f->type != NB_T_ITEMS || r->values[i].filled)
 			continue;
 		for (j = 0; j < f->ntitles; j++)
@@ -51,8 +76,15 @@ nb_report_t *
 nb_report_new(const nb_form_t *form)
 {
 	nb_report_t *r = nb_report_new_bare(form);
+	size_t i;
 
-	if (r && nb_report_add_titles(r) < 0) {
+	if (!r)
+		return NULL;
+	for (i = 0; i < form->ncells; i++) {
+		r->values[i].line = 0;      /* stood nowhere: not from a file */
+		r->values[i].col = 0;
+	}
+	if (nb_report_add_titles(r) < 0) {
 		nb_report_free(r);
 		return NULL;
 	}
@@ -77,13 +109,14 @@ nb_value_clear(nb_value_t *v)
 void
 nb_report_free(nb_report_t *r)
 {
+	nb_value_t *v, *end;
 	size_t i;
 
 	if (!r)
 		return;
-	for (i = 0; i < r->form->ncells; i++)
-		if (r->values[i].text || r->values[i].items)   /* most are numbers */
-			nb_value_clear(&r->values[i]);
+	for (v = r->values, end = v + r->form->ncells; v < end; v++)
+		if (v->text || v->items)   /* most are numbers */
+			nb_value_clear(v);
 	for (i = 0; i < r->nextras; i++) {
 		free(r->extras[i].key);
 		nb_ytree_free(r->extras[i].node);
@@ -156,16 +189,6 @@ nb_report_copy(const nb_report_t *r)
 fail:
 	nb_report_free(c);
 	return NULL;
-}
-
-void
-nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals)
-{
-	nb_value_t *val = &r->values[cell];
-
-	val->filled = 1;
-	val->num = v;
-	val->decimals = decimals;
 }
 
 int

@@ -60,14 +60,23 @@ nb_extra_t *nb_report_extra(const nb_report_t *r, const char *key);
 nb_report_t *nb_report_new(const nb_form_t *form);
 /* The same without the item titles, for a reader that fills each items
  * cell itself: nb_report_add_titles then gives every items cell still
- * unfilled the form's titles (with empty texts); -1 when out of memory. */
+ * unfilled the form's titles (with empty texts); -1 when out of memory.
+ * Nor is any cell placed: the reader sets every cell's line and col. */
 nb_report_t *nb_report_new_bare(const nb_form_t *form);
 int nb_report_add_titles(nb_report_t *r);
 void nb_report_free(nb_report_t *r);
 
 /* Setters used by the editor and the loader; they copy strings and return
  * -1 only when out of memory. */
-void nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals);
+static inline void
+nb_report_set_num(nb_report_t *r, size_t cell, int64_t v, int decimals)
+{
+	nb_value_t *val = &r->values[cell];   /* inline: a draft has hundreds */
+
+	val->filled = 1;
+	val->num = v;
+	val->decimals = decimals;
+}
 int nb_report_set_text(nb_report_t *r, size_t cell, const char *text);
 void nb_report_clear(nb_report_t *r, size_t cell);
 int nb_report_add_item(nb_report_t *r, size_t cell, const char *title,
