@@ -251,9 +251,10 @@ refuses_bad_bytes_anywhere_in_a_run(void **state)
 	static const char *const bad[] = {
 		"\x7F", "\x01", "\x1B", "\x80", "\xC0\x80", "\xE0\x80\x80",
 		"\xE2\x80\xA8", "\xED\xA0\x80", "\xEF\xBF\xBE", "\xEF\xB7\x90",
-		"\xE3\x80", "\xE4\xB8\x41", "\xE4",
+		"\xE3\x80", "\xE4\xB8\x41", "\xE4", "\xEF\xBC", "\xEF\xBD\x41",
+		"\xEF\xBF\xBF", "\xEF\xB7\xAF", "\xE2\x80\xA9",
 	};
-	static const char *const run[] = { "a", "中", "，", "a中", "中\n " };
+	static const char *const run[] = { "a", "中", "，", "a中", "中\n ", "｛", "：a" };
 	char t[256];
 	size_t b, r, k, o;
 	nb_error_t e;
@@ -284,7 +285,7 @@ refuses_bad_bytes_anywhere_in_a_run(void **state)
 static void
 reads_plain_text_at_any_offset(void **state)
 {
-	const char *text = "中文，“引号”（括号）abc中文中文。第12条：x中文中文中文中文中文";
+	const char *text = "中文，“引号”（括号）abc中文中文。第12条：x中文ｚ｛｝～中文中文中文中文";
 	char t[600], want[512];
 	nb_ynode_t *root;
 	size_t k;

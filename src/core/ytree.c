@@ -8,6 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/arena.h"
 #include "core/file.h"
@@ -203,22 +206,35 @@ load16(const unsigned char *u)
 	return v;
 }
 
-/* The bytes of v that lead a character of U+3000-U+CFFF (E3-EC), which
- * every text may hold, whatever its two continuation bytes. */
+/* The bytes of v that lead a character every text may hold, whatever
+ * its two continuation bytes: U+3000-U+CFFF (E3-EC), and the full-width
+ * forms U+FF00-U+FF7F (EF BC, EF BD: a draft's commas, colons and
+ * brackets), told by the bytes after them, in next. */
 static bytes16_t
-cjk_leads(bytes16_t v)
+plain_leads(bytes16_t v, bytes16_t next)
 {
-	return (bytes16_t)(v - 0xE3 <= 0xEC - 0xE3);
+	return (bytes16_t)(v - 0xE3 <= 0xEC - 0xE3) |
+	       ((bytes16_t)(v == 0xEF) & (bytes16_t)((next & 0xFE) == 0xBC));
 }
 
-static int
-is_cjk_lead(unsigned char c)
+/* The bytes of a comparison's result v as bits, the first byte lowest. */
+static unsigned
+bits16(bytes16_t v)
 {
-	return (unsigned)(c - 0xE3) <= 0xEC - 0xE3;
+#ifdef __SSE2__
+	return (unsigned)_mm_movemask_epi8((__m128i)v);   /* one instruction */
+#else
+	unsigned bits = 0;
+	int k;
+
+	for (k = 0; k < 16; k++)
+		bits |= (unsigned)(v[k] & 1) << k;
+	return bits;
+#endif
 }
 
-/* The end of the run from u + i of printable ASCII, line feeds and
- * characters U+3000-U+CFFF (most of a draft), sixteen bytes at a time:
+/* The end of the run from u + i of printable ASCII, line feeds and the
+ * characters of plain_leads (most of a draft), sixteen bytes at a time:
  * each byte is one of those, a lead or a continuation, and a
  * continuation exactly where one of the two bytes before is a lead (of
  * the bytes before, E0 and above are leads: one that is not of this run
@@ -228,29 +244,27 @@ is_cjk_lead(unsigned char c)
 static size_t
 run16(const unsigned char *u, size_t i, size_t n)
 {
-	bytes16_t v, cont, text, no_lead_before, good;
-	uint64_t lo = UINT64_MAX, hi = UINT64_MAX;
+	bytes16_t v, cont, text, lead_before, good;
+	unsigned bad = 0;
 	size_t end;
 
-	for (; i + 16 <= n; i += 16) {
+	for (; i + 17 <= n; i += 16) {          /* + 1: the byte after, for a lead */
 		v = load16(u + i);
 		cont = (bytes16_t)((v & 0xC0) == 0x80);
 		text = (bytes16_t)(v - 0x20 < 0x7F - 0x20) | (bytes16_t)(v == '\n');
-		no_lead_before = (bytes16_t)(load16(u + i - 1) < 0xE0) &
-		                 (bytes16_t)(load16(u + i - 2) < 0xE0);
-		good = (text | cjk_leads(v) | cont) & (cont ^ no_lead_before);
-		lo = load_le((const unsigned char *)&good, 8);
-		hi = load_le((const unsigned char *)&good + 8, 8);
-		if ((lo & hi) != UINT64_MAX)
+		lead_before = (bytes16_t)((load16(u + i - 1) & 0xE0) == 0xE0) |
+		              (bytes16_t)((load16(u + i - 2) & 0xE0) == 0xE0);
+		good = (text | plain_leads(v, load16(u + i + 1)) | cont) &
+		       ~(cont ^ lead_before);
+		if ((bad = ~bits16(good) & 0xFFFF))
 			break;
 	}
-	end = i + (lo != UINT64_MAX ? (size_t)__builtin_ctzll(~lo) / 8 :
-	           hi != UINT64_MAX ? 8 + (size_t)__builtin_ctzll(~hi) / 8 : 0);
+	end = i + (bad ? (size_t)__builtin_ctz(bad) : 0);
 	/* back to the start of a character the first bad byte (or the last
-	 * sixteen) cut */
-	if (is_cjk_lead(u[end - 1]))
+	 * sixteen) cut: in the run, a byte from E0 up is a lead */
+	if (u[end - 1] >= 0xE0)
 		return end - 1;
-	return is_cjk_lead(u[end - 2]) ? end - 2 : end;
+	return u[end - 2] >= 0xE0 ? end - 2 : end;
 }
 
 /* Most of a draft is printable ASCII, line ends, Chinese and its
