@@ -347,7 +347,6 @@ typedef struct {
 	const char *name;
 	const char *buf;        /* the input, to tell a mark at its very end */
 	size_t len;
-	size_t nodes;           /* read so far, against NB_YTREE_MAX_NODES */
 	nb_arena_t mem;         /* the tree's nodes and their kids */
 	size_t chunk;           /* the size of the chunks of mem taken */
 	char *room;             /* what is left of the chunk in use, */
@@ -754,21 +753,19 @@ place_text(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
 	}
 }
 
-static int
-read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
+/* A scalar event's node, its text copied and placed. */
+static nb_ynode_t *
+scalar_node(reader_t *r, const yaml_event_t *ev)
 {
 	nb_ynode_t *n = new_node(r, NB_Y_SCALAR, ev->start_mark,
 	                         ev->data.scalar.length);
 
 	if (!n)
-		return -1;
+		return NULL;
 	memcpy(n->str, ev->data.scalar.value, n->len);
 	n->str[n->len] = '\0';
 	place_text(r, ev, n);
-	if (check_escapes(r, ev, n) < 0)
-		return -1;
-	*out = n;
-	return 0;
+	return n;
 }
 
 /* The keys of one mapping, hashed once there are more than SMALL_MAP of
@@ -878,47 +875,55 @@ check_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
 /* A collection being read: its kids so far are the reader's from first on. */
 typedef struct {
 	nb_ynode_t *node;
-	yaml_event_type_t end;  /* the event that completes it */
 	size_t first;
 	size_t next_key;        /* where a mapping's next key will be in the
 	                         * reader's kids (a sequence's: nowhere) */
 	keyset_t keys;          /* a mapping's, once it has many */
 } open_t;
 
-/* The node an event starts, within the limits: a scalar whole, a
- * collection without its kids. */
+/* Why the node an event starts is refused: an alias, an anchor or a
+ * tag, too deep (depth counts the node itself), one too many (nodes
+ * counts it too), or no node at all.  The reader's quick test of the
+ * same is its own: this says which it is, in this order. */
 static int
-start_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
+refuse_node(reader_t *r, const yaml_event_t *ev, size_t depth, size_t nodes)
 {
-	nb_ynode_t *n;
-
 	if (refuse_extras(r, ev) < 0)
 		return -1;
 	if (depth > NB_YTREE_MAX_DEPTH)
 		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
 		    (int)ev->start_mark.column + 1, "嵌套层次太深（最多 %d 层）",
 		    NB_YTREE_MAX_DEPTH);
-	if (++r->nodes > NB_YTREE_MAX_NODES)
+	if (nodes > NB_YTREE_MAX_NODES)
 		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
 		    (int)ev->start_mark.column + 1, "文件中的值太多（最多 %d 个）",
 		    NB_YTREE_MAX_NODES);
-	if (ev->type == YAML_SCALAR_EVENT)
-		return read_scalar(r, ev, out);
+	return fail_at(r, ev->start_mark, "YAML 结构不完整");
+}
+
+/* Whether the start of a collection has an anchor or a tag. */
+static int
+has_extras(const yaml_event_t *ev)
+{
+	if (ev->type == YAML_SEQUENCE_START_EVENT)
+		return ev->data.sequence_start.anchor || ev->data.sequence_start.tag;
+	return ev->data.mapping_start.anchor || ev->data.mapping_start.tag;
+}
+
+/* A collection's start event's node, without its kids. */
+static nb_ynode_t *
+collection_node(reader_t *r, const yaml_event_t *ev)
+{
+	nb_ynode_t *n;
+
 	if (ev->type == YAML_SEQUENCE_START_EVENT) {
-		n = new_node(r, NB_Y_SEQ, ev->start_mark, 0);
-		if (n)
+		if ((n = new_node(r, NB_Y_SEQ, ev->start_mark, 0)))
 			n->flow = ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
-	} else if (ev->type == YAML_MAPPING_START_EVENT) {
-		n = new_node(r, NB_Y_MAP, ev->start_mark, 0);
-		if (n)
-			n->flow = ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	} else {
-		return fail_at(r, ev->start_mark, "YAML 结构不完整");
+		if ((n = new_node(r, NB_Y_MAP, ev->start_mark, 0)))
+			n->flow = ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	}
-	if (!n)
-		return -1;
-	*out = n;
-	return 0;
+	return n;
 }
 
 /* A complete node added to the collection it is in (a key checked). */
@@ -948,74 +953,66 @@ close_open(reader_t *r, open_t *o, nb_ynode_t **out)
 	return keep_kids(r, o->node);
 }
 
-/* Frees what a read event holds.  Nearly all are scalars and
- * collections without anchor or tag (the others are refused), whose one
- * string, if any, is a scalar's value, malloc'd as all of libyaml's are
- * (its yaml_free is free): freed as such, it spares the three calls and
- * the clearing of yaml_event_delete. */
-static void
-drop_event(yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		if (ev->data.scalar.anchor || ev->data.scalar.tag)
-			break;
-		free(ev->data.scalar.value);
-		return;
-	case YAML_SEQUENCE_START_EVENT:
-		if (ev->data.sequence_start.anchor || ev->data.sequence_start.tag)
-			break;
-		return;
-	case YAML_MAPPING_START_EVENT:
-		if (ev->data.mapping_start.anchor || ev->data.mapping_start.tag)
-			break;
-		return;
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		return;
-	default:
-		break;
-	}
-	yaml_event_delete(ev);
-}
-
 /* Reads the value that starts with the event *ev and all it holds,
- * deleting each event once read.  The collections open are kept in a
- * stack of their own: a node is a turn of one loop, not a call. */
+ * freeing each event once read.  The collections open are kept in a
+ * stack of their own: a node is a turn of one loop, not a call.  An event
+ * read is freed by hand: a scalar without anchor or tag holds only its
+ * value, malloc'd as all of libyaml's strings are (its yaml_free is
+ * free), and the others read hold nothing, which spares
+ * yaml_event_delete's three calls and clearing of the event. */
 static int
 read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 {
 	open_t open[NB_YTREE_MAX_DEPTH];
 	size_t depth = 0;               /* collections open */
-	yaml_event_type_t end = YAML_NO_EVENT;  /* the innermost's end */
-	nb_ynode_t *n = NULL;
-	int rc;
+	size_t nodes = 0;               /* read, against NB_YTREE_MAX_NODES */
+	nb_ynode_t *n;                  /* the node an event completes */
 
 	for (;;) {
-		/* n: the node this event completes, if any */
-		if (ev->type == end && depth) {
-			rc = close_open(r, &open[--depth], &n);
-			end = depth ? open[depth - 1].end : YAML_NO_EVENT;
-		} else if ((rc = start_node(r, ev, (int)depth + 1, &n)) == 0 &&
-		           n->type != NB_Y_SCALAR) {
-			end = n->type == NB_Y_SEQ ? YAML_SEQUENCE_END_EVENT
-			                          : YAML_MAPPING_END_EVENT;
-			open[depth++] = (open_t){ n, end, r->nkids,
-			    n->type == NB_Y_MAP ? r->nkids : SIZE_MAX, { NULL, 0 } };
-			n = NULL;
-		}
-		drop_event(ev);
-		if (rc < 0)
+		switch (ev->type) {
+		case YAML_SCALAR_EVENT:                 /* most of all */
+			if (ev->data.scalar.anchor || ev->data.scalar.tag ||
+			    depth == NB_YTREE_MAX_DEPTH || ++nodes > NB_YTREE_MAX_NODES)
+				goto refused;
+			n = scalar_node(r, ev);
+			free(ev->data.scalar.value);
+			if (!n || check_escapes(r, ev, n) < 0)
+				goto fail;
 			break;
-		if (n && !depth) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (depth == NB_YTREE_MAX_DEPTH || ++nodes > NB_YTREE_MAX_NODES ||
+			    has_extras(ev))
+				goto refused;
+			if (!(n = collection_node(r, ev)))
+				goto fail;
+			open[depth++] = (open_t){ n, r->nkids,
+			    n->type == NB_Y_MAP ? r->nkids : SIZE_MAX, { NULL, 0 } };
+			goto next;
+		case YAML_SEQUENCE_END_EVENT:           /* libyaml's are nested */
+		case YAML_MAPPING_END_EVENT:
+			if (!depth)
+				goto refused;
+			if (close_open(r, &open[--depth], &n) < 0)
+				goto fail;
+			break;
+		default:
+			goto refused;
+		}
+		if (!depth) {
 			*out = n;
 			return 0;
 		}
-		if (n && (rc = add_to(r, &open[depth - 1], n)) < 0)
-			break;
-		if ((rc = next_event(r, ev)) < 0)
-			break;
+		if (add_to(r, &open[depth - 1], n) < 0)
+			goto fail;
+next:
+		if (next_event(r, ev) < 0)
+			goto fail;
 	}
+refused:
+	refuse_node(r, ev, depth + 1, nodes);
+	yaml_event_delete(ev);
+fail:
 	while (depth)
 		free(open[--depth].keys.slot);
 	return -1;
