@@ -753,6 +753,18 @@ place_text(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
 	}
 }
 
+/* len bytes of s to d, and a NUL.  Most of a draft's scalars are a
+ * number of one digit: copied by hand, quicker than with a call. */
+static void
+copy_text(char *d, const char *s, size_t len)
+{
+	if (len == 1)
+		d[0] = s[0];
+	else
+		memcpy(d, s, len);
+	d[len] = '\0';
+}
+
 /* A scalar event's node, its text copied and placed. */
 static nb_ynode_t *
 scalar_node(reader_t *r, const yaml_event_t *ev)
@@ -762,8 +774,7 @@ scalar_node(reader_t *r, const yaml_event_t *ev)
 
 	if (!n)
 		return NULL;
-	memcpy(n->str, ev->data.scalar.value, n->len);
-	n->str[n->len] = '\0';
+	copy_text(n->str, (const char *)ev->data.scalar.value, n->len);
 	place_text(r, ev, n);
 	return n;
 }
@@ -969,8 +980,8 @@ read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 	nb_ynode_t *n;                  /* the node an event completes */
 
 	for (;;) {
-		switch (ev->type) {
-		case YAML_SCALAR_EVENT:                 /* most of all */
+		/* an if of the likeliest first: quicker than a switch's table */
+		if (ev->type == YAML_SCALAR_EVENT) {    /* most of all */
 			if (ev->data.scalar.anchor || ev->data.scalar.tag ||
 			    depth == NB_YTREE_MAX_DEPTH || ++nodes > NB_YTREE_MAX_NODES)
 				goto refused;
@@ -978,9 +989,8 @@ read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 			free(ev->data.scalar.value);
 			if (!n || check_escapes(r, ev, n) < 0)
 				goto fail;
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
+		} else if (ev->type == YAML_SEQUENCE_START_EVENT ||
+		           ev->type == YAML_MAPPING_START_EVENT) {
 			if (depth == NB_YTREE_MAX_DEPTH || ++nodes > NB_YTREE_MAX_NODES ||
 			    has_extras(ev))
 				goto refused;
@@ -989,14 +999,11 @@ read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 			open[depth++] = (open_t){ n, r->nkids,
 			    n->type == NB_Y_MAP ? r->nkids : SIZE_MAX, { NULL, 0 } };
 			goto next;
-		case YAML_SEQUENCE_END_EVENT:           /* libyaml's are nested */
-		case YAML_MAPPING_END_EVENT:
-			if (!depth)
-				goto refused;
+		} else if ((ev->type == YAML_SEQUENCE_END_EVENT ||  /* libyaml's are nested */
+		            ev->type == YAML_MAPPING_END_EVENT) && depth) {
 			if (close_open(r, &open[--depth], &n) < 0)
 				goto fail;
-			break;
-		default:
+		} else {
 			goto refused;
 		}
 		if (!depth) {
