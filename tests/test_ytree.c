@@ -363,7 +363,7 @@ refuses_bad_bytes_anywhere_in_a_run(void **state)
 
 	for (b = 0; b < sizeof bad / sizeof bad[0]; b++)
 		for (r = 0; r < sizeof run / sizeof run[0]; r++)
-			for (k = 0; k < 19; k++) {
+			for (k = 0; k < 40; k++) {
 				o = (size_t)snprintf(t, sizeof t, "k: ");
 				while (o < 3 + k * strlen(run[r]))
 					o += (size_t)snprintf(t + o, sizeof t - o, "%s", run[r]);
