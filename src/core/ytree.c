@@ -400,8 +400,8 @@ typedef struct {
 	size_t len;
 	nb_arena_t mem;         /* the tree's nodes and their kids */
 	size_t chunk;           /* the size of the chunks of mem taken */
-	char *room;             /* what is left of the chunk in use, */
-	size_t room_left;       /* room_left bytes */
+	char *room_end;         /* the end of the chunk in use, */
+	size_t room_left;       /* of which this is left (one number to keep) */
 	nb_ynode_t **kids;      /* the kids of the collections being read, */
 	size_t nkids, capkids;  /* innermost last, until each is complete */
 	yaml_parser_t parser;
@@ -568,9 +568,8 @@ chunk_for(size_t len)
 static void *
 carve(reader_t *r, size_t size)
 {
-	void *p = r->room;
+	void *p = r->room_end - r->room_left;
 
-	r->room += size;
 	r->room_left -= size;
 	return p;
 }
@@ -581,8 +580,9 @@ take_more(reader_t *r, size_t size)
 {
 	if (size > r->chunk / 4)
 		return nb_arena_alloc_uninit(&r->mem, size);
-	if (!(r->room = nb_arena_alloc_uninit(&r->mem, r->chunk)))
+	if (!(r->room_end = nb_arena_alloc_uninit(&r->mem, r->chunk)))
 		return NULL;
+	r->room_end += r->chunk;
 	r->room_left = r->chunk;
 	return carve(r, size);
 }
@@ -782,25 +782,19 @@ static void
 place_text(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
 {
 	int one_line = ev->start_mark.line == ev->end_mark.line;
+	yaml_scalar_style_t style = ev->data.scalar.style;
 
-	n->plain = 0;
+	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	n->text_line = n->line;
 	n->text_col = n->col;
 	n->text_lines = 0;
-	switch (ev->data.scalar.style) {
-	case YAML_PLAIN_SCALAR_STYLE:
-		n->plain = 1;
+	if (n->plain)                           /* most of all */
 		n->text_lines = one_line;
-		break;
-	case YAML_LITERAL_SCALAR_STYLE:
+	else if (style == YAML_LITERAL_SCALAR_STYLE)
 		place_literal(r, ev, n);
-		break;
-	case YAML_FOLDED_SCALAR_STYLE:
-		break;
-	default:                                /* quoted */
+	else if (style != YAML_FOLDED_SCALAR_STYLE) {   /* quoted */
 		n->text_col += one_line;        /* after the quote */
 		n->text_lines = one_line;
-		break;
 	}
 }
 
@@ -1026,7 +1020,7 @@ static int
 read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 {
 	open_t open[NB_YTREE_MAX_DEPTH];
-	size_t depth = 0;               /* collections open */
+	open_t *end = open;             /* after the innermost collection open */
 	size_t nodes = 0;               /* read, against NB_YTREE_MAX_NODES */
 	nb_ynode_t *n;                  /* the node an event completes */
 
@@ -1034,7 +1028,8 @@ read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 		/* an if of the likeliest first: quicker than a switch's table */
 		if (ev->type == YAML_SCALAR_EVENT) {    /* most of all */
 			if (ev->data.scalar.anchor || ev->data.scalar.tag ||
-			    depth == NB_YTREE_MAX_DEPTH || ++nodes > NB_YTREE_MAX_NODES)
+			    end == open + NB_YTREE_MAX_DEPTH ||
+			    ++nodes > NB_YTREE_MAX_NODES)
 				goto refused;
 			n = scalar_node(r, ev);
 			free(ev->data.scalar.value);
@@ -1042,37 +1037,37 @@ read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 				goto fail;
 		} else if (ev->type == YAML_SEQUENCE_START_EVENT ||
 		           ev->type == YAML_MAPPING_START_EVENT) {
-			if (depth == NB_YTREE_MAX_DEPTH || ++nodes > NB_YTREE_MAX_NODES ||
-			    has_extras(ev))
+			if (end == open + NB_YTREE_MAX_DEPTH ||
+			    ++nodes > NB_YTREE_MAX_NODES || has_extras(ev))
 				goto refused;
 			if (!(n = collection_node(r, ev)))
 				goto fail;
-			open[depth++] = (open_t){ n, r->nkids,
+			*end++ = (open_t){ n, r->nkids,
 			    n->type == NB_Y_MAP ? r->nkids : SIZE_MAX, { NULL, 0 } };
 			goto next;
 		} else if ((ev->type == YAML_SEQUENCE_END_EVENT ||  /* libyaml's are nested */
-		            ev->type == YAML_MAPPING_END_EVENT) && depth) {
-			if (close_open(r, &open[--depth], &n) < 0)
+		            ev->type == YAML_MAPPING_END_EVENT) && end > open) {
+			if (close_open(r, --end, &n) < 0)
 				goto fail;
 		} else {
 			goto refused;
 		}
-		if (!depth) {
+		if (end == open) {
 			*out = n;
 			return 0;
 		}
-		if (add_to(r, &open[depth - 1], n) < 0)
+		if (add_to(r, end - 1, n) < 0)
 			goto fail;
 next:
 		if (next_event(r, ev) < 0)
 			goto fail;
 	}
 refused:
-	refuse_node(r, ev, depth + 1, nodes);
+	refuse_node(r, ev, (size_t)(end - open) + 1, nodes);
 	yaml_event_delete(ev);
 fail:
-	while (depth)
-		free(open[--depth].keys.slot);
+	while (end > open)
+		free((--end)->keys.slot);
 	return -1;
 }
 
