@@ -84,6 +84,13 @@ refuses_anchors_aliases_and_tags(void **state)
 	assert_non_null(strstr(e.msg, "别名"));
 	e = parse_bad("a: !!str 1\n", 11);
 	assert_non_null(strstr(e.msg, "标签"));
+	e = parse_bad("a: &x [1]\n", 10);
+	assert_int_equal(e.col, 4);
+	assert_non_null(strstr(e.msg, "锚点"));
+	e = parse_bad("a: !t {b: 1}\n", 13);
+	assert_non_null(strstr(e.msg, "标签"));
+	e = parse_bad("a: !t &x\n  - 1\n", 15);
+	assert_non_null(strstr(e.msg, "锚点"));
 }
 
 static void
@@ -160,6 +167,100 @@ refuses_deep_nesting(void **state)
 	t[20000] = '\0';
 	e = parse_bad(t, 20000);
 	assert_non_null(strstr(e.msg, "嵌套"));
+	free(t);
+}
+
+/* NB_YTREE_MAX_DEPTH values may nest, the innermost a scalar or an empty
+ * collection: one more is refused, where it starts. */
+static void
+nests_up_to_the_limit(void **state)
+{
+	static const char *const inner[] = { "1", "[]", "{}" };
+	char t[128];
+	nb_ynode_t *root;
+	nb_error_t e;
+	size_t i, d, o;
+	(void)state;
+
+	for (i = 0; i < 3; i++)
+		for (d = NB_YTREE_MAX_DEPTH - 1; d <= NB_YTREE_MAX_DEPTH; d++) {
+			memset(t, '[', d);
+			o = d + (size_t)snprintf(t + d, sizeof t - d, "%s", inner[i]);
+			memset(t + o, ']', d);
+			t[o + d] = '\0';
+			if (d < NB_YTREE_MAX_DEPTH) {
+				root = parse_ok(t);
+				nb_ytree_free(root);
+				continue;
+			}
+			e = parse_bad(t, o + d);
+			assert_non_null(strstr(e.msg, "嵌套"));
+			assert_int_equal(e.col, (int)d + 1);
+		}
+}
+
+/* NB_YTREE_MAX_NODES values are read, the root and collections among
+ * them; the one after is refused, a scalar or a collection. */
+static void
+reads_up_to_the_node_limit(void **state)
+{
+	size_t cap = 8 * NB_YTREE_MAX_NODES, o, i;
+	char *t = malloc(cap);
+	nb_ynode_t *root;
+	nb_error_t e;
+	(void)state;
+
+	/* the root, then one less than the limit of kids */
+	o = (size_t)snprintf(t, cap, "[");
+	for (i = 0; i + 1 < NB_YTREE_MAX_NODES; i++)
+		o += (size_t)snprintf(t + o, cap - o, "%s", i ? ",0" : "0");
+	snprintf(t + o, cap - o, "]");
+	root = parse_ok(t);
+	assert_int_equal(root->n, NB_YTREE_MAX_NODES - 1);
+	nb_ytree_free(root);
+	t[o] = '\0';
+	snprintf(t + o, cap - o, ",0]");
+	e = parse_bad(t, o + 3);
+	assert_non_null(strstr(e.msg, "太多"));
+	assert_int_equal(e.col, (int)o + 2);
+	snprintf(t + o, cap - o, ",[]]");
+	e = parse_bad(t, o + 4);
+	assert_non_null(strstr(e.msg, "太多"));
+	free(t);
+}
+
+/* Scalars of no bytes, at the very end of the input, and the longest the
+ * input may hold, read whole. */
+static void
+reads_scalars_of_any_length(void **state)
+{
+	size_t n = NB_YTREE_MAX_BYTES, i;
+	char *t = malloc(n + 1);
+	nb_ynode_t *root;
+	(void)state;
+
+	root = parse_ok("a:\nb: ''\nc: \"\"\nd: |\ne: x");
+	assert_int_equal(root->n, 10);
+	for (i = 1; i < 8; i += 2) {
+		assert_int_equal(root->kids[i]->len, 0);
+		assert_string_equal(root->kids[i]->str, "");
+	}
+	assert_string_equal(root->kids[9]->str, "x");
+	assert_int_equal(root->kids[9]->line, 5);
+	assert_int_equal(root->kids[9]->col, 4);
+	nb_ytree_free(root);
+	root = parse_ok("x");
+	assert_string_equal(root->str, "x");
+	nb_ytree_free(root);
+
+	memcpy(t, "k: ", 3);
+	memset(t + 3, 'a', n - 3);
+	t[n] = '\0';
+	root = parse_ok(t);
+	assert_int_equal(root->kids[1]->len, n - 3);
+	assert_int_equal(root->kids[1]->str[n - 4], 'a');
+	assert_int_equal(root->kids[1]->str[n - 3], '\0');
+	nb_ytree_free(root);
 	free(t);
 }
 
@@ -251,9 +352,10 @@ refuses_bad_bytes_anywhere_in_a_run(void **state)
 	static const char *const bad[] = {
 		"\x7F", "\x01", "\x1B", "\x80", "\xC0\x80", "\xE0\x80\x80",
 		"\xE2\x80\xA8", "\xED\xA0\x80", "\xEF\xBF\xBE", "\xEF\xB7\x90",
-		"\xE3\x80", "\xE4\xB8\x41", "\xE4",
+		"\xE3\x80", "\xE4\xB8\x41", "\xE4", "\xEF\xBC", "\xEF\xBD\x41",
+		"\xEF\xBF\xBF", "\xEF\xB7\xAF", "\xE2\x80\xA9",
 	};
-	static const char *const run[] = { "a", "中", "，", "a中", "中\n " };
+	static const char *const run[] = { "a", "中", "，", "a中", "中\n ", "｛", "：a" };
 	char t[256];
 	size_t b, r, k, o;
 	nb_error_t e;
@@ -261,7 +363,7 @@ refuses_bad_bytes_anywhere_in_a_run(void **state)
 
 	for (b = 0; b < sizeof bad / sizeof bad[0]; b++)
 		for (r = 0; r < sizeof run / sizeof run[0]; r++)
-			for (k = 0; k < 19; k++) {
+			for (k = 0; k < 40; k++) {
 				o = (size_t)snprintf(t, sizeof t, "k: ");
 				while (o < 3 + k * strlen(run[r]))
 					o += (size_t)snprintf(t + o, sizeof t - o, "%s", run[r]);
@@ -284,7 +386,7 @@ refuses_bad_bytes_anywhere_in_a_run(void **state)
 static void
 reads_plain_text_at_any_offset(void **state)
 {
-	const char *text = "中文，“引号”（括号）abc中文中文。第12条：x中文中文中文中文中文";
+	const char *text = "中文，“引号”（括号）abc中文中文。第12条：x中文ｚ｛｝～中文中文中文中文";
 	char t[600], want[512];
 	nb_ynode_t *root;
 	size_t k;
@@ -336,6 +438,9 @@ main(void)
 		cmocka_unit_test(refuses_duplicate_keys_in_a_large_mapping),
 		cmocka_unit_test(nested_collections_keep_their_kids),
 		cmocka_unit_test(refuses_deep_nesting),
+		cmocka_unit_test(nests_up_to_the_limit),
+		cmocka_unit_test(reads_up_to_the_node_limit),
+		cmocka_unit_test(reads_scalars_of_any_length),
 		cmocka_unit_test(refuses_bad_bytes),
 		cmocka_unit_test(refuses_bad_bytes_anywhere_in_a_run),
 		cmocka_unit_test(reads_plain_text_at_any_offset),

@@ -8,6 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/arena.h"
 #include "core/file.h"
@@ -203,54 +206,116 @@ load16(const unsigned char *u)
 	return v;
 }
 
-/* The bytes of v that lead a character of U+3000-U+CFFF (E3-EC), which
- * every text may hold, whatever its two continuation bytes. */
+/* The bytes of v that lead a character every text may hold, whatever
+ * its two continuation bytes: U+3000-U+CFFF (E3-EC), and the full-width
+ * forms U+FF00-U+FF7F (EF BC, EF BD: a draft's commas, colons and
+ * brackets), told by the bytes after them, in next. */
 static bytes16_t
-cjk_leads(bytes16_t v)
+plain_leads(bytes16_t v, bytes16_t next)
 {
-	return (bytes16_t)(v - 0xE3 <= 0xEC - 0xE3);
+	return (bytes16_t)(v - 0xE3 <= 0xEC - 0xE3) |
+	       ((bytes16_t)(v == 0xEF) & (bytes16_t)((next & 0xFE) == 0xBC));
 }
 
-static int
-is_cjk_lead(unsigned char c)
+/* The bytes of a comparison's result v as bits, the first byte lowest. */
+static unsigned
+bits16(bytes16_t v)
 {
-	return (unsigned)(c - 0xE3) <= 0xEC - 0xE3;
+#ifdef __SSE2__
+	return (unsigned)_mm_movemask_epi8((__m128i)v);   /* one instruction */
+#else
+	unsigned bits = 0;
+	int k;
+
+	for (k = 0; k < 16; k++)
+		bits |= (unsigned)(v[k] & 1) << k;
+	return bits;
+#endif
 }
 
-/* The end of the run from u + i of printable ASCII, line feeds and
- * characters U+3000-U+CFFF (most of a draft), sixteen bytes at a time:
+/* The end of the run from u + i of printable ASCII, line feeds and the
+ * characters of plain_leads (most of a draft), sixteen bytes at a time:
  * each byte is one of those, a lead or a continuation, and a
  * continuation exactly where one of the two bytes before is a lead (of
  * the bytes before, E0 and above are leads: one that is not of this run
- * is refused at its own place).  The bytes before i are whole
- * characters, two of them at least: a lead among them would be of a
- * character cut at i.  The run ends where a character starts. */
+ * is refused at its own place).  The bytes before i are of the run or
+ * whole characters, two of them at least: a lead among them would be of
+ * a character cut at i.  The run ends where a character starts. */
 static size_t
 run16(const unsigned char *u, size_t i, size_t n)
 {
-	bytes16_t v, cont, text, no_lead_before, good;
-	uint64_t lo = UINT64_MAX, hi = UINT64_MAX;
+	bytes16_t v, cont, text, lead_before, good;
+	unsigned bad = 0;
 	size_t end;
 
-	for (; i + 16 <= n; i += 16) {
+	for (; i + 17 <= n; i += 16) {          /* + 1: the byte after, for a lead */
 		v = load16(u + i);
 		cont = (bytes16_t)((v & 0xC0) == 0x80);
 		text = (bytes16_t)(v - 0x20 < 0x7F - 0x20) | (bytes16_t)(v == '\n');
-		no_lead_before = (bytes16_t)(load16(u + i - 1) < 0xE0) &
-		                 (bytes16_t)(load16(u + i - 2) < 0xE0);
-		good = (text | cjk_leads(v) | cont) & (cont ^ no_lead_before);
-		lo = load_le((const unsigned char *)&good, 8);
-		hi = load_le((const unsigned char *)&good + 8, 8);
-		if ((lo & hi) != UINT64_MAX)
+		lead_before = (bytes16_t)((load16(u + i - 1) & 0xE0) == 0xE0) |
+		              (bytes16_t)((load16(u + i - 2) & 0xE0) == 0xE0);
+		good = (text | plain_leads(v, load16(u + i + 1)) | cont) &
+		       ~(cont ^ lead_before);
+		if ((bad = ~bits16(good) & 0xFFFF))
 			break;
 	}
-	end = i + (lo != UINT64_MAX ? (size_t)__builtin_ctzll(~lo) / 8 :
-	           hi != UINT64_MAX ? 8 + (size_t)__builtin_ctzll(~hi) / 8 : 0);
+	end = i + (bad ? (size_t)__builtin_ctz(bad) : 0);
 	/* back to the start of a character the first bad byte (or the last
-	 * sixteen) cut */
-	if (is_cjk_lead(u[end - 1]))
+	 * sixteen) cut: in the run, a byte from E0 up is a lead */
+	if (u[end - 1] >= 0xE0)
 		return end - 1;
-	return is_cjk_lead(u[end - 2]) ? end - 2 : end;
+	return u[end - 2] >= 0xE0 ? end - 2 : end;
+}
+
+/* Where the processor has AVX2, run16's test of thirty-two bytes is one
+ * instruction as of sixteen: it goes first, over the most of a run,
+ * leaving the end for run16 to find. */
+#if defined(__x86_64__) && defined(__GNUC__) && \
+    (defined(__clang__) ? __clang_major__ >= 6 : __GNUC__ >= 5)
+#define HAVE_RUN32 1
+#include <immintrin.h>
+
+typedef unsigned char bytes32_t __attribute__((vector_size(32)));
+/* (read through a pointer: AVX vectors are not passed to nor returned
+ * from a function built without AVX) */
+typedef unsigned char bytes32_at_t
+    __attribute__((vector_size(32), aligned(1), may_alias));
+#define LOAD32(u) (*(const bytes32_at_t *)(const void *)(u))
+
+/* The start of the first thirty-two bytes from u + i that are not all of
+ * the run (run16's test, with plain_leads' leads), or of the last ones
+ * before n. */
+__attribute__((target("avx2")))
+static size_t
+run32_avx2(const unsigned char *u, size_t i, size_t n)
+{
+	bytes32_t v, cont, text, leads, lead_before, good;
+
+	for (; i + 33 <= n; i += 32) {          /* + 1: the byte after, for a lead */
+		v = LOAD32(u + i);
+		cont = (bytes32_t)((v & 0xC0) == 0x80);
+		text = (bytes32_t)(v - 0x20 < 0x7F - 0x20) | (bytes32_t)(v == '\n');
+		leads = (bytes32_t)(v - 0xE3 <= 0xEC - 0xE3) |
+		        ((bytes32_t)(v == 0xEF) &
+		         (bytes32_t)((LOAD32(u + i + 1) & 0xFE) == 0xBC));
+		lead_before = (bytes32_t)((LOAD32(u + i - 1) & 0xE0) == 0xE0) |
+		              (bytes32_t)((LOAD32(u + i - 2) & 0xE0) == 0xE0);
+		good = (text | leads | cont) & ~(cont ^ lead_before);
+		if ((uint32_t)_mm256_movemask_epi8((__m256i)good) != UINT32_MAX)
+			break;
+	}
+	return i;
+}
+#endif
+
+static size_t
+run32(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef HAVE_RUN32
+	if (__builtin_cpu_supports("avx2"))
+		return run32_avx2(u, i, n);
+#endif
+	return i;
 }
 
 /* Most of a draft is printable ASCII, line ends, Chinese and its
@@ -264,7 +329,7 @@ plain_run(const unsigned char *u, size_t i, size_t n)
 
 	for (;;) {
 		if (i >= 2)
-			i = run16(u, i, n);
+			i = run16(u, run32(u, i, n), n);
 		if (!(step = plain_char(u + i, n - i)))
 			return i;
 		i += step;
@@ -333,11 +398,10 @@ typedef struct {
 	const char *name;
 	const char *buf;        /* the input, to tell a mark at its very end */
 	size_t len;
-	size_t nodes;           /* read so far, against NB_YTREE_MAX_NODES */
 	nb_arena_t mem;         /* the tree's nodes and their kids */
 	size_t chunk;           /* the size of the chunks of mem taken */
-	char *room;             /* what is left of the chunk in use, */
-	size_t room_left;       /* room_left bytes */
+	char *room_end;         /* the end of the chunk in use, */
+	size_t room_left;       /* of which this is left (one number to keep) */
 	nb_ynode_t **kids;      /* the kids of the collections being read, */
 	size_t nkids, capkids;  /* innermost last, until each is complete */
 	yaml_parser_t parser;
@@ -504,9 +568,8 @@ chunk_for(size_t len)
 static void *
 carve(reader_t *r, size_t size)
 {
-	void *p = r->room;
+	void *p = r->room_end - r->room_left;
 
-	r->room += size;
 	r->room_left -= size;
 	return p;
 }
@@ -517,8 +580,9 @@ take_more(reader_t *r, size_t size)
 {
 	if (size > r->chunk / 4)
 		return nb_arena_alloc_uninit(&r->mem, size);
-	if (!(r->room = nb_arena_alloc_uninit(&r->mem, r->chunk)))
+	if (!(r->room_end = nb_arena_alloc_uninit(&r->mem, r->chunk)))
 		return NULL;
+	r->room_end += r->chunk;
 	r->room_left = r->chunk;
 	return carve(r, size);
 }
@@ -718,43 +782,46 @@ static void
 place_text(reader_t *r, const yaml_event_t *ev, nb_ynode_t *n)
 {
 	int one_line = ev->start_mark.line == ev->end_mark.line;
+	yaml_scalar_style_t style = ev->data.scalar.style;
 
-	n->plain = 0;
+	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	n->text_line = n->line;
 	n->text_col = n->col;
 	n->text_lines = 0;
-	switch (ev->data.scalar.style) {
-	case YAML_PLAIN_SCALAR_STYLE:
-		n->plain = 1;
+	if (n->plain)                           /* most of all */
 		n->text_lines = one_line;
-		break;
-	case YAML_LITERAL_SCALAR_STYLE:
+	else if (style == YAML_LITERAL_SCALAR_STYLE)
 		place_literal(r, ev, n);
-		break;
-	case YAML_FOLDED_SCALAR_STYLE:
-		break;
-	default:                                /* quoted */
+	else if (style != YAML_FOLDED_SCALAR_STYLE) {   /* quoted */
 		n->text_col += one_line;        /* after the quote */
 		n->text_lines = one_line;
-		break;
 	}
 }
 
-static int
-read_scalar(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
+/* len bytes of s to d, and a NUL.  Most of a draft's scalars are a
+ * number of one digit: copied by hand, quicker than with a call. */
+static void
+copy_text(char *d, const char *s, size_t len)
+{
+	if (len == 1)
+		d[0] = s[0];
+	else
+		memcpy(d, s, len);
+	d[len] = '\0';
+}
+
+/* A scalar event's node, its text copied and placed. */
+static nb_ynode_t *
+scalar_node(reader_t *r, const yaml_event_t *ev)
 {
 	nb_ynode_t *n = new_node(r, NB_Y_SCALAR, ev->start_mark,
 	                         ev->data.scalar.length);
 
 	if (!n)
-		return -1;
-	memcpy(n->str, ev->data.scalar.value, n->len);
-	n->str[n->len] = '\0';
+		return NULL;
+	copy_text(n->str, (const char *)ev->data.scalar.value, n->len);
 	place_text(r, ev, n);
-	if (check_escapes(r, ev, n) < 0)
-		return -1;
-	*out = n;
-	return 0;
+	return n;
 }
 
 /* The keys of one mapping, hashed once there are more than SMALL_MAP of
@@ -864,47 +931,55 @@ check_key(reader_t *r, keyset_t *ks, const nb_ynode_t *map,
 /* A collection being read: its kids so far are the reader's from first on. */
 typedef struct {
 	nb_ynode_t *node;
-	yaml_event_type_t end;  /* the event that completes it */
 	size_t first;
 	size_t next_key;        /* where a mapping's next key will be in the
 	                         * reader's kids (a sequence's: nowhere) */
 	keyset_t keys;          /* a mapping's, once it has many */
 } open_t;
 
-/* The node an event starts, within the limits: a scalar whole, a
- * collection without its kids. */
+/* Why the node an event starts is refused: an alias, an anchor or a
+ * tag, too deep (depth counts the node itself), one too many (nodes
+ * counts it too), or no node at all.  The reader's quick test of the
+ * same is its own: this says which it is, in this order. */
 static int
-start_node(reader_t *r, yaml_event_t *ev, int depth, nb_ynode_t **out)
+refuse_node(reader_t *r, const yaml_event_t *ev, size_t depth, size_t nodes)
 {
-	nb_ynode_t *n;
-
 	if (refuse_extras(r, ev) < 0)
 		return -1;
 	if (depth > NB_YTREE_MAX_DEPTH)
 		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
 		    (int)ev->start_mark.column + 1, "嵌套层次太深（最多 %d 层）",
 		    NB_YTREE_MAX_DEPTH);
-	if (++r->nodes > NB_YTREE_MAX_NODES)
+	if (nodes > NB_YTREE_MAX_NODES)
 		return nb_error_set(r->err, r->name, (int)ev->start_mark.line + 1,
 		    (int)ev->start_mark.column + 1, "文件中的值太多（最多 %d 个）",
 		    NB_YTREE_MAX_NODES);
-	if (ev->type == YAML_SCALAR_EVENT)
-		return read_scalar(r, ev, out);
+	return fail_at(r, ev->start_mark, "YAML 结构不完整");
+}
+
+/* Whether the start of a collection has an anchor or a tag. */
+static int
+has_extras(const yaml_event_t *ev)
+{
+	if (ev->type == YAML_SEQUENCE_START_EVENT)
+		return ev->data.sequence_start.anchor || ev->data.sequence_start.tag;
+	return ev->data.mapping_start.anchor || ev->data.mapping_start.tag;
+}
+
+/* A collection's start event's node, without its kids. */
+static nb_ynode_t *
+collection_node(reader_t *r, const yaml_event_t *ev)
+{
+	nb_ynode_t *n;
+
 	if (ev->type == YAML_SEQUENCE_START_EVENT) {
-		n = new_node(r, NB_Y_SEQ, ev->start_mark, 0);
-		if (n)
+		if ((n = new_node(r, NB_Y_SEQ, ev->start_mark, 0)))
 			n->flow = ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
-	} else if (ev->type == YAML_MAPPING_START_EVENT) {
-		n = new_node(r, NB_Y_MAP, ev->start_mark, 0);
-		if (n)
-			n->flow = ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	} else {
-		return fail_at(r, ev->start_mark, "YAML 结构不完整");
+		if ((n = new_node(r, NB_Y_MAP, ev->start_mark, 0)))
+			n->flow = ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	}
-	if (!n)
-		return -1;
-	*out = n;
-	return 0;
+	return n;
 }
 
 /* A complete node added to the collection it is in (a key checked). */
@@ -935,44 +1010,64 @@ close_open(reader_t *r, open_t *o, nb_ynode_t **out)
 }
 
 /* Reads the value that starts with the event *ev and all it holds,
- * deleting each event once read.  The collections open are kept in a
- * stack of their own: a node is a turn of one loop, not a call. */
+ * freeing each event once read.  The collections open are kept in a
+ * stack of their own: a node is a turn of one loop, not a call.  An event
+ * read is freed by hand: a scalar without anchor or tag holds only its
+ * value, malloc'd as all of libyaml's strings are (its yaml_free is
+ * free), and the others read hold nothing, which spares
+ * yaml_event_delete's three calls and clearing of the event. */
 static int
 read_value(reader_t *r, yaml_event_t *ev, nb_ynode_t **out)
 {
 	open_t open[NB_YTREE_MAX_DEPTH];
-	size_t depth = 0;               /* collections open */
-	yaml_event_type_t end = YAML_NO_EVENT;  /* the innermost's end */
-	nb_ynode_t *n = NULL;
-	int rc;
+	open_t *end = open;             /* after the innermost collection open */
+	size_t nodes = 0;               /* read, against NB_YTREE_MAX_NODES */
+	nb_ynode_t *n;                  /* the node an event completes */
 
 	for (;;) {
-		/* n: the node this event completes, if any */
-		if (ev->type == end && depth) {
-			rc = close_open(r, &open[--depth], &n);
-			end = depth ? open[depth - 1].end : YAML_NO_EVENT;
-		} else if ((rc = start_node(r, ev, (int)depth + 1, &n)) == 0 &&
-		           n->type != NB_Y_SCALAR) {
-			end = n->type == NB_Y_SEQ ? YAML_SEQUENCE_END_EVENT
-			                          : YAML_MAPPING_END_EVENT;
-			open[depth++] = (open_t){ n, end, r->nkids,
+		/* an if of the likeliest first: quicker than a switch's table */
+		if (ev->type == YAML_SCALAR_EVENT) {    /* most of all */
+			if (ev->data.scalar.anchor || ev->data.scalar.tag ||
+			    end == open + NB_YTREE_MAX_DEPTH ||
+			    ++nodes > NB_YTREE_MAX_NODES)
+				goto refused;
+			n = scalar_node(r, ev);
+			free(ev->data.scalar.value);
+			if (!n || check_escapes(r, ev, n) < 0)
+				goto fail;
+		} else if (ev->type == YAML_SEQUENCE_START_EVENT ||
+		           ev->type == YAML_MAPPING_START_EVENT) {
+			if (end == open + NB_YTREE_MAX_DEPTH ||
+			    ++nodes > NB_YTREE_MAX_NODES || has_extras(ev))
+				goto refused;
+			if (!(n = collection_node(r, ev)))
+				goto fail;
+			*end++ = (open_t){ n, r->nkids,
 			    n->type == NB_Y_MAP ? r->nkids : SIZE_MAX, { NULL, 0 } };
-			n = NULL;
+			goto next;
+		} else if ((ev->type == YAML_SEQUENCE_END_EVENT ||  /* libyaml's are nested */
+		            ev->type == YAML_MAPPING_END_EVENT) && end > open) {
+			if (close_open(r, --end, &n) < 0)
+				goto fail;
+		} else {
+			goto refused;
 		}
-		yaml_event_delete(ev);
-		if (rc < 0)
-			break;
-		if (n && !depth) {
+		if (end == open) {
 			*out = n;
 			return 0;
 		}
-		if (n && (rc = add_to(r, &open[depth - 1], n)) < 0)
-			break;
-		if ((rc = next_event(r, ev)) < 0)
-			break;
+		if (add_to(r, end - 1, n) < 0)
+			goto fail;
+next:
+		if (next_event(r, ev) < 0)
+			goto fail;
 	}
-	while (depth)
-		free(open[--depth].keys.slot);
+refused:
+	refuse_node(r, ev, (size_t)(end - open) + 1, nodes);
+	yaml_event_delete(ev);
+fail:
+	while (end > open)
+		free((--end)->keys.slot);
 	return -1;
 }
 
