@@ -426,73 +426,91 @@ add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t
 	return 0;
 }
 
-/* Decodes u[0..len) into cp, and notes in `kept` the place of each
- * character that the form's patterns look for or that ends a sentence:
- * all that the cutting looks at again.  The number of characters;
- * *nkept how many were noted. */
-static size_t
-decode(const struct nb_content_rules *C, const unsigned char *u, size_t len,
-       uint32_t *cp, size_t *kept, size_t *nkept)
+/* The character at p of u[0..len) that is not a well-formed CJK one (or
+ * stands too near the end to be read as one), p moved past it. */
+static uint32_t
+other_char(const unsigned char *u, size_t len, const unsigned char **p)
 {
-	const unsigned char *kind = C->kinds, *p = u, *end3 = len > 2 ? u + len - 2 : u;
-	size_t i, n = 0, k = 0;
+	size_t i = (size_t)(*p - u);
 	uint32_t c;
 
-	for (;;) {
-		for (; p < end3 && plain_cjk(p, &c); p += 3) {  /* most characters */
-			kept[k] = n;        /* noted, and kept when it is to be */
-			k += kind[c] != 0;
-			cp[n++] = c;
-		}
-		if ((i = (size_t)(p - u)) >= len)
+	if (u[i] < 0x80)
+		c = u[i++];
+	else
+		i += nb_utf8_next((const char *)u + i, len - i, &c);
+	*p = u + i;
+	return c;
+}
+
+/* Decodes into o the CJK characters from *p on, up to the first other
+ * character (*k 0) or up to and with the first the form's kinds say *k
+ * (not 0) of: most characters of a text, at the least cost.  Where o
+ * ends. */
+static inline uint32_t *
+plain_run(const unsigned char *kind, const unsigned char **p,
+          const unsigned char *end3, uint32_t *o, unsigned *k)
+{
+	const unsigned char *q = *p;
+	unsigned kc = 0;
+	uint32_t c;
+
+	while (q < end3 && plain_cjk(q, &c)) {
+		q += 3;
+		*o++ = c;
+		if ((kc = kind[c]))
 			break;
-		c = next_char(u, len, &i);
-		p = u + i;
-		kept[k] = n;
-		k += kind_of(C, c) != 0;
-		cp[n++] = c;
 	}
-	*nkept = k;
-	return n;
+	*p = q;
+	*k = kc;
+	return o;
 }
 
 /* Decodes a text of len bytes into cp and cuts it into its sentences,
  * blanks trimmed, empty ones left out; of each sentence's characters
  * only those the form's patterns look for are summed up, and the places
- * where a match may start kept (over the places the decoding noted). */
+ * where a match may start kept.  One pass. */
 static int
 decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
                size_t *places, size_t *cap)
 {
-	size_t a = 0, from = 0, i, n, nkept, np = 0;
+	const unsigned char *u = (const unsigned char *)T->text;
+	const unsigned char *p = u, *end = u + len, *end3 = len > 2 ? end - 2 : u;
+	size_t a = 0, from = 0, n, np = 0;
+	uint32_t *o = cp, c;
 	unsigned k, held = 0;
 	nb_tseen_t z;
-	uint32_t c;
 
 	T->t.cp = cp;
 	T->t.len = len;
 	T->t.places = places;
-	T->t.n = decode(R->C, (const unsigned char *)T->text, len, cp, places, &nkept);
 	T->sent = R->nsents;
 	memset(&z, 0, sizeof z);
-	for (i = 0; i < nkept; i++) {
-		n = places[i];
-		k = kind_of(R->C, c = cp[n]);
+	while (p < end) {
+		o = plain_run(R->C->kinds, &p, end3, o, &k);
+		if (!k) {
+			if (p == end)
+				break;
+			*o++ = other_char(u, len, &p);
+			if (!(k = kind_of(R->C, o[-1])))
+				continue;
+		}
+		n = (size_t)(o - cp) - 1;
+		c = o[-1];
 		if (k & NB_TC_END) {
 			if (add_sentence(R, cap, T, a, n, from, np, &z, held) < 0)
 				return -1;
 			memset(&z, 0, sizeof z);
 			held = 0;
 			a = n + 1;
+			from = np + ((k & NB_TKEEP_FIRST) != 0);
 		} else {
 			nb_tpat_seen_char(&z, c);
 			held |= k;
 		}
 		places[np] = n;
 		np += (k & NB_TKEEP_FIRST) != 0;
-		if (k & NB_TC_END)
-			from = np;
 	}
+	T->t.n = (size_t)(o - cp);
 	T->t.nplaces = np;
 	if (add_sentence(R, cap, T, a, T->t.n, from, np, &z, held) < 0)
 		return -1;
