@@ -16,28 +16,38 @@
 
 /* ---- texts ---- */
 
-/* Of each lead byte of a three-byte character that can make no overlong
- * form and no surrogate (E1-EC, EE, EF: CJK and its punctuation,
- * full-width forms), the top four bits of its code point; 0 of the
- * others.  A table, as one lookup tests and decodes the lead at once. */
-static const uint16_t cjk_lead[256] = {
-	[0xE1] = 0x1000, [0xE2] = 0x2000, [0xE3] = 0x3000, [0xE4] = 0x4000,
-	[0xE5] = 0x5000, [0xE6] = 0x6000, [0xE7] = 0x7000, [0xE8] = 0x8000,
-	[0xE9] = 0x9000, [0xEA] = 0xA000, [0xEB] = 0xB000, [0xEC] = 0xC000,
-	[0xEE] = 0xE000, [0xEF] = 0xF000,
+/* The three bytes of a well-formed three-byte character whose lead can
+ * make no overlong form and no surrogate (E1-EC, EE, EF: CJK and its
+ * punctuation, full-width forms; then two of 80-BF), each by its place:
+ * the bits it gives the code point, and 0x10000 when it may stand there.
+ * A character's three entries add up to 0x30000 and its code point only
+ * when all three may; the tables test and decode at once. */
+#define B4(f, b) f(b) f((b) + 1) f((b) + 2) f((b) + 3)
+#define B16(f, b) B4(f, b) B4(f, (b) + 4) B4(f, (b) + 8) B4(f, (b) + 12)
+#define LEAD(b) [b] = 0x10000 | ((b) - 0xE0) << 12,
+#define MID(b) [b] = 0x10000 | ((b) - 0x80) << 6,
+#define LAST(b) [b] = 0x10000 | ((b) - 0x80),
+static const uint32_t cjk_bytes[3][256] = {
+	{ B4(LEAD, 0xE1) B4(LEAD, 0xE5) B4(LEAD, 0xE9) LEAD(0xEE) LEAD(0xEF) },
+	{ B16(MID, 0x80) B16(MID, 0x90) B16(MID, 0xA0) B16(MID, 0xB0) },
+	{ B16(LAST, 0x80) B16(LAST, 0x90) B16(LAST, 0xA0) B16(LAST, 0xB0) },
 };
+#undef B4
+#undef B16
+#undef LEAD
+#undef MID
+#undef LAST
 
-/* Whether u[i] starts a well-formed three-byte character of such a lead
- * (most characters of a text), i + 2 < len known; its code point into
- * *c, the marks of lead and continuations taken off. */
+/* Whether u[i] starts such a character (most characters of a text),
+ * i + 2 < len known; its code point into *c. */
 static inline int
 plain_cjk(const unsigned char *u, uint32_t *c)
 {
-	unsigned hi = cjk_lead[u[0]], x1 = u[1] - 0x80u, x2 = u[2] - 0x80u;
+	uint32_t sum = cjk_bytes[0][u[0]] + cjk_bytes[1][u[1]] + cjk_bytes[2][u[2]];
 
-	if (!hi || (x1 | x2) >= 0x40)
+	if (sum < 0x30000)
 		return 0;
-	*c = hi | x1 << 6 | x2;
+	*c = sum - 0x30000;
 	return 1;
 }
 
