@@ -51,22 +51,37 @@ plain_cjk(const unsigned char *u, uint32_t *c)
 	return 1;
 }
 
-/* The character at byte *i of u[0..len), *i moved past it: well-formed
+/* The character at *p, before end, that is not a well-formed CJK one (or
+ * stands too near the end to be read as one), *p moved past it. */
+static uint32_t
+other_char(const unsigned char **p, const unsigned char *end)
+{
+	const unsigned char *q = *p;
+	uint32_t c;
+
+	if (*q < 0x80) {
+		*p = q + 1;
+		return *q;
+	}
+	*p = q + nb_utf8_next((const char *)q, (size_t)(end - q), &c);
+	return c;
+}
+
+/* The character at *p, before end, *p moved past it: well-formed
  * characters at once, CJK first as most are, the rest through
- * nb_utf8_next (which takes a bad byte for one character). */
+ * nb_utf8_next (which takes a bad byte for one character).  Texts are
+ * decoded by plain_cjk and other_char alike (decode_and_cut), so that
+ * nb_content_byte counts the very characters they were cut into. */
 static inline uint32_t
-next_char(const unsigned char *u, size_t len, size_t *i)
+next_char(const unsigned char **p, const unsigned char *end)
 {
 	uint32_t c;
 
-	if (*i + 2 < len && plain_cjk(u + *i, &c)) {
-		*i += 3;
+	if (end - *p > 2 && plain_cjk(*p, &c)) {
+		*p += 3;
 		return c;
 	}
-	if (u[*i] < 0x80)
-		return u[(*i)++];
-	*i += nb_utf8_next((const char *)u + *i, len - *i, &c);
-	return c;
+	return other_char(p, end);
 }
 
 static int
@@ -93,12 +108,11 @@ kind_of(const struct nb_content_rules *C, uint32_t c)
 size_t
 nb_content_byte(const nb_treader_t *R, size_t k)
 {
-	const unsigned char *u = (const unsigned char *)R->text;
-	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)R->text, *p = u;
 
 	while (k--)
-		next_char(u, R->t.len, &i);
-	return i;
+		next_char(&p, u + R->t.len);
+	return (size_t)(p - u);
 }
 
 static int
@@ -446,22 +460,6 @@ add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t
 	return 0;
 }
 
-/* The character at p of u[0..len) that is not a well-formed CJK one (or
- * stands too near the end to be read as one), p moved past it. */
-static uint32_t
-other_char(const unsigned char *u, size_t len, const unsigned char **p)
-{
-	size_t i = (size_t)(*p - u);
-	uint32_t c;
-
-	if (u[i] < 0x80)
-		c = u[i++];
-	else
-		i += nb_utf8_next((const char *)u + i, len - i, &c);
-	*p = u + i;
-	return c;
-}
-
 /* Decodes into o the CJK characters from *p on, up to the first other
  * character (*k 0) or up to and with the first the form's kinds say *k
  * (not 0) of: most characters of a text, at the least cost.  Where o
@@ -510,7 +508,7 @@ decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
 		if (!k) {
 			if (p == end)
 				break;
-			*o++ = other_char(u, len, &p);
+			*o++ = other_char(&p, end);
 			if (!(k = kind_of(R->C, o[-1])))
 				continue;
 		}
@@ -527,8 +525,8 @@ decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
 			nb_tpat_seen_char(&z, c);
 			held |= k;
 		}
-		places[np] = n;
-		np += (k & NB_TKEEP_FIRST) != 0;
+		if (k & NB_TKEEP_FIRST)
+			places[np++] = n;
 	}
 	T->t.n = (size_t)(o - cp);
 	T->t.nplaces = np;
