@@ -491,8 +491,8 @@ static int
 decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
                size_t *places, size_t *cap)
 {
-	const unsigned char *u = (const unsigned char *)T->text;
-	const unsigned char *p = u, *end = u + len, *end3 = len > 2 ? end - 2 : u;
+	const unsigned char *kind = R->C->kinds, *p = (const unsigned char *)T->text;
+	const unsigned char *end = p + len, *end3 = len > 2 ? end - 2 : p;
 	size_t a = 0, from = 0, n, np = 0;
 	uint32_t *o = cp, c;
 	unsigned k, held = 0;
@@ -504,7 +504,7 @@ decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
 	T->sent = R->nsents;
 	memset(&z, 0, sizeof z);
 	while (p < end) {
-		o = plain_run(R->C->kinds, &p, end3, o, &k);
+		o = plain_run(kind, &p, end3, o, &k);
 		if (!k) {
 			if (p == end)
 				break;
@@ -512,9 +512,9 @@ decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
 			if (!(k = kind_of(R->C, o[-1])))
 				continue;
 		}
-		n = (size_t)(o - cp) - 1;
 		c = o[-1];
 		if (k & NB_TC_END) {
+			n = (size_t)(o - cp) - 1;
 			if (add_sentence(R, cap, T, a, n, from, np, &z, held) < 0)
 				return -1;
 			memset(&z, 0, sizeof z);
@@ -526,7 +526,7 @@ decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
 			held |= k;
 		}
 		if (k & NB_TKEEP_FIRST)
-			places[np++] = n;
+			places[np++] = (size_t)(o - cp) - 1;
 	}
 	T->t.n = (size_t)(o - cp);
 	T->t.nplaces = np;
