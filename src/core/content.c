@@ -431,7 +431,7 @@ count_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text
 
 /* The sentence [a, z) of T with the summary of its kept characters,
  * `held` what they were (NB_TKEEP_*), and T's kept [ka, kz) of them. */
-static int
+static inline int
 add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t z,
              size_t ka, size_t kz, const nb_tseen_t *seen, unsigned held)
 {
