@@ -876,6 +876,115 @@ a_finding_points_at_its_sentence(void **state)
 	nb_report_free(r);
 }
 
+/* ---- texts that are not all CJK, or not well formed ---- */
+
+static const char stated[] = "2024年共收到政府信息公开申请4件";
+
+/* The one finding of before + stated + after: where it starts and ends,
+ * from the start of `stated`. */
+static void
+stated_at(nb_report_t *r, const char *before, const char *after, size_t *start,
+          size_t *end)
+{
+	nb_findings_t f;
+	nb_buf_t b;
+
+	nb_buf_init(&b);
+	nb_buf_puts(&b, before);
+	nb_buf_puts(&b, stated);
+	nb_buf_puts(&b, after);
+	judge_text(r, b.data, &f);
+	if (f.n != 1)
+		print_error("%zu findings after %zu bytes, before %zu\n", f.n,
+		            strlen(before), strlen(after));
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule_id, "text-requests-received");
+	assert_true(f.v[0].start >= strlen(before));
+	*start = f.v[0].start - strlen(before);
+	*end = f.v[0].end - strlen(before);
+	nb_findings_free(&f);
+	nb_buf_free(&b);
+}
+
+/* Whatever stands in the sentences around it, well formed or not, the
+ * finding points at the same bytes of the statement. */
+static void
+a_finding_points_past_any_bytes(void **state)
+{
+	static const char *const odd[] = {
+		"", "a", "\xE5", "\xE5\xA5", "\xFF", "\x80", "\xC0\xAF", "\xC3\xA9",
+		"\xE0\x80\x80", "\xE0\xA4\x85", "\xED\x95\x9C", "\xED\xA0\x80",
+		"\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xF0\x90\x80\x80", "\xF0\xA0\x80\x80",
+		"\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF0\xA0\x80", "\xF0",
+		"\xE5\xA5\xE5\xA5\xBD", "\xE3\x80", "\xE2\x80\x82",
+	};
+	static const unsigned char bad[] = { 0xFF, 0x80, 0xBF, 0xC0, 'x', 0xE0, 0xED, 0xF0, 0 };
+	nb_report_t *r = full_table();
+	size_t s0, e0, s, e, i, j, k;
+	char before[64], after[64];
+
+	(void)state;
+	stated_at(r, "。", "。", &s0, &e0);
+	assert_true(e0 > s0 && e0 <= strlen(stated));
+	for (i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+		/* in the sentence before, alone or after a run of CJK */
+		snprintf(before, sizeof before, "%s。", odd[i]);
+		stated_at(r, before, "。", &s, &e);
+		assert_int_equal(s, s0);
+		assert_int_equal(e, e0);
+		snprintf(before, sizeof before, "本年度工作扎实%s。", odd[i]);
+		stated_at(r, before, "", &s, &e);
+		assert_int_equal(s, s0);
+		assert_int_equal(e, e0);
+		/* after it, up to the text's end (a character cut short there) */
+		snprintf(after, sizeof after, "。%s", odd[i]);
+		stated_at(r, "", after, &s, &e);
+		assert_int_equal(s, s0);
+		assert_int_equal(e, e0);
+		snprintf(after, sizeof after, "。本年度%s", odd[i]);
+		stated_at(r, "。", after, &s, &e);
+		assert_int_equal(s, s0);
+		assert_int_equal(e, e0);
+	}
+	/* a bad byte at every place of a CJK character after a run of them,
+	 * and the character cut short there */
+	for (j = 0; j < 3; j++) {
+		for (k = 0; k < sizeof bad; k++) {
+			snprintf(before, sizeof before, "本年度工作扎实好。");
+			if (bad[k])
+				before[strlen("本年度工作扎实") + j] = (char)bad[k];
+			else
+				strcpy(before + strlen("本年度工作扎实") + j, "。");
+			stated_at(r, before, "。", &s, &e);
+			assert_int_equal(s, s0);
+			assert_int_equal(e, e0);
+		}
+	}
+	nb_report_free(r);
+}
+
+/* Texts of nothing but blanks and line ends say as little as empty ones. */
+static void
+blank_texts_say_nothing(void **state)
+{
+	static const char *const blank[] = { " ", "\t", "　", "\n", " \n　\t\n ", "　　" };
+	nb_report_t *r = full_table();
+	nb_findings_t f0, f;
+	size_t i, k;
+
+	(void)state;
+	judge_text(r, "", &f0);
+	for (i = 0; i < sizeof blank / sizeof blank[0]; i++) {
+		judge_text(r, blank[i], &f);
+		assert_int_equal(f.n, f0.n);
+		for (k = 0; k < f.n; k++)
+			assert_string_equal(f.v[k].rule_id, f0.v[k].rule_id);
+		nb_findings_free(&f);
+	}
+	nb_findings_free(&f0);
+	nb_report_free(r);
+}
+
 int
 main(void)
 {
@@ -901,6 +1010,8 @@ main(void)
 		cmocka_unit_test(many_statements_in_one_sentence),
 		cmocka_unit_test(the_seed_is_clean),
 		cmocka_unit_test(a_finding_points_at_its_sentence),
+		cmocka_unit_test(a_finding_points_past_any_bytes),
+		cmocka_unit_test(blank_texts_say_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

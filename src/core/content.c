@@ -16,37 +16,72 @@
 
 /* ---- texts ---- */
 
-/* Whether u[i] starts a well-formed three-byte character whose lead can
- * make no overlong form and no surrogate (CJK and its punctuation,
- * full-width forms: most characters of a text), i + 2 < len known; its
- * code point into *c, the marks of lead and continuations taken off. */
+/* The three bytes of a well-formed three-byte character whose lead can
+ * make no overlong form and no surrogate (E1-EC, EE, EF: CJK and its
+ * punctuation, full-width forms; then two of 80-BF), each by its place:
+ * the bits it gives the code point, and 0x10000 when it may stand there.
+ * A character's three entries add up to 0x30000 and its code point only
+ * when all three may; the tables test and decode at once. */
+#define B4(f, b) f(b) f((b) + 1) f((b) + 2) f((b) + 3)
+#define B16(f, b) B4(f, b) B4(f, (b) + 4) B4(f, (b) + 8) B4(f, (b) + 12)
+#define LEAD(b) [b] = 0x10000 | ((b) - 0xE0) << 12,
+#define MID(b) [b] = 0x10000 | ((b) - 0x80) << 6,
+#define LAST(b) [b] = 0x10000 | ((b) - 0x80),
+static const uint32_t cjk_bytes[3][256] = {
+	{ B4(LEAD, 0xE1) B4(LEAD, 0xE5) B4(LEAD, 0xE9) LEAD(0xEE) LEAD(0xEF) },
+	{ B16(MID, 0x80) B16(MID, 0x90) B16(MID, 0xA0) B16(MID, 0xB0) },
+	{ B16(LAST, 0x80) B16(LAST, 0x90) B16(LAST, 0xA0) B16(LAST, 0xB0) },
+};
+#undef B4
+#undef B16
+#undef LEAD
+#undef MID
+#undef LAST
+
+/* Whether u[i] starts such a character (most characters of a text),
+ * i + 2 < len known; its code point into *c. */
 static inline int
 plain_cjk(const unsigned char *u, uint32_t *c)
 {
-	unsigned b = u[0], x1 = u[1] - 0x80u, x2 = u[2] - 0x80u;
+	uint32_t sum = cjk_bytes[0][u[0]] + cjk_bytes[1][u[1]] + cjk_bytes[2][u[2]];
 
-	if (b - 0xE1 > 0xEF - 0xE1 || b == 0xED || (x1 | x2) >= 0x40)
+	if (sum < 0x30000)
 		return 0;
-	*c = (b - 0xE0) << 12 | x1 << 6 | x2;
+	*c = sum - 0x30000;
 	return 1;
 }
 
-/* The character at byte *i of u[0..len), *i moved past it: well-formed
+/* The character at *p, before end, that is not a well-formed CJK one (or
+ * stands too near the end to be read as one), *p moved past it. */
+static uint32_t
+other_char(const unsigned char **p, const unsigned char *end)
+{
+	const unsigned char *q = *p;
+	uint32_t c;
+
+	if (*q < 0x80) {
+		*p = q + 1;
+		return *q;
+	}
+	*p = q + nb_utf8_next((const char *)q, (size_t)(end - q), &c);
+	return c;
+}
+
+/* The character at *p, before end, *p moved past it: well-formed
  * characters at once, CJK first as most are, the rest through
- * nb_utf8_next (which takes a bad byte for one character). */
+ * nb_utf8_next (which takes a bad byte for one character).  Texts are
+ * decoded by plain_cjk and other_char alike (decode_and_cut), so that
+ * nb_content_byte counts the very characters they were cut into. */
 static inline uint32_t
-next_char(const unsigned char *u, size_t len, size_t *i)
+next_char(const unsigned char **p, const unsigned char *end)
 {
 	uint32_t c;
 
-	if (*i + 2 < len && plain_cjk(u + *i, &c)) {
-		*i += 3;
+	if (end - *p > 2 && plain_cjk(*p, &c)) {
+		*p += 3;
 		return c;
 	}
-	if (u[*i] < 0x80)
-		return u[(*i)++];
-	*i += nb_utf8_next((const char *)u + *i, len - *i, &c);
-	return c;
+	return other_char(p, end);
 }
 
 static int
@@ -73,12 +108,11 @@ kind_of(const struct nb_content_rules *C, uint32_t c)
 size_t
 nb_content_byte(const nb_treader_t *R, size_t k)
 {
-	const unsigned char *u = (const unsigned char *)R->text;
-	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)R->text, *p = u;
 
 	while (k--)
-		next_char(u, R->t.len, &i);
-	return i;
+		next_char(&p, u + R->t.len);
+	return (size_t)(p - u);
 }
 
 static int
@@ -472,7 +506,7 @@ count_text(const nb_report_t *r, const nb_field_t *f, int item, const char *text
 
 /* The sentence [a, z) of T with the summary of its kept characters,
  * `held` what they were (NB_TKEEP_*), and T's kept [ka, kz) of them. */
-static int
+static inline int
 add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t z,
              size_t ka, size_t kz, const nb_tseen_t *seen, unsigned held)
 {
@@ -501,73 +535,75 @@ add_sentence(nb_treader_t *R, size_t *cap, const nb_ttext_t *T, size_t a, size_t
 	return 0;
 }
 
-/* Decodes u[0..len) into cp, and notes in `kept` the place of each
- * character that the form's patterns look for or that ends a sentence:
- * all that the cutting looks at again.  The number of characters;
- * *nkept how many were noted. */
-static size_t
-decode(const struct nb_content_rules *C, const unsigned char *u, size_t len,
-       uint32_t *cp, size_t *kept, size_t *nkept)
+/* Decodes into o the CJK characters from *p on, up to the first other
+ * character (*k 0) or up to and with the first the form's kinds say *k
+ * (not 0) of: most characters of a text, at the least cost.  Where o
+ * ends. */
+static inline uint32_t *
+plain_run(const unsigned char *kind, const unsigned char **p,
+          const unsigned char *end3, uint32_t *o, unsigned *k)
 {
-	const unsigned char *kind = C->kinds, *p = u, *end3 = len > 2 ? u + len - 2 : u;
-	size_t i, n = 0, k = 0;
+	const unsigned char *q = *p;
+	unsigned kc = 0;
 	uint32_t c;
 
-	for (;;) {
-		for (; p < end3 && plain_cjk(p, &c); p += 3) {  /* most characters */
-			kept[k] = n;        /* noted, and kept when it is to be */
-			k += kind[c] != 0;
-			cp[n++] = c;
-		}
-		if ((i = (size_t)(p - u)) >= len)
+	while (q < end3 && plain_cjk(q, &c)) {
+		q += 3;
+		*o++ = c;
+		if ((kc = kind[c]))
 			break;
-		c = next_char(u, len, &i);
-		p = u + i;
-		kept[k] = n;
-		k += kind_of(C, c) != 0;
-		cp[n++] = c;
 	}
-	*nkept = k;
-	return n;
+	*p = q;
+	*k = kc;
+	return o;
 }
 
 /* Decodes a text of len bytes into cp and cuts it into its sentences,
  * blanks trimmed, empty ones left out; of each sentence's characters
  * only those the form's patterns look for are summed up, and the places
- * where a match may start kept (over the places the decoding noted). */
+ * where a match may start kept.  One pass. */
 static int
 decode_and_cut(nb_treader_t *R, nb_ttext_t *T, size_t len, uint32_t *cp,
                size_t *places, size_t *cap)
 {
-	size_t a = 0, from = 0, i, n, nkept, np = 0;
+	const unsigned char *kind = R->C->kinds, *p = (const unsigned char *)T->text;
+	const unsigned char *end = p + len, *end3 = len > 2 ? end - 2 : p;
+	size_t a = 0, from = 0, n, np = 0;
+	uint32_t *o = cp, c;
 	unsigned k, held = 0;
 	nb_tseen_t z;
-	uint32_t c;
 
 	T->t.cp = cp;
 	T->t.len = len;
 	T->t.places = places;
-	T->t.n = decode(R->C, (const unsigned char *)T->text, len, cp, places, &nkept);
 	T->sent = R->nsents;
 	memset(&z, 0, sizeof z);
-	for (i = 0; i < nkept; i++) {
-		n = places[i];
-		k = kind_of(R->C, c = cp[n]);
+	while (p < end) {
+		o = plain_run(kind, &p, end3, o, &k);
+		if (!k) {
+			if (p == end)
+				break;
+			*o++ = other_char(&p, end);
+			if (!(k = kind_of(R->C, o[-1])))
+				continue;
+		}
+		c = o[-1];
 		if (k & NB_TC_END) {
+			n = (size_t)(o - cp) - 1;
 			if (add_sentence(R, cap, T, a, n, from, np, &z, held) < 0)
 				return -1;
 			memset(&z, 0, sizeof z);
 			held = 0;
 			a = n + 1;
+			from = np + ((k & NB_TKEEP_FIRST) != 0);
 		} else {
 			nb_tpat_seen_char(&z, c);
 			held |= k;
 		}
-		places[np] = n;
-		np += (k & NB_TKEEP_FIRST) != 0;
-		if (k & NB_TC_END)
-			from = np;
+		if (k & NB_TKEEP_FIRST)
+			places[np++] = (size_t)(o - cp) - 1;
 	}
+	T->t.n = (size_t)(o - cp);
 	T->t.nplaces = np;
 	if (add_sentence(R, cap, T, a, T->t.n, from, np, &z, held) < 0)
 		return -1;
