@@ -11,40 +11,17 @@ is_text_type(nb_type_t t)
 	return t == NB_T_FORMAT || t == NB_T_LINE || t == NB_T_TEXT;
 }
 
-/* Every value unfilled, but for where it stood: the reader of a draft
- * places every cell, and nb_report_new clears the rest.  A report has
- * hundreds of cells, and clearing them field by field costs less than
- * clearing their bytes. */
-static void
-clear_unplaced(nb_value_t *values, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		nb_value_t *v = &values[i];
-
-		v->filled = 0;
-		v->decimals = 0;
-		v->num = 0;
-		v->text = NULL;
-		v->items = NULL;
-		v->nitems = 0;
-		v->tpos = (nb_textpos_t){ 0, 0, 0 };
-	}
-}
-
 nb_report_t *
 nb_report_new_bare(const nb_form_t *form)
 {
 	nb_report_t *r = calloc(1, sizeof *r);
 	const nb_field_t *fmt = nb_form_field(form, "format");
 
-	if (!r || !(r->values = malloc((form->ncells ? form->ncells : 1) *
+	if (!r || !(r->values = calloc(form->ncells ? form->ncells : 1,
 	                               sizeof *r->values))) {
 		free(r);
 		return NULL;
 	}
-	clear_unplaced(r->values, form->ncells);
 	r->form = form;
 	if (nb_report_set_text(r, fmt->cell, form->format) < 0) {
 		nb_report_free(r);
@@ -76,15 +53,8 @@ nb_report_t *
 nb_report_new(const nb_form_t *form)
 {
 	nb_report_t *r = nb_report_new_bare(form);
-	size_t i;
 
-	if (!r)
-		return NULL;
-	for (i = 0; i < form->ncells; i++) {
-		r->values[i].line = 0;      /* stood nowhere: not from a file */
-		r->values[i].col = 0;
-	}
-	if (nb_report_add_titles(r) < 0) {
+	if (r && nb_report_add_titles(r) < 0) {
 		nb_report_free(r);
 		return NULL;
 	}

@@ -60,8 +60,7 @@ nb_extra_t *nb_report_extra(const nb_report_t *r, const char *key);
 nb_report_t *nb_report_new(const nb_form_t *form);
 /* The same without the item titles, for a reader that fills each items
  * cell itself: nb_report_add_titles then gives every items cell still
- * unfilled the form's titles (with empty texts); -1 when out of memory.
- * Nor is any cell placed: the reader sets every cell's line and col. */
+ * unfilled the form's titles (with empty texts); -1 when out of memory. */
 nb_report_t *nb_report_new_bare(const nb_form_t *form);
 int nb_report_add_titles(nb_report_t *r);
 void nb_report_free(nb_report_t *r);
