@@ -169,18 +169,6 @@ side_filled(const nb_term_t *t, size_t n, const nb_report_t *r,
 	return side_total(t, n, r, prev, &ignored);
 }
 
-static wide_t
-side_sum(const nb_term_t *t, size_t n, const nb_report_t *r,
-         const nb_report_t *prev)
-{
-	wide_t s = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		s += (wide_t)t[i].sign * term_value(&t[i], r, prev)->num;
-	return s;
-}
-
 /* The widest number of decimals among the amounts of a side, so that
  * amounts print as entered ("12.5", not "12.500000000"). */
 static int
@@ -222,10 +210,11 @@ put_number(nb_buf_t *b, wide_t v, int amount, int decimals)
 	nb_buf_puts(b, tmp);
 }
 
-/* "5+2=7", or just "7" for one term; long sides show only the sum. */
+/* "5+2=7", or just "7" for one term; long sides show only the sum, the
+ * side's total (side_total). */
 static void
 describe_side(nb_buf_t *b, const nb_term_t *t, size_t n, const nb_report_t *r,
-              const nb_report_t *prev)
+              const nb_report_t *prev, wide_t sum)
 {
 	int amount = 0, dec = side_decimals(t, n, r, prev, &amount);
 	size_t i;
@@ -239,7 +228,7 @@ describe_side(nb_buf_t *b, const nb_term_t *t, size_t n, const nb_report_t *r,
 		}
 		nb_buf_puts(b, "=");
 	}
-	put_number(b, side_sum(t, n, r, prev), amount, dec);
+	put_number(b, sum, amount, dec);
 }
 
 /* A wording with {lhs} and {rhs} filled in; "…" for a side not filled. */
@@ -248,6 +237,7 @@ describe(const char *p, const nb_check_t *c, const nb_report_t *r,
          const nb_report_t *prev)
 {
 	nb_buf_t b;
+	wide_t sum;
 
 	nb_buf_init(&b);
 	while (*p) {
@@ -261,8 +251,8 @@ describe(const char *p, const nb_check_t *c, const nb_report_t *r,
 			p += run;
 			continue;
 		}
-		if (side_filled(t, n, r, prev))
-			describe_side(&b, t, n, r, prev);
+		if (side_total(t, n, r, prev, &sum))
+			describe_side(&b, t, n, r, prev, sum);
 		else
 			nb_buf_puts(&b, "…");
 		p += 5;
